@@ -1,0 +1,3 @@
+from schooldesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine set-up, Alembic migrations and database copies."""

@@ -1,0 +1,42 @@
+"""Values describing people: genders and teachers' professional titles (职称)."""
+from __future__ import annotations
+
+from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+GENDERS = ("男", "女")
+TEACHER_TITLES = (
+    "未定级", "三级教师", "二级教师", "一级教师", "高级教师", "正高级教师",
+)
+PHONE_CHARS = set("0123456789-+ ")
+MAX_NAME_LENGTH = 30
+
+
+def validate_person_name(name: str, field: str = "name") -> str:
+    """A name is required and short; whitespace inside Chinese names is removed (张 三 → 张三)."""
+    cleaned = " ".join(name.split())
+    if cleaned and all("\u4e00" <= ch <= "\u9fff" or ch == " " for ch in cleaned):
+        cleaned = cleaned.replace(" ", "")
+    if not cleaned:
+        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Enter a name."))
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP(ERRORS, "A name can have at most %1 characters."), MAX_NAME_LENGTH
+        )
+    return cleaned
+
+
+def validate_gender(gender: str, field: str = "gender") -> str:
+    if gender not in GENDERS:
+        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Choose 男 or 女."))
+    return gender
+
+
+def validate_phone(phone: str, field: str = "phone") -> str:
+    """Empty is allowed; otherwise digits with optional dashes, 7 to 20 characters."""
+    cleaned = phone.strip()
+    if cleaned and (not set(cleaned) <= PHONE_CHARS or not 7 <= len(cleaned) <= 20):
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP(ERRORS, "A phone number has 7 to 20 digits (dashes allowed).")
+        )
+    return cleaned

@@ -1,0 +1,1 @@
+"""Use cases in the school's words; each public function is one transaction on a Database."""

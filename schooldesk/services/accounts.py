@@ -1,0 +1,59 @@
+"""User accounts: passwords are kept only as argon2id hashes."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schooldesk.db.models import User
+from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+ROLE_ADMIN = "admin"
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()  # argon2id with the library's current recommended cost
+
+
+def validate_username(username: str, field: str = "username") -> str:
+    cleaned = username.strip()
+    if not cleaned:
+        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Enter a user name."))
+    if len(cleaned) > 50 or any(ch.isspace() for ch in cleaned):
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP(ERRORS, "A user name has at most 50 characters and no spaces.")
+        )
+    return cleaned
+
+
+def validate_password(password: str, field: str = "password") -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP(ERRORS, "The password needs at least %1 characters."), MIN_PASSWORD_LENGTH
+        )
+    return password
+
+
+def add_user(session: Session, *, username: str, password: str, role: str) -> User:
+    """Create an account inside the caller's transaction."""
+    username = validate_username(username)
+    validate_password(password)
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ValidationError("username", QT_TRANSLATE_NOOP(ERRORS, "The user name %1 is taken."), username)
+    user = User(
+        username=username,
+        password_hash=_hasher.hash(password),
+        role=role,
+        created_at=datetime.now(),
+    )
+    session.add(user)
+    return user
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False

@@ -1,0 +1,63 @@
+"""A demo school with realistic synthetic data (no real person's details), for trying SchoolDesk out."""
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from schooldesk.db.database import Database
+from schooldesk.domain.people import TEACHER_TITLES
+from schooldesk.domain.semester import default_term_dates, school_year_of
+from schooldesk.services.classes import add_class
+from schooldesk.services.rows import ClassInput, SchoolDetails, TeacherInput
+from schooldesk.services.semesters import set_school_year
+from schooldesk.services.setup import set_up_school
+from schooldesk.services.teachers import add_teacher, set_teacher_active
+
+DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "schooldesk"
+DEMO_SCHOOL = SchoolDetails(
+    name="青山镇中心小学",
+    code="2141051203",
+    county="示范县",
+    township="青山镇",
+    address="示范县青山镇学府路8号",
+    principal="王建国",
+    phone="0379-6612345",
+)
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
+GIVEN = ["秀英", "建华", "丽娟", "志强", "红梅", "海燕", "文静", "国庆", "晓东", "春花", "玉兰", "永刚",
+         "俊杰", "雪梅", "振华", "慧敏", "桂芳", "明辉", "金凤", "立新", "淑珍", "卫东", "小燕", "宏伟"]
+SUBJECTS = ["语文", "数学", "英语", "科学", "道德与法治", "音乐", "体育", "美术", "信息技术"]
+GRADES, CLASSES_PER_GRADE = 6, 2
+
+
+def _teachers(rng: random.Random) -> list[TeacherInput]:
+    people = []
+    for index, given in enumerate(GIVEN):
+        main = SUBJECTS[0] if index < 10 else SUBJECTS[1] if index < 18 else rng.choice(SUBJECTS[2:])
+        second = rng.choice(SUBJECTS[5:]) if rng.random() < 0.4 else ""
+        people.append(TeacherInput(
+            name=SURNAMES[index % len(SURNAMES)] + given,
+            gender="女" if index % 3 else "男",
+            subjects="、".join(dict.fromkeys(s for s in (main, second) if s)),
+            title=rng.choice(TEACHER_TITLES[1:5]),
+            phone=f"13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+        ))
+    return people
+
+
+def create_demo_school(db: Database, *, today: date | None = None) -> None:
+    """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes."""
+    rng = random.Random(20261124)
+    year = school_year_of(today or date.today())
+    set_up_school(
+        db, school=DEMO_SCHOOL, term1=default_term_dates(year)[0], term2=default_term_dates(year)[1],
+        admin_username=DEMO_ADMIN, admin_password=DEMO_PASSWORD,
+    )
+    set_school_year(db, *default_term_dates(year - 1))
+    teachers = [add_teacher(db, person) for person in _teachers(rng)]
+    for grade in range(1, GRADES + 1):
+        for number in range(1, CLASSES_PER_GRADE + 1):
+            head = teachers[(grade - 1) * CLASSES_PER_GRADE + number - 1]
+            add_class(db, ClassInput(year, grade, number, head_teacher_id=head.id))
+    set_teacher_active(db, teachers[-1].id, False)  # one who moved away, to show the state

@@ -1,0 +1,42 @@
+"""`schooldesk check`: is the database sound, at the expected schema, and what does it hold."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from schooldesk.db.database import Database
+from schooldesk.db.migrate import current_revision
+from schooldesk.db.models import School, SchoolClass, Semester, Teacher, User
+from schooldesk.db.schema import HEAD_REVISION
+
+COUNTED = {"schools": School, "semesters": Semester, "teachers": Teacher, "classes": SchoolClass, "users": User}
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    path: Path
+    schema_revision: str | None
+    expected_revision: str
+    integrity: list[str]
+    foreign_key_problems: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def healthy(self) -> bool:
+        return (
+            self.schema_revision == self.expected_revision
+            and self.integrity == ["ok"]
+            and self.foreign_key_problems == 0
+        )
+
+
+def check_database(db: Database) -> HealthReport:
+    """Run SQLite's full integrity and foreign-key checks and count the main records."""
+    revision = current_revision(db.engine)
+    with db.transaction() as session:
+        integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+        fk_problems = len(session.execute(text("PRAGMA foreign_key_check")).fetchall())
+        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()}
+    return HealthReport(db.path, revision, HEAD_REVISION, integrity, fk_problems, counts)

@@ -1,0 +1,55 @@
+"""Terms and their dates; which one is current."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import Semester
+from schooldesk.domain.semester import SemesterKey, TermDates, semester_for, validate_school_year, validate_term_dates
+from schooldesk.services.rows import SemesterRow
+
+
+def _row(semester: Semester) -> SemesterRow:
+    return SemesterRow(
+        id=semester.id,
+        key=SemesterKey(semester.school_year, semester.term),
+        start=semester.start_date,
+        end=semester.end_date,
+    )
+
+
+def list_semesters(db: Database) -> list[SemesterRow]:
+    """All terms the school has set up, oldest first."""
+    with db.transaction() as session:
+        found = session.scalars(select(Semester).order_by(Semester.school_year, Semester.term))
+        return [_row(s) for s in found]
+
+
+def save_term_dates(session: Session, term1: TermDates, term2: TermDates) -> None:
+    """Create or update one school year's two terms inside the caller's transaction."""
+    validate_school_year(term1.key.school_year)
+    validate_term_dates(term1, term2)
+    for term in (term1, term2):
+        semester = session.scalars(
+            select(Semester).where(
+                Semester.school_year == term.key.school_year, Semester.term == term.key.term
+            )
+        ).first() or Semester(school_year=term.key.school_year, term=term.key.term)
+        semester.start_date, semester.end_date = term.start, term.end
+        session.add(semester)
+
+
+def set_school_year(db: Database, term1: TermDates, term2: TermDates) -> None:
+    with db.transaction() as session:
+        save_term_dates(session, term1, term2)
+
+
+def current_semester(semesters: list[SemesterRow], today: date) -> SemesterRow | None:
+    """The term *today* belongs to; before any term, the first one; None when there are none."""
+    if not semesters:
+        return None
+    key = semester_for(today, [TermDates(s.key, s.start, s.end) for s in semesters])
+    return next((s for s in semesters if s.key == key), semesters[0])

@@ -1,0 +1,39 @@
+"""First-run set-up: the school, its first school year and the first administrator, all or nothing."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import School
+from schooldesk.domain.errors import ERRORS, SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.semester import TermDates
+from schooldesk.services.accounts import ROLE_ADMIN, add_user
+from schooldesk.services.rows import SchoolDetails
+from schooldesk.services.school import save_school
+from schooldesk.services.semesters import save_term_dates
+
+
+def is_set_up(db: Database) -> bool:
+    with db.transaction() as session:
+        return session.scalar(select(School.id).limit(1)) is not None
+
+
+def set_up_school(
+    db: Database,
+    *,
+    school: SchoolDetails,
+    term1: TermDates,
+    term2: TermDates,
+    admin_username: str,
+    admin_password: str,
+) -> None:
+    """Create the school; refuses to run twice so an existing school is never overwritten."""
+    with db.transaction() as session:
+        if session.scalar(select(School.id).limit(1)) is not None:
+            raise SchoolDeskError(
+                QT_TRANSLATE_NOOP(ERRORS, "This data folder already holds a school; nothing was changed.")
+            )
+        save_school(session, school)
+        save_term_dates(session, term1, term2)
+        add_user(session, username=admin_username, password=admin_password, role=ROLE_ADMIN)
