@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
 from schooldesk.db.migrate import upgrade_to_head
-from schooldesk.domain.errors import ERRORS, StorageError
+from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 DB_FILENAME = "schooldesk.sqlite3"
@@ -52,7 +52,7 @@ def open_database(data_dir: Path) -> Database:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StorageError(
-            QT_TRANSLATE_NOOP(ERRORS, "The data folder %1 cannot be created: %2"), data_dir, error.strerror
+            QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror
         ) from error
     db = Database(database_path(data_dir))
     try:

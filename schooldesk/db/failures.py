@@ -9,17 +9,17 @@ from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
-from schooldesk.domain.errors import ERRORS, StorageError
+from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 _KNOWN = (
-    ("file is not a database", QT_TRANSLATE_NOOP(ERRORS, "The database file %1 is damaged or is not a SchoolDesk database.")),
-    ("database disk image is malformed", QT_TRANSLATE_NOOP(ERRORS, "The database file %1 is damaged or is not a SchoolDesk database.")),
-    ("database is locked", QT_TRANSLATE_NOOP(ERRORS, "The database %1 is busy in another program. Close it and try again.")),
-    ("unable to open database file", QT_TRANSLATE_NOOP(ERRORS, "The database %1 cannot be opened. Check that the folder exists and you may write to it.")),
-    ("readonly database", QT_TRANSLATE_NOOP(ERRORS, "The database %1 is read-only. Check the file's permissions.")),
-    ("database or disk is full", QT_TRANSLATE_NOOP(ERRORS, "The disk holding %1 is full. Free some space and try again.")),
-    ("disk i/o error", QT_TRANSLATE_NOOP(ERRORS, "The disk holding %1 could not be read or written.")),
+    ("file is not a database", QT_TRANSLATE_NOOP("Errors", "The database file %1 is damaged or is not a SchoolDesk database.")),
+    ("database disk image is malformed", QT_TRANSLATE_NOOP("Errors", "The database file %1 is damaged or is not a SchoolDesk database.")),
+    ("database is locked", QT_TRANSLATE_NOOP("Errors", "The database %1 is busy in another program. Close it and try again.")),
+    ("unable to open database file", QT_TRANSLATE_NOOP("Errors", "The database %1 cannot be opened. Check that the folder exists and you may write to it.")),
+    ("readonly database", QT_TRANSLATE_NOOP("Errors", "The database %1 is read-only. Check the file's permissions.")),
+    ("database or disk is full", QT_TRANSLATE_NOOP("Errors", "The disk holding %1 is full. Free some space and try again.")),
+    ("disk i/o error", QT_TRANSLATE_NOOP("Errors", "The disk holding %1 could not be read or written.")),
 )
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from schooldesk.domain.i18n import fill
 
-ERRORS = "Errors"  # translation context of every message below
+ERRORS = "Errors"  # translation context of every message (lupdate needs it written out as a literal)
 
 
 class SchoolDeskError(Exception):
     """A known problem with a message for the user.
 
-    *message* is English source text marked with ``QT_TRANSLATE_NOOP(ERRORS, ...)``, with %1 … %n
+    *message* is English source text marked with ``QT_TRANSLATE_NOOP("Errors", ...)``, with %1 … %n
     placeholders for *args*; it is translated where it is shown.
     """
 

@@ -1,7 +1,7 @@
 """Grades (年级) of compulsory education and class names such as 三年级(2)班."""
 from __future__ import annotations
 
-from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 GRADE_NAMES_ZH = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "七年级", "八年级", "九年级")
@@ -20,7 +20,7 @@ def class_name_zh(grade: int, number: int) -> str:
 
 def validate_grade(grade: int) -> int:
     if not 1 <= grade <= len(GRADE_NAMES_ZH):
-        raise ValidationError("grade", QT_TRANSLATE_NOOP(ERRORS, "The grade must be between 1 and 9."))
+        raise ValidationError("grade", QT_TRANSLATE_NOOP("Errors", "The grade must be between 1 and 9."))
     return grade
 
 
@@ -28,7 +28,7 @@ def validate_class_number(number: int) -> int:
     if not 1 <= number <= MAX_CLASS_NUMBER:
         raise ValidationError(
             "number",
-            QT_TRANSLATE_NOOP(ERRORS, "The class number must be between 1 and %1."),
+            QT_TRANSLATE_NOOP("Errors", "The class number must be between 1 and %1."),
             MAX_CLASS_NUMBER,
         )
     return number

@@ -1,7 +1,7 @@
 """Values describing people: genders and teachers' professional titles (职称)."""
 from __future__ import annotations
 
-from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 GENDERS = ("男", "女")
@@ -18,17 +18,17 @@ def validate_person_name(name: str, field: str = "name") -> str:
     if cleaned and all("\u4e00" <= ch <= "\u9fff" or ch == " " for ch in cleaned):
         cleaned = cleaned.replace(" ", "")
     if not cleaned:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Enter a name."))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "Enter a name."))
     if len(cleaned) > MAX_NAME_LENGTH:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "A name can have at most %1 characters."), MAX_NAME_LENGTH
+            field, QT_TRANSLATE_NOOP("Errors", "A name can have at most %1 characters."), MAX_NAME_LENGTH
         )
     return cleaned
 
 
 def validate_gender(gender: str, field: str = "gender") -> str:
     if gender not in GENDERS:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Choose 男 or 女."))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "Choose 男 or 女."))
     return gender
 
 
@@ -37,6 +37,6 @@ def validate_phone(phone: str, field: str = "phone") -> str:
     cleaned = phone.strip()
     if cleaned and (not set(cleaned) <= PHONE_CHARS or not 7 <= len(cleaned) <= 20):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "A phone number has 7 to 20 digits (dashes allowed).")
+            field, QT_TRANSLATE_NOOP("Errors", "A phone number has 7 to 20 digits (dashes allowed).")
         )
     return cleaned

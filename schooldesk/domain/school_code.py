@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 SCHOOL_KINDS = {
@@ -25,17 +25,17 @@ def validate_school_code(text: str, field: str = "code") -> str:
     """Return the normalised code or raise ValidationError saying what is wrong with it."""
     code = normalize_digits(text)
     if not code:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Enter the 10-digit school code."))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "Enter the 10-digit school code."))
     if len(code) != 10 or not code.isascii() or not code.isdigit():
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "The school code has exactly 10 digits (you entered %1 characters)."), len(code)
+            field, QT_TRANSLATE_NOOP("Errors", "The school code has exactly 10 digits (you entered %1 characters)."), len(code)
         )
     if code[:2] not in SCHOOL_KINDS:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "The school code's first two digits (%1) are not a school kind."), code[:2]
+            field, QT_TRANSLATE_NOOP("Errors", "The school code's first two digits (%1) are not a school kind."), code[:2]
         )
     if code[2:4] not in PROVINCES:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "The school code's 3rd and 4th digits (%1) are not a province."), code[2:4]
+            field, QT_TRANSLATE_NOOP("Errors", "The school code's 3rd and 4th digits (%1) are not a province."), code[2:4]
         )
     return code

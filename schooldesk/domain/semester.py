@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 TERM_NAMES_ZH = {1: "第一学期", 2: "第二学期"}
@@ -50,7 +50,7 @@ class SemesterKey:
         if not match or (match[2] and int(match[2]) != int(match[1]) + 1):
             raise ValidationError(
                 "semester",
-                QT_TRANSLATE_NOOP(ERRORS, "“%1” is not a semester; write it like 2025-2026-1."),
+                QT_TRANSLATE_NOOP("Errors", "“%1” is not a semester; write it like 2025-2026-1."),
                 code,
             )
         return cls(int(match[1]), int(match[3]))
@@ -91,7 +91,7 @@ def validate_school_year(school_year: int, field: str = "school_year") -> int:
     if not FIRST_YEAR <= school_year <= LAST_YEAR:
         raise ValidationError(
             field,
-            QT_TRANSLATE_NOOP(ERRORS, "The school year must be between %1 and %2."),
+            QT_TRANSLATE_NOOP("Errors", "The school year must be between %1 and %2."),
             FIRST_YEAR,
             LAST_YEAR,
         )
@@ -104,22 +104,22 @@ def validate_term_dates(term1: TermDates, term2: TermDates) -> None:
     for term, field in ((term1, "term1"), (term2, "term2")):
         if term.end <= term.start:
             raise ValidationError(
-                field, QT_TRANSLATE_NOOP(ERRORS, "The term must end after it starts.")
+                field, QT_TRANSLATE_NOOP("Errors", "The term must end after it starts.")
             )
         if (term.end - term.start).days > MAX_TERM_DAYS:
             raise ValidationError(
-                field, QT_TRANSLATE_NOOP(ERRORS, "A term cannot be longer than %1 days."), MAX_TERM_DAYS
+                field, QT_TRANSLATE_NOOP("Errors", "A term cannot be longer than %1 days."), MAX_TERM_DAYS
             )
         if not date(year, 7, 1) <= term.start <= date(year + 1, 8, 31) or term.end > date(year + 1, 8, 31):
             raise ValidationError(
                 field,
-                QT_TRANSLATE_NOOP(ERRORS, "The term's dates must lie between July %1 and August %2."),
+                QT_TRANSLATE_NOOP("Errors", "The term's dates must lie between July %1 and August %2."),
                 year,
                 year + 1,
             )
     if term2.start <= term1.end:
         raise ValidationError(
-            "term2", QT_TRANSLATE_NOOP(ERRORS, "The second term must start after the first term ends.")
+            "term2", QT_TRANSLATE_NOOP("Errors", "The second term must start after the first term ends.")
         )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schooldesk.db.models import User
-from schooldesk.domain.errors import ERRORS, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 ROLE_ADMIN = "admin"
@@ -20,10 +20,10 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended co
 def validate_username(username: str, field: str = "username") -> str:
     cleaned = username.strip()
     if not cleaned:
-        raise ValidationError(field, QT_TRANSLATE_NOOP(ERRORS, "Enter a user name."))
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "Enter a user name."))
     if len(cleaned) > 50 or any(ch.isspace() for ch in cleaned):
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "A user name has at most 50 characters and no spaces.")
+            field, QT_TRANSLATE_NOOP("Errors", "A user name has at most 50 characters and no spaces.")
         )
     return cleaned
 
@@ -31,7 +31,7 @@ def validate_username(username: str, field: str = "username") -> str:
 def validate_password(password: str, field: str = "password") -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            field, QT_TRANSLATE_NOOP(ERRORS, "The password needs at least %1 characters."), MIN_PASSWORD_LENGTH
+            field, QT_TRANSLATE_NOOP("Errors", "The password needs at least %1 characters."), MIN_PASSWORD_LENGTH
         )
     return password
 
@@ -41,7 +41,7 @@ def add_user(session: Session, *, username: str, password: str, role: str) -> Us
     username = validate_username(username)
     validate_password(password)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise ValidationError("username", QT_TRANSLATE_NOOP(ERRORS, "The user name %1 is taken."), username)
+        raise ValidationError("username", QT_TRANSLATE_NOOP("Errors", "The user name %1 is taken."), username)
     user = User(
         username=username,
         password_hash=_hasher.hash(password),

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import SchoolClass, Teacher
-from schooldesk.domain.errors import ERRORS, NotFoundError, ValidationError
+from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.grades import class_name_zh, validate_class_number, validate_grade
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import validate_school_year
@@ -31,7 +31,7 @@ def _clean(session: Session, data: ClassInput, class_id: int | None) -> ClassInp
     validate_class_number(data.number)
     name = data.name.strip() or class_name_zh(data.grade, data.number)
     if len(name) > MAX_CLASS_NAME:
-        raise ValidationError("name", QT_TRANSLATE_NOOP(ERRORS, "The class name is too long."))
+        raise ValidationError("name", QT_TRANSLATE_NOOP("Errors", "The class name is too long."))
     clash = session.scalar(
         select(SchoolClass.id).where(
             SchoolClass.school_year == data.school_year,
@@ -41,11 +41,11 @@ def _clean(session: Session, data: ClassInput, class_id: int | None) -> ClassInp
         )
     )
     if clash is not None:
-        raise ValidationError("number", QT_TRANSLATE_NOOP(ERRORS, "%1 already exists in this school year."), name)
+        raise ValidationError("number", QT_TRANSLATE_NOOP("Errors", "%1 already exists in this school year."), name)
     if data.head_teacher_id is not None:
         teacher = session.get(Teacher, data.head_teacher_id)
         if teacher is None or not teacher.active:
-            raise ValidationError("head_teacher", QT_TRANSLATE_NOOP(ERRORS, "Choose an active teacher."))
+            raise ValidationError("head_teacher", QT_TRANSLATE_NOOP("Errors", "Choose an active teacher."))
     return ClassInput(data.school_year, data.grade, data.number, name, data.head_teacher_id)
 
 
@@ -71,7 +71,7 @@ def update_class(db: Database, class_id: int, data: ClassInput) -> ClassRow:
     with db.transaction() as session:
         school_class = session.get(SchoolClass, class_id)
         if school_class is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(ERRORS, "The class no longer exists."))
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The class no longer exists."))
         for field, value in vars(_clean(session, data, class_id)).items():
             setattr(school_class, field, value)
         session.flush()
@@ -84,6 +84,6 @@ def set_class_active(db: Database, class_id: int, active: bool) -> ClassRow:
     with db.transaction() as session:
         school_class = session.get(SchoolClass, class_id)
         if school_class is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(ERRORS, "The class no longer exists."))
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The class no longer exists."))
         school_class.active = active
         return _row(school_class)

@@ -10,8 +10,16 @@ from schooldesk.db.database import Database
 from schooldesk.db.migrate import current_revision
 from schooldesk.db.models import School, SchoolClass, Semester, Teacher, User
 from schooldesk.db.schema import HEAD_REVISION
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
-COUNTED = {"schools": School, "semesters": Semester, "teachers": Teacher, "classes": SchoolClass, "users": User}
+HEALTH = "Health"  # translation context of the count labels
+COUNTED = {
+    QT_TRANSLATE_NOOP("Health", "schools"): School,
+    QT_TRANSLATE_NOOP("Health", "semesters"): Semester,
+    QT_TRANSLATE_NOOP("Health", "teachers"): Teacher,
+    QT_TRANSLATE_NOOP("Health", "classes"): SchoolClass,
+    QT_TRANSLATE_NOOP("Health", "users"): User,
+}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import School
-from schooldesk.domain.errors import ERRORS, NotFoundError, ValidationError
+from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.people import validate_person_name, validate_phone
 from schooldesk.domain.school_code import validate_school_code
@@ -19,9 +19,9 @@ def validate_school(details: SchoolDetails) -> SchoolDetails:
     """Cleaned details, or ValidationError naming the first bad field."""
     name = " ".join(details.name.split())
     if not name:
-        raise ValidationError("name", QT_TRANSLATE_NOOP(ERRORS, "Enter the school's name."))
+        raise ValidationError("name", QT_TRANSLATE_NOOP("Errors", "Enter the school's name."))
     if len(name) > 100:
-        raise ValidationError("name", QT_TRANSLATE_NOOP(ERRORS, "The school's name is too long."))
+        raise ValidationError("name", QT_TRANSLATE_NOOP("Errors", "The school's name is too long."))
     principal = details.principal.strip()
     return replace(
         details,
@@ -66,5 +66,5 @@ def save_school(session: Session, details: SchoolDetails) -> SchoolDetails:
 def update_school(db: Database, details: SchoolDetails) -> SchoolDetails:
     with db.transaction() as session:
         if _school(session) is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(ERRORS, "The school has not been set up yet."))
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The school has not been set up yet."))
         return save_school(session, details)

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import School
-from schooldesk.domain.errors import ERRORS, SchoolDeskError
+from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import TermDates
 from schooldesk.services.accounts import ROLE_ADMIN, add_user
@@ -32,7 +32,7 @@ def set_up_school(
     with db.transaction() as session:
         if session.scalar(select(School.id).limit(1)) is not None:
             raise SchoolDeskError(
-                QT_TRANSLATE_NOOP(ERRORS, "This data folder already holds a school; nothing was changed.")
+                QT_TRANSLATE_NOOP("Errors", "This data folder already holds a school; nothing was changed.")
             )
         save_school(session, school)
         save_term_dates(session, term1, term2)

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import Teacher
-from schooldesk.domain.errors import ERRORS, NotFoundError, ValidationError
+from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.people import TEACHER_TITLES, validate_gender, validate_person_name, validate_phone
 from schooldesk.services.rows import TeacherInput, TeacherRow
@@ -24,10 +24,10 @@ def _row(teacher: Teacher) -> TeacherRow:
 def _clean(data: TeacherInput) -> TeacherInput:
     subjects = "、".join(s for s in data.subjects.replace(",", "、").replace("，", "、").split("、") if s.strip())
     if len(subjects) > MAX_SUBJECTS_LENGTH:
-        raise ValidationError("subjects", QT_TRANSLATE_NOOP(ERRORS, "The list of subjects is too long."))
+        raise ValidationError("subjects", QT_TRANSLATE_NOOP("Errors", "The list of subjects is too long."))
     title = data.title.strip()
     if title and title not in TEACHER_TITLES:
-        raise ValidationError("title", QT_TRANSLATE_NOOP(ERRORS, "Choose a title from the list."))
+        raise ValidationError("title", QT_TRANSLATE_NOOP("Errors", "Choose a title from the list."))
     return TeacherInput(
         name=validate_person_name(data.name),
         gender=validate_gender(data.gender),
@@ -40,7 +40,7 @@ def _clean(data: TeacherInput) -> TeacherInput:
 def _get(session: Session, teacher_id: int) -> Teacher:
     teacher = session.get(Teacher, teacher_id)
     if teacher is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(ERRORS, "The teacher no longer exists."))
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The teacher no longer exists."))
     return teacher
 
 

@@ -1,0 +1,201 @@
+"""The command line: the same services as the GUI, for scripts, tests and technicians.
+
+Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, the
+form lupdate finds; errors go to stderr in the user's language with exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from schooldesk import __version__
+from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGES, data_dir
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
+
+EXIT_OK, EXIT_UNHEALTHY, EXIT_ERROR = 0, 1, 2
+
+
+def say(text: str, *args: object, error: bool = False) -> None:
+    """Print an already translated message with %1 … filled in."""
+    print(fill(text, tuple(str(a) for a in args)), file=sys.stderr if error else sys.stdout)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes in the user's language with exit code 2."""
+
+    language = DEFAULT_LANGUAGE  # set by main() before parsing, from a --lang among the arguments
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _console_translations(self.language)
+        self.print_usage(sys.stderr)
+        say(QCoreApplication.translate("CommandLine", "Command line error: %1. Run “schooldesk --help” for help."),
+            message, error=True)
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the command must not be reset by the command's own default.
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="data folder (default: $SCHOOLDESK_DATA_DIR or the user data folder)")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help="interface language (default: zh_CN)")
+    parser = _Parser(prog="schooldesk", description="SchoolDesk records desk", parents=[common])
+    parser.add_argument("--version", action="version", version=f"SchoolDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("gui", parents=[common], help="open the desktop app (the default)")
+    init = commands.add_parser("init", parents=[common], help="set up a school without the wizard")
+    init.add_argument("--school-name", required=True)
+    init.add_argument("--school-code", required=True, help="10-digit 学校标识码")
+    init.add_argument("--year", required=True, type=int, help="school year start, e.g. 2025 for 2025—2026")
+    init.add_argument("--admin", required=True, help="administrator user name")
+    init.add_argument("--password-file", required=True, help="file whose first line is the password")
+    init.add_argument("--county", default="")
+    init.add_argument("--township", default="")
+    commands.add_parser("demo", parents=[common], help="create a demo school with synthetic data")
+    commands.add_parser("check", parents=[common], help="check the database; exit 0 when healthy")
+    commands.add_parser("selftest", parents=[common],
+                        help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
+    return parser
+
+
+def _language_in(argv: Sequence[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return DEFAULT_LANGUAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.language = _language_in(argv)
+    args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.lang = getattr(args, "lang", None)  # None: the GUI uses the language chosen in Settings
+    if args.command in (None, "gui"):
+        from schooldesk.app import run_gui
+
+        return run_gui(data_dir(args.data_dir), args.lang)
+    if args.command == "selftest":
+        from schooldesk.selftest import run_selftest
+
+        return run_selftest(args.data_dir, args.lang)
+    return _run_console(COMMANDS[args.command], args)
+
+
+def _console_translations(language: str) -> None:
+    """A QCoreApplication with translators, for commands that show no window."""
+    from schooldesk.i18n import install_translations
+
+    global _console_app
+    _console_app = QCoreApplication.instance() or QCoreApplication(["schooldesk"])
+    install_translations(language)
+
+
+_console_app: QCoreApplication | None = None
+
+
+def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    from schooldesk.i18n import error_text
+
+    _console_translations(args.lang or DEFAULT_LANGUAGE)
+    try:
+        return command(args)
+    except SchoolDeskError as error:
+        say(error_text(error), error=True)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: say so plainly rather than dump a traceback on the clerk
+        say(QCoreApplication.translate("CommandLine", "Unexpected error (%1). Please report it with the steps that led to it."),
+            type(error).__name__, error=True)
+        return EXIT_ERROR
+
+
+def _read_password(path: Path) -> str:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise SchoolDeskError(
+            QT_TRANSLATE_NOOP("Errors", "The password file %1 cannot be read: %2"), path, reason
+        ) from error
+    return lines[0] if lines else ""
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from schooldesk.db.database import open_database
+    from schooldesk.domain.semester import default_term_dates, validate_school_year
+    from schooldesk.services.rows import SchoolDetails
+    from schooldesk.services.setup import set_up_school
+
+    password = _read_password(Path(args.password_file))
+    term1, term2 = default_term_dates(validate_school_year(args.year))
+    details = SchoolDetails(args.school_name, args.school_code, county=args.county, township=args.township)
+    db = open_database(data_dir(args.data_dir))
+    try:
+        set_up_school(db, school=details, term1=term1, term2=term2,
+                      admin_username=args.admin, admin_password=password)
+    finally:
+        db.close()
+    say(QCoreApplication.translate("CommandLine", "School “%1” set up in %2."), args.school_name.strip(), db.path.parent)
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from schooldesk.db.database import open_database
+    from schooldesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, DEMO_SCHOOL, create_demo_school
+
+    db = open_database(data_dir(args.data_dir))
+    try:
+        create_demo_school(db)
+    finally:
+        db.close()
+    say(QCoreApplication.translate("CommandLine", "Demo school “%1” created in %2."), DEMO_SCHOOL.name, db.path.parent)
+    say(QCoreApplication.translate("CommandLine", "Log in as %1 with the password %2."), DEMO_ADMIN, DEMO_PASSWORD)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from schooldesk.db.database import Database, database_path
+    from schooldesk.db.failures import as_storage_error
+    from schooldesk.services.health import check_database
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    db = Database(path)
+    try:
+        report = check_database(db)
+    except Exception as error:  # a damaged file fails in many ways; name the known ones
+        known = as_storage_error(error, path)
+        if known is None:
+            raise
+        raise known from error
+    finally:
+        db.close()
+    say(QCoreApplication.translate("CommandLine", "Database: %1"), report.path)
+    say(QCoreApplication.translate("CommandLine", "Schema version: %1 (expected %2)"),
+        report.schema_revision or "-", report.expected_revision)
+    say(QCoreApplication.translate("CommandLine", "Integrity check: %1"), "; ".join(report.integrity[:5]))
+    say(QCoreApplication.translate("CommandLine", "Foreign key problems: %1"), report.foreign_key_problems)
+    for name, count in report.counts.items():
+        say("  %1: %2", QCoreApplication.translate("Health", name), count)
+    if report.healthy:
+        say(QCoreApplication.translate("CommandLine", "The database is healthy."))
+        return EXIT_OK
+    say(QCoreApplication.translate("CommandLine", "The database has problems: make no changes and restore a backup or ask for help."),
+        error=True)
+    return EXIT_UNHEALTHY
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+}

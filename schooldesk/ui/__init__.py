@@ -1,0 +1,1 @@
+"""The Qt shell: shows and edits through services; never builds queries."""

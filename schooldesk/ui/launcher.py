@@ -1,0 +1,43 @@
+"""What opens first: the set-up wizard on an empty data folder, else the main window."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from schooldesk.db.database import Database
+from schooldesk.services.setup import is_set_up
+from schooldesk.ui.main_window import MainWindow
+from schooldesk.ui.setup_wizard import SetupWizard
+from schooldesk.ui.state import AppState
+
+
+class Launcher(QObject):
+    """Owns the top-level windows; ``main_window_shown`` fires once the desk is open."""
+
+    main_window_shown = Signal(object)
+    gave_up = Signal()
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.wizard: SetupWizard | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        if is_set_up(self.db):
+            self.open_main_window()
+            return
+        self.wizard = SetupWizard(self.db)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.show()
+
+    def _wizard_finished(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.open_main_window()
+        else:
+            self.gave_up.emit()
+
+    def open_main_window(self) -> None:
+        self.window = MainWindow(AppState(self.db))
+        self.window.show()
+        self.main_window_shown.emit(self.window)

@@ -1,0 +1,125 @@
+"""The main window: navigation between areas, the semester switcher, shortcuts, status bar."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget,
+)
+
+from schooldesk.domain.i18n import fill
+from schooldesk.ui.pages.classes import ClassesPage
+from schooldesk.ui.pages.home import HomePage
+from schooldesk.ui.pages.settings import SettingsPage
+from schooldesk.ui.pages.teachers import TeachersPage
+from schooldesk.ui.state import AppState
+from schooldesk.ui.window_state import PreservesGeometry
+
+
+class MainWindow(PreservesGeometry, QMainWindow):
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.state = state
+        self.pages: list[tuple[str, QWidget]] = [
+            (self.tr("Home"), HomePage(state)),
+            (self.tr("Teachers"), TeachersPage(state)),
+            (self.tr("Classes"), ClassesPage(state)),
+            (self.tr("Settings"), SettingsPage(state)),
+        ]
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(160)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 12px; }")
+        self.stack = QStackedWidget(self)
+        for title, page in self.pages:
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self._build_toolbar()
+        self.data_label = QLabel(fill(self.tr("Data folder: %1"), (str(state.db.path.parent),)), self)
+        self.statusBar().addPermanentWidget(self.data_label)
+        state.data_changed.connect(self._update_title)
+        state.data_changed.connect(self._fill_semesters)
+        self._update_title()
+        self.nav.setCurrentRow(0)
+        self.resize(1100, 700)
+        self.restore_window_state()
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.new_action = self._action(self.tr("&New"), QKeySequence.StandardKey.New, self.new_record, toolbar)
+        self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find, self.find, toolbar)
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save, None)
+        self.close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close, None)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, None)
+        for number in range(len(self.pages)):
+            self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{number + 1}"),
+                         lambda _checked=False, n=number: self.nav.setCurrentRow(n), None)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Semester: "), self))
+        self.semester_box = QComboBox(self)
+        self.semester_box.setObjectName("semesterSwitcher")
+        self.semester_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.semester_box.activated.connect(self._semester_chosen)
+        toolbar.addWidget(self.semester_box)
+        self._fill_semesters()
+
+    def _action(self, text: str, keys: Any, slot: Any, toolbar: QToolBar | None) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if toolbar is not None:
+            toolbar.addAction(action)
+        return action
+
+    def _fill_semesters(self) -> None:
+        self.semester_box.clear()
+        for semester in reversed(self.state.semesters):
+            self.semester_box.addItem(semester.label_zh, semester)
+            if semester == self.state.semester:
+                self.semester_box.setCurrentIndex(self.semester_box.count() - 1)
+
+    def _semester_chosen(self, index: int) -> None:
+        self.state.choose_semester(self.semester_box.itemData(index))
+
+    def _update_title(self) -> None:
+        school = self.state.school
+        self.setWindowTitle(f"{school.name} — SchoolDesk" if school else "SchoolDesk")
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def new_record(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "new_record"):
+            page.new_record()
+
+    def find(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_find"):
+            page.focus_find()
+
+    def save(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "save"):
+            page.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_window_state()
+        super().closeEvent(event)

@@ -1,0 +1,39 @@
+"""班级: the classes of the chosen semester's school year."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from schooldesk.domain.grades import grade_name_zh
+from schooldesk.services.classes import list_classes, set_class_active
+from schooldesk.services.rows import ClassRow
+from schooldesk.ui.dialogs.class_dialog import ClassDialog
+from schooldesk.ui.pages.list_page import ListPage
+from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import Column, RowTableModel
+
+
+class ClassesPage(ListPage):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        columns: list[Column[ClassRow]] = [
+            Column(self.tr("Class"), lambda c: c.name),
+            Column(self.tr("Grade"), lambda c: grade_name_zh(c.grade)),
+            Column(self.tr("Number"), lambda c: c.number),
+            Column(self.tr("Head teacher"), lambda c: c.head_teacher_name),
+            Column(self.tr("Status"), lambda c: self.tr("Active") if c.active else self.tr("Inactive")),
+        ]
+        super().__init__(state, RowTableModel(columns, dimmed=lambda c: not c.active), parent)
+        self.setObjectName("ClassesPage")
+        state.semester_changed.connect(lambda _semester: self.refresh())
+        self.refresh()
+
+    def load_rows(self, include_inactive: bool) -> list[ClassRow]:
+        rows = list_classes(self.state.db, self.state.school_year)
+        return rows if include_inactive else [c for c in rows if c.active]
+
+    def open_editor(self, row: ClassRow | None) -> None:
+        dialog = ClassDialog(self.state.db, self.state.school_year, row, self)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+
+    def set_active(self, row: ClassRow, active: bool) -> None:
+        set_class_active(self.state.db, row.id, active)

@@ -1,0 +1,97 @@
+"""设置: the school's details, each school year's term dates, the interface language."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGE_KEY
+from schooldesk.domain.i18n import fill
+from schooldesk.domain.semester import TermDates, default_term_dates, school_year_label_zh
+from schooldesk.services.school import update_school
+from schooldesk.services.semesters import set_school_year
+from schooldesk.ui.form import FieldForm, submit
+from schooldesk.ui.school_forms import SchoolForm, TermForm
+from schooldesk.ui.state import AppState
+
+
+
+class SettingsPage(QWidget):
+    language_changed = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsPage")
+        self.state = state
+        self.school_form = SchoolForm(self)
+        save_school = QPushButton(self.tr("Save school details"), self)
+        save_school.setObjectName("saveSchool")
+        save_school.clicked.connect(self.save_school)
+        school_box = QGroupBox(self.tr("School"), self)
+        QVBoxLayout(school_box).addWidget(self.school_form)
+        school_box.layout().addWidget(save_school)
+
+        self.term_form = TermForm(self)
+        self.term_form.year.valueChanged.connect(self._load_terms)
+        save_terms = QPushButton(self.tr("Save term dates"), self)
+        save_terms.setObjectName("saveTerms")
+        save_terms.clicked.connect(self.save_terms)
+        terms_box = QGroupBox(self.tr("School years and terms"), self)
+        QVBoxLayout(terms_box).addWidget(self.term_form)
+        terms_box.layout().addWidget(save_terms)
+
+        self.language = QComboBox(self)
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(QSettings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE))))
+        self.language.currentIndexChanged.connect(self._save_language)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(self.tr("Interface language (applies after restart):"), self))
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.addWidget(school_box, 1)
+        columns.addWidget(terms_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addLayout(language_row)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.state.school:
+            self.school_form.set_details(self.state.school)
+        self.term_form.year.setValue(self.state.school_year)
+        self._load_terms(self.state.school_year)
+
+    def _load_terms(self, year: int) -> None:
+        known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
+        defaults = default_term_dates(year)
+        self.term_form.set_terms(known.get(defaults[0].key, defaults[0]), known.get(defaults[1].key, defaults[1]))
+        self.term_form.clear_errors()
+
+    def save_school(self) -> None:
+        self._save(self.school_form, lambda: update_school(self.state.db, self.school_form.details()),
+                   self.tr("School details saved."))
+
+    def save_terms(self) -> None:
+        year = self.term_form.year.value()
+        self._save(self.term_form, lambda: set_school_year(self.state.db, *self.term_form.terms()),
+                   fill(self.tr("Term dates of %1 saved."), (school_year_label_zh(year),)))
+
+    def save(self) -> None:
+        """Ctrl+S on this page saves both sections."""
+        self.save_school()
+        self.save_terms()
+
+    def _save(self, form: FieldForm, action: Callable[[], object], done_message: str) -> None:
+        succeeded, _result = submit(form, self, action)
+        if succeeded:
+            self.state.notify_changed()
+            self.window().statusBar().showMessage(done_message, 5000)  # type: ignore[attr-defined]
+
+    def _save_language(self) -> None:
+        QSettings().setValue(LANGUAGE_KEY, self.language.currentData())
+        self.language_changed.emit(self.language.currentData())

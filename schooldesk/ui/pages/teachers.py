@@ -1,0 +1,37 @@
+"""教师: the staff list."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from schooldesk.services.rows import TeacherRow
+from schooldesk.services.teachers import list_teachers, set_teacher_active
+from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
+from schooldesk.ui.pages.list_page import ListPage
+from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import Column, RowTableModel
+
+
+class TeachersPage(ListPage):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        columns: list[Column[TeacherRow]] = [
+            Column(self.tr("Name"), lambda t: t.name),
+            Column(self.tr("Gender"), lambda t: t.gender),
+            Column(self.tr("Subjects"), lambda t: t.subjects),
+            Column(self.tr("Title"), lambda t: t.title),
+            Column(self.tr("Phone"), lambda t: t.phone),
+            Column(self.tr("Status"), lambda t: self.tr("Active") if t.active else self.tr("Inactive")),
+        ]
+        super().__init__(state, RowTableModel(columns, dimmed=lambda t: not t.active), parent)
+        self.setObjectName("TeachersPage")
+        self.refresh()
+
+    def load_rows(self, include_inactive: bool) -> list[TeacherRow]:
+        return list_teachers(self.state.db, include_inactive=include_inactive)
+
+    def open_editor(self, row: TeacherRow | None) -> None:
+        dialog = TeacherDialog(self.state.db, row, self)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+
+    def set_active(self, row: TeacherRow, active: bool) -> None:
+        set_teacher_active(self.state.db, row.id, active)
