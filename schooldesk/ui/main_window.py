@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QToolBar, QWidget,
 )
 
 from schooldesk.domain.i18n import fill
@@ -31,7 +31,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         ]
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(160)
+        self.nav.setFixedWidth(140)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 12px; }")
         self.stack = QStackedWidget(self)
@@ -39,11 +39,12 @@ class MainWindow(PreservesGeometry, QMainWindow):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_toolbar()
         self.data_label = QLabel(fill(self.tr("Data folder: %1"), (str(state.db.path.parent),)), self)
