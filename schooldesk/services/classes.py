@@ -42,7 +42,9 @@ def _clean(session: Session, data: ClassInput, class_id: int | None) -> ClassInp
     )
     if clash is not None:
         raise ValidationError("number", QT_TRANSLATE_NOOP("Errors", "%1 already exists in this school year."), name)
-    if data.head_teacher_id is not None:
+    current = session.get(SchoolClass, class_id) if class_id else None
+    unchanged = current is not None and current.head_teacher_id == data.head_teacher_id
+    if data.head_teacher_id is not None and not unchanged:
         teacher = session.get(Teacher, data.head_teacher_id)
         if teacher is None or not teacher.active:
             raise ValidationError("head_teacher", QT_TRANSLATE_NOOP("Errors", "Choose an active teacher."))

@@ -1,0 +1,64 @@
+"""Shared fixtures: a real SQLite file in a temp folder, Qt offscreen, settings kept out of $HOME."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["schooldesk-tests"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qsettings")))
+
+
+@pytest.fixture
+def zh_app(qapp):  # type: ignore[no-untyped-def]
+    """The QApplication with the Chinese translation installed, as users see it."""
+    from schooldesk.app import make_application
+
+    app = make_application("zh_CN")
+    yield app
+    from schooldesk.i18n import install_translations
+
+    install_translations("zh_CN")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator["Database"]:  # noqa: F821
+    from schooldesk.db.database import open_database
+
+    database = open_database(data_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def school_db(db):  # type: ignore[no-untyped-def]
+    """A database with a school set up for 2025—2026 and an administrator."""
+    from schooldesk.domain.semester import default_term_dates
+    from schooldesk.services.rows import SchoolDetails
+    from schooldesk.services.setup import set_up_school
+
+    term1, term2 = default_term_dates(2025)
+    set_up_school(db, school=SchoolDetails("石桥村小学", "2141051203"), term1=term1, term2=term2,
+                  admin_username="admin", admin_password="correct horse")
+    return db

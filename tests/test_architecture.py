@@ -1,0 +1,56 @@
+"""DESIGN.md §5: the core runs without Qt. Imported in a fresh interpreter so nothing else loads Qt first."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import schooldesk
+
+CORE = ("domain", "db", "services", "imports", "exports")
+PACKAGE = Path(schooldesk.__file__).parent
+
+
+def _core_modules() -> list[str]:
+    modules = []
+    for layer in CORE:
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue  # run by Alembic, not imported
+            dotted = path.relative_to(PACKAGE.parent).with_suffix("").as_posix().replace("/", ".")
+            modules.append(dotted.removesuffix(".__init__"))
+    return modules
+
+
+def test_core_imports_no_qt() -> None:
+    modules = _core_modules()
+    assert len(modules) > 15
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(qt))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"core layers loaded Qt: {done.stdout}"
+
+
+def test_ui_is_the_only_layer_that_imports_pyside() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for layer in CORE
+        for path in (PACKAGE / layer).rglob("*.py")
+        if "PySide6" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_ui_builds_no_queries() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "ui").rglob("*.py")
+        if any(word in path.read_text(encoding="utf-8") for word in ("sqlalchemy", "select(", "session."))
+    ]
+    assert offenders == []
