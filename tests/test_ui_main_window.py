@@ -1,0 +1,193 @@
+"""The main window and its teachers, classes and settings pages, driven through real widgets."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from schooldesk.db.database import Database
+from schooldesk.domain.semester import SemesterKey
+from schooldesk.services.classes import list_classes
+from schooldesk.services.rows import TeacherInput
+from schooldesk.services.school import get_school
+from schooldesk.services.teachers import add_teacher, list_teachers
+from schooldesk.ui.dialogs.class_dialog import ClassDialog
+from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
+from schooldesk.ui.main_window import MainWindow
+from schooldesk.ui.state import AppState
+
+PAGE_HOME, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS = range(4)
+
+
+def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.show()
+    _activate(qtbot, window)
+    return window
+
+
+def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """Shortcuts fire only in the active window; offscreen Qt activates nothing by itself."""
+    widget.activateWindow()
+    widget.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+
+
+def _open_dialog(qtbot, window: MainWindow, kind: type):  # type: ignore[no-untyped-def]
+    _activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Ctrl+N: new record
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+    qtbot.addWidget(dialog)
+    _activate(qtbot, dialog)
+    return dialog
+
+
+def test_teachers_add_with_validation_edit_and_deactivate(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_TEACHERS)
+    page = window.current_page()
+    assert page.model.rowCount() == 0
+
+    dialog = _open_dialog(qtbot, window, TeacherDialog)
+    qtbot.keyClicks(dialog.phone, "not-a-phone")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S: save
+    assert dialog.isVisible()
+    assert dialog.form.error_text("name") == "请填写姓名。"
+    assert list_teachers(school_db) == [], "an invalid form saves nothing"
+
+    dialog.name.setText("刘老师")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.form.error_text("name") == ""
+    assert "7 到 20 位数字" in dialog.form.error_text("phone")
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "13912345678")
+    dialog.subjects.setText("语文，数学")
+    dialog.title_box.setCurrentText("一级教师")
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == 1
+    assert page.selected_row().name == "刘老师"
+    assert page.selected_row().subjects == "语文、数学"
+
+    page.edit_selected()
+    editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TeacherDialog) and w.isVisible())
+    qtbot.addWidget(editor)
+    assert editor.name.text() == "刘老师"
+    editor.name.setText("刘晓梅")
+    editor.gender.setCurrentText("女")
+    editor.try_save()
+    assert [(t.name, t.gender) for t in list_teachers(school_db)] == [("刘晓梅", "女")]
+
+    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0, "deactivated teachers leave the list"
+    page.show_inactive.setChecked(True)
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 5)) == "已停用"
+
+
+def test_find_filters_the_teacher_list(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    for name in ("张明", "李红", "张丽"):
+        add_teacher(school_db, TeacherInput(name=name, gender="女"))
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_TEACHERS)
+    page = window.current_page()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.find_box.hasFocus()
+    page.find_box.setText("张")
+    assert page.proxy.rowCount() == 2
+    page.find_box.clear()
+    assert page.proxy.rowCount() == 3
+
+
+def test_classes_add_duplicate_and_head_teacher(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    add_teacher(school_db, TeacherInput(name="王老师", gender="女"))
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_CLASSES)
+    page = window.current_page()
+
+    dialog = _open_dialog(qtbot, window, ClassDialog)
+    dialog.grade.setCurrentIndex(2)
+    dialog.number.setValue(2)
+    assert dialog.name.placeholderText() == "三年级(2)班"
+    dialog.head_teacher.setCurrentIndex(1)
+    assert dialog.try_save()
+    assert [(c.name, c.head_teacher_name) for c in list_classes(school_db, 2025)] == [("三年级(2)班", "王老师")]
+    assert page.model.rowCount() == 1
+
+    again = _open_dialog(qtbot, window, ClassDialog)
+    again.grade.setCurrentIndex(2)
+    again.number.setValue(2)
+    assert not again.try_save()
+    assert "本学年已有三年级(2)班" in again.form.error_text("number")
+    assert len(list_classes(school_db, 2025)) == 1
+
+
+def test_semester_switcher_changes_the_classes_shown(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.domain.semester import default_term_dates
+    from schooldesk.services.classes import add_class
+    from schooldesk.services.rows import ClassInput
+    from schooldesk.services.semesters import set_school_year
+
+    set_school_year(school_db, *default_term_dates(2024))
+    add_class(school_db, ClassInput(2024, 1, 1))
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_CLASSES)
+    page = window.current_page()
+    labels = [window.semester_box.itemText(i) for i in range(window.semester_box.count())]
+    assert labels[0] == "2025—2026学年第二学期" and "2024—2025学年第一学期" in labels
+    assert page.model.rowCount() == 0
+    index = labels.index("2024—2025学年第一学期")
+    window.semester_box.setCurrentIndex(index)
+    window.semester_box.activated.emit(index)
+    assert window.state.semester.key == SemesterKey(2024, 1)
+    assert page.model.rowCount() == 1
+
+
+def test_settings_saves_school_details_and_shows_errors_at_the_field(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_SETTINGS)
+    page = window.current_page()
+    page.school_form.edits["code"].setText("99")
+    page.save_school()
+    assert "10 位数字" in page.school_form.error_text("code")
+    assert get_school(school_db).code == "2141051203"  # type: ignore[union-attr]
+    page.school_form.edits["code"].setText("2141051203")
+    page.school_form.edits["name"].setText("石桥村完全小学")
+    page.save_school()
+    assert get_school(school_db).name == "石桥村完全小学"  # type: ignore[union-attr]
+    assert window.windowTitle() == "石桥村完全小学 — SchoolDesk"
+    assert window.current_page().school_form.error_text("code") == ""
+
+
+def test_errors_without_a_field_show_in_a_box(qtbot, zh_app, school_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, school_db)
+    dialog = TeacherDialog(school_db, list_teachers(school_db)[0] if list_teachers(school_db) else None, window)
+    qtbot.addWidget(dialog)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
+    from schooldesk.services.rows import TeacherRow
+
+    dialog._teacher = TeacherRow(999, "鬼", "男", "", "", "", True)  # edited elsewhere and gone
+    dialog.name.setText("鬼")
+    assert not dialog.try_save()
+    assert shown == ["该教师已不存在。"]
+
+
+def test_window_geometry_is_remembered(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    QSettings().remove("windows/MainWindow")
+    first = _window(qtbot, school_db)
+    first.resize(760, 520)  # the offscreen screen is 800x600
+    first.close()
+    second = _window(qtbot, school_db)
+    assert (second.width(), second.height()) == (760, 520)
+
+
+def test_home_page_shows_school_and_semester(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, school_db)
+    home = window.current_page()
+    assert home.heading.text() == "石桥村小学"
+    assert home.semester_label.text().startswith("当前学期：")
+    add_teacher(school_db, TeacherInput(name="新老师", gender="男"))
+    window.state.notify_changed()
+    assert home.teachers_count.text() == "1"
