@@ -191,3 +191,29 @@ def test_home_page_shows_school_and_semester(qtbot, zh_app, school_db: Database)
     add_teacher(school_db, TeacherInput(name="新老师", gender="男"))
     window.state.notify_changed()
     assert home.teachers_count.text() == "1"
+
+
+def test_classes_sort_by_grade_not_by_text(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.classes import add_class
+    from schooldesk.services.rows import ClassInput
+
+    for grade, number in ((4, 1), (6, 1), (2, 2), (2, 1), (1, 1)):
+        add_class(school_db, ClassInput(2025, grade, number))
+    window = _window(qtbot, school_db)
+    window.nav.setCurrentRow(PAGE_CLASSES)
+    page = window.current_page()
+    shown = lambda: [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]  # noqa: E731
+    assert shown() == ["一年级(1)班", "二年级(1)班", "二年级(2)班", "四年级(1)班", "六年级(1)班"]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown()[0] == "六年级(1)班" and shown()[-1] == "一年级(1)班"
+
+
+def test_row_table_model_is_a_well_behaved_qt_model(qtmodeltester, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.ui.table_model import Column, RowTableModel
+
+    for name in ("甲", "乙"):
+        add_teacher(school_db, TeacherInput(name=name, gender="男"))
+    model = RowTableModel([Column("姓名", lambda t: t.name), Column("电话", lambda t: t.phone)],
+                          dimmed=lambda t: not t.active)
+    model.set_rows(list_teachers(school_db))
+    qtmodeltester.check(model)

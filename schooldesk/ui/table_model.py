@@ -12,10 +12,16 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
 @dataclass(frozen=True)
 class Column(Generic[Row]):
+    """A column's header, what it shows, and (when text order is wrong, as for 三年级 < 十年级) its sort key."""
+
     header: str
     value: Callable[[Row], Any]
+    sort_key: Callable[[Row], Any] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -51,6 +57,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._columns[index.column()].value(row)
             return "" if value is None else str(value)
+        if role == SORT_ROLE:
+            column = self._columns[index.column()]
+            return (column.sort_key or column.value)(row)
         if role == Qt.ItemDataRole.ForegroundRole and self._dimmed and self._dimmed(row):
             return QColor(Qt.GlobalColor.gray)
         return None

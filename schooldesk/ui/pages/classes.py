@@ -15,8 +15,8 @@ from schooldesk.ui.table_model import Column, RowTableModel
 class ClassesPage(ListPage):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         columns: list[Column[ClassRow]] = [
-            Column(self.tr("Class"), lambda c: c.name),
-            Column(self.tr("Grade"), lambda c: grade_name_zh(c.grade)),
+            Column(self.tr("Class"), lambda c: c.name, lambda c: c.grade * 100 + c.number),
+            Column(self.tr("Grade"), lambda c: grade_name_zh(c.grade), lambda c: c.grade),
             Column(self.tr("Number"), lambda c: c.number),
             Column(self.tr("Head teacher"), lambda c: c.head_teacher_name),
             Column(self.tr("Status"), lambda c: self.tr("Active") if c.active else self.tr("Inactive")),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
-from schooldesk.ui.table_model import RowTableModel
+from schooldesk.ui.table_model import SORT_ROLE, RowTableModel
 
 
 class ListPage(QWidget):
@@ -26,6 +26,7 @@ class ListPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortLocaleAware(True)
+        self.proxy.setSortRole(SORT_ROLE)
 
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("findBox")
@@ -44,6 +45,7 @@ class ListPage(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
