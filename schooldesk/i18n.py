@@ -24,7 +24,11 @@ def compiled_catalogue(folder: Path | None = None) -> Path:
     source, compiled = folder / f"{CATALOGUE}.ts", folder / f"{CATALOGUE}.qm"
     if source.exists() and (not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime):
         lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-        subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=False)
+        try:
+            subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=False, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            pass  # no lrelease (e.g. an installed build): use the .qm that shipped, or English
+
     return compiled
 
 

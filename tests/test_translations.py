@@ -58,3 +58,20 @@ def test_chinese_is_loaded(qapp) -> None:  # type: ignore[no-untyped-def]
     install_translations("en")
     assert QCoreApplication.translate("MainWindow", "Teachers") == "Teachers"
     install_translations("zh_CN")
+
+
+def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.app import make_application
+    from schooldesk.ui.main_window import MainWindow
+    from schooldesk.ui.state import AppState
+
+    make_application("en")
+    try:
+        window = MainWindow(AppState(school_db))
+        qtbot.addWidget(window)
+        assert [window.nav.item(i).text() for i in range(4)] == ["Home", "Teachers", "Classes", "Settings"]
+    finally:
+        install_translations("zh_CN")
+    chinese = MainWindow(AppState(school_db))
+    qtbot.addWidget(chinese)
+    assert [chinese.nav.item(i).text() for i in range(4)] == ["首页", "教师", "班级", "设置"]
