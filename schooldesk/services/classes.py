@@ -42,13 +42,20 @@ def _clean(session: Session, data: ClassInput, class_id: int | None) -> ClassInp
     )
     if clash is not None:
         raise ValidationError("number", QT_TRANSLATE_NOOP("Errors", "%1 already exists in this school year."), name)
-    current = session.get(SchoolClass, class_id) if class_id else None
+    current = _get(session, class_id) if class_id else None
     unchanged = current is not None and current.head_teacher_id == data.head_teacher_id
     if data.head_teacher_id is not None and not unchanged:
         teacher = session.get(Teacher, data.head_teacher_id)
         if teacher is None or not teacher.active:
             raise ValidationError("head_teacher", QT_TRANSLATE_NOOP("Errors", "Choose an active teacher."))
     return ClassInput(data.school_year, data.grade, data.number, name, data.head_teacher_id)
+
+
+def _get(session: Session, class_id: int) -> SchoolClass:
+    school_class = session.get(SchoolClass, class_id)
+    if school_class is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The class no longer exists."))
+    return school_class
 
 
 def list_classes(db: Database, school_year: int) -> list[ClassRow]:
@@ -71,9 +78,7 @@ def add_class(db: Database, data: ClassInput) -> ClassRow:
 
 def update_class(db: Database, class_id: int, data: ClassInput) -> ClassRow:
     with db.transaction() as session:
-        school_class = session.get(SchoolClass, class_id)
-        if school_class is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The class no longer exists."))
+        school_class = _get(session, class_id)
         for field, value in vars(_clean(session, data, class_id)).items():
             setattr(school_class, field, value)
         session.flush()
@@ -84,8 +89,6 @@ def update_class(db: Database, class_id: int, data: ClassInput) -> ClassRow:
 def set_class_active(db: Database, class_id: int, active: bool) -> ClassRow:
     """Deactivate a class that was merged or closed; its records stay."""
     with db.transaction() as session:
-        school_class = session.get(SchoolClass, class_id)
-        if school_class is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The class no longer exists."))
+        school_class = _get(session, class_id)
         school_class.active = active
         return _row(school_class)
