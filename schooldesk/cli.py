@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--township", default="")
     commands.add_parser("demo", parents=[common], help="create a demo school with synthetic data")
     commands.add_parser("check", parents=[common], help="check the database; exit 0 when healthy")
+    backup = commands.add_parser("backup", parents=[common], help="take a verified backup now")
+    backup.add_argument("--out", help="folder to write it to, e.g. a USB stick (default: the data folder's backups/)")
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="replace the database with a backup (the current one is backed up first)")
+    restore.add_argument("file", help="a backup file (schooldesk-*.sqlite3)")
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
@@ -194,7 +199,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_UNHEALTHY
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from schooldesk.db.backups import prune_backups, sha256, take_backup
+    from schooldesk.db.database import BACKUP_DIRNAME, database_path
+
+    folder = data_dir(args.data_dir)
+    path = database_path(folder)
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    target = Path(args.out).resolve() if args.out else folder / BACKUP_DIRNAME
+    info = take_backup(path, target, reason="manual")
+    if not args.out:
+        prune_backups(target)
+    say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
+    say("SHA-256: %1", sha256(info.path))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from schooldesk.db.backups import restore_backup
+    from schooldesk.db.database import BACKUP_DIRNAME, database_path
+    from schooldesk.instance_lock import lock_data_dir
+
+    folder = data_dir(args.data_dir)
+    lock = lock_data_dir(folder)  # never swap the file under a running app
+    try:
+        safety = restore_backup(Path(args.file).resolve(), database_path(folder), folder / BACKUP_DIRNAME)
+    finally:
+        lock.unlock()
+    say(QCoreApplication.translate("CommandLine", "Restored %1."), Path(args.file).name)
+    if safety:
+        say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety.path)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
     "init": _cmd_init,
     "demo": _cmd_demo,
     "check": _cmd_check,

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from schooldesk.db.database import Database, database_path, open_database
+from schooldesk.db.database import DamagedDatabaseError, Database, database_path, open_database
 from schooldesk.db.engine import make_engine
 from schooldesk.db.migrate import alembic_config, current_revision, run_alembic
 from schooldesk.db.models import Base
@@ -71,7 +71,7 @@ def test_each_revision_upgrades_from_the_previous_one_keeping_data(data_dir: Pat
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     finally:
         db.close()
-    copies = list((data_dir / "backups").glob("pre-migration-*.sqlite3"))
+    copies = list((data_dir / "backups").glob("schooldesk-*-pre-migration.sqlite3"))
     assert len(copies) == 1, "an existing file is copied before it is migrated"
     with sqlite3.connect(copies[0]) as copy:
         assert copy.execute("SELECT x FROM keepme").fetchone() == (42,)
@@ -120,14 +120,19 @@ def test_a_failed_transaction_writes_nothing(db: Database) -> None:
     assert list_teachers(db) == []
 
 
-def test_a_damaged_file_is_a_known_error_and_is_left_alone(data_dir: Path) -> None:
+def test_a_damaged_file_is_moved_aside_untouched(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     path = database_path(data_dir)
     junk = b"this is not a database" * 100
     path.write_bytes(junk)
-    with pytest.raises(StorageError, match="damaged"):
+    with pytest.raises(DamagedDatabaseError, match="damaged") as caught:
         open_database(data_dir)
-    assert path.read_bytes() == junk
+    assert not path.exists()
+    assert caught.value.moved_to.read_bytes() == junk
+    assert caught.value.newest_backup is None
+    fresh = open_database(data_dir)  # the next start begins a new, empty file beside the damaged one
+    fresh.close()
+    assert caught.value.moved_to.read_bytes() == junk
 
 
 def test_a_folder_that_cannot_be_created_is_a_known_error(tmp_path: Path) -> None:

@@ -140,6 +140,14 @@ ZH = {
     "Second term ends": "第二学期结束",
     "School year and terms": "学年和学期",
     "Records are filed by term according to their dates. You can add more years later.": "各项记录按日期归入学期。以后可以在“设置”中添加其他学年。",
+    "The backup could not be written to %1: %2": "备份无法写入 %1：%2",
+    "The backup copy in %1 failed its check and was removed.": "%1 中的备份副本未通过校验，已删除。",
+    "%1 is not a sound SchoolDesk backup; nothing was changed.": "%1 不是完好的 SchoolDesk 备份，未做任何修改。",
+    "The database was damaged. It was moved to %1 and nothing in it was overwritten.": "数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。",
+    "SchoolDesk is already open on this data folder (%1). Use that window, or close it first.": "SchoolDesk 已经在使用这个数据文件夹（%1）。请使用已打开的窗口，或先将其关闭。",
+    "Backup written and verified: %1 (%2 bytes)": "备份已写入并校验：%1（%2 字节）",
+    "Restored %1.": "已恢复 %1。",
+    "The database as it was before is kept in %1.": "恢复前的数据库保存在 %1。",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -112,70 +112,91 @@
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="115" />
+      <location filename="../schooldesk/cli.py" line="120" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="146" />
+      <location filename="../schooldesk/cli.py" line="151" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="159" />
+      <location filename="../schooldesk/cli.py" line="164" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="160" />
+      <location filename="../schooldesk/cli.py" line="165" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="182" />
+      <location filename="../schooldesk/cli.py" line="187" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="183" />
+      <location filename="../schooldesk/cli.py" line="188" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="185" />
+      <location filename="../schooldesk/cli.py" line="190" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="186" />
+      <location filename="../schooldesk/cli.py" line="191" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="190" />
+      <location filename="../schooldesk/cli.py" line="195" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="192" />
+      <location filename="../schooldesk/cli.py" line="197" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="214" />
+      <source>Backup written and verified: %1 (%2 bytes)</source>
+      <translation>备份已写入并校验：%1（%2 字节）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="230" />
+      <source>Restored %1.</source>
+      <translation>已恢复 %1。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="232" />
+      <source>The database as it was before is kept in %1.</source>
+      <translation>恢复前的数据库保存在 %1。</translation>
     </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="126" />
+      <location filename="../schooldesk/cli.py" line="131" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="171" />
+      <location filename="../schooldesk/cli.py" line="176" />
+      <location filename="../schooldesk/cli.py" line="209" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="55" />
+      <location filename="../schooldesk/db/database.py" line="59" />
+      <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
+      <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/database.py" line="84" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -321,13 +342,12 @@
       <translation>本学年已有%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="48" />
+      <location filename="../schooldesk/services/classes.py" line="50" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="74" />
-      <location filename="../schooldesk/services/classes.py" line="87" />
+      <location filename="../schooldesk/services/classes.py" line="57" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
@@ -370,6 +390,26 @@
       <location filename="../schooldesk/ui/setup_wizard.py" line="78" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="78" />
+      <source>The backup could not be written to %1: %2</source>
+      <translation>备份无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="83" />
+      <source>The backup copy in %1 failed its check and was removed.</source>
+      <translation>%1 中的备份副本未通过校验，已删除。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="124" />
+      <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
+      <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/instance_lock.py" line="21" />
+      <source>SchoolDesk is already open on this data folder (%1). Use that window, or close it first.</source>
+      <translation>SchoolDesk 已经在使用这个数据文件夹（%1）。请使用已打开的窗口，或先将其关闭。</translation>
     </message>
   </context>
   <context>
@@ -426,33 +466,33 @@
   <context>
     <name>ListPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
       <source>Show inactive</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="37" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
-      <location filename="../schooldesk/ui/pages/list_page.py" line="130" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="40" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="132" />
       <source>&amp;Deactivate</source>
       <translation>停用(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="130" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="132" />
       <source>&amp;Reactivate</source>
       <translation>恢复启用(&amp;R)</translation>
     </message>
@@ -480,47 +520,47 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="49" />
+      <location filename="../schooldesk/ui/main_window.py" line="50" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="57" />
+      <location filename="../schooldesk/ui/main_window.py" line="58" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="60" />
+      <location filename="../schooldesk/ui/main_window.py" line="61" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="64" />
+      <location filename="../schooldesk/ui/main_window.py" line="65" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="65" />
+      <location filename="../schooldesk/ui/main_window.py" line="66" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="66" />
+      <location filename="../schooldesk/ui/main_window.py" line="67" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="68" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="68" />
+      <location filename="../schooldesk/ui/main_window.py" line="69" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="73" />
+      <location filename="../schooldesk/ui/main_window.py" line="74" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>

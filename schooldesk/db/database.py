@@ -1,13 +1,16 @@
 """The open database: one engine, and transactions that turn environment failures into known errors."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
 from schooldesk.db.migrate import upgrade_to_head
@@ -46,14 +49,41 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 
 
+class DamagedDatabaseError(StorageError):
+    """The file failed the start-up check; it was moved aside, never overwritten."""
+
+    def __init__(self, moved_to: Path, newest_backup: Path | None) -> None:
+        self.moved_to = moved_to
+        self.newest_backup = newest_backup
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "The database was damaged. It was moved to %1 and nothing in it was overwritten."),
+            moved_to,
+        )
+
+
+def move_aside_if_damaged(path: Path) -> None:
+    """Start-up check: a file that fails ``quick_check`` is renamed (with its WAL) and reported."""
+    if not path.is_file() or path.stat().st_size == 0 or quick_check_ok(path):
+        return
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved_to = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    for suffix in ("-wal", "-shm", ""):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{moved_to}{suffix}"))
+    good = next((b.path for b in list_backups(path.parent / BACKUP_DIRNAME) if integrity_ok(b.path)), None)
+    raise DamagedDatabaseError(moved_to, good)
+
+
 def open_database(data_dir: Path) -> Database:
-    """Open (creating if needed) and migrate the database in *data_dir*."""
+    """Open (creating if needed), check and migrate the database in *data_dir*."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror
         ) from error
+    move_aside_if_damaged(database_path(data_dir))
     db = Database(database_path(data_dir))
     try:
         upgrade_to_head(db.engine, db.path, data_dir / BACKUP_DIRNAME)

@@ -1,12 +1,11 @@
 """Bring a database file to the schema this code expects, copying it first when it has data."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
-from schooldesk.db.copies import snapshot
+from schooldesk.db.backups import take_backup
 from schooldesk.db.schema import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -62,7 +61,6 @@ def upgrade_to_head(engine: Engine, db_path: Path, backup_dir: Path) -> Path | N
         return None
     copy = None
     if _has_tables(engine):
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = snapshot(db_path, backup_dir / f"pre-migration-{stamp}.sqlite3")
+        copy = take_backup(db_path, backup_dir, reason="pre-migration").path
     run_alembic(engine)
     return copy
