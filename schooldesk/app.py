@@ -6,14 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from schooldesk.config import APP_NAME, DEFAULT_LANGUAGE, LANGUAGE_KEY
-from schooldesk.db.database import open_database
-from schooldesk.domain.errors import SchoolDeskError
-from schooldesk.i18n import error_text, install_translations
-
-
+from schooldesk.i18n import install_translations
 
 
 def make_application(language: str | None = None) -> QApplication:
@@ -32,12 +28,13 @@ def make_application(language: str | None = None) -> QApplication:
 def run_gui(data_dir: Path, language: str | None = None) -> int:
     from schooldesk.ui.launcher import Launcher
 
+    from schooldesk.ui.startup import open_for_gui
+
     app = make_application(language)
-    try:
-        db = open_database(data_dir)
-    except SchoolDeskError as error:
-        QMessageBox.critical(None, APP_NAME, error_text(error))
+    opened = open_for_gui(data_dir)
+    if opened is None:
         return 2
+    lock, db = opened
     launcher = Launcher(db)
     launcher.gave_up.connect(app.quit)
     launcher.start()
@@ -45,3 +42,4 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
         return app.exec()
     finally:
         db.close()
+        lock.unlock()

@@ -29,6 +29,104 @@
     </message>
   </context>
   <context>
+    <name>BackupsBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="20" />
+      <source>by hand</source>
+      <translation>手动</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="21" />
+      <source>on closing</source>
+      <translation>关闭时</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="22" />
+      <source>daily</source>
+      <translation>每日</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="23" />
+      <source>before an upgrade</source>
+      <translation>升级前</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="24" />
+      <source>before a restore</source>
+      <translation>恢复前</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="35" />
+      <source>Backups</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="38" />
+      <source>Taken</source>
+      <translation>备份时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="39" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="40" />
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="49" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="50" />
+      <source>Back up to USB stick…</source>
+      <translation>备份到U盘…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="51" />
+      <source>Restore…</source>
+      <translation>恢复…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="79" />
+      <source>Backup written and verified: %1</source>
+      <translation>备份已写入并校验：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="83" />
+      <source>Choose the USB stick or folder</source>
+      <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="95" />
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
+      <source>Choose a backup in the list first.</source>
+      <translation>请先在列表中选择一个备份。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="92" />
+      <source>Replace all current data with the backup taken %1?
+
+The current data is backed up first, so this can be undone.</source>
+      <translation>用 %1 的备份替换当前全部数据吗？
+
+替换前会先备份当前数据，可以撤销。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="105" />
+      <source>Backup restored.</source>
+      <translation>备份已恢复。</translation>
+    </message>
+  </context>
+  <context>
     <name>ClassDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/class_dialog.py" line="17" />
@@ -402,7 +500,7 @@
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="124" />
+      <location filename="../schooldesk/db/backups.py" line="129" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
@@ -500,67 +598,67 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="27" />
+      <location filename="../schooldesk/ui/main_window.py" line="33" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="28" />
+      <location filename="../schooldesk/ui/main_window.py" line="34" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="29" />
+      <location filename="../schooldesk/ui/main_window.py" line="35" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="30" />
+      <location filename="../schooldesk/ui/main_window.py" line="36" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="50" />
+      <location filename="../schooldesk/ui/main_window.py" line="56" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="58" />
+      <location filename="../schooldesk/ui/main_window.py" line="64" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="61" />
+      <location filename="../schooldesk/ui/main_window.py" line="72" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="65" />
+      <location filename="../schooldesk/ui/main_window.py" line="76" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="66" />
+      <location filename="../schooldesk/ui/main_window.py" line="77" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="78" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="68" />
+      <location filename="../schooldesk/ui/main_window.py" line="79" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="69" />
+      <location filename="../schooldesk/ui/main_window.py" line="80" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="74" />
+      <location filename="../schooldesk/ui/main_window.py" line="85" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -624,37 +722,37 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="28" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="29" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="31" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="32" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="37" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="38" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="40" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="41" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="50" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="51" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="77" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="81" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="82" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="86" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
@@ -665,6 +763,27 @@
       <location filename="../schooldesk/ui/setup_wizard.py" line="95" />
       <source>Set up SchoolDesk</source>
       <translation>设置 SchoolDesk</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <location filename="../schooldesk/ui/startup.py" line="23" />
+      <source>There is no good backup. SchoolDesk will start with an empty database.</source>
+      <translation>没有完好的备份。SchoolDesk 将以空数据库启动。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/startup.py" line="26" />
+      <source>%1
+
+Restore the newest good backup, %2?
+
+Choose No to start with an empty database.</source>
+      <translation>%1
+
+要恢复最新的完好备份 %2 吗？
+
+选择“否”将以空数据库启动。</translation>
     </message>
   </context>
   <context>

@@ -94,6 +94,11 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
+def backup_due(backup_dir: Path, now: datetime) -> bool:
+    """The daily rule: no backup has been taken today yet."""
+    return not any(b.created.date() == now.date() for b in list_backups(backup_dir))
+
+
 def backups_to_keep(backups: list[BackupInfo], *, keep_last: int = KEEP_LAST, keep_monthly: int = KEEP_MONTHLY) -> set[Path]:
     """The newest *keep_last*, plus the newest of each of the latest *keep_monthly* months."""
     newest_first = sorted(backups, key=lambda b: b.created, reverse=True)

@@ -3,19 +3,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QToolBar, QWidget,
 )
 
+from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
+from schooldesk.i18n import error_text
 from schooldesk.ui.pages.classes import ClassesPage
 from schooldesk.ui.pages.home import HomePage
 from schooldesk.ui.pages.settings import SettingsPage
 from schooldesk.ui.pages.teachers import TeachersPage
 from schooldesk.ui.state import AppState
 from schooldesk.ui.window_state import PreservesGeometry
+
+
+BACKUP_CHECK_MS = 30 * 60 * 1000  # is today's backup still due?
+FIRST_BACKUP_CHECK_MS = 60 * 1000
 
 
 class MainWindow(PreservesGeometry, QMainWindow):
@@ -56,6 +62,11 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.resize(1100, 700)
         self.restore_window_state()
         self.statusBar().showMessage(self.tr("Ready"), 3000)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._daily_backup)
+        self.backup_timer.start()
+        QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._daily_backup)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -121,6 +132,16 @@ class MainWindow(PreservesGeometry, QMainWindow):
         if hasattr(page, "save"):
             page.save()
 
+    def _daily_backup(self) -> None:
+        try:
+            self.state.back_up_if_due()
+        except SchoolDeskError as error:
+            self.statusBar().showMessage(error_text(error), 10000)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_window_state()
+        try:
+            self.state.back_up("close")
+        except SchoolDeskError:
+            pass  # never keep a clerk from closing; the daily backup tries again tomorrow
         super().closeEvent(event)

@@ -1,11 +1,13 @@
 """What every screen shares: the open database, the chosen semester, one "data changed" signal."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from schooldesk.db.database import Database
+from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
+from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
 from schooldesk.services.rows import SchoolDetails, SemesterRow
 from schooldesk.services.school import get_school
 from schooldesk.services.semesters import current_semester, list_semesters
@@ -15,6 +17,7 @@ class AppState(QObject):
     """Views listen to ``data_changed`` and ``semester_changed`` and refresh themselves."""
 
     data_changed = Signal()
+    backups_changed = Signal()
     semester_changed = Signal(object)  # SemesterRow
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -42,6 +45,32 @@ class AppState(QObject):
     @property
     def school_year(self) -> int:
         return self.semester.key.school_year if self.semester else date.today().year
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.db.path.parent / BACKUP_DIRNAME
+
+    def back_up(self, reason: str, folder: Path | None = None) -> BackupInfo:
+        """A verified backup into the data folder's backups (rotated) or into *folder* (e.g. a USB stick)."""
+        info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
+        if folder is None:
+            prune_backups(self.backup_dir)
+        self.backups_changed.emit()
+        return info
+
+    def back_up_if_due(self, now: datetime | None = None) -> BackupInfo | None:
+        return self.back_up("daily") if backup_due(self.backup_dir, now or datetime.now()) else None
+
+    def restore(self, backup: Path) -> None:
+        """Swap in *backup* (the current state is backed up first) and reopen."""
+        path = self.db.path
+        self.db.close()
+        try:
+            restore_backup(backup, path, self.backup_dir)
+        finally:
+            self.db = open_database(path.parent)
+        self.backups_changed.emit()
+        self.notify_changed()
 
     def notify_changed(self) -> None:
         self.reload()

@@ -12,6 +12,7 @@ from schooldesk.domain.semester import TermDates, default_term_dates, school_yea
 from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
+from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
 from schooldesk.ui.state import AppState
 
@@ -51,13 +52,16 @@ class SettingsPage(QWidget):
         language_row.addWidget(self.language)
         language_row.addStretch(1)
 
+        self.backups = BackupsBox(state, self)
+        right = QVBoxLayout()
+        right.addWidget(terms_box)
+        right.addWidget(self.backups, 1)
         columns = QHBoxLayout()
         columns.addWidget(school_box, 1)
-        columns.addWidget(terms_box, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addLayout(columns, 1)
         layout.addLayout(language_row)
-        layout.addStretch(1)
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,0 +1,105 @@
+"""The backups list in Settings: back up now, back up to a USB stick, restore."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from schooldesk.db.backups import BackupInfo, list_backups
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import fill
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import Column, RowTableModel
+
+REASONS = {
+    "manual": QT_TRANSLATE_NOOP("BackupsBox", "by hand"),
+    "close": QT_TRANSLATE_NOOP("BackupsBox", "on closing"),
+    "daily": QT_TRANSLATE_NOOP("BackupsBox", "daily"),
+    "pre-migration": QT_TRANSLATE_NOOP("BackupsBox", "before an upgrade"),
+    "pre-restore": QT_TRANSLATE_NOOP("BackupsBox", "before a restore"),
+}
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1 << 20 else f"{size / (1 << 20):.1f} MB"
+
+
+class BackupsBox(QGroupBox):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Backups"))
+        self.state = state
+        self.model: RowTableModel[BackupInfo] = RowTableModel([
+            Column(self.tr("Taken"), lambda b: b.created.strftime("%Y-%m-%d %H:%M"), lambda b: b.created.timestamp()),
+            Column(self.tr("Why"), lambda b: QCoreApplication.translate("BackupsBox", REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size),
+        ])
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.usb_button = QPushButton(self.tr("Back up to USB stick…"), self)
+        self.restore_button = QPushButton(self.tr("Restore…"), self)
+        self.backup_button.clicked.connect(lambda: self.back_up())
+        self.usb_button.clicked.connect(self.back_up_to_folder)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons = QHBoxLayout()
+        for button in (self.backup_button, self.usb_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        state.backups_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(list_backups(self.state.backup_dir))
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def back_up(self, folder: Path | None = None) -> BackupInfo | None:
+        try:
+            info = self.state.back_up("manual", folder)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return None
+        self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+            fill(self.tr("Backup written and verified: %1"), (str(info.path),)), 8000)
+        return info
+
+    def back_up_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
+        if folder:
+            self.back_up(Path(folder))
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            QMessageBox.information(self, self.tr("Restore"), self.tr("Choose a backup in the list first."))
+            return
+        question = fill(self.tr("Replace all current data with the backup taken %1?\n\n"
+                                "The current data is backed up first, so this can be undone."),
+                        (backup.created.strftime("%Y-%m-%d %H:%M"),))
+        answer = QMessageBox.question(self, self.tr("Restore"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.state.restore(backup.path)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.window().statusBar().showMessage(self.tr("Backup restored."), 8000)  # type: ignore[attr-defined]
