@@ -144,3 +144,22 @@ def test_cli_backup_to_an_unwritable_place(tmp_path: Path) -> None:
     done = _cli("backup", "--data-dir", str(data), "--out", str(blocker))
     assert done.returncode == 2
     assert "备份无法写入" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_busy_database_is_never_taken_for_a_damaged_one(data_dir: Path) -> None:
+    import sqlite3
+
+    from schooldesk.domain.errors import StorageError
+
+    open_database(data_dir).close()
+    path = database_path(data_dir)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageError, match="busy"):
+            open_database(data_dir)
+        assert path.exists() and not list(data_dir.glob("*.damaged-*"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

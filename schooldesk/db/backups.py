@@ -21,6 +21,7 @@ KEEP_LAST = 14
 KEEP_MONTHLY = 12
 _NAME = re.compile(r"schooldesk-(\d{8}-\d{6})-([a-z-]+)(?:\.\d+)?\.sqlite3$")
 STAMP = "%Y%m%d-%H%M%S"
+DAMAGE_SIGNS = ("file is not a database", "malformed", "corrupt")
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,18 @@ def quick_check_ok(path: Path) -> bool:
 
 
 def _check(path: Path, pragma: str) -> bool:
+    """False when the file is damaged or not a database; environment failures (locked, unreadable) raise,
+    because a busy database must never be mistaken for a damaged one and moved aside."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error:
         return False
     try:
         return conn.execute(f"PRAGMA {pragma}").fetchall() == [("ok",)]
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as error:
+        if any(sign in str(error).lower() for sign in DAMAGE_SIGNS):
+            return False
+        raise
     finally:
         conn.close()
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -83,7 +84,13 @@ def open_database(data_dir: Path) -> Database:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror
         ) from error
-    move_aside_if_damaged(database_path(data_dir))
+    try:
+        move_aside_if_damaged(database_path(data_dir))
+    except sqlite3.Error as error:
+        known = as_storage_error(error, database_path(data_dir))
+        if known is None:
+            raise
+        raise known from error
     db = Database(database_path(data_dir))
     try:
         upgrade_to_head(db.engine, db.path, data_dir / BACKUP_DIRNAME)
