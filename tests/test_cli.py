@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from schooldesk.db.database import database_path
+from schooldesk.db.schema import HEAD_REVISION
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,7 +28,7 @@ def test_init_check_and_refusing_a_second_init(tmp_path: Path) -> None:
     assert "石桥村小学" in done.stdout
     check = run("check", "--data-dir", data)
     assert check.returncode == 0, check.stderr
-    assert "数据库状态良好" in check.stdout and "20261124_0001" in check.stdout
+    assert "数据库状态良好" in check.stdout and HEAD_REVISION in check.stdout
     again = run("init", "--school-name", "别的学校", "--school-code", "2141051203", "--year", "2025",
                 "--admin", "x", "--password-file", str(password), "--data-dir", data)
     assert again.returncode == 2

@@ -289,12 +289,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="59" />
+      <location filename="../schooldesk/db/database.py" line="60" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="84" />
+      <location filename="../schooldesk/db/database.py" line="85" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -490,17 +490,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="78" />
+      <location filename="../schooldesk/db/backups.py" line="83" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="83" />
+      <location filename="../schooldesk/db/backups.py" line="88" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="129" />
+      <location filename="../schooldesk/db/backups.py" line="134" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
@@ -508,6 +508,16 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/instance_lock.py" line="21" />
       <source>SchoolDesk is already open on this data folder (%1). Use that window, or close it first.</source>
       <translation>SchoolDesk 已经在使用这个数据文件夹（%1）。请使用已打开的窗口，或先将其关闭。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/login.py" line="21" />
+      <source>The user name or password is wrong.</source>
+      <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/login.py" line="62" />
+      <source>Too many wrong passwords: this account is locked. Try again in %1 minutes.</source>
+      <translation>密码错误次数过多，账户已锁定。请 %1 分钟后再试。</translation>
     </message>
   </context>
   <context>
