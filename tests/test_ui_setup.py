@@ -59,15 +59,41 @@ def test_wizard_end_to_end(qtbot, zh_app, db: Database) -> None:  # type: ignore
     assert "石桥村小学" in window.windowTitle()
     assert window.semester_box.currentText().startswith("2025—2026学年")
     assert get_school(db).county == "示范县"  # type: ignore[union-attr]
+    assert window.user_label.text() == "已登录：admin", "the new administrator is signed in"
 
 
-def test_launcher_skips_the_wizard_when_set_up(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_wrong_password_lockout_then_main_window(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
     launcher = Launcher(school_db)
+    launcher.start()
+    login = launcher.login
+    assert launcher.wizard is None and launcher.window is None and login is not None
+    qtbot.addWidget(login)
+    assert login.windowTitle() == "登录 — SchoolDesk"
+    qtbot.keyClicks(login.username, "admin")
+    qtbot.keyClicks(login.password, "wrong horse")
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert login.message.text() == "用户名或密码错误。"
+    assert login.password.text() == "" and launcher.window is None
+    for attempt in range(4):
+        login.password.setText(f"guess {attempt}")
+        login.try_sign_in()
+    assert "账户已锁定" in login.message.text() and "5 分钟" in login.message.text()
+    login.password.setText("correct horse")
+    assert not login.try_sign_in(), "locked even with the right password"
+    assert launcher.window is None
+
+
+def test_sign_in_opens_the_main_window(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    launcher = Launcher(school_db)
+    launcher.start()
+    qtbot.addWidget(launcher.login)
+    launcher.login.username.setText("admin")  # type: ignore[union-attr]
+    launcher.login.password.setText("correct horse")  # type: ignore[union-attr]
     with qtbot.waitSignal(launcher.main_window_shown, timeout=3000):
-        launcher.start()
+        qtbot.keyClick(launcher.login.password, Qt.Key.Key_Return)  # type: ignore[union-attr]
     qtbot.addWidget(launcher.window)
-    assert launcher.wizard is None
     assert launcher.window.windowTitle() == "石桥村小学 — SchoolDesk"  # type: ignore[union-attr]
+    assert launcher.window.user_label.text() == "已登录：admin"  # type: ignore[union-attr]
 
 
 def test_cancelling_the_wizard_gives_up(qtbot, zh_app, db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -170,6 +170,9 @@ ZH = {
     "%1\n\nRestore the newest good backup, %2?\n\nChoose No to start with an empty database.": "%1\n\n要恢复最新的完好备份 %2 吗？\n\n选择“否”将以空数据库启动。",
     "The user name or password is wrong.": "用户名或密码错误。",
     "Too many wrong passwords: this account is locked. Try again in %1 minutes.": "密码错误次数过多，账户已锁定。请 %1 分钟后再试。",
+    "Sign in — SchoolDesk": "登录 — SchoolDesk",
+    "Sign in": "登录",
+    "Signed in: %1": "已登录：%1",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -606,6 +606,29 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="20" />
+      <source>Sign in — SchoolDesk</source>
+      <translation>登录 — SchoolDesk</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="25" />
+      <source>&amp;User name</source>
+      <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="26" />
+      <source>&amp;Password</source>
+      <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="33" />
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="33" />
@@ -633,42 +656,47 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="64" />
+      <location filename="../schooldesk/ui/main_window.py" line="59" />
+      <source>Signed in: %1</source>
+      <translation>已登录：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="67" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="72" />
+      <location filename="../schooldesk/ui/main_window.py" line="75" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="76" />
+      <location filename="../schooldesk/ui/main_window.py" line="79" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="77" />
+      <location filename="../schooldesk/ui/main_window.py" line="80" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="78" />
+      <location filename="../schooldesk/ui/main_window.py" line="81" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="79" />
+      <location filename="../schooldesk/ui/main_window.py" line="82" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="80" />
+      <location filename="../schooldesk/ui/main_window.py" line="83" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="85" />
+      <location filename="../schooldesk/ui/main_window.py" line="88" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>

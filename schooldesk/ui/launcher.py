@@ -5,7 +5,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from schooldesk.db.database import Database
+from schooldesk.services.login import SignedIn, sign_in
+from schooldesk.services.school import get_school
 from schooldesk.services.setup import is_set_up
+from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
@@ -21,23 +24,30 @@ class Launcher(QObject):
         super().__init__()
         self.db = db
         self.wizard: SetupWizard | None = None
+        self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
 
     def start(self) -> None:
         if is_set_up(self.db):
-            self.open_main_window()
+            school = get_school(self.db)
+            self.login = LoginDialog(self.db, school.name if school else "")
+            self.login.signed_in.connect(self.open_main_window)
+            self.login.rejected.connect(self.gave_up)
+            self.login.show()
             return
         self.wizard = SetupWizard(self.db)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.show()
 
     def _wizard_finished(self, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self.open_main_window()
-        else:
+        if result != QDialog.DialogCode.Accepted:
             self.gave_up.emit()
+            return
+        admin = self.wizard.admin_page if self.wizard else None
+        # The administrator who just chose the password is signed in without typing it again.
+        self.open_main_window(sign_in(self.db, admin.username.text(), admin.password.text()) if admin else None)
 
-    def open_main_window(self) -> None:
-        self.window = MainWindow(AppState(self.db))
+    def open_main_window(self, user: SignedIn | None = None) -> None:
+        self.window = MainWindow(AppState(self.db, user=user))
         self.window.show()
         self.main_window_shown.emit(self.window)

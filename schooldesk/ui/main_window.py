@@ -55,6 +55,9 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self._build_toolbar()
         self.data_label = QLabel(fill(self.tr("Data folder: %1"), (str(state.db.path.parent),)), self)
         self.statusBar().addPermanentWidget(self.data_label)
+        if state.user is not None:
+            self.user_label = QLabel(fill(self.tr("Signed in: %1"), (state.user.username,)), self)
+            self.statusBar().addPermanentWidget(self.user_label)
         state.data_changed.connect(self._update_title)
         state.data_changed.connect(self._fill_semesters)
         self._update_title()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
+from schooldesk.services.login import SignedIn
 from schooldesk.services.rows import SchoolDetails, SemesterRow
 from schooldesk.services.school import get_school
 from schooldesk.services.semesters import current_semester, list_semesters
@@ -20,9 +21,10 @@ class AppState(QObject):
     backups_changed = Signal()
     semester_changed = Signal(object)  # SemesterRow
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, user: SignedIn | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.user = user
         self.school: SchoolDetails | None = None
         self.semesters: list[SemesterRow] = []
         self.semester: SemesterRow | None = None
