@@ -162,14 +162,13 @@ def test_settings_saves_school_details_and_shows_errors_at_the_field(qtbot, zh_a
 
 def test_errors_without_a_field_show_in_a_box(qtbot, zh_app, school_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, school_db)
-    dialog = TeacherDialog(school_db, list_teachers(school_db)[0] if list_teachers(school_db) else None, window)
+    from schooldesk.services.rows import TeacherRow
+
+    gone = TeacherRow(999, "鬼", "男", "", "", "", True)  # deleted elsewhere while the form was open
+    dialog = TeacherDialog(school_db, gone, window)
     qtbot.addWidget(dialog)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
-    from schooldesk.services.rows import TeacherRow
-
-    dialog._teacher = TeacherRow(999, "鬼", "男", "", "", "", True)  # edited elsewhere and gone
-    dialog.name.setText("鬼")
     assert not dialog.try_save()
     assert shown == ["该教师已不存在。"]
 

@@ -43,9 +43,10 @@ class Launcher(QObject):
         if result != QDialog.DialogCode.Accepted:
             self.gave_up.emit()
             return
-        admin = self.wizard.admin_page if self.wizard else None
+        assert self.wizard is not None
+        admin = self.wizard.admin_page
         # The administrator who just chose the password is signed in without typing it again.
-        self.open_main_window(sign_in(self.db, admin.username.text(), admin.password.text()) if admin else None)
+        self.open_main_window(sign_in(self.db, admin.username.text(), admin.password.text()))
 
     def open_main_window(self, user: SignedIn | None = None) -> None:
         self.window = MainWindow(AppState(self.db, user=user))
