@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Date, DateTime, Float, ForeignKey, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -101,3 +101,137 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
     locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime)
+
+
+class Pupil(Base):
+    """A pupil as the student-status system (学籍系统) records them; never deleted, only given a status."""
+
+    __tablename__ = "pupil"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30))
+    name_keys: Mapped[str] = mapped_column(String(200), default="")  # pinyin initials and spelling
+    gender: Mapped[str] = mapped_column(String(2))
+    birth_date: Mapped[Optional[date]] = mapped_column(Date)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    id_type: Mapped[str] = mapped_column(String(20), default="")
+    id_number: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
+    student_number: Mapped[Optional[str]] = mapped_column(String(30), unique=True)
+    status: Mapped[str] = mapped_column(String(10))
+    status_date: Mapped[Optional[date]] = mapped_column(Date)
+    household_registration: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    boarding: Mapped[str] = mapped_column(String(4), default="")
+    distance_km: Mapped[Optional[float]] = mapped_column(Float)
+    way_to_school: Mapped[str] = mapped_column(String(10), default="")
+
+    guardians: Mapped[list[Guardian]] = relationship(
+        back_populates="pupil", cascade="all, delete-orphan", order_by="Guardian.slot"
+    )
+    enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
+
+
+class Guardian(Base):
+    """One of the two family members / guardians the student-status system keeps per pupil."""
+
+    __tablename__ = "guardian"
+    __table_args__ = (UniqueConstraint("pupil_id", "slot", name="pupil_slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    slot: Mapped[int]
+    name: Mapped[str] = mapped_column(String(30), default="")
+    relation: Mapped[str] = mapped_column(String(10), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    workplace: Mapped[str] = mapped_column(String(200), default="")
+    pupil: Mapped[Pupil] = relationship(back_populates="guardians")
+
+
+class Enrolment(Base):
+    """Which class a pupil is in during one school year (pupils move up each September)."""
+
+    __tablename__ = "enrolment"
+    __table_args__ = (UniqueConstraint("pupil_id", "school_year", name="pupil_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    school_year: Mapped[int]
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="RESTRICT"), index=True)
+    pupil: Mapped[Pupil] = relationship(back_populates="enrolments")
+    school_class: Mapped[SchoolClass] = relationship()
+
+
+class CareRecord(Base):
+    """A pupil's membership of one care category (留守儿童, 残疾儿童 …) for a period, with its details."""
+
+    __tablename__ = "care_record"
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[Optional[date]] = mapped_column(Date)
+    responsible_teacher_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("teacher.id", ondelete="SET NULL"), index=True
+    )
+    details: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    responsible_teacher: Mapped[Optional[Teacher]] = relationship()
+
+
+class SupportRecord(Base):
+    """帮扶记录: one thing a teacher did for a pupil."""
+
+    __tablename__ = "support_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    teacher_id: Mapped[Optional[int]] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    content: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    teacher: Mapped[Optional[Teacher]] = relationship()
+
+
+class DropoutCase(Base):
+    """A pupil who stopped coming, from the first day missed until the case is closed; kept on file."""
+
+    __tablename__ = "dropout_case"
+    __table_args__ = (CheckConstraint("closed_on IS NULL OR closed_on >= started_on", name="dates"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    started_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(20))
+    reason_note: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[Optional[date]] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(10), default="")
+    outcome_note: Mapped[str] = mapped_column(Text, default="")  # e.g. the school transferred to
+    visits: Mapped[list[ReturnVisit]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ReturnVisit.date"
+    )
+
+
+class ReturnVisit(Base):
+    """劝返记录: one visit to persuade a pupil's family to send the child back."""
+
+    __tablename__ = "return_visit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_case.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    visitors: Mapped[str] = mapped_column(String(200))
+    met_with: Mapped[str] = mapped_column(String(100), default="")
+    conversation: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(String(20), default="")
+    case: Mapped[DropoutCase] = relationship(back_populates="visits")
+
+
+class SchoolSetting(Base):
+    """A school rule kept as data (e.g. how often each care category needs a support record)."""
+
+    __tablename__ = "school_setting"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[dict[str, int]] = mapped_column(JSON)

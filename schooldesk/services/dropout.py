@@ -1,0 +1,153 @@
+"""Dropout cases (辍学/失学) and persuade-to-return visits (劝返记录); closed cases stay on file."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import DropoutCase, ReturnVisit
+from schooldesk.domain.care import DROPOUT_OUTCOMES, DROPOUT_REASONS, RETURNED_TO_SCHOOL, TRANSFERRED, VISIT_RESULTS
+from schooldesk.domain.errors import NotFoundError, ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, IN_SCHOOL, validate_choice, validate_text
+from schooldesk.services.pupils import load_pupil
+
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    started_on: date
+    reason: str
+    reason_note: str = ""
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    date: date
+    visitors: str
+    met_with: str = ""
+    conversation: str = ""
+    result: str = ""
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    date: date
+    visitors: str
+    met_with: str
+    conversation: str
+    result: str
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    pupil_id: int
+    started_on: date
+    reason: str
+    reason_note: str
+    closed_on: date | None
+    outcome: str
+    outcome_note: str
+    visits: tuple[VisitRow, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+def _row(case: DropoutCase) -> CaseRow:
+    return CaseRow(
+        id=case.id, pupil_id=case.pupil_id, started_on=case.started_on, reason=case.reason,
+        reason_note=case.reason_note, closed_on=case.closed_on, outcome=case.outcome,
+        outcome_note=case.outcome_note,
+        visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result) for v in case.visits),
+    )
+
+
+def _get(session: Session, case_id: int) -> DropoutCase:
+    case = session.scalar(select(DropoutCase).where(DropoutCase.id == case_id).options(selectinload(DropoutCase.visits)))
+    if case is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+    return case
+
+
+def _not_future(day: date, field: str) -> None:
+    if day > date.today():
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "The date is in the future."))
+
+
+def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
+    """Open a case and mark the pupil 辍学 (the register must show where every child is)."""
+    _not_future(data.started_on, "started_on")
+    reason = validate_choice(data.reason, DROPOUT_REASONS, "reason", required=True)
+    with db.transaction() as session:
+        pupil = load_pupil(session, pupil_id)
+        already = session.scalar(
+            select(DropoutCase.id).where(DropoutCase.pupil_id == pupil_id, DropoutCase.closed_on.is_(None))
+        )
+        if already is not None:
+            raise ValidationError(
+                "started_on", QT_TRANSLATE_NOOP("Errors", "This pupil already has an open case; add a visit to it.")
+            )
+        case = DropoutCase(pupil_id=pupil_id, started_on=data.started_on, reason=reason,
+                           reason_note=validate_text(data.reason_note, "reason_note", MAX_TEXT))
+        session.add(case)
+        pupil.status, pupil.status_date = DROPPED_OUT, data.started_on
+        session.flush()
+        return _row(case)
+
+
+def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
+    _not_future(data.date, "date")
+    visitors = validate_text(data.visitors, "visitors")
+    if not visitors:
+        raise ValidationError("visitors", QT_TRANSLATE_NOOP("Errors", "Say who went."))
+    with db.transaction() as session:
+        case = _get(session, case_id)
+        if data.date < case.started_on:
+            raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The visit is before the case started."))
+        case.visits.append(ReturnVisit(
+            date=data.date, visitors=visitors, met_with=validate_text(data.met_with, "met_with", 100),
+            conversation=validate_text(data.conversation, "conversation", MAX_TEXT),
+            result=validate_choice(data.result, VISIT_RESULTS, "result"),
+        ))
+        session.flush()
+        case.visits.sort(key=lambda v: v.date)
+        return _row(case)
+
+
+def close_case(db: Database, case_id: int, closed_on: date, outcome: str, note: str = "") -> CaseRow:
+    """Close with an outcome; 返校 puts the pupil back 在读, 转学 (which needs the destination
+    school) marks them 转出, 送教上门 marks them taught at home; 其他 leaves the status to the clerk."""
+    _not_future(closed_on, "closed_on")
+    outcome = validate_choice(outcome, DROPOUT_OUTCOMES, "outcome", required=True)
+    note = validate_text(note, "outcome_note", MAX_TEXT)
+    if outcome == TRANSFERRED and not note:
+        raise ValidationError("outcome_note", QT_TRANSLATE_NOOP("Errors", "Enter the school the pupil moved to."))
+    with db.transaction() as session:
+        case = _get(session, case_id)
+        if case.closed_on is not None:
+            raise ValidationError("closed_on", QT_TRANSLATE_NOOP("Errors", "The case is already closed."))
+        if closed_on < case.started_on:
+            raise ValidationError("closed_on", QT_TRANSLATE_NOOP("Errors", "The case cannot close before it started."))
+        case.closed_on, case.outcome, case.outcome_note = closed_on, outcome, note
+        pupil = load_pupil(session, case.pupil_id)
+        status = {RETURNED_TO_SCHOOL: IN_SCHOOL, TRANSFERRED: "转出", HOME_TAUGHT: HOME_TAUGHT}.get(outcome)
+        if status is not None:
+            pupil.status, pupil.status_date = status, closed_on
+        session.flush()
+        return _row(case)
+
+
+def list_cases(db: Database, pupil_id: int) -> list[CaseRow]:
+    with db.transaction() as session:
+        return [_row(c) for c in session.scalars(
+            select(DropoutCase).where(DropoutCase.pupil_id == pupil_id)
+            .options(selectinload(DropoutCase.visits)).order_by(DropoutCase.started_on)
+        )]

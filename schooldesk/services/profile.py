@@ -1,0 +1,82 @@
+"""A pupil's profile: details, categories and everything recorded about them, in date order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import SchoolClass
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.id_number import mask
+from schooldesk.domain.pupils import mask_student_number
+from schooldesk.services.care import CareRow, list_care
+from schooldesk.services.dropout import CaseRow, list_cases
+from schooldesk.services.pupils import PupilInput, get_pupil
+from schooldesk.services.support import SupportRow, list_support
+
+# What a timeline entry is; English for QCoreApplication.translate("Profile", ...).
+CATEGORY_STARTED = QT_TRANSLATE_NOOP("Profile", "Category started")
+CATEGORY_ENDED = QT_TRANSLATE_NOOP("Profile", "Category ended")
+SUPPORT = QT_TRANSLATE_NOOP("Profile", "Support")
+CASE_OPENED = QT_TRANSLATE_NOOP("Profile", "Stopped coming")
+RETURN_VISIT = QT_TRANSLATE_NOOP("Profile", "Persuade-to-return visit")
+CASE_CLOSED = QT_TRANSLATE_NOOP("Profile", "Case closed")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: date
+    what: str  # one of the constants above
+    text: str
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class PupilProfile:
+    pupil_id: int
+    details: PupilInput
+    id_number_masked: str
+    student_number_masked: str
+    class_name: str
+    care: tuple[CareRow, ...]
+    support: tuple[SupportRow, ...]
+    cases: tuple[CaseRow, ...]
+    timeline: tuple[TimelineEntry, ...]
+
+
+def timeline(care: list[CareRow], support: list[SupportRow], cases: list[CaseRow]) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    for c in care:
+        entries.append(TimelineEntry(c.start_date, CATEGORY_STARTED, "：".join(filter(None, (c.name_zh, c.summary))),
+                                     c.responsible_teacher_name))
+        if c.end_date:
+            entries.append(TimelineEntry(c.end_date, CATEGORY_ENDED, c.name_zh))
+    for s in support:
+        entries.append(TimelineEntry(s.date, SUPPORT, "：".join(filter(None, (s.kind, s.content, s.outcome))),
+                                     s.teacher_name))
+    for case in cases:
+        entries.append(TimelineEntry(case.started_on, CASE_OPENED, "：".join(filter(None, (case.reason, case.reason_note)))))
+        for v in case.visits:
+            entries.append(TimelineEntry(v.date, RETURN_VISIT,
+                                         "；".join(filter(None, (v.met_with, v.conversation, v.result))), v.visitors))
+        if case.closed_on:
+            entries.append(TimelineEntry(case.closed_on, CASE_CLOSED,
+                                         "：".join(filter(None, (case.outcome, case.outcome_note)))))
+    return sorted(entries, key=lambda e: e.date)
+
+
+def pupil_profile(db: Database, pupil_id: int, school_year: int) -> PupilProfile:
+    details = get_pupil(db, pupil_id, school_year)
+    class_name = ""
+    if details.class_id is not None:
+        with db.transaction() as session:
+            school_class = session.get(SchoolClass, details.class_id)
+            class_name = school_class.name if school_class else ""
+    care, support, cases = list_care(db, pupil_id), list_support(db, pupil_id), list_cases(db, pupil_id)
+    return PupilProfile(
+        pupil_id=pupil_id, details=details,
+        id_number_masked=mask(details.id_number) if details.id_number else "",
+        student_number_masked=mask_student_number(details.student_number),
+        class_name=class_name, care=tuple(care), support=tuple(support), cases=tuple(cases),
+        timeline=tuple(timeline(care, support, cases)),
+    )

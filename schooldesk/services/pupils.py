@@ -1,0 +1,274 @@
+"""The pupil register: add, edit, list for a school year (with class and care categories)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import CareRecord, Enrolment, Guardian, Pupil, SchoolClass
+from schooldesk.domain.care import care_kind
+from schooldesk.domain.errors import NotFoundError, ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.id_number import birth_date_of, gender_of, mask, validate_id_number
+from schooldesk.domain.people import validate_gender, validate_person_name, validate_phone
+from schooldesk.domain.pinyin_search import search_keys
+from schooldesk.domain.pupils import (
+    BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
+    mask_student_number, validate_choice, validate_student_number, validate_text,
+)
+
+
+@dataclass(frozen=True)
+class GuardianInput:
+    name: str = ""
+    relation: str = ""
+    phone: str = ""
+    workplace: str = ""
+
+
+@dataclass(frozen=True)
+class PupilInput:
+    """What the pupil form (and a row of an import) edits. *class_id* is the class in *school_year*."""
+
+    name: str
+    gender: str
+    birth_date: date | None = None
+    ethnicity: str = "汉族"
+    id_type: str = ID_CARD
+    id_number: str = ""
+    student_number: str = ""
+    status: str = IN_SCHOOL
+    status_date: date | None = None
+    household_registration: str = ""
+    address: str = ""
+    boarding: str = ""
+    distance_km: float | None = None
+    way_to_school: str = ""
+    school_year: int | None = None
+    class_id: int | None = None
+    guardians: tuple[GuardianInput, ...] = field(default=(GuardianInput(), GuardianInput()))
+
+
+@dataclass(frozen=True)
+class PupilRow:
+    """A line of the pupil list. ID numbers are masked; the full one is only in ``PupilInput``."""
+
+    id: int
+    name: str
+    name_keys: str
+    gender: str
+    birth_date: date | None
+    id_number_masked: str
+    student_number_masked: str
+    status: str
+    class_id: int | None
+    class_name: str
+    grade: int | None
+    care_kinds: tuple[str, ...]  # codes of the categories open today
+    numbers: str = ""  # full ID and student numbers, for the find box only; never shown
+
+    @property
+    def care_names(self) -> str:
+        return "、".join(care_kind(code).name_zh for code in self.care_kinds)
+
+    @property
+    def active(self) -> bool:
+        """Still on the school's roll (the list hides pupils who left unless asked)."""
+        return self.status in ON_ROLL
+
+
+def clean_pupil(data: PupilInput) -> PupilInput:
+    """Check every field; the ID number must agree with the birth date and gender (GB 11643)."""
+    name = validate_person_name(data.name)
+    id_type = validate_choice(data.id_type, ID_TYPES, "id_type") or ID_CARD
+    gender = data.gender.strip()
+    id_number = "".join(data.id_number.split())
+    birth_date = data.birth_date
+    if id_number and id_type == ID_CARD:
+        id_number = validate_id_number(id_number, birth_date=birth_date, gender=gender or None)
+        birth_date = birth_date or birth_date_of(id_number)
+        gender = gender or gender_of(id_number)
+    elif len(id_number) > 18:
+        raise ValidationError("id_number", QT_TRANSLATE_NOOP("Errors", "At most %1 characters."), 18)
+    gender = validate_gender(gender)
+    if birth_date is not None and not date(1990, 1, 1) <= birth_date <= date.today():
+        raise ValidationError("birth_date", QT_TRANSLATE_NOOP("Errors", "The birth date is not plausible for a pupil."))
+    if data.distance_km is not None and not 0 <= data.distance_km <= 200:
+        raise ValidationError("distance_km", QT_TRANSLATE_NOOP("Errors", "The distance must be 0 to 200 km."))
+    guardians = tuple(
+        GuardianInput(
+            name=validate_person_name(g.name, f"guardian{slot}_name") if g.name.strip() else "",
+            relation=validate_choice(g.relation, RELATIONS, f"guardian{slot}_relation"),
+            phone=validate_phone(g.phone, f"guardian{slot}_phone"),
+            workplace=validate_text(g.workplace, f"guardian{slot}_workplace"),
+        )
+        for slot, g in enumerate(data.guardians, start=1)
+    )
+    return replace(
+        data,
+        name=name, gender=gender, birth_date=birth_date, id_type=id_type, id_number=id_number,
+        student_number=validate_student_number(data.student_number, id_number if id_type == ID_CARD else ""),
+        ethnicity=validate_choice(data.ethnicity, ETHNICITIES, "ethnicity"),
+        status=validate_choice(data.status, STATUSES, "status", required=True),
+        household_registration=validate_text(data.household_registration, "household_registration"),
+        address=validate_text(data.address, "address"),
+        boarding=validate_choice(data.boarding, BOARDING, "boarding"),
+        way_to_school=validate_choice(data.way_to_school, WAYS_TO_SCHOOL, "way_to_school"),
+        guardians=guardians,
+    )
+
+
+def check_unique(session: Session, data: PupilInput, pupil_id: int | None) -> None:
+    for column, value, fieldname, message in (
+        (Pupil.id_number, data.id_number, "id_number",
+         QT_TRANSLATE_NOOP("Errors", "Another pupil (%1) already has this ID number.")),
+        (Pupil.student_number, data.student_number, "student_number",
+         QT_TRANSLATE_NOOP("Errors", "Another pupil (%1) already has this student number.")),
+    ):
+        if not value:
+            continue
+        other = session.scalar(select(Pupil).where(column == value, Pupil.id != (pupil_id or 0)))
+        if other is not None:
+            raise ValidationError(fieldname, message, other.name)
+
+
+def write_pupil(session: Session, pupil: Pupil, data: PupilInput) -> None:
+    """Copy cleaned *data* onto *pupil* (new or existing), its guardians and its class for the year."""
+    for name in ("name", "gender", "birth_date", "ethnicity", "id_type", "status", "status_date",
+                 "household_registration", "address", "boarding", "distance_km", "way_to_school"):
+        setattr(pupil, name, getattr(data, name))
+    pupil.id_number = data.id_number or None
+    pupil.student_number = data.student_number or None
+    pupil.name_keys = search_keys(data.name)
+    by_slot = {g.slot: g for g in pupil.guardians}
+    for slot, g in enumerate(data.guardians, start=1):
+        row = by_slot.get(slot)
+        if not any(vars(g).values()):
+            if row is not None:
+                pupil.guardians.remove(row)
+            continue
+        if row is None:
+            row = Guardian(slot=slot)
+            pupil.guardians.append(row)
+        row.name, row.relation, row.phone, row.workplace = g.name, g.relation, g.phone, g.workplace
+    if data.school_year is not None:
+        set_class(session, pupil, data.school_year, data.class_id)
+
+
+def set_class(session: Session, pupil: Pupil, school_year: int, class_id: int | None) -> None:
+    current = next((e for e in pupil.enrolments if e.school_year == school_year), None)
+    if class_id is None:
+        if current is not None:
+            pupil.enrolments.remove(current)
+        return
+    school_class = session.get(SchoolClass, class_id)
+    if school_class is None or school_class.school_year != school_year:
+        raise ValidationError("class_id", QT_TRANSLATE_NOOP("Errors", "Choose a class of this school year."))
+    if current is None:
+        pupil.enrolments.append(Enrolment(school_year=school_year, class_id=class_id))
+    else:
+        current.class_id = class_id
+
+
+def _get(session: Session, pupil_id: int) -> Pupil:
+    pupil = session.get(Pupil, pupil_id)
+    if pupil is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The pupil no longer exists."))
+    return pupil
+
+
+def add_pupil(db: Database, data: PupilInput) -> int:
+    data = clean_pupil(data)
+    with db.transaction() as session:
+        check_unique(session, data, None)
+        pupil = Pupil()
+        session.add(pupil)
+        write_pupil(session, pupil, data)
+        session.flush()
+        return pupil.id
+
+
+def update_pupil(db: Database, pupil_id: int, data: PupilInput) -> int:
+    data = clean_pupil(data)
+    with db.transaction() as session:
+        pupil = _get(session, pupil_id)
+        check_unique(session, data, pupil_id)
+        write_pupil(session, pupil, data)
+        return pupil.id
+
+
+def pupil_input(pupil: Pupil, school_year: int | None) -> PupilInput:
+    """A stored pupil as the form edits it (the full ID number: only for editing screens)."""
+    by_slot = {g.slot: g for g in pupil.guardians}
+    guardians = tuple(
+        GuardianInput(g.name, g.relation, g.phone, g.workplace) if (g := by_slot.get(slot)) else GuardianInput()
+        for slot in (1, 2)
+    )
+    enrolment = next((e for e in pupil.enrolments if e.school_year == school_year), None)
+    return PupilInput(
+        name=pupil.name, gender=pupil.gender, birth_date=pupil.birth_date, ethnicity=pupil.ethnicity,
+        id_type=pupil.id_type, id_number=pupil.id_number or "", student_number=pupil.student_number or "",
+        status=pupil.status, status_date=pupil.status_date, household_registration=pupil.household_registration,
+        address=pupil.address, boarding=pupil.boarding, distance_km=pupil.distance_km,
+        way_to_school=pupil.way_to_school, school_year=school_year,
+        class_id=enrolment.class_id if enrolment else None, guardians=guardians,
+    )
+
+
+def get_pupil(db: Database, pupil_id: int, school_year: int | None) -> PupilInput:
+    with db.transaction() as session:
+        return pupil_input(_get(session, pupil_id), school_year)
+
+
+def list_pupils(db: Database, school_year: int, today: date | None = None) -> list[PupilRow]:
+    """Every pupil, with their class in *school_year* and the categories open on *today*.
+
+    Three queries whatever the number of pupils, so 3,000 rows list in a blink.
+    """
+    today = today or date.today()
+    with db.transaction() as session:
+        classes = {
+            pupil_id: school_class
+            for pupil_id, school_class in session.execute(
+                select(Enrolment.pupil_id, SchoolClass)
+                .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
+                .where(Enrolment.school_year == school_year)
+            ).tuples()
+        }
+        care: dict[int, list[str]] = {}
+        for pupil_id, kind in session.execute(
+            select(CareRecord.pupil_id, CareRecord.kind)
+            .where(CareRecord.start_date <= today)
+            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
+            .order_by(CareRecord.start_date)
+        ).tuples():
+            if kind not in care.setdefault(pupil_id, []):
+                care[pupil_id].append(kind)
+        rows = []
+        for p in session.scalars(select(Pupil).order_by(Pupil.name_keys)):
+            school_class = classes.get(p.id)
+            rows.append(PupilRow(
+                id=p.id, name=p.name, name_keys=p.name_keys, gender=p.gender, birth_date=p.birth_date,
+                id_number_masked=mask(p.id_number) if p.id_number else "",
+                student_number_masked=mask_student_number(p.student_number or ""),
+                status=p.status,
+                class_id=school_class.id if school_class else None,
+                class_name=school_class.name if school_class else "",
+                grade=school_class.grade if school_class else None,
+                care_kinds=tuple(care.get(p.id, ())),
+                numbers=f"{p.id_number or ''} {p.student_number or ''}",
+            ))
+        return rows
+
+
+def load_pupil(session: Session, pupil_id: int) -> Pupil:
+    """For other services: the pupil with guardians and enrolments loaded, or NotFoundError."""
+    pupil = session.scalar(
+        select(Pupil).where(Pupil.id == pupil_id).options(selectinload(Pupil.guardians), selectinload(Pupil.enrolments))
+    )
+    if pupil is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The pupil no longer exists."))
+    return pupil

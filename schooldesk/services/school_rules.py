@@ -1,0 +1,38 @@
+"""School rules kept as data: how often each care category needs a support record."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import SchoolSetting
+from schooldesk.domain.care import CARE_KINDS, DEFAULT_SUPPORT_INTERVAL, SUPPORT_INTERVALS
+from schooldesk.domain.errors import ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+SUPPORT_INTERVALS_KEY = "support_interval_days"
+
+
+def read_support_intervals(session: Session) -> dict[str, int]:
+    setting = session.get(SchoolSetting, SUPPORT_INTERVALS_KEY)
+    stored = dict(setting.value) if setting else {}
+    return {kind.code: int(stored.get(kind.code, DEFAULT_SUPPORT_INTERVAL)) for kind in CARE_KINDS}
+
+
+def support_intervals(db: Database) -> dict[str, int]:
+    """Days allowed between support records, per category code (default: monthly)."""
+    with db.transaction() as session:
+        return read_support_intervals(session)
+
+
+def set_support_intervals(db: Database, intervals: dict[str, int]) -> dict[str, int]:
+    allowed = {days for days, _ in SUPPORT_INTERVALS}
+    if any(days not in allowed for days in intervals.values()):
+        raise ValidationError("support_interval", QT_TRANSLATE_NOOP("Errors", "Choose how often from the list."))
+    with db.transaction() as session:
+        merged = {**read_support_intervals(session), **intervals}
+        setting = session.get(SchoolSetting, SUPPORT_INTERVALS_KEY)
+        if setting is None:
+            session.add(SchoolSetting(key=SUPPORT_INTERVALS_KEY, value=merged))
+        else:
+            setting.value = merged
+        return merged

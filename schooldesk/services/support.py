@@ -1,0 +1,144 @@
+"""Support records (帮扶记录) and who is overdue for one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import CareRecord, Enrolment, Pupil, SchoolClass, SupportRecord, Teacher
+from schooldesk.domain.care import SUPPORT_KINDS, care_kind
+from schooldesk.domain.errors import NotFoundError, ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.pupils import ON_ROLL, validate_choice, validate_text
+from schooldesk.services.pupils import load_pupil
+from schooldesk.services.school_rules import read_support_intervals
+
+MAX_RECORD_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class SupportInput:
+    date: date
+    teacher_id: int | None
+    kind: str
+    content: str
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    id: int
+    pupil_id: int
+    date: date
+    teacher_id: int | None
+    teacher_name: str
+    kind: str
+    content: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class OverdueSupport:
+    """A pupil whose categories need a support record and who has had none for too long."""
+
+    pupil_id: int
+    pupil_name: str
+    class_name: str
+    category: str
+    responsible_teacher: str
+    last_record: date | None
+    due: date
+
+
+def _row(record: SupportRecord) -> SupportRow:
+    return SupportRow(
+        id=record.id, pupil_id=record.pupil_id, date=record.date, teacher_id=record.teacher_id,
+        teacher_name=record.teacher.name if record.teacher else "", kind=record.kind,
+        content=record.content, outcome=record.outcome,
+    )
+
+
+def _clean(session: Session, data: SupportInput) -> SupportInput:
+    if data.date > date.today():
+        raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The date is in the future."))
+    if data.teacher_id is None or session.get(Teacher, data.teacher_id) is None:
+        raise ValidationError("teacher", QT_TRANSLATE_NOOP("Errors", "Choose the teacher who gave the support."))
+    content = validate_text(data.content, "content", MAX_RECORD_TEXT)
+    if not content:
+        raise ValidationError("content", QT_TRANSLATE_NOOP("Errors", "Say what was done."))
+    return SupportInput(
+        data.date, data.teacher_id, validate_choice(data.kind, SUPPORT_KINDS, "kind", required=True),
+        content, validate_text(data.outcome, "outcome", MAX_RECORD_TEXT),
+    )
+
+
+def add_support(db: Database, pupil_id: int, data: SupportInput) -> SupportRow:
+    with db.transaction() as session:
+        load_pupil(session, pupil_id)
+        record = SupportRecord(pupil_id=pupil_id, **vars(_clean(session, data)))
+        session.add(record)
+        session.flush()
+        return _row(record)
+
+
+def update_support(db: Database, record_id: int, data: SupportInput) -> SupportRow:
+    with db.transaction() as session:
+        record = session.get(SupportRecord, record_id)
+        if record is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        for name, value in vars(_clean(session, data)).items():
+            setattr(record, name, value)
+        session.flush()
+        return _row(record)
+
+
+def list_support(db: Database, pupil_id: int) -> list[SupportRow]:
+    with db.transaction() as session:
+        return [_row(r) for r in session.scalars(
+            select(SupportRecord).where(SupportRecord.pupil_id == pupil_id).order_by(SupportRecord.date)
+        )]
+
+
+def overdue_support(db: Database, today: date, school_year: int) -> list[OverdueSupport]:
+    """Pupils on roll in an open category whose last support record (or their earliest open
+    category's start, if none since) is older than the strictest interval of their categories —
+    longest overdue first."""
+    with db.transaction() as session:
+        intervals = read_support_intervals(session)
+        last = dict(session.execute(
+            select(SupportRecord.pupil_id, func.max(SupportRecord.date))
+            .where(SupportRecord.date <= today).group_by(SupportRecord.pupil_id)
+        ).tuples())
+        classes = dict(session.execute(
+            select(Enrolment.pupil_id, SchoolClass.name)
+            .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year)
+        ).tuples())
+        open_care: dict[int, list[CareRecord]] = {}
+        pupils: dict[int, Pupil] = {}
+        query = (
+            select(CareRecord, Pupil)
+            .join(Pupil, CareRecord.pupil_id == Pupil.id)
+            .where(CareRecord.start_date <= today)
+            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
+            .where(Pupil.status.in_(ON_ROLL))
+            .order_by(CareRecord.start_date)
+        )
+        for care, pupil in session.execute(query).tuples():
+            open_care.setdefault(pupil.id, []).append(care)
+            pupils[pupil.id] = pupil
+        result = []
+        for pupil_id, records in open_care.items():
+            last_record = last.get(pupil_id)
+            since = max(d for d in (last_record, records[0].start_date) if d is not None)
+            due = since + timedelta(days=min(intervals[r.kind] for r in records))
+            if due < today:
+                teachers = dict.fromkeys(r.responsible_teacher.name for r in records if r.responsible_teacher)
+                result.append(OverdueSupport(
+                    pupil_id, pupils[pupil_id].name, classes.get(pupil_id, ""),
+                    "、".join(dict.fromkeys(care_kind(r.kind).name_zh for r in records)),
+                    "、".join(teachers), last_record, due,
+                ))
+        return sorted(result, key=lambda o: (o.due, o.pupil_name))
