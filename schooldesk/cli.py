@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[common],
                                   help="replace the database with a backup (the current one is backed up first)")
     restore.add_argument("file", help="a backup file (schooldesk-*.sqlite3)")
+    students = commands.add_parser("import-students", parents=[common],
+                                   help="import pupils from an .xlsx/.xls roster (student-status system export)")
+    students.add_argument("file", help="the spreadsheet")
+    students.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
+    students.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    students.add_argument("--school-year", type=int,
+                          help="school year the classes belong to, e.g. 2025 (default: the current one)")
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
@@ -233,7 +240,50 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import_students(args: argparse.Namespace) -> int:
+    import json
+
+    from schooldesk.db.database import database_path, open_database
+    from schooldesk.i18n import error_text
+    from schooldesk.imports.spreadsheet import UnreadableFileError
+    from schooldesk.services.pupil_import import import_pupil_file, report_as_dict
+    from schooldesk.services.semesters import working_school_year
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    db = open_database(path.parent)
+    try:
+        year = args.school_year or working_school_year(db)
+        try:
+            _, report = import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run)
+        except UnreadableFileError as error:
+            if args.json:
+                print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
+            raise
+    finally:
+        db.close()
+    result = report_as_dict(report, error_text)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if args.dry_run:
+        say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
+    say(QCoreApplication.translate("CommandLine", "Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5."),
+        report.rows_read, report.new, report.updated, report.unchanged, report.skipped)
+    for kind, problems in ((QCoreApplication.translate("CommandLine", "Error"), result["errors"]),
+                           (QCoreApplication.translate("CommandLine", "Warning"), result["warnings"])):
+        for p in problems:
+            say(QCoreApplication.translate("CommandLine", "%1, row %2, column %3: %4"), kind, p["row"], p["column"] or "-",
+                p["message"])
+    for d in report.duplicates:
+        say(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
+            d.row, d.first_row)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import-students": _cmd_import_students,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "init": _cmd_init,

@@ -31,11 +31,16 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+    def transaction(self, *, rehearse: bool = False) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back entirely if it raises.
+
+        With *rehearse* the work is done and then rolled back: an import's preview counts exactly
+        what the real run will do without writing it."""
         try:
             with self._sessions.begin() as session:
                 yield session
+                if rehearse:
+                    session.rollback()
         except sa_exc.DBAPIError as error:
             known = as_storage_error(error, self.path)
             if known is None:

@@ -129,6 +129,7 @@ class Pupil(Base):
         back_populates="pupil", cascade="all, delete-orphan", order_by="Guardian.slot"
     )
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
+    care_records: Mapped[list[CareRecord]] = relationship(cascade="all, delete-orphan")
 
 
 class Guardian(Base):

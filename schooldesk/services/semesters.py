@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import Semester
+from schooldesk.domain.errors import NotFoundError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey, TermDates, semester_for, validate_school_year, validate_term_dates
 from schooldesk.services.rows import SemesterRow
 
@@ -53,3 +55,12 @@ def current_semester(semesters: list[SemesterRow], today: date) -> SemesterRow |
         return None
     key = semester_for(today, [TermDates(s.key, s.start, s.end) for s in semesters])
     return next((s for s in semesters if s.key == key), semesters[0])
+
+
+def working_school_year(db: Database, today: date | None = None) -> int:
+    """The school year new records belong to: today's, else the latest one set up."""
+    semesters = list_semesters(db)
+    if not semesters:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No school year is set up yet; run the set-up first."))
+    current = current_semester(semesters, today or date.today())
+    return current.key.school_year if current else max(s.key.school_year for s in semesters)

@@ -1,0 +1,211 @@
+"""Import a pupil roster: match pupils already on file, report every problem, write in one transaction.
+
+The same function previews (``dry_run``: everything is done, counted and rolled back) and imports,
+so what the preview promises is what the import does.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import CareRecord, Pupil, SchoolClass
+from schooldesk.domain.errors import SchoolDeskError, ValidationError
+from schooldesk.domain.grades import class_name_zh
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roster
+from schooldesk.imports.spreadsheet import read_sheet
+from schooldesk.services.pupils import GuardianInput, PupilInput, clean_pupil, pupil_input, write_pupil
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    row: int
+    first_row: int
+
+
+@dataclass
+class ImportReport:
+    rows_read: int
+    dry_run: bool
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    classes_created: list[str] = field(default_factory=list)
+    categories_added: int = 0
+
+    @property
+    def skipped(self) -> int:
+        """Rows not imported: those with an error and repeats of an earlier row."""
+        return len({p.row for p in self.errors}) + len(self.duplicates)
+
+
+def import_pupil_file(db: Database, path: Path, school_year: int, *, dry_run: bool,
+                      today: date | None = None) -> tuple[Roster, ImportReport]:
+    """Read *path* (UnreadableFileError if it cannot be read at all) and import or preview it."""
+    roster = read_roster(read_sheet(path))
+    return roster, import_roster(db, roster, school_year, dry_run=dry_run, today=today)
+
+
+def problem_as_dict(problem: Problem, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
+    return {"row": problem.row, "column": problem.column, "code": problem.code, "message": translate(problem.error)}
+
+
+def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
+    """The report in the shape scripts rely on (keys fixed by the import-students interface)."""
+    return {
+        "rows_read": report.rows_read,
+        "new": report.new,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "errors": [problem_as_dict(p, translate) for p in report.errors],
+        "warnings": [problem_as_dict(p, translate) for p in report.warnings],
+        "duplicates": [{"row": d.row, "first_row": d.first_row} for d in report.duplicates],
+        "dry_run": report.dry_run,
+        "classes_created": report.classes_created,
+        "categories_added": report.categories_added,
+    }
+
+
+def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bool,
+                  today: date | None = None) -> ImportReport:
+    today = today or date.today()
+    report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run)
+    for row in roster.rows:
+        report.errors.extend(row.errors)
+        report.warnings.extend(row.warnings)
+    with db.transaction(rehearse=dry_run) as session:
+        importer = _Importer(session, roster, school_year, today, report)
+        for row in _without_duplicates(roster.rows, report):
+            if not row.errors:
+                importer.import_row(row)
+        session.flush()
+    report.errors.sort(key=lambda p: p.row)
+    report.warnings.sort(key=lambda p: p.row)
+    return report
+
+
+def _without_duplicates(rows: list[RosterRow], report: ImportReport) -> list[RosterRow]:
+    """The same pupil (ID number or student number) twice in one file: the later rows are reported."""
+    first_seen: dict[str, int] = {}
+    kept = []
+    for row in rows:
+        keys = [f"{kind}:{value}" for kind, value in zip(("id", "sn"), row.key_numbers, strict=True) if value]
+        earlier = next((first_seen[k] for k in keys if k in first_seen), None)
+        if earlier is not None:
+            report.duplicates.append(Duplicate(row.row, earlier))
+            continue
+        for key in keys:
+            first_seen[key] = row.row
+        kept.append(row)
+    return kept
+
+
+class _Importer:
+    def __init__(self, session: Session, roster: Roster, school_year: int, today: date, report: ImportReport) -> None:
+        self.session, self.roster, self.year, self.today, self.report = session, roster, school_year, today, report
+        pupils = session.scalars(
+            select(Pupil).options(selectinload(Pupil.guardians), selectinload(Pupil.enrolments))
+        ).all()
+        self.by_id = {p.id_number: p for p in pupils if p.id_number}
+        self.by_number = {p.student_number: p for p in pupils if p.student_number}
+        self.classes = {
+            (c.grade, c.number): c
+            for c in session.scalars(select(SchoolClass).where(SchoolClass.school_year == school_year))
+        }
+        open_care = session.execute(
+            select(CareRecord.pupil_id, CareRecord.kind)
+            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
+        ).tuples()
+        self.open_care = {(pupil_id, kind) for pupil_id, kind in open_care}
+
+    def error(self, row: RosterRow, field_name: str, code: str, error: SchoolDeskError) -> None:
+        self.report.errors.append(Problem(row.row, self.roster.headers.get(field_name, ""), code, error))
+
+    def import_row(self, row: RosterRow) -> None:
+        values = row.values
+        if not values.get("id_number") and not values.get("student_number"):
+            self.error(row, "id_number", "missing_identifier", SchoolDeskError(QT_TRANSLATE_NOOP(
+                "Errors", "The row has neither an ID number nor a student number, so the pupil cannot be matched."
+            )))
+            return
+        existing = self.by_id.get(values.get("id_number", "")) or self.by_number.get(values.get("student_number", ""))
+        before = pupil_input(existing, self.year) if existing else None
+        merged = self._merge(before or PupilInput(name="", gender=""), row)
+        try:
+            cleaned = clean_pupil(merged)
+        except ValidationError as error:
+            code = "missing_gender" if error.field == "gender" and not merged.gender else f"invalid_{error.field}"
+            self.error(row, error.field, code, error)
+            return
+        existing = existing or self.by_id.get(cleaned.id_number)  # a 15-digit number upgraded to 18
+        if existing is None and cleaned.id_number in self.by_id:
+            existing = self.by_id[cleaned.id_number]
+        if not self._owns_numbers(row, existing, cleaned):
+            return
+        class_id = self._class_id(row) if row.grade else (before.class_id if before else None)
+        cleaned = replace(cleaned, school_year=self.year, class_id=class_id)
+        pupil = existing or Pupil()
+        if existing is None:
+            self.session.add(pupil)
+        new_care = [(k, d) for k, d in row.care if existing is None or (existing.id, k) not in self.open_care]
+        changed = before is None or cleaned != replace(before, school_year=self.year) or new_care
+        write_pupil(self.session, pupil, cleaned)
+        self._index(pupil)
+        for kind, details in new_care:
+            record = CareRecord(kind=kind, start_date=self.today, details=details)
+            if existing is None:
+                pupil.care_records.append(record)
+            else:
+                record.pupil_id = existing.id
+                self.session.add(record)
+                self.open_care.add((existing.id, kind))
+            self.report.categories_added += 1
+        if existing is None:
+            self.report.new += 1
+        elif changed:
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+
+    def _merge(self, base: PupilInput, row: RosterRow) -> PupilInput:
+        """The file's values over what is on file; an empty cell never erases a stored value."""
+        guardians = list(base.guardians) + [GuardianInput()] * (2 - len(base.guardians))
+        for slot, parts in row.guardians.items():
+            guardians[slot - 1] = replace(guardians[slot - 1], **parts)
+        return replace(base, **row.values, guardians=tuple(guardians))
+
+    def _owns_numbers(self, row: RosterRow, pupil: Pupil | None, data: PupilInput) -> bool:
+        for field_name, owner in (("id_number", self.by_id.get(data.id_number)),
+                                  ("student_number", self.by_number.get(data.student_number))):
+            if owner is not None and owner is not pupil:
+                self.error(row, field_name, "number_taken", SchoolDeskError(QT_TRANSLATE_NOOP(
+                    "Errors", "This number belongs to another pupil on file (%1)."), owner.name))
+                return False
+        return True
+
+    def _class_id(self, row: RosterRow) -> int:
+        key = (row.grade, row.class_number)
+        school_class = self.classes.get(key)
+        if school_class is None:
+            name = class_name_zh(*key)  # type: ignore[arg-type]
+            school_class = SchoolClass(school_year=self.year, grade=row.grade, number=row.class_number, name=name)
+            self.session.add(school_class)
+            self.session.flush()
+            self.classes[key] = school_class  # type: ignore[index]
+            self.report.classes_created.append(name)
+        return school_class.id
+
+    def _index(self, pupil: Pupil) -> None:
+        if pupil.id_number:
+            self.by_id[pupil.id_number] = pupil
+        if pupil.student_number:
+            self.by_number[pupil.student_number] = pupil
