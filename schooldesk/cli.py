@@ -18,6 +18,7 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 
 EXIT_OK, EXIT_UNHEALTHY, EXIT_ERROR = 0, 1, 2
+MAX_LISTED_PROBLEMS = 50
 
 
 def say(text: str, *args: object, error: bool = False) -> None:
@@ -271,14 +272,22 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
         say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
     say(QCoreApplication.translate("CommandLine", "Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5."),
         report.rows_read, report.new, report.updated, report.unchanged, report.skipped)
-    for kind, problems in ((QCoreApplication.translate("CommandLine", "Error"), result["errors"]),
-                           (QCoreApplication.translate("CommandLine", "Warning"), result["warnings"])):
-        for p in problems:
-            say(QCoreApplication.translate("CommandLine", "%1, row %2, column %3: %4"), kind, p["row"], p["column"] or "-",
-                p["message"])
-    for d in report.duplicates:
-        say(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
-            d.row, d.first_row)
+    lines = [
+        fill(QCoreApplication.translate("CommandLine", "%1, row %2, column %3: %4"), (kind, str(p["row"]),
+             str(p["column"] or "-"), str(p["message"])))
+        for kind, problems in ((QCoreApplication.translate("CommandLine", "Error"), result["errors"]),
+                               (QCoreApplication.translate("CommandLine", "Warning"), result["warnings"]))
+        for p in problems
+    ] + [
+        fill(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
+             (str(d.row), str(d.first_row)))
+        for d in report.duplicates
+    ]
+    for line in lines[:MAX_LISTED_PROBLEMS]:
+        say(line)
+    if len(lines) > MAX_LISTED_PROBLEMS:
+        say(QCoreApplication.translate("CommandLine", "… and %1 more (use --json for the full list)."),
+            len(lines) - MAX_LISTED_PROBLEMS)
     return EXIT_OK
 
 

@@ -85,8 +85,7 @@ def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bo
     with db.transaction(rehearse=dry_run) as session:
         importer = _Importer(session, roster, school_year, today, report)
         for row in _without_duplicates(roster.rows, report):
-            if not row.errors:
-                importer.import_row(row)
+            importer.import_row(row)
         session.flush()
     report.errors.sort(key=lambda p: p.row)
     report.warnings.sort(key=lambda p: p.row)
@@ -98,6 +97,8 @@ def _without_duplicates(rows: list[RosterRow], report: ImportReport) -> list[Ros
     first_seen: dict[str, int] = {}
     kept = []
     for row in rows:
+        if row.errors:  # reported already; a broken row is nobody's "first"
+            continue
         keys = [f"{kind}:{value}" for kind, value in zip(("id", "sn"), row.key_numbers, strict=True) if value]
         earlier = next((first_seen[k] for k in keys if k in first_seen), None)
         if earlier is not None:
@@ -124,7 +125,7 @@ class _Importer:
         open_care = session.execute(
             select(CareRecord.pupil_id, CareRecord.kind)
             .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
-        ).tuples()
+        )
         self.open_care = {(pupil_id, kind) for pupil_id, kind in open_care}
 
     def error(self, row: RosterRow, field_name: str, code: str, error: SchoolDeskError) -> None:

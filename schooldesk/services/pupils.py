@@ -236,7 +236,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
                 select(Enrolment.pupil_id, SchoolClass)
                 .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
                 .where(Enrolment.school_year == school_year)
-            ).tuples()
+            )
         }
         care: dict[int, list[str]] = {}
         for pupil_id, kind in session.execute(
@@ -244,7 +244,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
             .where(CareRecord.start_date <= today)
             .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
             .order_by(CareRecord.start_date)
-        ).tuples():
+        ):
             if kind not in care.setdefault(pupil_id, []):
                 care[pupil_id].append(kind)
         rows = []

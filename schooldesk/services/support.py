@@ -111,11 +111,11 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
         last = dict(session.execute(
             select(SupportRecord.pupil_id, func.max(SupportRecord.date))
             .where(SupportRecord.date <= today).group_by(SupportRecord.pupil_id)
-        ).tuples())
+        ).all())
         classes = dict(session.execute(
             select(Enrolment.pupil_id, SchoolClass.name)
             .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year)
-        ).tuples())
+        ).all())
         open_care: dict[int, list[CareRecord]] = {}
         pupils: dict[int, Pupil] = {}
         query = (
@@ -126,7 +126,7 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
             .where(Pupil.status.in_(ON_ROLL))
             .order_by(CareRecord.start_date)
         )
-        for care, pupil in session.execute(query).tuples():
+        for care, pupil in session.execute(query):
             open_care.setdefault(pupil.id, []).append(care)
             pupils[pupil.id] = pupil
         result = []
