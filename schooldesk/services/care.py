@@ -68,10 +68,10 @@ def clean_care(session: Session, data: CareInput) -> CareInput:
             raise ValidationError("responsible_teacher", QT_TRANSLATE_NOOP("Errors", "Choose an active teacher."))
     details: dict[str, str] = {}
     for detail in care_kind(data.kind).details:
-        value = validate_text(data.details.get(detail.key, ""), f"detail_{detail.key}")
+        value = validate_text(data.details.get(detail.key, ""), f"{data.kind}.{detail.key}")
         if value and detail.choices and value not in detail.choices:
             raise ValidationError(
-                f"detail_{detail.key}", QT_TRANSLATE_NOOP("Errors", "Choose one of: %1."), "、".join(detail.choices)
+                f"{data.kind}.{detail.key}", QT_TRANSLATE_NOOP("Errors", "Choose one of: %1."), "、".join(detail.choices)
             )
         if value:
             details[detail.key] = value

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
@@ -272,3 +272,8 @@ def load_pupil(session: Session, pupil_id: int) -> Pupil:
     if pupil is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The pupil no longer exists."))
     return pupil
+
+
+def count_pupils_on_roll(db: Database) -> int:
+    with db.transaction() as session:
+        return session.scalar(select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL))) or 0

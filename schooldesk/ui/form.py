@@ -23,6 +23,7 @@ class FieldForm(QWidget):
         self._layout = QFormLayout(self)
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._holders: dict[str, QWidget] = {}
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget(self)
@@ -39,7 +40,11 @@ class FieldForm(QWidget):
         self._layout.addRow(label, holder)
         self._fields[name] = widget
         self._errors[name] = error
+        self._holders[name] = holder
         return widget
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        self._layout.setRowVisible(self._holders[name], visible)
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]

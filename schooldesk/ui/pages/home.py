@@ -1,15 +1,19 @@
 """首页: the school at a glance."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.classes import list_classes
+from schooldesk.services.pupils import count_pupils_on_roll
+from schooldesk.services.support import OverdueSupport, overdue_support
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import Column, RowTableModel
 
 
 class HomePage(QWidget):
@@ -24,16 +28,36 @@ class HomePage(QWidget):
         self.semester_label.setStyleSheet("font-size: 13pt;")
         self.teachers_count = QLabel(self)
         self.classes_count = QLabel(self)
+        self.pupils_count = QLabel(self)
         facts = QFormLayout()
+        facts.addRow(self.tr("Pupils on roll:"), self.pupils_count)
         facts.addRow(self.tr("Active teachers:"), self.teachers_count)
         facts.addRow(self.tr("Classes this school year:"), self.classes_count)
+        self.overdue_title = QLabel(self)
+        self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.overdue_model: RowTableModel[OverdueSupport] = RowTableModel([
+            Column(self.tr("Pupil"), lambda o: o.pupil_name),
+            Column(self.tr("Class"), lambda o: o.class_name),
+            Column(self.tr("Categories"), lambda o: o.category),
+            Column(self.tr("Responsible teacher"), lambda o: o.responsible_teacher),
+            Column(self.tr("Last support"), lambda o: o.last_record.isoformat() if o.last_record else self.tr("none yet")),
+            Column(self.tr("Due since"), lambda o: o.due.isoformat()),
+        ])
+        self.overdue_table = QTableView(self)
+        self.overdue_table.setObjectName("overdueSupport")
+        self.overdue_table.setModel(self.overdue_model)
+        self.overdue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overdue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overdue_table.horizontalHeader().setStretchLastSection(True)
+        self.overdue_table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
         layout.addSpacing(12)
         layout.addLayout(facts)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(12)
+        layout.addWidget(self.overdue_title)
+        layout.addWidget(self.overdue_table, 1)
         state.data_changed.connect(self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
@@ -50,8 +74,17 @@ class HomePage(QWidget):
         try:
             teachers = list_teachers(self.state.db, include_inactive=False)
             classes = [c for c in list_classes(self.state.db, self.state.school_year) if c.active]
+            pupils = count_pupils_on_roll(self.state.db)
+            overdue = overdue_support(self.state.db, date.today(), self.state.school_year)
         except SchoolDeskError as error:
             show_error(self, error)
             return
         self.teachers_count.setText(str(len(teachers)))
         self.classes_count.setText(str(len(classes)))
+        self.pupils_count.setText(str(pupils))
+        self.overdue_title.setText(
+            fill(self.tr("Support records overdue: %1 pupils"), (str(len(overdue)),)) if overdue
+            else self.tr("No support record is overdue.")
+        )
+        self.overdue_model.set_rows(overdue)
+        self.overdue_table.resizeColumnsToContents()

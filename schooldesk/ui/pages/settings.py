@@ -1,10 +1,12 @@
-"""设置: the school's details, each school year's term dates, the interface language."""
+"""设置: the school's details, term dates, support-record rules, backups, the interface language."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from schooldesk.domain.i18n import fill
@@ -13,6 +15,7 @@ from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.pages.backups_box import BackupsBox
+from schooldesk.ui.pages.support_rules_box import SupportRulesBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
 from schooldesk.ui.state import AppState
 
@@ -56,12 +59,24 @@ class SettingsPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(terms_box)
         right.addWidget(self.backups, 1)
+        self.support_rules = SupportRulesBox(state, self)
+        left = QVBoxLayout()
+        left.addWidget(school_box)
+        left.addWidget(self.support_rules)
         columns = QHBoxLayout()
-        columns.addWidget(school_box, 1)
+        columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addLayout(columns, 1)
+        inner.addLayout(language_row)
+        scroll = QScrollArea(self)  # the page is taller than an old 768-pixel screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addLayout(language_row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.refresh()
 
     def refresh(self) -> None:

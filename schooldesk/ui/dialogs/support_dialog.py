@@ -1,0 +1,38 @@
+"""A support record (帮扶记录): when, who, what kind, what was done, how it went."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from schooldesk.db.database import Database
+from schooldesk.domain.care import SUPPORT_KINDS
+from schooldesk.services.support import SupportInput, SupportRow, add_support, update_support
+from schooldesk.services.teachers import list_teachers
+from schooldesk.ui.dialogs.record_dialog import RecordDialog
+from schooldesk.ui.fields import ChoiceBox, DateField, TeacherBox, TextArea
+
+
+class SupportDialog(RecordDialog):
+    def __init__(self, db: Database, pupil_id: int, record: SupportRow | None = None,
+                 default_teacher: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Support record"), parent)
+        self.setObjectName("SupportDialog")
+        self._db, self._pupil_id, self._record = db, pupil_id, record
+        f = self.form
+        self.date = f.add("date", self.tr("&Date"), DateField(record.date if record else date.today()))
+        self.teacher = f.add("teacher", self.tr("&Teacher"),
+                             TeacherBox(list_teachers(db), record.teacher_id if record else default_teacher))
+        self.kind = f.add("kind", self.tr("&Kind"), ChoiceBox(SUPPORT_KINDS, blank=False,
+                                                                current=record.kind if record else ""))
+        self.content = f.add("content", self.tr("What was &done"), TextArea(record.content if record else ""))
+        self.outcome = f.add("outcome", self.tr("&Outcome"), TextArea(record.outcome if record else ""))
+
+    def data(self) -> SupportInput:
+        return SupportInput(self.date.value() or date.today(), self.teacher.teacher_id(), self.kind.currentText(),
+                            self.content.text(), self.outcome.text())
+
+    def save(self) -> SupportRow:
+        if self._record is None:
+            return add_support(self._db, self._pupil_id, self.data())
+        return update_support(self._db, self._record.id, self.data())

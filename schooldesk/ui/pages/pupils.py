@@ -1,0 +1,258 @@
+"""学生: the pupil register with filters, pinyin search, profile, import and template."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from schooldesk.domain.care import CARE_KINDS
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.grades import GRADE_NAMES_ZH
+from schooldesk.domain.i18n import fill
+from schooldesk.domain.pinyin_search import matches
+from schooldesk.domain.pupils import STATUSES
+from schooldesk.exports.pupil_sheets import write_template
+from schooldesk.services.pupils import PupilRow, list_pupils
+from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.import_dialog import ImportDialog
+from schooldesk.ui.pupil_profile import PupilProfileWindow
+from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import SORT_ROLE, Column, RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PupilFilter(QSortFilterProxyModel):
+    """Filters on the row objects themselves (no string matching per cell): fast with 3,000 pupils."""
+
+    def __init__(self, model: RowTableModel[PupilRow]) -> None:
+        super().__init__()
+        self.setSourceModel(model)
+        self._model = model
+        self.text = ""
+        self.class_id: int | None = None
+        self.grade: int | None = None
+        self.status = ""
+        self.care_kind = ""
+        self.show_left = False
+
+    def set(self, **criteria: Any) -> None:
+        for name, value in criteria.items():
+            setattr(self, name, value)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
+        row = self._model.row_at(source_row)
+        if self.class_id is not None and row.class_id != self.class_id:
+            return False
+        if self.grade is not None and row.grade != self.grade:
+            return False
+        if self.status and row.status != self.status:
+            return False
+        if not self.status and not self.show_left and not row.active:
+            return False
+        if self.care_kind and self.care_kind not in row.care_kinds:
+            return False
+        return matches(self.text.strip(), row.name, row.name_keys, row.numbers)
+
+
+class PupilsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PupilsPage")
+        self.state = state
+        self.model: RowTableModel[PupilRow] = RowTableModel([
+            Column(self.tr("Name"), lambda p: p.name, lambda p: p.name_keys),
+            Column(self.tr("Gender"), lambda p: p.gender),
+            Column(self.tr("Birth date"), lambda p: p.birth_date.isoformat() if p.birth_date else ""),
+            Column(self.tr("Class"), lambda p: p.class_name, lambda p: (p.grade or 99, p.class_name)),
+            Column(self.tr("Student number"), lambda p: p.student_number_masked),
+            Column(self.tr("ID number"), lambda p: p.id_number_masked),
+            Column(self.tr("Status"), lambda p: p.status),
+            Column(self.tr("Care categories"), lambda p: p.care_names),
+        ], dimmed=lambda p: not p.active)
+        self.proxy = PupilFilter(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("findBox")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMinimumWidth(140)
+        self.find_box.setPlaceholderText(self.tr("Name, pinyin initials (zsh), ID or student number (Ctrl+F)"))
+        self.find_box.textChanged.connect(lambda text: self.proxy.set(text=text))
+        self.class_box, self.grade_box = QComboBox(self), QComboBox(self)
+        self.status_box, self.care_box = QComboBox(self), QComboBox(self)
+        self.grade_box.addItem(self.tr("All grades"), None)
+        for number, name in enumerate(GRADE_NAMES_ZH, start=1):
+            self.grade_box.addItem(name, number)
+        self.status_box.addItem(self.tr("On roll"), "")
+        for status in STATUSES:
+            self.status_box.addItem(status, status)
+        self.care_box.addItem(self.tr("All pupils"), "")
+        for kind in CARE_KINDS:
+            self.care_box.addItem(kind.name_zh, kind.code)
+        self.class_box.currentIndexChanged.connect(lambda: self.proxy.set(class_id=self.class_box.currentData()))
+        self.grade_box.currentIndexChanged.connect(lambda: self.proxy.set(grade=self.grade_box.currentData()))
+        self.status_box.currentIndexChanged.connect(lambda: self.proxy.set(status=self.status_box.currentData()))
+        self.care_box.currentIndexChanged.connect(lambda: self.proxy.set(care_kind=self.care_box.currentData()))
+        self.show_left = QCheckBox(self.tr("Include pupils who left"), self)
+        self.show_left.toggled.connect(lambda on: self.proxy.set(show_left=on))
+        self.new_button = QPushButton(self.tr("&New…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.profile_button = QPushButton(self.tr("&Profile…"), self)
+        self.import_button = QPushButton(self.tr("&Import…"), self)
+        self.template_button = QPushButton(self.tr("Import &template…"), self)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.profile_button.clicked.connect(self.open_profile)
+        self.import_button.clicked.connect(self.open_import)
+        self.template_button.clicked.connect(self.save_template)
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self.open_profile)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_profile)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.find_box, 2)
+        for box in (self.class_box, self.grade_box, self.status_box, self.care_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
+            filters.addWidget(box)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.profile_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.template_button)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.show_left)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addLayout(footer)
+        state.data_changed.connect(self.refresh)
+        state.semester_changed.connect(lambda _semester: self.refresh())
+        self._windows: list[QWidget] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_row()
+        try:
+            rows = list_pupils(self.state.db, self.state.school_year)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self._fill_classes(rows)
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        if selected is not None:
+            self.select_pupil(selected.id)
+        self._update_buttons()
+
+    def _fill_classes(self, rows: list[PupilRow]) -> None:
+        current = self.class_box.currentData()
+        self.class_box.blockSignals(True)
+        self.class_box.clear()
+        self.class_box.addItem(self.tr("All classes"), None)
+        for class_id, name in sorted({(r.class_id, r.class_name) for r in rows if r.class_id},
+                                     key=lambda c: c[1]):
+            self.class_box.addItem(name, class_id)
+        self.class_box.setCurrentIndex(max(self.class_box.findData(current), 0))
+        self.class_box.blockSignals(False)
+        self.proxy.class_id = self.class_box.currentData()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(fill(self.tr("%1 pupils shown"), (str(self.proxy.rowCount()),)))
+
+    def selected_row(self) -> PupilRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+
+    def select_pupil(self, pupil_id: int) -> None:
+        for source_row, row in enumerate(self.model.rows()):
+            if row.id == pupil_id:
+                index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+                if index.isValid():
+                    self.table.selectRow(index.row())
+                return
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_row() is not None
+        self.edit_button.setEnabled(chosen)
+        self.profile_button.setEnabled(chosen)
+
+    def focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def new_record(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._edit(row.id)
+
+    def _edit(self, pupil_id: int | None) -> None:
+        try:
+            dialog = PupilDialog(self.state.db, self.state.school_year, pupil_id, self)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        dialog.saved.connect(self._saved)
+        dialog.open()
+
+    def _saved(self, pupil_id: int) -> None:
+        self.state.notify_changed()
+        self.select_pupil(pupil_id)
+
+    def open_profile(self) -> PupilProfileWindow | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        window = PupilProfileWindow(self.state, row.id, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.state, self)
+        dialog.open()
+        return dialog
+
+    def save_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import template"), "学生导入模板.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_template(Path(path))
+        except SchoolDeskError as error:
+            show_error(self, error)

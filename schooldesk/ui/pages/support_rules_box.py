@@ -1,0 +1,48 @@
+"""Settings: how often each care category needs a support record (the home page's overdue list)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton, QWidget
+
+from schooldesk.domain.care import CARE_KINDS, SUPPORT_INTERVALS
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.services.school_rules import set_support_intervals, support_intervals
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.state import AppState
+
+
+class SupportRulesBox(QGroupBox):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Support records needed"), parent)
+        self.setObjectName("SupportRulesBox")
+        self.state = state
+        form = QFormLayout(self)
+        self.boxes: dict[str, QComboBox] = {}
+        for kind in CARE_KINDS:
+            box = QComboBox(self)
+            for days, label in SUPPORT_INTERVALS:
+                box.addItem(label, days)
+            self.boxes[kind.code] = box
+            form.addRow(kind.name_zh, box)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveSupportRules")
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.load()
+
+    def load(self) -> None:
+        try:
+            intervals = support_intervals(self.state.db)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        for code, box in self.boxes.items():
+            box.setCurrentIndex(max(box.findData(intervals[code]), 0))
+
+    def save(self) -> None:
+        try:
+            set_support_intervals(self.state.db, {code: box.currentData() for code, box in self.boxes.items()})
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.state.notify_changed()
+        self.window().statusBar().showMessage(self.tr("Support rules saved."), 5000)  # type: ignore[attr-defined]

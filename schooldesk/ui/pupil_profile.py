@@ -1,0 +1,196 @@
+"""A pupil's profile: details, categories, support, dropout cases and the whole story in date order."""
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.services.care import CareRow
+from schooldesk.services.dropout import CaseRow
+from schooldesk.services.profile import PupilProfile, TimelineEntry, pupil_profile
+from schooldesk.services.support import SupportRow
+from schooldesk.ui.dialogs.care_dialog import CareDialog
+from schooldesk.ui.dialogs.dropout_dialogs import CloseCaseDialog, OpenCaseDialog, VisitDialog
+from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
+from schooldesk.ui.dialogs.support_dialog import SupportDialog
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.state import AppState
+from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.window_state import PreservesGeometry
+
+
+def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.verticalHeader().hide()
+    return table
+
+
+class PupilProfileWindow(PreservesGeometry, QDialog):
+    """Opened from the pupil list; everything recorded about one pupil, with buttons to add more."""
+
+    def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PupilProfileWindow")
+        self.state, self.pupil_id = state, pupil_id
+        self.profile: PupilProfile | None = None
+        self.summary = QLabel(self)
+        self.summary.setObjectName("profileSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("&Edit details…"), self)
+        self.edit_button.clicked.connect(self.edit_pupil)
+
+        self.care_model: RowTableModel[CareRow] = RowTableModel([
+            Column(self.tr("Category"), lambda c: c.name_zh),
+            Column(self.tr("Details"), lambda c: c.summary),
+            Column(self.tr("From"), lambda c: c.start_date.isoformat()),
+            Column(self.tr("Until"), lambda c: c.end_date.isoformat() if c.end_date else ""),
+            Column(self.tr("Responsible teacher"), lambda c: c.responsible_teacher_name),
+        ], dimmed=lambda c: c.end_date is not None)
+        self.support_model: RowTableModel[SupportRow] = RowTableModel([
+            Column(self.tr("Date"), lambda s: s.date.isoformat()),
+            Column(self.tr("Teacher"), lambda s: s.teacher_name),
+            Column(self.tr("Kind"), lambda s: s.kind),
+            Column(self.tr("What was done"), lambda s: s.content),
+            Column(self.tr("Outcome"), lambda s: s.outcome),
+        ])
+        self.case_model: RowTableModel[CaseRow] = RowTableModel([
+            Column(self.tr("Stopped coming"), lambda c: c.started_on.isoformat()),
+            Column(self.tr("Reason"), lambda c: "：".join(filter(None, (c.reason, c.reason_note)))),
+            Column(self.tr("Visits"), lambda c: len(c.visits)),
+            Column(self.tr("Closed"), lambda c: c.closed_on.isoformat() if c.closed_on else self.tr("open")),
+            Column(self.tr("Outcome"), lambda c: "：".join(filter(None, (c.outcome, c.outcome_note)))),
+        ], dimmed=lambda c: not c.is_open)
+        self.timeline_model: RowTableModel[TimelineEntry] = RowTableModel([
+            Column(self.tr("Date"), lambda e: e.date.isoformat()),
+            Column(self.tr("What"), lambda e: QCoreApplication.translate("Profile", e.what)),
+            Column(self.tr("By"), lambda e: e.by),
+            Column(self.tr("Record"), lambda e: e.text),
+        ])
+        self.tabs = QTabWidget(self)
+        self.care_table = _table(self.care_model, self)
+        self.support_table = _table(self.support_model, self)
+        self.case_table = _table(self.case_model, self)
+        self.timeline_table = _table(self.timeline_model, self)
+        self.add_care_button = QPushButton(self.tr("Add category…"), self)
+        self.edit_care_button = QPushButton(self.tr("Edit category…"), self)
+        self.add_support_button = QPushButton(self.tr("Add support record…"), self)
+        self.open_case_button = QPushButton(self.tr("Pupil stopped coming…"), self)
+        self.add_visit_button = QPushButton(self.tr("Log a visit…"), self)
+        self.close_case_button = QPushButton(self.tr("Close the case…"), self)
+        self.add_care_button.clicked.connect(lambda: self._open(CareDialog(state.db, pupil_id, parent=self)))
+        self.edit_care_button.clicked.connect(self.edit_care)
+        self.care_table.doubleClicked.connect(self.edit_care)
+        self.add_support_button.clicked.connect(self.add_support)
+        self.open_case_button.clicked.connect(lambda: self._open(OpenCaseDialog(state.db, pupil_id, self)))
+        self.add_visit_button.clicked.connect(lambda: self._case_action(VisitDialog))
+        self.close_case_button.clicked.connect(lambda: self._case_action(CloseCaseDialog))
+        self.tabs.addTab(self._tab(self.timeline_table), self.tr("Everything, by date"))
+        self.tabs.addTab(self._tab(self.care_table, self.add_care_button, self.edit_care_button), self.tr("Care categories"))
+        self.tabs.addTab(self._tab(self.support_table, self.add_support_button), self.tr("Support records"))
+        self.tabs.addTab(self._tab(self.case_table, self.open_case_button, self.add_visit_button,
+                                   self.close_case_button), self.tr("Dropout and return"))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.resize(900, 600)
+        self.restore_window_state()
+        self.refresh()
+
+    def _tab(self, table: QTableView, *buttons: QPushButton) -> QWidget:
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        if buttons:
+            bar = QHBoxLayout()
+            for button in buttons:
+                bar.addWidget(button)
+            bar.addStretch(1)
+            column.addLayout(bar)
+        column.addWidget(table)
+        return page
+
+    def refresh(self) -> None:
+        try:
+            profile = pupil_profile(self.state.db, self.pupil_id, self.state.school_year)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.profile = profile
+        d = profile.details
+        self.setWindowTitle(f"{d.name} — {self.tr('Pupil profile')}")
+        guardians = "；".join(
+            " ".join(filter(None, (g.relation, g.name, g.phone, g.workplace))) for g in d.guardians if g.name
+        )
+        facts = [
+            (self.tr("Class"), profile.class_name), (self.tr("Gender"), d.gender),
+            (self.tr("Birth date"), d.birth_date.isoformat() if d.birth_date else ""),
+            (self.tr("Ethnicity"), d.ethnicity), (self.tr("ID number"), profile.id_number_masked),
+            (self.tr("Student number"), profile.student_number_masked), (self.tr("Status"), d.status),
+            (self.tr("Address"), d.address), (self.tr("Guardians"), guardians),
+        ]
+        open_care = "、".join(c.name_zh for c in profile.care if c.end_date is None)
+        self.summary.setText(
+            f"<span style='font-size:16pt;font-weight:bold'>{escape(d.name)}</span>"
+            f"&nbsp;&nbsp;<span style='color:#b03a2e'>{escape(open_care)}</span><br>"
+            + "&nbsp;&nbsp; ".join(f"{escape(k)}：{escape(v)}" for k, v in facts if v)
+        )
+        self.care_model.set_rows(profile.care)
+        self.support_model.set_rows(profile.support)
+        self.case_model.set_rows(profile.cases)
+        self.timeline_model.set_rows(profile.timeline)
+        for table in (self.care_table, self.support_table, self.case_table, self.timeline_table):
+            table.resizeColumnsToContents()
+        open_case = self.open_case()
+        self.open_case_button.setEnabled(open_case is None)
+        self.add_visit_button.setEnabled(open_case is not None)
+        self.close_case_button.setEnabled(open_case is not None)
+
+    def open_case(self) -> CaseRow | None:
+        return next((c for c in (self.profile.cases if self.profile else ()) if c.is_open), None)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.saved.connect(lambda _row: self._changed())  # type: ignore[attr-defined]
+        dialog.open()
+        return dialog
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.state.notify_changed()
+
+    def _case_action(self, dialog_class: type) -> None:
+        case = self.open_case()
+        if case is not None:
+            self._open(dialog_class(self.state.db, case.id, self))
+
+    def edit_care(self) -> None:
+        indexes = self.care_table.selectionModel().selectedRows()
+        if indexes:
+            self._open(CareDialog(self.state.db, self.pupil_id, self.care_model.row_at(indexes[0].row()), self))
+
+    def add_support(self) -> None:
+        responsible = next((c.responsible_teacher_id for c in (self.profile.care if self.profile else ())
+                            if c.end_date is None and c.responsible_teacher_id), None)
+        self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
+
+    def edit_pupil(self) -> None:
+        self._open(PupilDialog(self.state.db, self.state.school_year, self.pupil_id, self))
+
+    def done(self, result: int) -> None:
+        self.save_window_state()
+        super().done(result)
