@@ -69,7 +69,7 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
     try:
         window = MainWindow(AppState(school_db))
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(4)] == ["Home", "Teachers", "Classes", "Settings"]
+        assert [window.nav.item(i).text() for i in range(5)] == ["Home", "Pupils", "Teachers", "Classes", "Settings"]
     finally:
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))

@@ -127,6 +127,107 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>Care</name>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="41" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="45" />
+      <source>Parents away</source>
+      <translation>外出情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="46" />
+      <source>Who looks after the child</source>
+      <translation>实际监护人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="47" />
+      <source>Where the parents work</source>
+      <translation>父母务工地点</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="48" />
+      <source>How often the parents call</source>
+      <translation>与父母联系频率</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="52" />
+      <source>Disability type</source>
+      <translation>残疾类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="53" />
+      <source>Disability grade</source>
+      <translation>残疾等级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="54" />
+      <source>Disability certificate number</source>
+      <translation>残疾证号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="55" />
+      <source>Placement</source>
+      <translation>安置方式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="58" />
+      <source>Subjects</source>
+      <translation>任教学科</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="59" />
+      <source>Causes</source>
+      <translation>学困原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="62" />
+      <source>Kind of hardship</source>
+      <translation>困难类型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="63" />
+      <source>Aid received</source>
+      <translation>已获资助</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="69" />
+      <source>Situation</source>
+      <translation>情况</translation>
+    </message>
+  </context>
+  <context>
+    <name>CareDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="20" />
+      <source>Care category</source>
+      <translation>关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="24" />
+      <source>&amp;Category</source>
+      <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="27" />
+      <source>&amp;From</source>
+      <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="28" />
+      <source>&amp;Until</source>
+      <translation>结束日期(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="29" />
+      <source>&amp;Responsible teacher</source>
+      <translation>包保责任人(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
     <name>ClassDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/class_dialog.py" line="17" />
@@ -203,98 +304,157 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>CloseCaseDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="51" />
+      <source>Close the case</source>
+      <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="54" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="55" />
+      <source>&amp;Outcome</source>
+      <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="56" />
+      <source>&amp;Details (school moved to …)</source>
+      <translation>说明（转入学校等）(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="36" />
+      <location filename="../schooldesk/cli.py" line="37" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="120" />
+      <location filename="../schooldesk/cli.py" line="128" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="151" />
+      <location filename="../schooldesk/cli.py" line="159" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="164" />
+      <location filename="../schooldesk/cli.py" line="172" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="165" />
+      <location filename="../schooldesk/cli.py" line="173" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="187" />
+      <location filename="../schooldesk/cli.py" line="195" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="188" />
+      <location filename="../schooldesk/cli.py" line="196" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="190" />
+      <location filename="../schooldesk/cli.py" line="198" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="191" />
+      <location filename="../schooldesk/cli.py" line="199" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="195" />
+      <location filename="../schooldesk/cli.py" line="203" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="197" />
+      <location filename="../schooldesk/cli.py" line="205" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="214" />
+      <location filename="../schooldesk/cli.py" line="222" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="230" />
+      <location filename="../schooldesk/cli.py" line="238" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="232" />
+      <location filename="../schooldesk/cli.py" line="240" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="272" />
+      <source>Dry run: nothing was written.</source>
+      <translation>试运行：未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="273" />
+      <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
+      <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="276" />
+      <source>%1, row %2, column %3: %4</source>
+      <translation>%1，第 %2 行，“%3”列：%4</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="278" />
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="279" />
+      <source>Warning</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="282" />
+      <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
+      <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="289" />
+      <source>… and %1 more (use --json for the full list).</source>
+      <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="131" />
+      <location filename="../schooldesk/cli.py" line="139" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="176" />
-      <location filename="../schooldesk/cli.py" line="209" />
+      <location filename="../schooldesk/cli.py" line="184" />
+      <location filename="../schooldesk/cli.py" line="217" />
+      <location filename="../schooldesk/cli.py" line="255" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="60" />
+      <location filename="../schooldesk/db/database.py" line="65" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="85" />
+      <location filename="../schooldesk/db/database.py" line="90" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -440,9 +600,32 @@ The current data is backed up first, so this can be undone.</source>
       <translation>本学年已有%1。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/care.py" line="62" />
+      <source>Choose a category.</source>
+      <translation>请选择类别。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/care.py" line="64" />
+      <source>The end date is before the start date.</source>
+      <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/care.py" line="68" />
       <location filename="../schooldesk/services/classes.py" line="50" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/care.py" line="84" />
+      <location filename="../schooldesk/services/dropout.py" line="76" />
+      <location filename="../schooldesk/services/support.py" line="91" />
+      <source>The record no longer exists.</source>
+      <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/care.py" line="99" />
+      <source>The pupil is already in this category from %1; edit or end that record.</source>
+      <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/classes.py" line="57" />
@@ -519,6 +702,236 @@ The current data is backed up first, so this can be undone.</source>
       <source>Too many wrong passwords: this account is locked. Try again in %1 minutes.</source>
       <translation>密码错误次数过多，账户已锁定。请 %1 分钟后再试。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="52" />
+      <source>A 15-digit ID number cannot belong to someone born in %1; enter the 18-character number.</source>
+      <translation>%1 年出生的人不会有15位身份证号，请输入18位号码。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="59" />
+      <source>An ID number has 18 characters; this one has %1.</source>
+      <translation>身份证号应为18位，这个是 %1 位。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="63" />
+      <source>An ID number is 17 digits followed by a digit or X.</source>
+      <translation>身份证号由17位数字加一位数字或X组成。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="68" />
+      <source>Characters 7 to 14 of the ID number are not a real birth date.</source>
+      <translation>身份证号第7至14位不是有效的出生日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="74" />
+      <source>The check digit (last character) of this ID number is wrong: it should be %1. Check the number for a typing error.</source>
+      <translation>身份证号校验码（最后一位）不对，应为 %1。请检查是否输错。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="81" />
+      <source>The ID number says the birth date is %1, but the record says %2.</source>
+      <translation>身份证号显示出生日期为 %1，但填写的是 %2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/id_number.py" line="87" />
+      <source>The ID number belongs to someone of gender %1, but the record says %2.</source>
+      <translation>身份证号显示性别为%1，但填写的是%2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/pupils.py" line="36" />
+      <location filename="../schooldesk/services/care.py" line="74" />
+      <source>Choose one of: %1.</source>
+      <translation>请从以下选项中选择：%1。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/pupils.py" line="43" />
+      <location filename="../schooldesk/services/pupils.py" line="95" />
+      <source>At most %1 characters.</source>
+      <translation>最多 %1 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/pupils.py" line="54" />
+      <source>A student number is letters and digits, at most 30.</source>
+      <translation>学籍号由字母和数字组成，最多30位。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/pupils.py" line="58" />
+      <source>This G student number does not match the ID number.</source>
+      <translation>G开头的学籍号与身份证号不一致。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/files.py" line="26" />
+      <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
+      <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="90" />
+      <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 性别, 出生日期, 身份证件号, 学籍号, 班级.</source>
+      <translation>工作表“%1”中找不到表头：前几行须写明列名，包括“姓名”以及“性别、出生日期、身份证件号、学籍号、班级”中的至少两项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
+      <source>"%1" is not one of the known values (%2); the cell was left out.</source>
+      <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
+      <source>The name is empty.</source>
+      <translation>姓名为空。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="158" />
+      <source>"%1" is not a date; write it as 2015-03-04.</source>
+      <translation>“%1”不是日期，请写成 2015-03-04。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="185" />
+      <source>"%1" is not a distance in km; the cell was left out.</source>
+      <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="212" />
+      <source>"%1" is not a gender; write 男 or 女.</source>
+      <translation>“%1”不是性别，请填“男”或“女”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="218" />
+      <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
+      <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="269" />
+      <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
+      <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
+      <source>"%1" is not yes or no (是/否); the cell was left out.</source>
+      <translation>“%1”不是“是/否”，此单元格未导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="38" />
+      <source>The file %1 does not exist.</source>
+      <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="41" />
+      <source>The file %1 cannot be read: %2</source>
+      <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="47" />
+      <source>%1 is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
+      <translation>“%1”设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="52" />
+      <source>%1 is not an Excel workbook (.xlsx or .xls).</source>
+      <translation>“%1”不是 Excel 工作簿（.xlsx 或 .xls）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="63" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="91" />
+      <source>%1 is damaged or not an Excel workbook.</source>
+      <translation>“%1”已损坏或不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="82" />
+      <location filename="../schooldesk/services/support.py" line="66" />
+      <source>The date is in the future.</source>
+      <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="96" />
+      <source>This pupil already has an open case; add a visit to it.</source>
+      <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="110" />
+      <source>Say who went.</source>
+      <translation>请填写参加人员。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="114" />
+      <source>The visit is before the case started.</source>
+      <translation>劝返日期早于辍学开始日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="132" />
+      <source>Enter the school the pupil moved to.</source>
+      <translation>请填写转入的学校。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="136" />
+      <source>The case is already closed.</source>
+      <translation>此案已结案。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="138" />
+      <source>The case cannot close before it started.</source>
+      <translation>结案日期不能早于开始日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupil_import.py" line="137" />
+      <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
+      <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupil_import.py" line="191" />
+      <source>This number belongs to another pupil on file (%1).</source>
+      <translation>此号码属于系统中的另一名学生（%1）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="98" />
+      <source>The birth date is not plausible for a pupil.</source>
+      <translation>出生日期不合常理。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="100" />
+      <source>The distance must be 0 to 200 km.</source>
+      <translation>距离应在0到200公里之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="127" />
+      <source>Another pupil (%1) already has this ID number.</source>
+      <translation>另一名学生（%1）已使用此身份证号。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="129" />
+      <source>Another pupil (%1) already has this student number.</source>
+      <translation>另一名学生（%1）已使用此学籍号。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="169" />
+      <source>Choose a class of this school year.</source>
+      <translation>请选择本学年的班级。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupils.py" line="179" />
+      <location filename="../schooldesk/services/pupils.py" line="273" />
+      <source>The pupil no longer exists.</source>
+      <translation>该学生已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_rules.py" line="30" />
+      <source>Choose how often from the list.</source>
+      <translation>请从列表中选择频率。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/semesters.py" line="64" />
+      <source>No school year is set up yet; run the set-up first.</source>
+      <translation>尚未设置学年，请先完成初始设置。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/support.py" line="68" />
+      <source>Choose the teacher who gave the support.</source>
+      <translation>请选择帮扶教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/support.py" line="71" />
+      <source>Say what was done.</source>
+      <translation>请填写帮扶内容。</translation>
+    </message>
   </context>
   <context>
     <name>Health</name>
@@ -551,24 +964,192 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="28" />
+      <location filename="../schooldesk/ui/pages/home.py" line="33" />
+      <source>Pupils on roll:</source>
+      <translation>在籍学生：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="34" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="29" />
+      <location filename="../schooldesk/ui/pages/home.py" line="35" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="39" />
+      <source>Pupil</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="40" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <source>Categories</source>
+      <translation>关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <source>Responsible teacher</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <source>Last support</source>
+      <translation>最近帮扶</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <source>none yet</source>
+      <translation>尚无</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <source>Due since</source>
+      <translation>应于此日前</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="70" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="48" />
+      <location filename="../schooldesk/ui/pages/home.py" line="72" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="86" />
+      <source>Support records overdue: %1 pupils</source>
+      <translation>帮扶记录逾期：%1 名学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="87" />
+      <source>No support record is overdue.</source>
+      <translation>没有逾期的帮扶记录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="37" />
+      <source>Import pupils</source>
+      <translation>导入学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="41" />
+      <source>Choose the Excel file exported from the student-status system, or the school's own roster (.xlsx or .xls).</source>
+      <translation>请选择从学籍系统导出的 Excel 文件，或学校自己的花名册（.xlsx 或 .xls）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="44" />
+      <source>&amp;Choose file…</source>
+      <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="51" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="52" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="64" />
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="65" />
+      <source>&amp;Save problem rows as Excel…</source>
+      <translation>问题行另存为 Excel(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="85" />
+      <source>Choose a roster</source>
+      <translation>选择花名册</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="86" />
+      <source>Excel workbooks (*.xlsx *.xls)</source>
+      <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
+      <source>File: %1</source>
+      <translation>文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="107" />
+      <source>%1 rows read: %2 new, %3 updated, %4 unchanged, %5 skipped.</source>
+      <translation>共读取 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
+      <source>Classes to be created: %1.</source>
+      <translation>将新建班级：%1。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
+      <source>Nothing has been written yet.</source>
+      <translation>尚未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
+      <source>Imported.</source>
+      <translation>已导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="117" />
+      <source>Error (row skipped)</source>
+      <translation>错误（此行跳过）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="118" />
+      <source>Warning</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="119" />
+      <source>Repeated pupil (row skipped)</source>
+      <translation>重复学生（此行跳过）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
+      <source>The same pupil as row %1.</source>
+      <translation>与第 %1 行是同一名学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="130" />
+      <source>&amp;Import %1 pupils</source>
+      <translation>导入 %1 名学生(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="151" />
+      <source>Save problem rows</source>
+      <translation>保存问题行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="152" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -631,74 +1212,560 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="33" />
+      <location filename="../schooldesk/ui/main_window.py" line="34" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="34" />
+      <location filename="../schooldesk/ui/main_window.py" line="35" />
+      <source>Pupils</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="36" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="35" />
+      <location filename="../schooldesk/ui/main_window.py" line="37" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="36" />
+      <location filename="../schooldesk/ui/main_window.py" line="38" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="56" />
+      <location filename="../schooldesk/ui/main_window.py" line="58" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="59" />
+      <location filename="../schooldesk/ui/main_window.py" line="61" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="69" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="75" />
+      <location filename="../schooldesk/ui/main_window.py" line="77" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="79" />
+      <location filename="../schooldesk/ui/main_window.py" line="81" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="80" />
+      <location filename="../schooldesk/ui/main_window.py" line="82" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="81" />
+      <location filename="../schooldesk/ui/main_window.py" line="83" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="82" />
+      <location filename="../schooldesk/ui/main_window.py" line="84" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="83" />
+      <location filename="../schooldesk/ui/main_window.py" line="85" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="88" />
+      <location filename="../schooldesk/ui/main_window.py" line="90" />
       <source>Semester: </source>
       <translation>学期：</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenCaseDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="17" />
+      <source>Pupil stopped coming</source>
+      <translation>学生未到校（辍学）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="20" />
+      <source>First day &amp;missed</source>
+      <translation>开始缺课日期(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="21" />
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="22" />
+      <source>&amp;Details</source>
+      <translation>详细情况(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Profile</name>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="18" />
+      <source>Category started</source>
+      <translation>列入关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="19" />
+      <source>Category ended</source>
+      <translation>移出关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="20" />
+      <source>Support</source>
+      <translation>帮扶</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="21" />
+      <source>Stopped coming</source>
+      <translation>辍学</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="22" />
+      <source>Persuade-to-return visit</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="23" />
+      <source>Case closed</source>
+      <translation>结案</translation>
+    </message>
+  </context>
+  <context>
+    <name>PupilDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="21" />
+      <source>Edit pupil</source>
+      <translation>编辑学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="21" />
+      <source>New pupil</source>
+      <translation>新建学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="26" />
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="27" />
+      <source>&amp;Gender</source>
+      <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="28" />
+      <source>ID type</source>
+      <translation>身份证件类型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="29" />
+      <source>&amp;ID number</source>
+      <translation>身份证件号(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="30" />
+      <source>18 characters; birth date and gender are read from it</source>
+      <translation>18位；出生日期和性别据此自动填写</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="31" />
+      <source>&amp;Birth date</source>
+      <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="32" />
+      <source>Student &amp;number</source>
+      <translation>学籍号(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="33" />
+      <source>Ethnicity</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="34" />
+      <source>&amp;Class</source>
+      <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="39" />
+      <source>&amp;Status</source>
+      <translation>学籍状态(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="40" />
+      <source>Status since</source>
+      <translation>状态日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="41" />
+      <source>Household registration</source>
+      <translation>户口所在地</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="43" />
+      <source>Current address</source>
+      <translation>现住址</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="44" />
+      <source>Day pupil or boarder</source>
+      <translation>就读方式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="45" />
+      <source>Distance to school (km)</source>
+      <translation>上下学距离（公里）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="50" />
+      <source>Way to school</source>
+      <translation>上下学方式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="55" />
+      <source>Guardian %1: name</source>
+      <translation>监护人%1 姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="56" />
+      <source>Guardian %1: relation</source>
+      <translation>监护人%1 关系</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="58" />
+      <source>Guardian %1: phone</source>
+      <translation>监护人%1 电话</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="59" />
+      <source>Guardian %1: works at</source>
+      <translation>监护人%1 工作单位</translation>
+    </message>
+  </context>
+  <context>
+    <name>PupilProfileWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
+      <source>&amp;Edit details…</source>
+      <translation>编辑基本信息(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="59" />
+      <source>From</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="60" />
+      <source>Until</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <source>Responsible teacher</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
+      <source>Kind</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <source>What was done</source>
+      <translation>帮扶内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <source>Outcome</source>
+      <translation>效果</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <source>Stopped coming</source>
+      <translation>辍学</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <source>Visits</source>
+      <translation>劝返次数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <source>Closed</source>
+      <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <source>open</source>
+      <translation>未结案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <source>Closed with</source>
+      <translation>结案结果</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <source>By</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <source>Add category…</source>
+      <translation>添加关爱类别…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <source>Edit category…</source>
+      <translation>编辑关爱类别…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <source>Add support record…</source>
+      <translation>添加帮扶记录…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <source>Pupil stopped coming…</source>
+      <translation>登记辍学…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <source>Log a visit…</source>
+      <translation>添加劝返记录…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <source>Close the case…</source>
+      <translation>结案…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="101" />
+      <source>Everything, by date</source>
+      <translation>全部记录（按日期）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="102" />
+      <source>Care categories</source>
+      <translation>关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
+      <source>Support records</source>
+      <translation>帮扶记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <source>Dropout and return</source>
+      <translation>辍学与劝返</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <source>Ethnicity</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <source>ID number</source>
+      <translation>身份证件号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <source>Student number</source>
+      <translation>学籍号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="145" />
+      <source>Address</source>
+      <translation>现住址</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="145" />
+      <source>Guardians</source>
+      <translation>监护人</translation>
+    </message>
+  </context>
+  <context>
+    <name>PupilsPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <source>Birth date</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <source>Student number</source>
+      <translation>学籍号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <source>ID number</source>
+      <translation>身份证件号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
+      <source>Care categories</source>
+      <translation>关爱类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="88" />
+      <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
+      <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="92" />
+      <source>All grades</source>
+      <translation>全部年级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="95" />
+      <source>On roll</source>
+      <translation>在籍学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="98" />
+      <source>All pupils</source>
+      <translation>全部学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
+      <source>Include pupils who left</source>
+      <translation>包括已离校学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
+      <source>&amp;New…</source>
+      <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
+      <source>&amp;Profile…</source>
+      <translation>学生档案(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="111" />
+      <source>Import &amp;template…</source>
+      <translation>导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="181" />
+      <source>All classes</source>
+      <translation>全部班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="190" />
+      <source>%1 pupils shown</source>
+      <translation>显示 %1 名学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="251" />
+      <source>Save the import template</source>
+      <translation>保存导入模板</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/pupils.py" line="252" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -760,37 +1827,37 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="29" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="32" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="32" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="35" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="38" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="41" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="41" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="51" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="54" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="81" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="96" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="86" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="101" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
@@ -822,6 +1889,57 @@ Choose No to start with an empty database.</source>
 要恢复最新的完好备份 %2 吗？
 
 选择“否”将以空数据库启动。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupportDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="19" />
+      <source>Support record</source>
+      <translation>帮扶记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="23" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="24" />
+      <source>&amp;Teacher</source>
+      <translation>帮扶教师(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="26" />
+      <source>&amp;Kind</source>
+      <translation>帮扶形式(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="28" />
+      <source>What was &amp;done</source>
+      <translation>帮扶内容(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="29" />
+      <source>&amp;Outcome</source>
+      <translation>结果(&amp;O)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupportRulesBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="15" />
+      <source>Support records needed</source>
+      <translation>帮扶频率要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="26" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="48" />
+      <source>Support rules saved.</source>
+      <translation>帮扶频率已保存。</translation>
     </message>
   </context>
   <context>
@@ -949,6 +2067,44 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/setup_wizard.py" line="49" />
       <source>Records are filed by term according to their dates. You can add more years later.</source>
       <translation>各项记录按日期归入学期。以后可以在“设置”中添加其他学年。</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="31" />
+      <source>Persuade-to-return visit</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="35" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="36" />
+      <source>&amp;Who went</source>
+      <translation>参加人员(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="37" />
+      <source>e.g. 王老师、村主任李明</source>
+      <translation>如：王老师、村主任李明</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="38" />
+      <source>&amp;Met with</source>
+      <translation>见到(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
+      <source>What was &amp;said</source>
+      <translation>谈话内容(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
+      <source>&amp;Result</source>
+      <translation>结果(&amp;R)</translation>
     </message>
   </context>
 </TS>

@@ -72,7 +72,7 @@ class PupilProfileWindow(PreservesGeometry, QDialog):
             Column(self.tr("Reason"), lambda c: "：".join(filter(None, (c.reason, c.reason_note)))),
             Column(self.tr("Visits"), lambda c: len(c.visits)),
             Column(self.tr("Closed"), lambda c: c.closed_on.isoformat() if c.closed_on else self.tr("open")),
-            Column(self.tr("Outcome"), lambda c: "：".join(filter(None, (c.outcome, c.outcome_note)))),
+            Column(self.tr("Closed with"), lambda c: "：".join(filter(None, (c.outcome, c.outcome_note)))),
         ], dimmed=lambda c: not c.is_open)
         self.timeline_model: RowTableModel[TimelineEntry] = RowTableModel([
             Column(self.tr("Date"), lambda e: e.date.isoformat()),

@@ -50,13 +50,14 @@ class PupilDialog(RecordDialog):
         self.way = f.add("way_to_school", self.tr("Way to school"), ChoiceBox(WAYS_TO_SCHOOL, current=data.way_to_school))
         self.guardian_fields: list[tuple[QLineEdit, ChoiceBox, QLineEdit, QLineEdit]] = []
         for slot, guardian in enumerate(data.guardians, start=1):
-            label = fill(self.tr("Guardian %1"), (str(slot),))
+            n = (str(slot),)
             self.guardian_fields.append((
-                f.add(f"guardian{slot}_name", f"{label}: {self.tr('name')}", QLineEdit(guardian.name)),
-                f.add(f"guardian{slot}_relation", f"{label}: {self.tr('relation')}",
+                f.add(f"guardian{slot}_name", fill(self.tr("Guardian %1: name"), n), QLineEdit(guardian.name)),
+                f.add(f"guardian{slot}_relation", fill(self.tr("Guardian %1: relation"), n),
                       ChoiceBox(RELATIONS, current=guardian.relation)),
-                f.add(f"guardian{slot}_phone", f"{label}: {self.tr('phone')}", QLineEdit(guardian.phone)),
-                f.add(f"guardian{slot}_workplace", f"{label}: {self.tr('works at')}", QLineEdit(guardian.workplace)),
+                f.add(f"guardian{slot}_phone", fill(self.tr("Guardian %1: phone"), n), QLineEdit(guardian.phone)),
+                f.add(f"guardian{slot}_workplace", fill(self.tr("Guardian %1: works at"), n),
+                      QLineEdit(guardian.workplace)),
             ))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
