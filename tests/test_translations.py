@@ -74,4 +74,4 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))
     qtbot.addWidget(chinese)
-    assert [chinese.nav.item(i).text() for i in range(4)] == ["首页", "教师", "班级", "设置"]
+    assert [chinese.nav.item(i).text() for i in range(5)] == ["首页", "学生", "教师", "班级", "设置"]
