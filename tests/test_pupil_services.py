@@ -151,3 +151,14 @@ def test_update_moves_class_and_clears_a_guardian(setup) -> None:  # type: ignor
     update_pupil(db, pupil_id, pupil(class_id=other, guardians=(GuardianInput("张大山", "父亲"), GuardianInput())))
     stored = get_pupil(db, pupil_id, YEAR)
     assert stored.class_id == other and stored.guardians[1] == GuardianInput()
+
+
+def test_demo_school_has_pupils_categories_support_and_a_dropout_case(db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.demo import create_demo_school
+    from schooldesk.services.health import check_database
+
+    create_demo_school(db, today=date(2026, 11, 24))
+    counts = check_database(db).counts
+    assert counts["pupils"] == 288 and counts["care records"] > 50 and counts["support records"] > 100
+    assert (counts["dropout cases"], counts["persuade-to-return visits"]) == (1, 2)
+    assert overdue_support(db, date(2026, 11, 24), 2026)  # some fall behind, for the home page

@@ -369,6 +369,11 @@ ZH = {
     '&Result': '结果(&R)',
     'Pupil profile': '学生档案',
     'Closed with': '结案结果',
+    'pupils': '学生',
+    'care records': '关爱类别记录',
+    'support records': '帮扶记录',
+    'dropout cases': '辍学案例',
+    'persuade-to-return visits': '劝返记录',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

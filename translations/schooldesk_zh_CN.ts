@@ -936,29 +936,54 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Health</name>
     <message>
-      <location filename="../schooldesk/services/health.py" line="17" />
+      <location filename="../schooldesk/services/health.py" line="19" />
       <source>schools</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="18" />
+      <location filename="../schooldesk/services/health.py" line="20" />
       <source>semesters</source>
       <translation>学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="19" />
+      <location filename="../schooldesk/services/health.py" line="21" />
       <source>teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="20" />
+      <location filename="../schooldesk/services/health.py" line="22" />
       <source>classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="21" />
+      <location filename="../schooldesk/services/health.py" line="23" />
       <source>users</source>
       <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="24" />
+      <source>pupils</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="25" />
+      <source>care records</source>
+      <translation>关爱类别记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="26" />
+      <source>support records</source>
+      <translation>帮扶记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="27" />
+      <source>dropout cases</source>
+      <translation>辍学案例</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="28" />
+      <source>persuade-to-return visits</source>
+      <translation>劝返记录</translation>
     </message>
   </context>
   <context>

@@ -8,6 +8,7 @@ from schooldesk.db.database import Database
 from schooldesk.domain.people import TEACHER_TITLES
 from schooldesk.domain.semester import default_term_dates, school_year_of
 from schooldesk.services.classes import add_class
+from schooldesk.services.demo_pupils import add_demo_pupils
 from schooldesk.services.rows import ClassInput, SchoolDetails, TeacherInput
 from schooldesk.services.semesters import set_school_year
 from schooldesk.services.setup import set_up_school
@@ -47,7 +48,8 @@ def _teachers(rng: random.Random) -> list[TeacherInput]:
 
 
 def create_demo_school(db: Database, *, today: date | None = None) -> None:
-    """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes."""
+    """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes,
+    288 pupils with care categories, support records and an open dropout case."""
     rng = random.Random(20261124)
     year = school_year_of(today or date.today())
     set_up_school(
@@ -56,8 +58,10 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
     )
     set_school_year(db, *default_term_dates(year - 1))
     teachers = [add_teacher(db, person) for person in _teachers(rng)]
+    classes = []
     for grade in range(1, GRADES + 1):
         for number in range(1, CLASSES_PER_GRADE + 1):
             head = teachers[(grade - 1) * CLASSES_PER_GRADE + number - 1]
-            add_class(db, ClassInput(year, grade, number, head_teacher_id=head.id))
-    set_teacher_active(db, teachers[-1].id, False)  # one who moved away, to show the state
+            classes.append(add_class(db, ClassInput(year, grade, number, head_teacher_id=head.id)))
+    teachers[-1] = set_teacher_active(db, teachers[-1].id, False)  # one who moved away, to show the state
+    add_demo_pupils(db, year, classes, teachers, today or date.today())

@@ -8,7 +8,9 @@ from sqlalchemy import func, select, text
 
 from schooldesk.db.database import Database
 from schooldesk.db.migrate import current_revision
-from schooldesk.db.models import School, SchoolClass, Semester, Teacher, User
+from schooldesk.db.models import (
+    CareRecord, DropoutCase, Pupil, ReturnVisit, School, SchoolClass, Semester, SupportRecord, Teacher, User,
+)
 from schooldesk.db.schema import HEAD_REVISION
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -19,6 +21,11 @@ COUNTED = {
     QT_TRANSLATE_NOOP("Health", "teachers"): Teacher,
     QT_TRANSLATE_NOOP("Health", "classes"): SchoolClass,
     QT_TRANSLATE_NOOP("Health", "users"): User,
+    QT_TRANSLATE_NOOP("Health", "pupils"): Pupil,
+    QT_TRANSLATE_NOOP("Health", "care records"): CareRecord,
+    QT_TRANSLATE_NOOP("Health", "support records"): SupportRecord,
+    QT_TRANSLATE_NOOP("Health", "dropout cases"): DropoutCase,
+    QT_TRANSLATE_NOOP("Health", "persuade-to-return visits"): ReturnVisit,
 }
 
 
