@@ -19,8 +19,8 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
 
-SHOTS = {0: "main-window-home.png", 1: "main-window-teachers.png", 2: "main-window-classes.png",
-         3: "main-window-settings.png"}
+SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-teachers.png",
+         3: "main-window-classes.png", 4: "main-window-settings.png"}
 
 
 def settle() -> None:
@@ -44,6 +44,20 @@ def main(out: Path) -> int:
             window.nav.setCurrentRow(index)
             settle()
             window.grab().save(str(out / name))
+        pupils = window.pages[1][1]
+        window.nav.setCurrentRow(1)
+        pupils.care_box.setCurrentIndex(1)  # 留守儿童
+        pupils.table.selectRow(0)
+        profile = pupils.open_profile()
+        profile.resize(960, 560)
+        settle()
+        profile.grab().save(str(out / "pupil-profile.png"))
+        profile.close()
+        dialog = pupils.open_import()
+        dialog.preview(Path(__file__).resolve().parent / "sample-roster.xlsx")
+        settle()
+        dialog.grab().save(str(out / "import-preview.png"))
+        dialog.close()
         window.close()
         empty = open_database(Path(folder) / "empty")
         wizard = SetupWizard(empty)
@@ -54,7 +68,7 @@ def main(out: Path) -> int:
         db.close()
         empty.close()
     QApplication.processEvents()
-    print("\n".join(str(out / n) for n in [*SHOTS.values(), "setup-wizard.png"]))
+    print("\n".join(str(out / n) for n in [*SHOTS.values(), "pupil-profile.png", "import-preview.png", "setup-wizard.png"]))
     return 0
 
 

@@ -44,9 +44,10 @@ class PupilFilter(QSortFilterProxyModel):
         self.show_left = False
 
     def set(self, **criteria: Any) -> None:
+        self.beginFilterChange()
         for name, value in criteria.items():
             setattr(self, name, value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
         row = self._model.row_at(source_row)
