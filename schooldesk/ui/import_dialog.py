@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -19,6 +18,7 @@ from schooldesk.services.pupil_import import ImportReport, import_pupil_file, im
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
 
 
@@ -53,13 +53,7 @@ class ImportDialog(PreservesGeometry, QDialog):
             Column(self.tr("Problem"), lambda p: p.kind),
             Column(self.tr("Why"), lambda p: p.message),
         ])
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, self, word_wrap=True)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.problems_button = self.buttons.addButton(self.tr("&Save problem rows as Excel…"),

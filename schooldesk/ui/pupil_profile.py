@@ -2,13 +2,8 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.care import CareRow
@@ -22,20 +17,8 @@ from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
-
-
-def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.verticalHeader().hide()
-    return table
 
 
 class PupilProfileWindow(PreservesGeometry, QDialog):
@@ -81,10 +64,10 @@ class PupilProfileWindow(PreservesGeometry, QDialog):
             Column(self.tr("Record"), lambda e: e.text),
         ])
         self.tabs = QTabWidget(self)
-        self.care_table = _table(self.care_model, self)
-        self.support_table = _table(self.support_model, self)
-        self.case_table = _table(self.case_model, self)
-        self.timeline_table = _table(self.timeline_model, self)
+        self.care_table = record_table(self.care_model, self, word_wrap=True)
+        self.support_table = record_table(self.support_model, self)
+        self.case_table = record_table(self.case_model, self)
+        self.timeline_table = record_table(self.timeline_model, self)
         self.add_care_button = QPushButton(self.tr("Add category…"), self)
         self.edit_care_button = QPushButton(self.tr("Edit category…"), self)
         self.add_support_button = QPushButton(self.tr("Add support record…"), self)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableView,
+    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from schooldesk.domain.i18n import fill
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.tables import record_table
 
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("BackupsBox", "by hand"),
@@ -39,12 +40,7 @@ class BackupsBox(QGroupBox):
             Column(self.tr("Why"), lambda b: QCoreApplication.translate("BackupsBox", REASONS.get(b.reason, b.reason))),
             Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size),
         ])
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.usb_button = QPushButton(self.tr("Back up to USB stick…"), self)

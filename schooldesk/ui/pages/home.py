@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
@@ -14,6 +14,7 @@ from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.tables import record_table
 
 
 class HomePage(QWidget):
@@ -43,13 +44,8 @@ class HomePage(QWidget):
             Column(self.tr("Last support"), lambda o: o.last_record.isoformat() if o.last_record else self.tr("none yet")),
             Column(self.tr("Due since"), lambda o: o.due.isoformat()),
         ])
-        self.overdue_table = QTableView(self)
+        self.overdue_table = record_table(self.overdue_model, self)
         self.overdue_table.setObjectName("overdueSupport")
-        self.overdue_table.setModel(self.overdue_model)
-        self.overdue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.overdue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.overdue_table.horizontalHeader().setStretchLastSection(True)
-        self.overdue_table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)

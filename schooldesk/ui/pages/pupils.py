@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.care import CARE_KINDS
@@ -25,6 +24,7 @@ from schooldesk.ui.import_dialog import ImportDialog
 from schooldesk.ui.pupil_profile import PupilProfileWindow
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import SORT_ROLE, Column, RowTableModel
+from schooldesk.ui.tables import record_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -117,16 +117,9 @@ class PupilsPage(QWidget):
         self.template_button.clicked.connect(self.save_template)
         self.count_label = QLabel(self)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.proxy, self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self.open_profile)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.rowsInserted.connect(self._update_count)
