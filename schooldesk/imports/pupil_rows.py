@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schooldesk.domain.care import DISABILITY_TYPES, DISABLED, LEFT_BEHIND, MIGRANT, ORPHAN, SINGLE_PARENT
-from schooldesk.domain.errors import SchoolDeskError, ValidationError
+from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.grades import GRADE_NAMES_ZH, MAX_CLASS_NUMBER
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import normalise
@@ -74,15 +74,6 @@ class Roster:
     sheet: Sheet
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def read_roster(sheet: Sheet) -> Roster:
     """Find the header, then read each data row; blank lines and a totals line are skipped."""
     found = find_header(sheet.rows)
@@ -121,11 +112,14 @@ class _RowReader:
     def text(self, field: str) -> str:
         return text(self.raw(field))
 
+    def problem(self, field: str, code: str, message: str, *args: object) -> Problem:
+        return Problem(self.out.row, self._headers.get(field, ""), code, SchoolDeskError(message, *args))
+
     def error(self, field: str, code: str, message: str, *args: object) -> None:
-        self.out.errors.append(Problem(self.out.row, self._headers.get(field, ""), code, SchoolDeskError(message, *args)))
+        self.out.errors.append(self.problem(field, code, message, *args))
 
     def warn(self, field: str, code: str, message: str, *args: object) -> None:
-        self.out.warnings.append(Problem(self.out.row, self._headers.get(field, ""), code, SchoolDeskError(message, *args)))
+        self.out.warnings.append(self.problem(field, code, message, *args))
 
     def choice(self, field: str, choices: tuple[str, ...], words: dict[str, str] | None = None) -> str:
         """A value from *choices* (code-label forms accepted); unknown ones are warned about and left out."""
@@ -151,15 +145,14 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: d
         values["name"] = name
     _read_gender(r)
     _read_id_number(r)
-    for date_field in ("birth_date",):
-        try:
-            day = parse_date(r.raw(date_field))
-        except ValueError:
-            r.error(date_field, "invalid_date", QT_TRANSLATE_NOOP(
-                "Errors", "\"%1\" is not a date; write it as 2015-03-04."), r.text(date_field))
-        else:
-            if day is not None:
-                values[date_field] = day
+    try:
+        birth_date = parse_date(r.raw("birth_date"))
+    except ValueError:
+        r.error("birth_date", "invalid_date", QT_TRANSLATE_NOOP(
+            "Errors", "\"%1\" is not a date; write it as 2015-03-04."), r.text("birth_date"))
+    else:
+        if birth_date is not None:
+            values["birth_date"] = birth_date
     student_number = "".join(r.text("student_number").split()).upper()
     if student_number:
         values["student_number"] = student_number
@@ -319,9 +312,4 @@ def _read_care(r: _RowReader) -> None:
     ):
         if r.text(field_name) and _yes(r, field_name):
             care.append((kind_code, details))
-
-
-def cell_problem(row: int, header: str, error: ValidationError) -> Problem:
-    """A rule broken when the row is checked as a whole (ID vs birth date …), filed under its column."""
-    return Problem(row, header, f"invalid_{error.field}", error)
 

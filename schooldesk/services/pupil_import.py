@@ -148,8 +148,6 @@ class _Importer:
             self.error(row, error.field, code, error)
             return
         existing = existing or self.by_id.get(cleaned.id_number)  # a 15-digit number upgraded to 18
-        if existing is None and cleaned.id_number in self.by_id:
-            existing = self.by_id[cleaned.id_number]
         if not self._owns_numbers(row, existing, cleaned):
             return
         class_id = self._class_id(row) if row.grade else (before.class_id if before else None)

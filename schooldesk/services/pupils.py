@@ -173,13 +173,6 @@ def set_class(session: Session, pupil: Pupil, school_year: int, class_id: int | 
         current.class_id = class_id
 
 
-def _get(session: Session, pupil_id: int) -> Pupil:
-    pupil = session.get(Pupil, pupil_id)
-    if pupil is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The pupil no longer exists."))
-    return pupil
-
-
 def add_pupil(db: Database, data: PupilInput) -> int:
     data = clean_pupil(data)
     with db.transaction() as session:
@@ -194,7 +187,7 @@ def add_pupil(db: Database, data: PupilInput) -> int:
 def update_pupil(db: Database, pupil_id: int, data: PupilInput) -> int:
     data = clean_pupil(data)
     with db.transaction() as session:
-        pupil = _get(session, pupil_id)
+        pupil = load_pupil(session, pupil_id)
         check_unique(session, data, pupil_id)
         write_pupil(session, pupil, data)
         return pupil.id
@@ -220,7 +213,7 @@ def pupil_input(pupil: Pupil, school_year: int | None) -> PupilInput:
 
 def get_pupil(db: Database, pupil_id: int, school_year: int | None) -> PupilInput:
     with db.transaction() as session:
-        return pupil_input(_get(session, pupil_id), school_year)
+        return pupil_input(load_pupil(session, pupil_id), school_year)
 
 
 def list_pupils(db: Database, school_year: int, today: date | None = None) -> list[PupilRow]:

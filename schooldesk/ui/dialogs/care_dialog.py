@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from schooldesk.db.database import Database
-from schooldesk.domain.care import CARE_KINDS, care_kind
+from schooldesk.domain.care import CARE_KINDS
 from schooldesk.services.care import CareInput, CareRow, add_care, update_care
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
@@ -56,7 +56,6 @@ class CareDialog(RecordDialog):
             key: w.currentText() if isinstance(w, QComboBox) else w.text()  # type: ignore[attr-defined]
             for key, w in self.details[code].items()
         }
-        assert care_kind(code)
         return CareInput(code, self.start.value() or date.today(), self.end.value(), self.teacher.teacher_id(), details)
 
     def save(self) -> CareRow:
