@@ -15,6 +15,7 @@ from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
 from schooldesk.db.migrate import upgrade_to_head
+from schooldesk.db.photo_store import PHOTO_DIRNAME, PhotoStore
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -46,6 +47,11 @@ class Database:
             if known is None:
                 raise
             raise known from error
+
+    @property
+    def photos(self) -> PhotoStore:
+        """Evidence photos live beside the database file, referenced from it by SHA-256."""
+        return PhotoStore(self.path.parent / PHOTO_DIRNAME)
 
     def close(self) -> None:
         self.engine.dispose()

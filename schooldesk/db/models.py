@@ -1,10 +1,12 @@
 """SQLAlchemy 2 typed models. Every change here needs an Alembic migration in migrations/versions."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Optional
 
-from sqlalchemy import JSON, CheckConstraint, Date, DateTime, Float, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON, CheckConstraint, Date, DateTime, Float, ForeignKey, MetaData, String, Text, Time, UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -236,3 +238,99 @@ class SchoolSetting(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[dict[str, int]] = mapped_column(JSON)
+
+
+class Photo(Base):
+    """A picture kept as evidence (佐证照片); the file lives in the data folder's photo store under its SHA-256."""
+
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(String(80))  # inside the photo store
+    original_name: Mapped[str] = mapped_column(String(200), default="")
+    width: Mapped[int]
+    height: Mapped[int]
+    size: Mapped[int]
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class HomeTeachingPlan(Base):
+    """送教上门 plan: one child, one semester — who visits, what for, when."""
+
+    __tablename__ = "home_teaching_plan"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "school_year", "term", name="pupil_semester"),
+        CheckConstraint("end_date >= start_date", name="dates"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    school_year: Mapped[int]
+    term: Mapped[int]
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    goals: Mapped[list[str]] = mapped_column(JSON, default=list)  # CONTENT_KINDS the plan works on
+    goal_notes: Mapped[str] = mapped_column(Text, default="")  # the individual plan in words (个别化教育计划)
+    schedule: Mapped[str] = mapped_column(Text, default="")  # e.g. 每月第一、三周周三下午
+    pupil: Mapped[Pupil] = relationship()
+    teachers: Mapped[list[HomeTeachingPlanTeacher]] = relationship(
+        cascade="all, delete-orphan", order_by="HomeTeachingPlanTeacher.position"
+    )
+    visits: Mapped[list[HomeTeachingVisit]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="HomeTeachingVisit.date"
+    )
+
+
+class HomeTeachingPlanTeacher(Base):
+    """A teacher assigned to a plan; the first is the one responsible."""
+
+    __tablename__ = "home_teaching_plan_teacher"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("home_teaching_plan.id", ondelete="CASCADE"), primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+    teacher: Mapped[Teacher] = relationship()
+
+
+class HomeTeachingVisit(Base):
+    """送教上门记录: one visit to the child's home, printed and signed by the teachers and the guardian."""
+
+    __tablename__ = "home_teaching_visit"
+    __table_args__ = (CheckConstraint("end_time > start_time", name="times"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("home_teaching_plan.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    content_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    content: Mapped[str] = mapped_column(Text)
+    performance: Mapped[str] = mapped_column(Text, default="")
+    guardian_feedback: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    plan: Mapped[HomeTeachingPlan] = relationship(back_populates="visits")
+    teachers: Mapped[list[HomeTeachingVisitTeacher]] = relationship(
+        cascade="all, delete-orphan", order_by="HomeTeachingVisitTeacher.position"
+    )
+    photos: Mapped[list[HomeTeachingVisitPhoto]] = relationship(
+        cascade="all, delete-orphan", order_by="HomeTeachingVisitPhoto.position"
+    )
+
+
+class HomeTeachingVisitTeacher(Base):
+    __tablename__ = "home_teaching_visit_teacher"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("home_teaching_visit.id", ondelete="CASCADE"), primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+    teacher: Mapped[Teacher] = relationship()
+
+
+class HomeTeachingVisitPhoto(Base):
+    __tablename__ = "home_teaching_visit_photo"
+
+    visit_id: Mapped[int] = mapped_column(ForeignKey("home_teaching_visit.id", ondelete="CASCADE"), primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+    photo: Mapped[Photo] = relationship()

@@ -1,0 +1,186 @@
+"""送教上门: the visit rule a county sets, lesson periods, and whether a month's visits meet the rule.
+
+Counties differ (2 visits a month of 2 periods; 2 a week; 10 periods a semester of 30 minutes), so the
+rule is data. A school may tighten or relax it; each version applies from a month on, and every month
+is judged by the version in force at its start, so a change never rewrites last month's verdict.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from schooldesk.domain.errors import ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+# What a plan's goals and a visit's content are about (the forms counties hand out use these).
+CONTENT_KINDS = ("文化知识", "康复训练", "生活自理", "心理疏导", "社会适应", "艺术体育")
+
+PER_MONTH, PER_WEEK, PER_SEMESTER = "month", "week", "semester"
+RULE_UNITS = {PER_MONTH: "每月", PER_WEEK: "每周", PER_SEMESTER: "每学期"}
+WEEK_DAYS = 7
+EARLIEST = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class VisitRule:
+    """At least *min_visits* per *per*, each of at least *periods_per_visit* lesson periods of
+    *minutes_per_period* minutes; in force from the month of *effective_from*."""
+
+    per: str = PER_MONTH
+    min_visits: int = 2
+    periods_per_visit: int = 2
+    minutes_per_period: int = 40
+    effective_from: date = EARLIEST
+
+    @property
+    def label_zh(self) -> str:
+        """每月不少于2次，每次不少于2课时（每课时40分钟）."""
+        return (f"{RULE_UNITS[self.per]}不少于{self.min_visits}次，每次不少于{self.periods_per_visit}课时"
+                f"（每课时{self.minutes_per_period}分钟）")
+
+
+DEFAULT_RULE = VisitRule()
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def validate_rule(rule: VisitRule) -> VisitRule:
+    if rule.per not in RULE_UNITS:
+        raise ValidationError("per", QT_TRANSLATE_NOOP("Errors", "Choose how often from the list."))
+    if not 1 <= rule.min_visits <= 31:
+        raise ValidationError("min_visits", QT_TRANSLATE_NOOP("Errors", "The number of visits must be between %1 and %2."), 1, 31)
+    if not 1 <= rule.periods_per_visit <= 8:
+        raise ValidationError("periods_per_visit",
+                              QT_TRANSLATE_NOOP("Errors", "The lesson periods per visit must be between %1 and %2."), 1, 8)
+    if not 20 <= rule.minutes_per_period <= 60:
+        raise ValidationError("minutes_per_period",
+                              QT_TRANSLATE_NOOP("Errors", "A lesson period must last between %1 and %2 minutes."), 20, 60)
+    return VisitRule(rule.per, rule.min_visits, rule.periods_per_visit, rule.minutes_per_period,
+                     first_of_month(rule.effective_from))
+
+
+def rule_for(month: date, rules: Sequence[VisitRule]) -> VisitRule:
+    """The version in force on the first of *month* (the default before any version)."""
+    start = first_of_month(month)
+    chosen = DEFAULT_RULE
+    for rule in sorted(rules, key=lambda r: r.effective_from):
+        if first_of_month(rule.effective_from) <= start:
+            chosen = rule
+    return chosen
+
+
+def visit_minutes(start: time, end: time) -> int:
+    """Length of a visit in whole minutes; a visit ends after it starts, on the same day."""
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    if minutes <= 0:
+        raise ValidationError("end_time", QT_TRANSLATE_NOOP("Errors", "The visit must end after it starts."))
+    return minutes
+
+
+def lesson_periods(minutes: int, minutes_per_period: int) -> float:
+    """Lesson periods (课时) taught, to one decimal: 90 minutes of 40-minute periods is 2.2."""
+    return math.floor(minutes * 10 / minutes_per_period) / 10
+
+
+def hours_text(minutes: int) -> str:
+    """1小时30分钟 — how a form writes a visit's length."""
+    hours, rest = divmod(minutes, 60)
+    return (f"{hours}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
+
+
+@dataclass(frozen=True)
+class VisitTime:
+    """What compliance needs of one visit."""
+
+    day: date
+    minutes: int
+
+
+@dataclass(frozen=True)
+class MonthCompliance:
+    """One calendar month of a plan: what the rule asked for and what was done."""
+
+    month: date  # first day of the month
+    covered_days: int  # days of the month inside the plan
+    rule: VisitRule
+    required_visits: int
+    visits: int
+    minutes: int
+    short_visits: int  # visits shorter than the rule's periods per visit
+
+    @property
+    def required_minutes(self) -> int:
+        return self.required_visits * self.rule.periods_per_visit * self.rule.minutes_per_period
+
+    @property
+    def required_periods(self) -> int:
+        return self.required_visits * self.rule.periods_per_visit
+
+    @property
+    def periods(self) -> float:
+        return lesson_periods(self.minutes, self.rule.minutes_per_period)
+
+    @property
+    def met(self) -> bool:
+        return self.visits >= self.required_visits and self.minutes >= self.required_minutes
+
+    @property
+    def visits_missing(self) -> int:
+        return max(0, self.required_visits - self.visits)
+
+    @property
+    def label(self) -> str:
+        return f"{self.month.year}年{self.month.month}月"
+
+
+def months_of(start: date, end: date) -> list[date]:
+    """First days of the calendar months that *start*–*end* touches."""
+    months, month = [], first_of_month(start)
+    while month <= end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def required_visits(rule: VisitRule, covered_days: int, month_days: int, plan_days: int, days_before: int) -> int:
+    """The rule pro rata for the *covered_days* a plan has in one month: a whole month under 每月2次 asks
+    for 2, ten days of a 31-day month for 1; 每周 counts weeks. 每学期 is shared out over the plan's
+    months by running total (*days_before* = plan days in earlier months), so the months add up to the
+    semester's figure exactly."""
+    if covered_days <= 0:
+        return 0
+    if rule.per == PER_SEMESTER:
+        def due_by(days: int) -> int:
+            return math.ceil(rule.min_visits * days / plan_days - 1e-9)
+        return due_by(days_before + covered_days) - due_by(days_before)
+    unit_days = month_days if rule.per == PER_MONTH else WEEK_DAYS
+    return max(1, math.ceil(rule.min_visits * covered_days / unit_days - 1e-9))
+
+
+def month_compliance(plan_start: date, plan_end: date, visits: Iterable[VisitTime],
+                     rules: Sequence[VisitRule]) -> list[MonthCompliance]:
+    """Month by month over the plan, each month judged by the rule in force at its start."""
+    by_month: dict[date, list[VisitTime]] = {}
+    for visit in visits:
+        by_month.setdefault(first_of_month(visit.day), []).append(visit)
+    plan_days = (plan_end - plan_start).days + 1
+    result: list[MonthCompliance] = []
+    days_before = 0
+    for month in months_of(plan_start, plan_end):
+        month_days = calendar.monthrange(month.year, month.month)[1]
+        last = month.replace(day=month_days)
+        covered = (min(last, plan_end) - max(month, plan_start)).days + 1
+        rule = rule_for(month, rules)
+        done = by_month.get(month, [])
+        shortest = rule.periods_per_visit * rule.minutes_per_period
+        result.append(MonthCompliance(
+            month, covered, rule, required_visits(rule, covered, month_days, plan_days, days_before), len(done),
+            sum(v.minutes for v in done), sum(1 for v in done if v.minutes < shortest),
+        ))
+        days_before += covered
+    return result

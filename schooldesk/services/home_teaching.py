@@ -1,0 +1,495 @@
+"""送教上门: a plan per child and semester, the visit log, and who is behind the rule this month."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import (
+    CareRecord, Enrolment, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitPhoto,
+    HomeTeachingVisitTeacher, Photo, Pupil, School, SchoolClass, Semester, Teacher,
+)
+from schooldesk.db.photo_store import StoredPhoto
+from schooldesk.domain.care import DISABLED
+from schooldesk.domain.errors import NotFoundError, ValidationError
+from schooldesk.domain.home_teaching import (
+    CONTENT_KINDS, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for, visit_minutes,
+)
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.id_number import normalise
+from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
+from schooldesk.domain.semester import SemesterKey
+from schooldesk.services.home_teaching_rules import read_visit_rules
+from schooldesk.services.pupils import load_pupil
+
+MAX_TEXT = 2000
+MAX_PHOTOS = 12
+
+
+@dataclass(frozen=True)
+class TeacherRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    start_date: date
+    end_date: date
+    teacher_ids: tuple[int, ...]
+    goals: tuple[str, ...]
+    goal_notes: str = ""
+    schedule: str = ""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: int
+    pupil_id: int
+    pupil_name: str
+    semester: SemesterKey
+    start_date: date
+    end_date: date
+    teachers: tuple[TeacherRef, ...]
+    goals: tuple[str, ...]
+    goal_notes: str
+    schedule: str
+
+    @property
+    def teacher_names(self) -> str:
+        return "、".join(t.name for t in self.teachers)
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    id: int
+    original_name: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """What the visit form edits. *photo_ids* are photos already stored (kept, in this order);
+    *new_photos* are files to add after them."""
+
+    date: date
+    start_time: time
+    end_time: time
+    teacher_ids: tuple[int, ...]
+    content_kinds: tuple[str, ...]
+    content: str
+    performance: str = ""
+    guardian_feedback: str = ""
+    next_steps: str = ""
+    photo_ids: tuple[int, ...] = ()
+    new_photos: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    plan_id: int
+    date: date
+    start_time: time
+    end_time: time
+    minutes: int
+    teachers: tuple[TeacherRef, ...]
+    content_kinds: tuple[str, ...]
+    content: str
+    performance: str
+    guardian_feedback: str
+    next_steps: str
+    photos: tuple[PhotoRef, ...] = ()
+
+    @property
+    def teacher_names(self) -> str:
+        return "、".join(t.name for t in self.teachers)
+
+    @property
+    def time_text(self) -> str:
+        return f"{self.start_time:%H:%M}—{self.end_time:%H:%M}"
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One line of the 送教上门 page: the child, the plan, and how the visits stand."""
+
+    plan: PlanRow
+    class_name: str
+    visits: int
+    minutes: int
+    months: tuple[MonthCompliance, ...]
+    this_month: MonthCompliance | None
+
+    @property
+    def months_met(self) -> int:
+        return sum(1 for m in self.months if m.met)
+
+
+@dataclass(frozen=True)
+class PupilChoice:
+    id: int
+    name: str
+    class_name: str
+    taught_at_home: bool  # status 送教上门 or a disability placement 送教上门: offered first
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    """What the printed forms say about the child (no ID number: the forms do not need it)."""
+
+    name: str
+    gender: str
+    birth_date: date | None
+    class_name: str
+    disability: str
+    guardian: str
+    guardian_phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class HomeTeachingLog:
+    """Everything the three printed documents need, read in one transaction."""
+
+    school_name: str
+    semester: SemesterKey
+    child: ChildFacts
+    plan: PlanRow
+    visits: tuple[VisitRow, ...]
+    months: tuple[MonthCompliance, ...]
+    rule: VisitRule
+
+    def visit(self, visit_id: int) -> VisitRow:
+        for visit in self.visits:
+            if visit.id == visit_id:
+                return visit
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Visit %1 is not in this child's log."), visit_id)
+
+
+# ---- reading ---------------------------------------------------------------------------------------
+
+def _teachers(links: Iterable[HomeTeachingPlanTeacher | HomeTeachingVisitTeacher]) -> tuple[TeacherRef, ...]:
+    return tuple(TeacherRef(link.teacher_id, link.teacher.name) for link in links)
+
+
+def _plan_row(plan: HomeTeachingPlan) -> PlanRow:
+    return PlanRow(
+        plan.id, plan.pupil_id, plan.pupil.name, SemesterKey(plan.school_year, plan.term), plan.start_date,
+        plan.end_date, _teachers(plan.teachers), tuple(plan.goals), plan.goal_notes, plan.schedule,
+    )
+
+
+def _visit_row(db: Database, visit: HomeTeachingVisit) -> VisitRow:
+    store = db.photos
+    return VisitRow(
+        visit.id, visit.plan_id, visit.date, visit.start_time, visit.end_time,
+        visit_minutes(visit.start_time, visit.end_time), _teachers(visit.teachers), tuple(visit.content_kinds),
+        visit.content, visit.performance, visit.guardian_feedback, visit.next_steps,
+        tuple(PhotoRef(link.photo.id, link.photo.original_name, store.path(link.photo.file_name))
+              for link in visit.photos),
+    )
+
+
+def _load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
+    plan = session.get(HomeTeachingPlan, plan_id)
+    if plan is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The plan no longer exists."))
+    return plan
+
+
+def _class_names(session: Session, school_year: int, pupil_ids: Iterable[int] | None = None) -> dict[int, str]:
+    query = (select(Enrolment.pupil_id, SchoolClass.name)
+             .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year))
+    if pupil_ids is not None:
+        query = query.where(Enrolment.pupil_id.in_(list(pupil_ids)))
+    return dict(session.execute(query).all())
+
+
+def _compliance(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[MonthCompliance]:
+    return month_compliance(plan.start_date, plan.end_date, (
+        VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits
+    ), rules)
+
+
+def get_plan(db: Database, plan_id: int) -> PlanRow:
+    with db.transaction() as session:
+        return _plan_row(_load_plan(session, plan_id))
+
+
+def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
+    with db.transaction() as session:
+        return [_visit_row(db, v) for v in _load_plan(session, plan_id).visits]
+
+
+def plan_compliance(db: Database, plan_id: int) -> list[MonthCompliance]:
+    with db.transaction() as session:
+        return _compliance(_load_plan(session, plan_id), read_visit_rules(session))
+
+
+def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSummary]:
+    """Every plan of *semester* with its visits so far and this month's standing, by child's name."""
+    with db.transaction() as session:
+        rules = read_visit_rules(session)
+        plans = session.scalars(
+            select(HomeTeachingPlan)
+            .where(HomeTeachingPlan.school_year == semester.school_year, HomeTeachingPlan.term == semester.term)
+            .options(selectinload(HomeTeachingPlan.visits), selectinload(HomeTeachingPlan.teachers))
+        ).all()
+        classes = _class_names(session, semester.school_year, [p.pupil_id for p in plans])
+        result = []
+        for plan in sorted(plans, key=lambda p: p.pupil.name_keys):
+            months = _compliance(plan, rules)
+            this_month = next((m for m in months if m.month == first_of_month(today)), None)
+            result.append(PlanSummary(
+                _plan_row(plan), classes.get(plan.pupil_id, ""), len(plan.visits),
+                sum(visit_minutes(v.start_time, v.end_time) for v in plan.visits), tuple(months), this_month,
+            ))
+        return result
+
+
+def behind_this_month(db: Database, today: date) -> list[PlanSummary]:
+    """Children whose plan covers *today* and whose visits this month do not yet meet the rule."""
+    with db.transaction() as session:
+        keys = session.execute(
+            select(HomeTeachingPlan.school_year, HomeTeachingPlan.term)
+            .where(HomeTeachingPlan.start_date <= today, HomeTeachingPlan.end_date >= today).distinct()
+        ).all()
+    found = [s for year, term in keys for s in list_plans(db, SemesterKey(year, term), today)]
+    return [s for s in found if s.this_month is not None and not s.this_month.met
+            and s.plan.start_date <= today <= s.plan.end_date]
+
+
+def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
+    """Pupils on roll, those taught at home first (status or disability placement 送教上门)."""
+    with db.transaction() as session:
+        placed = {
+            care.pupil_id for care in session.scalars(
+                select(CareRecord).where(CareRecord.kind == DISABLED, CareRecord.end_date.is_(None)))
+            if care.details.get("placement") == HOME_TAUGHT
+        }
+        classes = _class_names(session, school_year)
+        pupils = session.execute(
+            select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
+            .order_by(Pupil.name_keys)
+        ).all()
+        choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed)
+                   for pid, name, status, _keys in pupils]
+        return sorted(choices, key=lambda c: not c.taught_at_home)
+
+
+# ---- plans -------------------------------------------------------------------------------------------
+
+def _semester_dates(session: Session, key: SemesterKey) -> Semester:
+    semester = session.scalars(
+        select(Semester).where(Semester.school_year == key.school_year, Semester.term == key.term)
+    ).first()
+    if semester is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has not been set up; set its dates in Settings first."),
+                            key.label_zh)
+    return semester
+
+
+def _teacher_ids(session: Session, ids: Sequence[int], field_name: str) -> tuple[int, ...]:
+    unique = tuple(dict.fromkeys(ids))
+    if not unique:
+        raise ValidationError(field_name, QT_TRANSLATE_NOOP("Errors", "Choose at least one teacher."))
+    for teacher_id in unique:
+        if session.get(Teacher, teacher_id) is None:
+            raise ValidationError(field_name, QT_TRANSLATE_NOOP("Errors", "A chosen teacher no longer exists."))
+    return unique
+
+
+def _kinds(kinds: Sequence[str], field_name: str) -> list[str]:
+    unknown = [k for k in kinds if k not in CONTENT_KINDS]
+    if unknown:
+        raise ValidationError(field_name, QT_TRANSLATE_NOOP("Errors", "“%1” is not one of the choices."), unknown[0])
+    return [k for k in CONTENT_KINDS if k in kinds]
+
+
+def _write_plan(session: Session, plan: HomeTeachingPlan, data: PlanInput) -> None:
+    semester = _semester_dates(session, SemesterKey(plan.school_year, plan.term))
+    if data.end_date < data.start_date:
+        raise ValidationError("end_date", QT_TRANSLATE_NOOP("Errors", "The plan must end after it starts."))
+    if data.start_date < semester.start_date or data.end_date > semester.end_date:
+        raise ValidationError("start_date" if data.start_date < semester.start_date else "end_date",
+                              QT_TRANSLATE_NOOP("Errors", "The plan must lie within the semester (%1 to %2)."),
+                              semester.start_date.isoformat(), semester.end_date.isoformat())
+    outside = [v.date for v in plan.visits if not data.start_date <= v.date <= data.end_date]
+    if outside:
+        raise ValidationError("start_date" if outside[0] < data.start_date else "end_date",
+                              QT_TRANSLATE_NOOP("Errors", "A visit on %1 would fall outside the plan."),
+                              outside[0].isoformat())
+    teacher_ids = _teacher_ids(session, data.teacher_ids, "teachers")
+    goals = _kinds(data.goals, "goals")
+    if not goals:
+        raise ValidationError("goals", QT_TRANSLATE_NOOP("Errors", "Tick at least one goal."))
+    plan.start_date, plan.end_date = data.start_date, data.end_date
+    plan.goals = goals
+    plan.goal_notes = validate_text(data.goal_notes, "goal_notes", MAX_TEXT)
+    plan.schedule = validate_text(data.schedule, "schedule", 500)
+    plan.teachers = [HomeTeachingPlanTeacher(teacher_id=t, position=i) for i, t in enumerate(teacher_ids)]
+
+
+def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput) -> PlanRow:
+    with db.transaction() as session:
+        pupil = load_pupil(session, pupil_id)
+        existing = session.scalars(select(HomeTeachingPlan).where(
+            HomeTeachingPlan.pupil_id == pupil_id, HomeTeachingPlan.school_year == semester.school_year,
+            HomeTeachingPlan.term == semester.term)).first()
+        if existing is not None:
+            raise ValidationError("pupil", QT_TRANSLATE_NOOP("Errors", "%1 already has a plan for %2."),
+                                  pupil.name, semester.label_zh)
+        plan = HomeTeachingPlan(pupil=pupil, school_year=semester.school_year, term=semester.term, visits=[])
+        _write_plan(session, plan, data)
+        session.add(plan)
+        session.flush()
+        return _plan_row(plan)
+
+
+def update_plan(db: Database, plan_id: int, data: PlanInput) -> PlanRow:
+    with db.transaction() as session:
+        plan = _load_plan(session, plan_id)
+        _write_plan(session, plan, data)
+        session.flush()
+        return _plan_row(plan)
+
+
+# ---- visits ------------------------------------------------------------------------------------------
+
+def _store_photos(db: Database, files: Sequence[Path]) -> list[StoredPhoto]:
+    """Photos go to the store before the transaction: a failed save leaves unused files, never a record
+    pointing at a missing one."""
+    return [db.photos.add(path) for path in files]
+
+
+def _photo_rows(session: Session, kept: Sequence[int], stored: Sequence[StoredPhoto]) -> list[Photo]:
+    photos = []
+    for photo_id in kept:
+        photo = session.get(Photo, photo_id)
+        if photo is None:
+            raise ValidationError("photos", QT_TRANSLATE_NOOP("Errors", "A photo no longer exists."))
+        photos.append(photo)
+    for new in stored:
+        photo = session.scalars(select(Photo).where(Photo.sha256 == new.sha256)).first()
+        if photo is None:
+            photo = Photo(sha256=new.sha256, file_name=new.file_name, original_name=new.original_name,
+                          width=new.width, height=new.height, size=new.size, added_at=datetime.now())
+            session.add(photo)
+        photos.append(photo)
+    unique = list({p.sha256: p for p in photos}.values())
+    if len(unique) > MAX_PHOTOS:
+        raise ValidationError("photos", QT_TRANSLATE_NOOP("Errors", "A visit can keep at most %1 photos."), MAX_PHOTOS)
+    return unique
+
+
+def _write_visit(session: Session, visit: HomeTeachingVisit, plan: HomeTeachingPlan, data: VisitInput,
+                 stored: Sequence[StoredPhoto], today: date) -> None:
+    if data.date > today:
+        raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The date is in the future."))
+    if not plan.start_date <= data.date <= plan.end_date:
+        raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The date must lie within the plan (%1 to %2)."),
+                              plan.start_date.isoformat(), plan.end_date.isoformat())
+    visit_minutes(data.start_time, data.end_time)
+    twin = next((v for v in plan.visits if v is not visit and v.date == data.date
+                 and v.start_time < data.end_time and data.start_time < v.end_time), None)
+    if twin is not None:
+        raise ValidationError("start_time", QT_TRANSLATE_NOOP("Errors", "A visit on %1 from %2 is already logged."),
+                              data.date.isoformat(), twin.start_time.strftime("%H:%M"))
+    teacher_ids = _teacher_ids(session, data.teacher_ids, "teachers")
+    kinds = _kinds(data.content_kinds, "content_kinds")
+    if not kinds:
+        raise ValidationError("content_kinds", QT_TRANSLATE_NOOP("Errors", "Tick what the visit was about."))
+    content = validate_text(data.content, "content", MAX_TEXT)
+    if not content:
+        raise ValidationError("content", QT_TRANSLATE_NOOP("Errors", "Say what was taught."))
+    photos = _photo_rows(session, data.photo_ids, stored)
+    visit.date, visit.start_time, visit.end_time = data.date, data.start_time, data.end_time
+    visit.content_kinds, visit.content = kinds, content
+    visit.performance = validate_text(data.performance, "performance", MAX_TEXT)
+    visit.guardian_feedback = validate_text(data.guardian_feedback, "guardian_feedback", MAX_TEXT)
+    visit.next_steps = validate_text(data.next_steps, "next_steps", MAX_TEXT)
+    visit.teachers = [HomeTeachingVisitTeacher(teacher_id=t, position=i) for i, t in enumerate(teacher_ids)]
+    visit.photos = [HomeTeachingVisitPhoto(photo=p, position=i) for i, p in enumerate(photos)]
+
+
+def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
+    stored = _store_photos(db, data.new_photos)
+    with db.transaction() as session:
+        plan = _load_plan(session, plan_id)
+        visit = HomeTeachingVisit(plan_id=plan.id)
+        _write_visit(session, visit, plan, data, stored, today or date.today())
+        plan.visits.append(visit)
+        session.flush()
+        return _visit_row(db, visit)
+
+
+def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
+    stored = _store_photos(db, data.new_photos)
+    with db.transaction() as session:
+        visit = session.get(HomeTeachingVisit, visit_id)
+        if visit is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        _write_visit(session, visit, visit.plan, data, stored, today or date.today())
+        session.flush()
+        return _visit_row(db, visit)
+
+
+def delete_visit(db: Database, visit_id: int) -> None:
+    with db.transaction() as session:
+        visit = session.get(HomeTeachingVisit, visit_id)
+        if visit is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        session.delete(visit)
+
+
+# ---- for printing and the command line ---------------------------------------------------------------
+
+def _child_facts(session: Session, pupil: Pupil, school_year: int) -> ChildFacts:
+    disabled = session.scalars(select(CareRecord).where(
+        CareRecord.pupil_id == pupil.id, CareRecord.kind == DISABLED).order_by(CareRecord.start_date.desc())).first()
+    disability = ""
+    if disabled is not None:
+        kind, grade = disabled.details.get("type", ""), disabled.details.get("grade", "")
+        disability = f"{kind}残疾{grade}" if kind else grade
+    guardian = next((g for g in pupil.guardians if g.name), None)
+    return ChildFacts(
+        pupil.name, pupil.gender, pupil.birth_date, _class_names(session, school_year, [pupil.id]).get(pupil.id, ""),
+        disability, f"{guardian.name}（{guardian.relation}）" if guardian and guardian.relation else
+        (guardian.name if guardian else ""), guardian.phone if guardian else "", pupil.address,
+    )
+
+
+def home_teaching_log(db: Database, plan_id: int) -> HomeTeachingLog:
+    with db.transaction() as session:
+        plan = _load_plan(session, plan_id)
+        school = session.scalars(select(School)).first()
+        rules = read_visit_rules(session)
+        return HomeTeachingLog(
+            school.name if school else "", SemesterKey(plan.school_year, plan.term),
+            _child_facts(session, plan.pupil, plan.school_year), _plan_row(plan),
+            tuple(_visit_row(db, v) for v in plan.visits), tuple(_compliance(plan, rules)),
+            rule_for(plan.start_date, rules),
+        )
+
+
+def find_plan(db: Database, student: str, semester: SemesterKey) -> int:
+    """The plan of the pupil with this student number (学籍号) or ID number in *semester*."""
+    wanted = normalise(student)
+    with db.transaction() as session:
+        pupil = session.scalars(select(Pupil).where(
+            (Pupil.student_number == wanted) | (Pupil.id_number == wanted))).first()
+        if pupil is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No pupil has the student or ID number %1."), student)
+        plan = session.scalars(select(HomeTeachingPlan.id).where(
+            HomeTeachingPlan.pupil_id == pupil.id, HomeTeachingPlan.school_year == semester.school_year,
+            HomeTeachingPlan.term == semester.term)).first()
+        if plan is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has no 送教上门 plan for %2."), pupil.name,
+                                semester.label_zh)
+        return plan
