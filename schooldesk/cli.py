@@ -72,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     students.add_argument("--json", action="store_true", help="print the report as one JSON object")
     students.add_argument("--school-year", type=int,
                           help="school year the classes belong to, e.g. 2025 (default: the current one)")
+    printing = commands.add_parser("print-home-teaching", parents=[common],
+                                   help="write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form")
+    printing.add_argument("--student", required=True, metavar="STUDENT_NUMBER_OR_ID",
+                          help="the child's student number (学籍号) or ID number")
+    printing.add_argument("--semester", help="e.g. 2025-2026-1 (default: the current semester)")
+    which = printing.add_mutually_exclusive_group()
+    which.add_argument("--visit", type=int, metavar="VISIT_ID", help="print this one visit")
+    which.add_argument("--blank", action="store_true", help="a blank visit form to fill in by hand")
+    printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
@@ -291,7 +300,53 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from schooldesk.db.database import database_path, open_database
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
+    from schooldesk.services.home_teaching import find_plan, home_teaching_log
+    from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import current_semester, list_semesters
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    db = open_database(path.parent)
+    try:
+        if args.semester:
+            semester = SemesterKey.parse(args.semester)
+        else:
+            current = current_semester(list_semesters(db), date.today())
+            if current is None:
+                raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "No school year is set up yet; run the set-up first."))
+            semester = current.key
+        log = home_teaching_log(db, find_plan(db, args.student, semester))
+        font = pdf_font_path(db)
+    finally:
+        db.close()
+    out = Path(args.out).resolve()
+    if args.visit is not None:
+        result = write_visit_pdf(out, log, args.visit, font_path=font)
+    elif args.blank:
+        result = write_blank_form_pdf(out, log, font_path=font)
+    else:
+        result = write_semester_log_pdf(out, log, font_path=font)
+    say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
+    if not result.embedded:
+        say(QCoreApplication.translate("CommandLine", "Warning: no Chinese TrueType font was found, so the font is not "
+                                                      "embedded; another computer may print it in a different font."),
+            error=True)
+    if result.missing:
+        say(QCoreApplication.translate("CommandLine", "Warning: the font has no glyph for %1; they are printed as □. "
+                                                      "Write them in by hand, or choose a font that has them in Settings."),
+            "".join(result.missing), error=True)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "print-home-teaching": _cmd_print_home_teaching,
     "import-students": _cmd_import_students,
     "backup": _cmd_backup,
     "restore": _cmd_restore,

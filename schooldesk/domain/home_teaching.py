@@ -22,6 +22,7 @@ PER_MONTH, PER_WEEK, PER_SEMESTER = "month", "week", "semester"
 RULE_UNITS = {PER_MONTH: "每月", PER_WEEK: "每周", PER_SEMESTER: "每学期"}
 WEEK_DAYS = 7
 EARLIEST = date(2000, 1, 1)
+MET, BEHIND, IN_PROGRESS, NOT_YET = "met", "behind", "in_progress", "not_yet"  # MonthCompliance.state()
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,22 @@ class MonthCompliance:
     @property
     def label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
+
+    def state(self, today: date) -> str:
+        """MET; else NOT_YET for a month still to come, IN_PROGRESS for this month, BEHIND for a month gone."""
+        if self.met:
+            return MET
+        if self.month > today:
+            return NOT_YET
+        return IN_PROGRESS if self.month == first_of_month(today) else BEHIND
+
+    def verdict_zh(self, today: date) -> str:
+        """达标 / 未达标，差1次 / 本月进行中，尚差1次 / 未到 — as the printed log says it."""
+        state = self.state(today)
+        if state in (MET, NOT_YET):
+            return "达标" if state == MET else "未到"
+        short = f"差{self.visits_missing}次" if self.visits_missing else "课时不足"
+        return f"本月进行中，尚{short}" if state == IN_PROGRESS else f"未达标，{short}"
 
 
 def months_of(start: date, end: date) -> list[date]:

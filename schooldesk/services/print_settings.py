@@ -1,0 +1,38 @@
+"""Printing settings kept with the school: the font file a clerk chose for PDFs (e.g. one with 生僻字)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import SchoolSetting
+from schooldesk.domain.errors import ValidationError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+PDF_FONT_KEY = "pdf_font"
+FONT_SUFFIXES = (".ttf", ".ttc")
+
+
+def pdf_font_path(db: Database) -> Path | None:
+    """The chosen font file, or None for the system's default choice."""
+    with db.transaction() as session:
+        setting = session.get(SchoolSetting, PDF_FONT_KEY)
+        chosen = setting.value.get("path") if setting else None
+    return Path(chosen) if chosen else None
+
+
+def set_pdf_font_path(db: Database, path: Path | None) -> None:
+    """Remember *path* (None: back to the default); only TrueType files reportlab can embed are taken."""
+    if path is not None:
+        from schooldesk.exports.pdf_fonts import can_embed
+
+        if path.suffix.lower() not in FONT_SUFFIXES or not can_embed(path):
+            raise ValidationError("pdf_font", QT_TRANSLATE_NOOP(
+                "Errors", "%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file)."),
+                path.name)
+    with db.transaction() as session:
+        setting = session.get(SchoolSetting, PDF_FONT_KEY)
+        value = {"path": str(path) if path else ""}
+        if setting is None:
+            session.add(SchoolSetting(key=PDF_FONT_KEY, value=value))
+        else:
+            setting.value = value

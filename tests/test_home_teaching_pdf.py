@@ -1,0 +1,147 @@
+"""The three printed 送教上门 documents, read back with pypdf and rendered with pdftoppm."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
+from schooldesk.exports.pdf_fonts import LAST_RESORT, choose_fonts
+from schooldesk.services.home_teaching import add_plan, add_visit, home_teaching_log
+from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil
+from tests.builders import make_id
+from tests.test_home_teaching import TERM1, home, photo, plan_input, visit_input  # noqa: F401 - fixture
+
+A4_POINTS = (595, 842)
+
+
+@pytest.fixture
+def logged(home):  # type: ignore[no-untyped-def]
+    db, pupil_id, teachers, number = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    first = add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 8),
+                                               new_photos=(photo(db.path.parent / "a.jpg"),)))
+    for day in (date(2025, 10, 22), date(2025, 11, 5)):
+        add_visit(db, plan.id, visit_input(teachers[:1], day, start_time=time(9, 0), end_time=time(10, 30)))
+    return db, plan.id, first.id, number
+
+
+def text_of(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def render(pdf: Path, out: Path) -> Image.Image:
+    """Page 1 at 50 dpi as pixels (pdftoppm, as a clerk's viewer would draw it)."""
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out)], check=True)
+    return Image.open(f"{out}.png").convert("L")
+
+
+def assert_a4_and_drawn(pdf: Path, tmp_path: Path) -> None:
+    reader = PdfReader(pdf)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4_POINTS
+    image = render(pdf, tmp_path / pdf.stem)
+    assert image.size == (414, 585)  # A4 (595 × 842 pt) at 50 dpi
+    dark = sum(image.histogram()[:128])
+    assert dark > 0.01 * image.size[0] * image.size[1], "the page is (nearly) blank"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    listed = fonts.splitlines()[2:]
+    assert listed and all(line.split()[-5] == "yes" for line in listed), fonts  # every font embedded
+
+
+def test_one_visit_on_one_page_with_signature_lines(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, plan_id, visit_id, _ = logged
+    result = write_visit_pdf(tmp_path / "visit.pdf", home_teaching_log(db, plan_id), visit_id, printed=date(2025, 10, 9))
+    assert result.pages == 1 and result.embedded and result.missing == ()
+    text = text_of(result.path)
+    for expected in ("送教上门记录表", "石桥村小学", "陈小宇", "2025年10月8日", "14:00—15:30", "李春梅、赵国强",
+                     "认读汉字", "希望多练习写字", "送教教师签名", "家长（监护人）签名", "第 1 页 / 共 1 页"):
+        assert expected in text, expected
+    assert_a4_and_drawn(result.path, tmp_path)
+
+
+def test_semester_log_sums_visits_against_the_rule(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, plan_id, _, _ = logged
+    result = write_semester_log_pdf(tmp_path / "log.pdf", home_teaching_log(db, plan_id))
+    text = text_of(result.path).replace("\n", "")
+    for expected in ("送教上门学期记录", "陈小宇", "2025-10-08", "2025-11-05", "李春梅、赵国强", "送教3次（要求10次）",
+                     "每月不少于2次", "2025年10月", "达标", "家长签名", "学校审核意见", f"共 {result.pages} 页"):
+        assert expected in text, expected
+    assert_a4_and_drawn(result.path, tmp_path)
+
+
+def test_blank_form_is_prefilled_with_school_child_and_teachers(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, plan_id, _, _ = logged
+    result = write_blank_form_pdf(tmp_path / "blank.pdf", home_teaching_log(db, plan_id))
+    text = text_of(result.path)
+    for expected in ("送教上门记录表", "石桥村小学", "陈小宇", "李春梅、赵国强", "送教日期", "送教内容", "□文化知识", "签名"):
+        assert expected in text, expected
+    assert "认读汉字" not in text and result.pages == 1
+    assert_a4_and_drawn(result.path, tmp_path)
+
+
+def test_a_long_semester_runs_over_pages_with_numbers(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    for month, day in [(m, d) for m in (9, 10, 11, 12) for d in (3, 10, 17, 24)]:
+        add_visit(db, plan.id, visit_input(teachers, date(2025, month, day), content="长内容" * 200))
+    result = write_semester_log_pdf(tmp_path / "long.pdf", home_teaching_log(db, plan.id))
+    assert result.pages >= 2
+    text = text_of(result.path)
+    assert f"第 2 页 / 共 {result.pages} 页" in text and "…" in text
+
+
+def test_a_rare_character_is_reported_not_a_crash(school_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.rows import TeacherInput
+    from schooldesk.services.teachers import add_teacher
+
+    db = school_db
+    teacher = add_teacher(db, TeacherInput("𠮷老师", "女")).id
+    birth = date(2013, 2, 3)
+    pupil = add_pupil(db, PupilInput(name="𠮷祥", gender="女", birth_date=birth, id_number=make_id(birth, "女", serial=3),
+                                     school_year=2025, guardians=(GuardianInput("𠮷大山", "父亲"), GuardianInput())))
+    plan = add_plan(db, pupil, TERM1, plan_input((teacher,)))
+    add_visit(db, plan.id, visit_input((teacher,), date(2025, 10, 8)))
+    log = home_teaching_log(db, plan.id)
+    for write in (lambda p: write_visit_pdf(p, log, log.visits[0].id), lambda p: write_semester_log_pdf(p, log),
+                  lambda p: write_blank_form_pdf(p, log)):
+        result = write(tmp_path / "rare.pdf")
+        fonts = choose_fonts()
+        if 0x20BB7 in (fonts.main.chars or ()):
+            pytest.skip("this machine's font has 𠮷")
+        assert result.missing == ("𠮷",) and result.pages == 1
+        assert "□祥" in text_of(result.path)
+
+
+def test_without_a_cjk_truetype_font_the_last_resort_is_used_and_said(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import schooldesk.exports.pdf_fonts as pdf_fonts
+
+    monkeypatch.setattr(pdf_fonts, "MAIN_CANDIDATES", ())  # a PC without Chinese fonts
+    fonts = pdf_fonts.choose_fonts("/nowhere/font.ttc")
+    assert fonts.main.name == LAST_RESORT and not fonts.embedded
+
+
+def test_print_home_teaching_command(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, plan_id, visit_id, number = logged
+    data_dir = db.path.parent
+    base = [sys.executable, "-m", "schooldesk", "--data-dir", str(data_dir), "print-home-teaching",
+            "--student", f"G{number}", "--semester", "2025-2026-1"]
+    runs = {
+        "log.pdf": [], "visit.pdf": ["--visit", str(visit_id)], "blank.pdf": ["--blank"],
+    }
+    for name, extra in runs.items():
+        done = subprocess.run([*base, *extra, "--out", str(tmp_path / name)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "陈小宇" in text_of(tmp_path / name)
+    assert "认读汉字" in text_of(tmp_path / "visit.pdf") and "送教上门学期记录" in text_of(tmp_path / "log.pdf")
+    missing = subprocess.run([*base[:-2], "--semester", "2025-2026-2", "--out", str(tmp_path / "x.pdf")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "没有" in missing.stderr and not (tmp_path / "x.pdf").exists()
+    wrong = subprocess.run([*base, "--visit", "99999", "--out", str(tmp_path / "y.pdf")], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "99999" in wrong.stderr
+
