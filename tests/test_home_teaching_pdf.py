@@ -141,7 +141,7 @@ def test_print_home_teaching_command(logged, tmp_path: Path) -> None:  # type: i
     assert "认读汉字" in text_of(tmp_path / "visit.pdf") and "送教上门学期记录" in text_of(tmp_path / "log.pdf")
     missing = subprocess.run([*base[:-2], "--semester", "2025-2026-2", "--out", str(tmp_path / "x.pdf")],
                              capture_output=True, text=True)
-    assert missing.returncode == 2 and "没有" in missing.stderr and not (tmp_path / "x.pdf").exists()
+    assert missing.returncode == 2 and "没有送教上门计划" in missing.stderr and not (tmp_path / "x.pdf").exists()
     wrong = subprocess.run([*base, "--visit", "99999", "--out", str(tmp_path / "y.pdf")], capture_output=True, text=True)
     assert wrong.returncode == 2 and "99999" in wrong.stderr
 

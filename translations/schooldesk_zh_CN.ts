@@ -31,88 +31,88 @@
   <context>
     <name>BackupsBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="20" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="21" />
       <source>by hand</source>
       <translation>手动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="21" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="22" />
       <source>on closing</source>
       <translation>关闭时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="22" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="23" />
       <source>daily</source>
       <translation>每日</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="23" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="24" />
       <source>before an upgrade</source>
       <translation>升级前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="24" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="25" />
       <source>before a restore</source>
       <translation>恢复前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="35" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="36" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="38" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="39" />
       <source>Taken</source>
       <translation>备份时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="39" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="40" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="40" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="41" />
       <source>Size</source>
       <translation>大小</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="49" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="45" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="50" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="46" />
       <source>Back up to USB stick…</source>
       <translation>备份到U盘…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="51" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="47" />
       <source>Restore…</source>
       <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="79" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="75" />
       <source>Backup written and verified: %1</source>
       <translation>备份已写入并校验：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="83" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="79" />
       <source>Choose the USB stick or folder</source>
       <translation>选择U盘或文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="95" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="86" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="91" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="86" />
       <source>Choose a backup in the list first.</source>
       <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="92" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="88" />
       <source>Replace all current data with the backup taken %1?
 
 The current data is backed up first, so this can be undone.</source>
@@ -121,7 +121,7 @@ The current data is backed up first, so this can be undone.</source>
 替换前会先备份当前数据，可以撤销。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="105" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
       <source>Backup restored.</source>
       <translation>备份已恢复。</translation>
     </message>
@@ -334,127 +334,143 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="128" />
+      <location filename="../schooldesk/cli.py" line="137" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="159" />
+      <location filename="../schooldesk/cli.py" line="168" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="172" />
+      <location filename="../schooldesk/cli.py" line="181" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="173" />
+      <location filename="../schooldesk/cli.py" line="182" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="195" />
+      <location filename="../schooldesk/cli.py" line="204" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="196" />
+      <location filename="../schooldesk/cli.py" line="205" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="198" />
+      <location filename="../schooldesk/cli.py" line="207" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="199" />
+      <location filename="../schooldesk/cli.py" line="208" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="203" />
+      <location filename="../schooldesk/cli.py" line="212" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="205" />
+      <location filename="../schooldesk/cli.py" line="214" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="222" />
+      <location filename="../schooldesk/cli.py" line="231" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="247" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="240" />
+      <location filename="../schooldesk/cli.py" line="249" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="272" />
+      <location filename="../schooldesk/cli.py" line="281" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="273" />
+      <location filename="../schooldesk/cli.py" line="282" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli.py" line="285" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli.py" line="288" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="282" />
+      <location filename="../schooldesk/cli.py" line="291" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="289" />
+      <location filename="../schooldesk/cli.py" line="298" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="336" />
+      <source>Written: %1 (%2 pages).</source>
+      <translation>已生成：%1（共 %2 页）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="338" />
+      <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
+      <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="342" />
+      <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
+      <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
     </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="139" />
+      <location filename="../schooldesk/cli.py" line="148" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="184" />
-      <location filename="../schooldesk/cli.py" line="217" />
-      <location filename="../schooldesk/cli.py" line="255" />
+      <location filename="../schooldesk/cli.py" line="193" />
+      <location filename="../schooldesk/cli.py" line="226" />
+      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli.py" line="315" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="65" />
+      <location filename="../schooldesk/db/database.py" line="71" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="90" />
+      <location filename="../schooldesk/db/database.py" line="96" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -618,6 +634,8 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/care.py" line="84" />
       <location filename="../schooldesk/services/dropout.py" line="76" />
+      <location filename="../schooldesk/services/home_teaching.py" line="437" />
+      <location filename="../schooldesk/services/home_teaching.py" line="447" />
       <location filename="../schooldesk/services/support.py" line="91" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
@@ -765,47 +783,47 @@ The current data is backed up first, so this can be undone.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="90" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="81" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 性别, 出生日期, 身份证件号, 学籍号, 班级.</source>
       <translation>工作表“%1”中找不到表头：前几行须写明列名，包括“姓名”以及“性别、出生日期、身份证件号、学籍号、班级”中的至少两项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="132" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="143" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="158" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="151" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="185" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="178" />
       <source>"%1" is not a distance in km; the cell was left out.</source>
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="212" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="205" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="218" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="211" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="269" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="262" />
       <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
       <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="273" />
       <source>"%1" is not yes or no (是/否); the cell was left out.</source>
       <translation>“%1”不是“是/否”，此单元格未导入。</translation>
     </message>
@@ -837,6 +855,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/dropout.py" line="82" />
+      <location filename="../schooldesk/services/home_teaching.py" line="394" />
       <location filename="../schooldesk/services/support.py" line="66" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
@@ -877,7 +896,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="191" />
+      <location filename="../schooldesk/services/pupil_import.py" line="189" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
@@ -907,17 +926,38 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="179" />
-      <location filename="../schooldesk/services/pupils.py" line="273" />
+      <location filename="../schooldesk/services/pupils.py" line="266" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/domain/home_teaching.py" line="55" />
       <location filename="../schooldesk/services/school_rules.py" line="30" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/domain/home_teaching.py" line="57" />
+      <source>The number of visits must be between %1 and %2.</source>
+      <translation>送教次数必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/home_teaching.py" line="60" />
+      <source>The lesson periods per visit must be between %1 and %2.</source>
+      <translation>每次课时数必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/home_teaching.py" line="63" />
+      <source>A lesson period must last between %1 and %2 minutes.</source>
+      <translation>每课时必须在 %1 到 %2 分钟之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/home_teaching.py" line="82" />
+      <source>The visit must end after it starts.</source>
+      <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="323" />
       <location filename="../schooldesk/services/semesters.py" line="64" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
@@ -931,6 +971,131 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/support.py" line="71" />
       <source>Say what was done.</source>
       <translation>请填写帮扶内容。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/photo_store.py" line="61" />
+      <source>The picture %1 is larger than 60 MB.</source>
+      <translation>图片 %1 超过 60 MB。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/photo_store.py" line="72" />
+      <source>%1 is not a picture SchoolDesk can read (JPEG, PNG, BMP, GIF, WebP, TIFF).</source>
+      <translation>%1 不是可读取的图片（支持 JPEG、PNG、BMP、GIF、WebP、TIFF）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/photo_store.py" line="76" />
+      <source>The picture %1 cannot be read: %2</source>
+      <translation>无法读取图片 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/photo_store.py" line="91" />
+      <source>The photo could not be saved in %1: %2</source>
+      <translation>照片无法保存到 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="172" />
+      <source>Visit %1 is not in this child's log.</source>
+      <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="202" />
+      <source>The plan no longer exists.</source>
+      <translation>该送教计划已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="293" />
+      <source>%1 has not been set up; set its dates in Settings first.</source>
+      <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="301" />
+      <source>Choose at least one teacher.</source>
+      <translation>请至少选择一名教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="304" />
+      <source>A chosen teacher no longer exists.</source>
+      <translation>所选教师已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="311" />
+      <source>“%1” is not one of the choices.</source>
+      <translation>“%1”不是可选项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="318" />
+      <source>The plan must end after it starts.</source>
+      <translation>计划结束日期必须晚于开始日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="321" />
+      <source>The plan must lie within the semester (%1 to %2).</source>
+      <translation>计划必须在本学期之内（%1 至 %2）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="326" />
+      <source>A visit on %1 would fall outside the plan.</source>
+      <translation>%1 的送教记录将落在计划期间之外。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="331" />
+      <source>Tick at least one goal.</source>
+      <translation>请至少勾选一项送教目标。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="346" />
+      <source>%1 already has a plan for %2.</source>
+      <translation>%1 在 %2 已有送教计划。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="376" />
+      <source>A photo no longer exists.</source>
+      <translation>有一张照片已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="387" />
+      <source>A visit can keep at most %1 photos.</source>
+      <translation>每次送教最多保存 %1 张照片。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="396" />
+      <source>The date must lie within the plan (%1 to %2).</source>
+      <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="402" />
+      <source>A visit on %1 from %2 is already logged.</source>
+      <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="407" />
+      <source>Tick what the visit was about.</source>
+      <translation>请勾选送教内容类别。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="410" />
+      <source>Say what was taught.</source>
+      <translation>请填写送教的具体内容。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="488" />
+      <source>No pupil has the student or ID number %1.</source>
+      <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="493" />
+      <source>%1 has no home-teaching plan for %2.</source>
+      <translation>%1 在 %2 没有送教上门计划。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/print_settings.py" line="29" />
+      <source>%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file).</source>
+      <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
+      <source>Choose the child from the list.</source>
+      <translation>请从列表中选择学生。</translation>
     </message>
   </context>
   <context>
@@ -989,74 +1154,513 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="33" />
+      <location filename="../schooldesk/ui/pages/home.py" line="35" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="34" />
+      <location filename="../schooldesk/ui/pages/home.py" line="36" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="35" />
+      <location filename="../schooldesk/ui/pages/home.py" line="37" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="39" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="40" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="70" />
+      <location filename="../schooldesk/ui/pages/home.py" line="53" />
+      <source>Child</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <source>Responsible teachers</source>
+      <translation>负责教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <source>Visits this month</source>
+      <translation>本月送教次数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <source>Lesson periods</source>
+      <translation>课时</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="72" />
+      <location filename="../schooldesk/ui/pages/home.py" line="82" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="86" />
+      <location filename="../schooldesk/ui/pages/home.py" line="97" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="87" />
+      <location filename="../schooldesk/ui/pages/home.py" line="98" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="103" />
+      <source>Home teaching behind the rule this month: %1 children</source>
+      <translation>本月送教上门未达要求：%1 名学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="104" />
+      <source>Home teaching: every child's visits are on track this month.</source>
+      <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeTeachingPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="29" />
+      <source>Child</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="30" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="31" />
+      <source>Teachers</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="32" />
+      <source>Visits this semester</source>
+      <translation>本学期送教次数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="33" />
+      <source>Time taught</source>
+      <translation>累计时长</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="34" />
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="35" />
+      <source>Months met</source>
+      <translation>达标月份</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="40" />
+      <source>&amp;New plan…</source>
+      <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="41" />
+      <source>&amp;Open visit log…</source>
+      <translation>打开送教记录(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="42" />
+      <source>&amp;Edit plan…</source>
+      <translation>编辑计划(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="61" />
+      <source>outside the plan</source>
+      <translation>不在计划期间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="63" />
+      <source>met (%1 visits)</source>
+      <translation>已达标（%1 次）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="65" />
+      <source>%1 of %2 visits</source>
+      <translation>%1 / %2 次</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
+      <source>lesson periods short</source>
+      <translation>课时不足</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="72" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="82" />
+      <source>Taught at home, %1: %2 children</source>
+      <translation>送教上门，%1：%2 名学生</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeTeachingRuleBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="29" />
+      <source>Home teaching (送教上门) rule and printing</source>
+      <translation>送教上门要求与打印</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
+      <source>At least</source>
+      <translation>至少</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
+      <source>visits</source>
+      <translation>次</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <source>Each visit at least</source>
+      <translation>每次至少</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <source>lesson periods of</source>
+      <translation>课时，每课时</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
+      <source>minutes</source>
+      <translation>分钟</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="44" />
+      <source>Applies from the month of</source>
+      <translation>自此月份起执行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="45" />
+      <source>Save rule</source>
+      <translation>保存要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="51" />
+      <source>automatic (SimSun / Microsoft YaHei / WenQuanYi)</source>
+      <translation>自动（宋体 / 微软雅黑 / 文泉驿）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="54" />
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="56" />
+      <source>PDF font</source>
+      <translation>PDF 字体</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="96" />
+      <source>Home teaching rule saved: %1, from %2.</source>
+      <translation>送教上门要求已保存：%1，自 %2 起执行。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="99" />
+      <source>Font for PDFs</source>
+      <translation>PDF 所用字体</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="99" />
+      <source>TrueType fonts (*.ttf *.ttc)</source>
+      <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeTeachingWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <source>met</source>
+      <translation>达标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <source>not yet</source>
+      <translation>未到</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <source>this month, so far short</source>
+      <translation>本月进行中</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <source>short</source>
+      <translation>未达标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="49" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
+      <source>Visits required</source>
+      <translation>要求次数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <source>Visits made</source>
+      <translation>实际次数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <source>Lesson periods (made / required)</source>
+      <translation>课时（实际 / 要求）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <source>Standing</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="56" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <source>Length</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <source>Teachers</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <source>Content</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <source>What was taught</source>
+      <translation>送教内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="70" />
+      <source>&amp;Log a visit…</source>
+      <translation>登记送教(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="71" />
+      <source>&amp;Edit visit…</source>
+      <translation>编辑送教记录(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <source>&amp;Delete visit</source>
+      <translation>删除送教记录(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <source>Edit &amp;plan…</source>
+      <translation>编辑计划(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <source>Print this &amp;visit…</source>
+      <translation>打印本次记录(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <source>Print semester &amp;log…</source>
+      <translation>打印学期记录(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <source>Print &amp;blank form…</source>
+      <translation>打印空白记录表(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="82" />
+      <source>semester log</source>
+      <translation>学期记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="83" />
+      <source>blank form</source>
+      <translation>空白记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="117" />
+      <source>%1 — home teaching, %2</source>
+      <translation>%1 — 送教上门，%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <source>Disability</source>
+      <translation>残疾类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <source>Goals</source>
+      <translation>送教目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <source>Schedule</source>
+      <translation>送教安排</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <source>Rule</source>
+      <translation>要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <source>Plan</source>
+      <translation>计划期间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="177" />
+      <source>Delete the visit of %1? This cannot be undone.</source>
+      <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="196" />
+      <source>visit %1</source>
+      <translation>送教记录_%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="213" />
+      <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
+      <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="216" />
+      <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
+      <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeVisitDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="75" />
+      <source>Home teaching visit — %1</source>
+      <translation>送教上门记录 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="81" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="93" />
+      <source>&amp;Time</source>
+      <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="97" />
+      <source>T&amp;eachers</source>
+      <translation>送教教师(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="98" />
+      <source>&amp;Content</source>
+      <translation>内容类别(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="100" />
+      <source>What was &amp;taught</source>
+      <translation>送教内容(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="101" />
+      <source>How the child &amp;did</source>
+      <translation>学生表现(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="102" />
+      <source>Guardian's &amp;feedback</source>
+      <translation>家长反馈(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="104" />
+      <source>&amp;Next steps</source>
+      <translation>下一步计划(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="105" />
+      <source>&amp;Photos</source>
+      <translation>佐证照片(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="114" />
+      <source>ends before it starts</source>
+      <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="116" />
+      <source>%1, %2 lesson periods</source>
+      <translation>%1，%2课时</translation>
     </message>
   </context>
   <context>
@@ -1097,82 +1701,82 @@ The current data is backed up first, so this can be undone.</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="58" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="65" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
       <source>&amp;Save problem rows as Excel…</source>
       <translation>问题行另存为 Excel(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="85" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="79" />
       <source>Choose a roster</source>
       <translation>选择花名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="86" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="80" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="86" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="107" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="101" />
       <source>%1 rows read: %2 new, %3 updated, %4 unchanged, %5 skipped.</source>
       <translation>共读取 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="105" />
       <source>Classes to be created: %1.</source>
       <translation>将新建班级：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="107" />
       <source>Nothing has been written yet.</source>
       <translation>尚未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="109" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="117" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="118" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="112" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="119" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
       <source>Repeated pupil (row skipped)</source>
       <translation>重复学生（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="114" />
       <source>The same pupil as row %1.</source>
       <translation>与第 %1 行是同一名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="130" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="124" />
       <source>&amp;Import %1 pupils</source>
       <translation>导入 %1 名学生(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="151" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="145" />
       <source>Save problem rows</source>
       <translation>保存问题行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="152" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="146" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1180,33 +1784,33 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>ListPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
       <source>Show inactive</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="37" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="40" />
-      <location filename="../schooldesk/ui/pages/list_page.py" line="132" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="124" />
       <source>&amp;Deactivate</source>
       <translation>停用(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="132" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="124" />
       <source>&amp;Reactivate</source>
       <translation>恢复启用(&amp;R)</translation>
     </message>
@@ -1237,77 +1841,82 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="34" />
+      <location filename="../schooldesk/ui/main_window.py" line="35" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="35" />
+      <location filename="../schooldesk/ui/main_window.py" line="36" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="36" />
+      <location filename="../schooldesk/ui/main_window.py" line="37" />
+      <source>Home teaching</source>
+      <translation>送教上门</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="38" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="37" />
+      <location filename="../schooldesk/ui/main_window.py" line="39" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="38" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="58" />
+      <location filename="../schooldesk/ui/main_window.py" line="60" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="61" />
+      <location filename="../schooldesk/ui/main_window.py" line="63" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="69" />
+      <location filename="../schooldesk/ui/main_window.py" line="71" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="77" />
+      <location filename="../schooldesk/ui/main_window.py" line="79" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="81" />
+      <location filename="../schooldesk/ui/main_window.py" line="83" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="82" />
+      <location filename="../schooldesk/ui/main_window.py" line="84" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="83" />
+      <location filename="../schooldesk/ui/main_window.py" line="85" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="84" />
+      <location filename="../schooldesk/ui/main_window.py" line="86" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="85" />
+      <location filename="../schooldesk/ui/main_window.py" line="87" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="90" />
+      <location filename="../schooldesk/ui/main_window.py" line="92" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -1333,6 +1942,113 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="22" />
       <source>&amp;Details</source>
       <translation>详细情况(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/print_preview.py" line="52" />
+      <source>Print preview — %1</source>
+      <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/print_preview.py" line="58" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/print_preview.py" line="70" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/print_preview.py" line="70" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoField</name>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="100" />
+      <source>Add photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="101" />
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="116" />
+      <source>Add photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="116" />
+      <source>Pictures (%1)</source>
+      <translation>图片 (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoList</name>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="41" />
+      <source>Drag photos here, or use “Add photos…”</source>
+      <translation>把照片拖到这里，或点“添加照片…”</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="31" />
+      <source>Home teaching plan — %1</source>
+      <translation>送教上门计划 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="45" />
+      <source>&amp;Child</source>
+      <translation>学生(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="46" />
+      <source>&amp;From</source>
+      <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="47" />
+      <source>&amp;Until</source>
+      <translation>结束日期(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="48" />
+      <source>&amp;Teachers (first: responsible)</source>
+      <translation>送教教师(&amp;T)（第一位为负责人）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="50" />
+      <source>&amp;Goals</source>
+      <translation>送教目标(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="51" />
+      <source>Individual plan</source>
+      <translation>个别化教育计划</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="52" />
+      <source>e.g. recognise 100 common characters; eat without help</source>
+      <translation>如：认识常用汉字100个；能独立进餐</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="53" />
+      <source>&amp;Schedule</source>
+      <translation>送教安排(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
+      <source>e.g. Wednesday afternoons of the 1st and 3rd week</source>
+      <translation>如：每月第一、三周周三下午</translation>
     </message>
   </context>
   <context>
@@ -1484,198 +2200,198 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="36" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="40" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="41" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="59" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="42" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="60" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="43" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="47" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="48" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="49" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="50" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="51" />
       <source>Outcome</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="101" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="102" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="145" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="128" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="145" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="128" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
@@ -1683,112 +2399,112 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>PupilsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="80" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="88" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="89" />
       <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
       <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="92" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="93" />
       <source>All grades</source>
       <translation>全部年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="95" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="96" />
       <source>On roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="98" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="99" />
       <source>All pupils</source>
       <translation>全部学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
       <source>Include pupils who left</source>
       <translation>包括已离校学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
       <source>&amp;Profile…</source>
       <translation>学生档案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="111" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="111" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="112" />
       <source>Import &amp;template…</source>
       <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="181" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="175" />
       <source>All classes</source>
       <translation>全部班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="190" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="184" />
       <source>%1 pupils shown</source>
       <translation>显示 %1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="251" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="245" />
       <source>Save the import template</source>
       <translation>保存导入模板</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="252" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="246" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1852,37 +2568,37 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="32" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="33" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="35" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="36" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="41" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="42" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="54" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="55" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="96" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="99" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="101" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="104" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>

@@ -490,6 +490,6 @@ def find_plan(db: Database, student: str, semester: SemesterKey) -> int:
             HomeTeachingPlan.pupil_id == pupil.id, HomeTeachingPlan.school_year == semester.school_year,
             HomeTeachingPlan.term == semester.term)).first()
         if plan is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has no 送教上门 plan for %2."), pupil.name,
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has no home-teaching plan for %2."), pupil.name,
                                 semester.label_zh)
         return plan

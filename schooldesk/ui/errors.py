@@ -16,3 +16,13 @@ def show_error(parent: QWidget | None, error: SchoolDeskError) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def show_notice(parent: QWidget | None, text: str) -> QMessageBox:
+    """A window-modal note that is not an error (e.g. a PDF was written, but a character is missing)."""
+    title = parent.window().windowTitle() if parent is not None else "SchoolDesk"
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("noticeBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

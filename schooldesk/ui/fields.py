@@ -1,11 +1,13 @@
-"""Input widgets the record forms share: optional dates, choice lists, teacher pickers, long text."""
+"""Input widgets the record forms share: dates and times, choice lists, teacher pickers, tick boxes, long text."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QGridLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QTimeEdit, QWidget,
+)
 
 from schooldesk.services.rows import TeacherRow
 
@@ -78,3 +80,62 @@ class TextArea(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
+
+
+class TimeField(QTimeEdit):
+    def __init__(self, value: time, parent: QWidget | None = None) -> None:
+        super().__init__(QTime(value.hour, value.minute), parent)
+        self.setDisplayFormat("HH:mm")
+
+    def value(self) -> time:
+        current = self.time()
+        return time(current.hour(), current.minute())
+
+
+class TeacherChecklist(QListWidget):
+    """Tick one or more teachers (active ones, plus any already chosen); the ticked order is kept."""
+
+    def __init__(self, teachers: Sequence[TeacherRow], chosen: Sequence[int] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(110)
+        for teacher_id in chosen:  # already chosen first, in their order: the first is the one responsible
+            match = next((t for t in teachers if t.id == teacher_id), None)
+            if match is not None:
+                self._add(match, True)
+        for teacher in teachers:
+            if teacher.active and teacher.id not in chosen:
+                self._add(teacher, False)
+
+    def _add(self, teacher: TeacherRow, ticked: bool) -> None:
+        item = QListWidgetItem(teacher.name, self)
+        item.setData(Qt.ItemDataRole.UserRole, teacher.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def set_checked(self, teacher_id: int, ticked: bool = True) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == teacher_id:
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def checked_ids(self) -> tuple[int, ...]:
+        return tuple(self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())
+                     if self.item(r).checkState() == Qt.CheckState.Checked)
+
+
+class KindChecks(QWidget):
+    """A tick box per choice, three to a row (e.g. 文化知识 / 康复训练 …)."""
+
+    def __init__(self, choices: Sequence[str], ticked: Sequence[str] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for index, choice in enumerate(choices):
+            box = QCheckBox(choice, self)
+            box.setChecked(choice in ticked)
+            grid.addWidget(box, index // 3, index % 3)
+            self.boxes[choice] = box
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(choice for choice, box in self.boxes.items() if box.isChecked())

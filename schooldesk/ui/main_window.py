@@ -14,6 +14,7 @@ from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
 from schooldesk.ui.pages.classes import ClassesPage
 from schooldesk.ui.pages.home import HomePage
+from schooldesk.ui.pages.home_teaching import HomeTeachingPage
 from schooldesk.ui.pages.pupils import PupilsPage
 from schooldesk.ui.pages.settings import SettingsPage
 from schooldesk.ui.pages.teachers import TeachersPage
@@ -33,6 +34,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Home"), HomePage(state)),
             (self.tr("Pupils"), PupilsPage(state)),
+            (self.tr("Home teaching"), HomeTeachingPage(state)),
             (self.tr("Teachers"), TeachersPage(state)),
             (self.tr("Classes"), ClassesPage(state)),
             (self.tr("Settings"), SettingsPage(state)),

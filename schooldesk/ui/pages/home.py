@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.classes import list_classes
+from schooldesk.services.home_teaching import PlanSummary, behind_this_month
 from schooldesk.services.pupils import count_pupils_on_roll
 from schooldesk.services.support import OverdueSupport, overdue_support
 from schooldesk.services.teachers import list_teachers
@@ -46,6 +47,18 @@ class HomePage(QWidget):
         ])
         self.overdue_table = record_table(self.overdue_model, self)
         self.overdue_table.setObjectName("overdueSupport")
+        self.home_title = QLabel(self)
+        self.home_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.home_title.setWordWrap(True)
+        self.home_model: RowTableModel[PlanSummary] = RowTableModel([
+            Column(self.tr("Child"), lambda s: s.plan.pupil_name),
+            Column(self.tr("Class"), lambda s: s.class_name),
+            Column(self.tr("Responsible teachers"), lambda s: s.plan.teacher_names),
+            Column(self.tr("Visits this month"), lambda s: f"{s.this_month.visits} / {s.this_month.required_visits}"),
+            Column(self.tr("Lesson periods"), lambda s: f"{s.this_month.periods:g} / {s.this_month.required_periods}"),
+        ])
+        self.home_table = record_table(self.home_model, self)
+        self.home_table.setObjectName("homeTeachingBehind")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
@@ -53,7 +66,9 @@ class HomePage(QWidget):
         layout.addLayout(facts)
         layout.addSpacing(12)
         layout.addWidget(self.overdue_title)
-        layout.addWidget(self.overdue_table, 1)
+        layout.addWidget(self.overdue_table, 2)
+        layout.addWidget(self.home_title)
+        layout.addWidget(self.home_table, 1)
         state.data_changed.connect(self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
@@ -72,6 +87,7 @@ class HomePage(QWidget):
             classes = [c for c in list_classes(self.state.db, self.state.school_year) if c.active]
             pupils = count_pupils_on_roll(self.state.db)
             overdue = overdue_support(self.state.db, date.today(), self.state.school_year)
+            behind = behind_this_month(self.state.db, date.today())
         except SchoolDeskError as error:
             show_error(self, error)
             return
@@ -84,3 +100,9 @@ class HomePage(QWidget):
         )
         self.overdue_model.set_rows(overdue)
         self.overdue_table.resizeColumnsToContents()
+        self.home_title.setText(
+            fill(self.tr("Home teaching behind the rule this month: %1 children"), (str(len(behind)),)) if behind
+            else self.tr("Home teaching: every child's visits are on track this month.")
+        )
+        self.home_model.set_rows(behind)
+        self.home_table.resizeColumnsToContents()

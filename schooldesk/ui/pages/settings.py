@@ -15,6 +15,7 @@ from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.pages.backups_box import BackupsBox
+from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
 from schooldesk.ui.pages.support_rules_box import SupportRulesBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
 from schooldesk.ui.state import AppState
@@ -63,6 +64,8 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(school_box)
         left.addWidget(self.support_rules)
+        self.home_teaching_rule = HomeTeachingRuleBox(state, self)
+        left.addWidget(self.home_teaching_rule)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)

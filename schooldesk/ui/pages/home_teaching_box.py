@@ -1,0 +1,110 @@
+"""Settings: the county's 送教上门 rule (from which month it applies) and the font the PDFs use."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget,
+)
+
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.home_teaching import RULE_UNITS, VisitRule
+from schooldesk.domain.i18n import fill
+from schooldesk.services.home_teaching_rules import set_visit_rule, visit_rule_on
+from schooldesk.services.print_settings import pdf_font_path, set_pdf_font_path
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.fields import DateField
+from schooldesk.ui.state import AppState
+
+
+def _spin(low: int, high: int, parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, high)
+    return box
+
+
+class HomeTeachingRuleBox(QGroupBox):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Home teaching (送教上门) rule and printing"), parent)
+        self.setObjectName("HomeTeachingRuleBox")
+        self.state = state
+        form = QFormLayout(self)
+        self.per = QComboBox(self)
+        for code, label in RULE_UNITS.items():
+            self.per.addItem(label, code)
+        self.min_visits = _spin(1, 31, self)
+        self.periods = _spin(1, 8, self)
+        self.minutes = _spin(20, 60, self)
+        self.effective = DateField(date.today().replace(day=1), parent=self)
+        self.effective.setDisplayFormat("yyyy-MM")
+        form.addRow(self.tr("At least"), self._row(self.per, self.min_visits, self.tr("visits")))
+        form.addRow(self.tr("Each visit at least"), self._row(self.periods, self.tr("lesson periods of"), self.minutes,
+                                                             self.tr("minutes")))
+        form.addRow(self.tr("Applies from the month of"), self.effective)
+        self.save_button = QPushButton(self.tr("Save rule"), self)
+        self.save_button.setObjectName("saveHomeTeachingRule")
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.font_path = QLineEdit(self)
+        self.font_path.setReadOnly(True)
+        self.font_path.setPlaceholderText(self.tr("automatic (SimSun / Microsoft YaHei / WenQuanYi)"))
+        choose = QPushButton(self.tr("Choose…"), self)
+        choose.clicked.connect(self.choose_font)
+        automatic = QPushButton(self.tr("Automatic"), self)
+        automatic.clicked.connect(lambda: self.set_font(None))
+        form.addRow(self.tr("PDF font"), self._row(self.font_path, choose, automatic))
+        self.load()
+
+    def _row(self, *parts: QWidget | str) -> QWidget:
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            if isinstance(part, str):
+                row.addWidget(QLabel(part, holder))
+            else:
+                row.addWidget(part)
+        row.addStretch(1)
+        return holder
+
+    def load(self) -> None:
+        try:
+            rule = visit_rule_on(self.state.db, date.today())
+            font = pdf_font_path(self.state.db)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.per.setCurrentIndex(max(self.per.findData(rule.per), 0))
+        self.min_visits.setValue(rule.min_visits)
+        self.periods.setValue(rule.periods_per_visit)
+        self.minutes.setValue(rule.minutes_per_period)
+        self.font_path.setText(str(font) if font else "")
+
+    def rule(self) -> VisitRule:
+        return VisitRule(self.per.currentData(), self.min_visits.value(), self.periods.value(), self.minutes.value(),
+                         self.effective.value() or date.today())
+
+    def save(self) -> None:
+        try:
+            rule = set_visit_rule(self.state.db, self.rule())
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.state.notify_changed()
+        self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+            fill(self.tr("Home teaching rule saved: %1, from %2."), (rule.label_zh, f"{rule.effective_from:%Y-%m}")), 8000)
+
+    def choose_font(self) -> None:
+        dialog = QFileDialog(self, self.tr("Font for PDFs"), "", self.tr("TrueType fonts (*.ttf *.ttc)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.set_font(Path(name)))
+        dialog.open()
+
+    def set_font(self, path: Path | None) -> None:
+        try:
+            set_pdf_font_path(self.state.db, path)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.font_path.setText(str(path) if path else "")

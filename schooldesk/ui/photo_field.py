@@ -1,0 +1,119 @@
+"""Evidence photos on a form: thumbnails, drag pictures in from Explorer or a phone's folder, or pick files."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from schooldesk.db.photo_store import PHOTO_SUFFIXES
+from schooldesk.services.home_teaching import PhotoRef
+
+THUMB = QSize(96, 72)
+KEPT_ROLE = Qt.ItemDataRole.UserRole  # a stored photo's id
+NEW_ROLE = Qt.ItemDataRole.UserRole + 1  # a file to add on save
+
+
+def _thumbnail(path: Path) -> QIcon:
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB * 2, Qt.AspectRatioMode.KeepAspectRatio))  # fast for 12 MB photos
+    return QIcon(QPixmap.fromImage(reader.read()))
+
+
+class PhotoList(QListWidget):
+    """Accepts dropped image files; stored photos and new files can be mixed and removed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(THUMB)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setMinimumHeight(110)
+        self.setAcceptDrops(True)
+        self.setDragEnabled(False)
+        self.setToolTip(self.tr("Drag photos here, or use “Add photos…”"))
+
+    def add_stored(self, photo: PhotoRef) -> None:
+        item = QListWidgetItem(_thumbnail(photo.path), photo.original_name, self)
+        item.setData(KEPT_ROLE, photo.id)
+
+    def add_files(self, paths: Sequence[Path]) -> None:
+        present = set(self.new_files())
+        for path in paths:
+            if path.suffix.lower() in PHOTO_SUFFIXES and path not in present:
+                item = QListWidgetItem(_thumbnail(path), path.name, self)
+                item.setData(NEW_ROLE, str(path))
+
+    def kept_ids(self) -> tuple[int, ...]:
+        items = (self.item(r) for r in range(self.count()))
+        return tuple(i.data(KEPT_ROLE) for i in items if i.data(KEPT_ROLE) is not None)
+
+    def new_files(self) -> tuple[Path, ...]:
+        items = (self.item(r) for r in range(self.count()))
+        return tuple(Path(i.data(NEW_ROLE)) for i in items if i.data(NEW_ROLE))
+
+    def remove_selected(self) -> None:
+        for item in self.selectedItems():
+            self.takeItem(self.row(item))
+
+    # drag and drop of files
+    def _files_in(self, event: Any) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._files_in(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802
+        if self._files_in(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802
+        files = self._files_in(event)
+        if files:
+            self.add_files(files)
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+
+class PhotoField(QWidget):
+    """The list plus "Add photos…" and "Remove" buttons (Delete removes the selected thumbnails)."""
+
+    def __init__(self, photos: Sequence[PhotoRef] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = PhotoList(self)
+        for photo in photos:
+            self.list.add_stored(photo)
+        self.add_button = QPushButton(self.tr("Add photos…"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_button.clicked.connect(self.pick_files)
+        self.remove_button.clicked.connect(self.list.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, activated=self.list.remove_selected)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+
+    def pick_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in PHOTO_SUFFIXES)
+        dialog = QFileDialog(self, self.tr("Add photos"), "", self.tr("Pictures (%1)").replace("%1", patterns))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda files: self.list.add_files([Path(f) for f in files]))
+        dialog.open()

@@ -1,0 +1,82 @@
+"""Print preview of a PDF we wrote: the PDF's own pages are drawn onto the printer, so what prints is
+exactly what is saved and sent to the bureau. The preview's toolbar gains "Save as PDF…"."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+
+from schooldesk.domain.errors import StorageError
+from schooldesk.exports.files import write_atomically
+from schooldesk.ui.errors import show_error
+
+MAX_RENDER_DPI = 300  # enough for a laser printer; more only makes printing slow
+
+
+def paint_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Each PDF page, rendered at the printer's resolution, onto one printer page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return
+    try:
+        dpi = min(printer.resolution(), MAX_RENDER_DPI)
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            points = document.pagePointSize(index)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(index, size)
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(QPoint(0, 0), scaled), image)
+    finally:
+        painter.end()
+
+
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """Opens *pdf* (a temporary file the caller owns) with A4 set and a Save as PDF action."""
+
+    def __init__(self, pdf: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        self.printer.setFullPage(True)  # the PDF carries its own margins
+        self.printer.setDocName(suggested_name)
+        super().__init__(self.printer, parent)
+        self.setObjectName("PdfPreviewDialog")
+        self.setWindowTitle(self.tr("Print preview — %1").replace("%1", suggested_name))
+        self.pdf, self.suggested_name = pdf, suggested_name
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        self.paintRequested.connect(lambda printer: paint_pdf(self.document, printer))
+        toolbar = self.findChild(QToolBar)
+        self.save_action = QAction(self.tr("Save as PDF…"), self)
+        self.save_action.setObjectName("savePdfAction")
+        self.save_action.triggered.connect(self.choose_where_to_save)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(self.save_action)
+        self.resize(900, 1000)
+
+    def preview_widget(self) -> QPrintPreviewWidget:
+        return self.findChild(QPrintPreviewWidget)
+
+    def choose_where_to_save(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
+        dialog.open()
+
+    def save_to(self, target: Path) -> bool:
+        try:
+            write_atomically(target, lambda partial: shutil.copyfile(self.pdf, partial))
+        except StorageError as error:
+            show_error(self, error)
+            return False
+        return True

@@ -1,0 +1,161 @@
+"""送教上门 through the real widgets: plan, visit with two teachers and a dropped photo, compliance, preview."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from schooldesk.db.database import Database
+from schooldesk.domain.semester import SemesterKey, TermDates, school_year_of
+from schooldesk.exports.home_teaching_pdf import write_semester_log_pdf
+from schooldesk.services.home_teaching import PlanInput, add_plan, list_plans, list_visits
+from schooldesk.services.pupils import PupilInput, add_pupil
+from schooldesk.services.rows import TeacherInput
+from schooldesk.services.semesters import set_school_year
+from schooldesk.services.teachers import add_teacher
+from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
+from schooldesk.ui.home_teaching_window import HomeTeachingWindow
+from schooldesk.ui.main_window import MainWindow
+from schooldesk.ui.pages.home import HomePage
+from schooldesk.ui.pages.home_teaching import HomeTeachingPage
+from schooldesk.ui.print_preview import PdfPreviewDialog
+from schooldesk.ui.state import AppState
+from tests.builders import make_id
+from tests.test_home_teaching import photo
+
+PAGE_HOME, PAGE_HOME_TEACHING = 0, 2
+MONTH_VISITS, MONTH_STANDING = 2, 4
+
+
+@pytest.fixture
+def people(school_db: Database):  # type: ignore[no-untyped-def]
+    teachers = (add_teacher(school_db, TeacherInput("李春梅", "女")).id, add_teacher(school_db, TeacherInput("赵国强", "男")).id)
+    birth = date(2014, 5, 6)
+    add_pupil(school_db, PupilInput(name="王芳", gender="女", birth_date=date(2015, 1, 1),
+                                    id_number=make_id(date(2015, 1, 1), "女", serial=2), school_year=2025))
+    pupil = add_pupil(school_db, PupilInput(name="陈小宇", gender="男", birth_date=birth, id_number=make_id(birth, "男", serial=7),
+                                            status="送教上门", school_year=2025))
+    return school_db, teachers, pupil
+
+
+def _window(qtbot, db: Database, page: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(page)
+    return window
+
+
+def _visible(kind: type) -> QDialog:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """What Explorer does when photos are dragged onto the list."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    widget.dropEvent(event)
+
+
+def _month_row(window: HomeTeachingWindow, label: str) -> int:
+    return next(r for r in range(window.month_model.rowCount()) if window.month_model.index(r, 0).data() == label)
+
+
+def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, teachers, pupil_id = people
+    window = _window(qtbot, db, PAGE_HOME_TEACHING)
+    autumn = next(s for s in window.state.semesters if s.key == SemesterKey(2025, 1))
+    window.state.choose_semester(autumn)
+    page: HomeTeachingPage = window.pages[PAGE_HOME_TEACHING][1]  # type: ignore[assignment]
+    assert page.model.rowCount() == 0
+
+    page.new_button.click()
+    plan_dialog: PlanDialog = _visible(PlanDialog)  # type: ignore[assignment]
+    assert plan_dialog.pupil.currentText().startswith("★ 陈小宇")  # the child taught at home is offered first
+    plan_dialog.buttons.button(plan_dialog.buttons.StandardButton.Save).click()
+    assert plan_dialog.isVisible() and plan_dialog.form.error_text("teachers")  # no teacher ticked yet
+    for teacher_id in teachers:
+        plan_dialog.teachers.set_checked(teacher_id)
+    plan_dialog.goals.boxes["康复训练"].setChecked(True)
+    plan_dialog.schedule.setText("每月第一、三周周三下午")
+    plan_dialog.buttons.button(plan_dialog.buttons.StandardButton.Save).click()
+    assert not plan_dialog.isVisible()
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "李春梅、赵国强"
+
+    page.table.selectRow(0)
+    log_window = page.open_selected()
+    assert log_window is not None and log_window.isVisible()
+    october = _month_row(log_window, "2025年10月")
+    assert log_window.month_model.index(october, MONTH_VISITS).data() == "0"
+    assert log_window.month_model.index(october, MONTH_STANDING).data() == "未达标"
+
+    picture = photo(tmp_path / "IMG_2041.jpg")
+    for day in (date(2025, 10, 8), date(2025, 10, 22)):
+        dialog = log_window.add_visit()
+        assert dialog is not None
+        dialog.date.set_value(day)
+        dialog.start_time.setTime(dialog.start_time.time().fromString("14:00", "HH:mm"))
+        dialog.end_time.setTime(dialog.end_time.time().fromString("15:30", "HH:mm"))
+        assert dialog.length.text() == "1小时30分钟，2.2课时"
+        assert dialog.teachers.checked_ids() == teachers  # the plan's teachers, ticked
+        dialog.kinds.boxes["文化知识"].setChecked(True)
+        dialog.content.setPlainText("认读汉字“山、水”")
+        dialog.feedback.setPlainText("希望多练习写字")
+        if day.day == 8:
+            _drop_files(dialog.photos.list, [picture, tmp_path / "notes.txt"])
+            assert dialog.photos.list.count() == 1  # only pictures are taken
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        assert not dialog.isVisible(), dialog.form.error_text("date")
+
+    plan_id = list_plans(db, SemesterKey(2025, 1), date(2025, 10, 1))[0].plan.id
+    visits = list_visits(db, plan_id)
+    assert [v.teacher_names for v in visits] == ["李春梅、赵国强"] * 2
+    assert len(visits[0].photos) == 1 and visits[0].photos[0].path.is_file()
+    assert log_window.month_model.index(october, MONTH_VISITS).data() == "2"
+    assert log_window.month_model.index(october, MONTH_STANDING).data() == "达标"
+
+    log_window.visit_table.selectRow(0)
+    preview = log_window.print_visit()
+    assert isinstance(preview, PdfPreviewDialog) and preview.isVisible()
+    widget = preview.preview_widget()
+    widget.updatePreview()
+    assert widget.pageCount() == 1  # the PDF's one page, drawn onto the printer
+    saved = tmp_path / "saved.pdf"
+    assert preview.save_to(saved)
+    text = "".join(p.extract_text() for p in PdfReader(saved).pages)
+    assert "陈小宇" in text and "2025年10月8日" in text and "送教教师签名" in text
+    preview.close()
+
+    log_preview = log_window.print_document("log", write_semester_log_pdf)
+    assert log_preview is not None
+    log_preview.preview_widget().updatePreview()
+    assert log_preview.preview_widget().pageCount() >= 1
+    log_preview.close()
+    log_window.close()
+
+
+def test_home_page_lists_children_behind_this_month(qtbot, zh_app, people) -> None:  # type: ignore[no-untyped-def]
+    db, teachers, pupil_id = people
+    today = date.today()
+    year = school_year_of(today)
+    term1 = TermDates(SemesterKey(year, 1), date(year, 9, 1), date(year + 1, 1, 31))
+    term2 = TermDates(SemesterKey(year, 2), date(year + 1, 2, 1), date(year + 1, 7, 31))
+    current = next((t for t in (term1, term2) if t.contains(today)), None)
+    if current is None:
+        pytest.skip("today is in the summer holiday: no term covers it")
+    set_school_year(db, term1, term2)
+    add_plan(db, pupil_id, current.key, PlanInput(current.start, current.end, teachers, ("康复训练",)))
+    window = _window(qtbot, db, PAGE_HOME)
+    home: HomePage = window.pages[PAGE_HOME][1]  # type: ignore[assignment]
+    assert home.home_model.rowCount() == 1
+    assert home.home_model.index(0, 0).data() == "陈小宇"
+    assert home.home_model.index(0, 2).data() == "李春梅、赵国强"
+    assert home.home_model.index(0, 3).data().startswith("0 / ")
+    assert "1" in home.home_title.text()
