@@ -239,3 +239,33 @@ def test_log_for_printing_and_lookup_by_number(home) -> None:  # type: ignore[no
     log = home_teaching_log(db, plan.id)
     assert log.school_name == "石桥村小学" and log.child.name == "陈小宇" and len(log.visits) == 1
     assert log.rule.min_visits == 2 and len(log.months) == 5
+
+
+def test_demo_school_has_a_child_taught_at_home_with_a_semester_of_visits(db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.demo import create_demo_school
+    from schooldesk.services.health import check_database
+
+    today = date(2026, 11, 24)
+    create_demo_school(db, today=today)
+    [spring] = list_plans(db, SemesterKey(2025, 2), today)
+    [autumn] = list_plans(db, SemesterKey(2026, 1), today)
+    assert spring.plan.pupil_name == autumn.plan.pupil_name == "周若汐" and len(spring.plan.teachers) == 2
+    assert spring.visits >= 9 and autumn.visits >= 5
+    assert 0 < spring.months_met < len(spring.months)  # one month fell short, to show what that looks like
+    counts = check_database(db).counts
+    assert counts["photos"] == 3 and counts["home-teaching plans"] == 2
+    assert all(v.date < today for v in list_visits(db, autumn.plan.id))
+
+
+def test_a_home_teaching_visit_counts_as_support_for_the_overdue_list(home) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.domain.care import DISABLED
+    from schooldesk.services.care import CareInput, add_care
+    from schooldesk.services.support import overdue_support
+
+    db, pupil_id, teachers, _ = home
+    add_care(db, pupil_id, CareInput(DISABLED, date(2025, 9, 1), responsible_teacher_id=teachers[0],
+                                     details={"type": "智力", "grade": "一级", "placement": "送教上门"}))
+    assert [o.pupil_name for o in overdue_support(db, date(2025, 10, 20), 2025)] == ["陈小宇"]
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 15)))
+    assert overdue_support(db, date(2025, 10, 20), 2025) == []

@@ -159,3 +159,30 @@ def test_home_page_lists_children_behind_this_month(qtbot, zh_app, people) -> No
     assert home.home_model.index(0, 2).data() == "李春梅、赵国强"
     assert home.home_model.index(0, 3).data().startswith("0 / ")
     assert "1" in home.home_title.text()
+
+
+def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.home_teaching_rules import visit_rules
+    from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.ui.pages.settings import SettingsPage
+
+    db, _, _ = people
+    window = _window(qtbot, db, 5)
+    settings: SettingsPage = window.pages[5][1]  # type: ignore[assignment]
+    box = settings.home_teaching_rule
+    assert (box.min_visits.value(), box.periods.value(), box.minutes.value()) == (2, 2, 40)  # the default
+    box.min_visits.setValue(4)
+    box.per.setCurrentIndex(box.per.findData("week"))
+    box.effective.set_value(date(2025, 11, 17))
+    box.save_button.click()
+    [rule] = visit_rules(db)
+    assert (rule.per, rule.min_visits, rule.effective_from) == ("week", 4, date(2025, 11, 1))
+    not_a_font = tmp_path / "readme.ttf"
+    not_a_font.write_text("not a font", encoding="utf-8")
+    box.set_font(not_a_font)
+    notice = _visible(QDialog)
+    assert "TrueType" in notice.text() and pdf_font_path(db) is None  # type: ignore[attr-defined]
+    notice.close()
+    wqy = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+    box.set_font(wqy)
+    assert pdf_font_path(db) == wqy and box.font_path.text() == str(wqy)

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -19,8 +20,31 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
 
-SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-teachers.png",
-         3: "main-window-classes.png", 4: "main-window-settings.png"}
+SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-home-teaching.png",
+         3: "main-window-teachers.png", 4: "main-window-classes.png", 5: "main-window-settings.png"}
+PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
+
+
+def render_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The three printed 送教上门 documents for the demo child's full spring semester, page by page as PNG."""
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
+    from schooldesk.services.home_teaching import home_teaching_log, list_plans
+
+    today = date(2026, 11, 24)
+    [spring] = list_plans(db, SemesterKey(2025, 2), today)
+    log = home_teaching_log(db, spring.plan.id)
+    with_photo = next(v for v in log.visits if v.photos)
+    written = {
+        "visit": write_visit_pdf(folder / "visit.pdf", log, with_photo.id, printed=today),
+        "log": write_semester_log_pdf(folder / "log.pdf", log, printed=today),
+        "blank": write_blank_form_pdf(folder / "blank.pdf", log, printed=today),
+    }
+    pngs = []
+    for key, result in written.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(result.path), str(out / PDF_PAGES[key])], check=True)
+        pngs += sorted(out.glob(f"{PDF_PAGES[key]}-*.png"))
+    return pngs
 
 
 def settle() -> None:
@@ -53,6 +77,26 @@ def main(out: Path) -> int:
         settle()
         profile.grab().save(str(out / "pupil-profile.png"))
         profile.close()
+        teaching = window.pages[2][1]
+        window.nav.setCurrentRow(2)
+        teaching.table.selectRow(0)
+        log_window = teaching.open_selected()
+        log_window.resize(1000, 620)
+        settle()
+        log_window.grab().save(str(out / "home-teaching-log.png"))
+        log_window.visit_table.selectRow(0)
+        visit = log_window.edit_visit()
+        visit.resize(640, 760)
+        settle()
+        visit.grab().save(str(out / "home-teaching-visit.png"))
+        visit.close()
+        preview = log_window.print_visit()
+        preview.resize(900, 760)
+        settle()
+        preview.grab().save(str(out / "home-teaching-preview.png"))
+        preview.close()
+        log_window.close()
+        pdf_pages = render_pdfs(db, out, Path(folder))
         dialog = pupils.open_import()
         dialog.preview(Path(__file__).resolve().parent / "sample-roster.xlsx")
         settle()
@@ -68,7 +112,9 @@ def main(out: Path) -> int:
         db.close()
         empty.close()
     QApplication.processEvents()
-    print("\n".join(str(out / n) for n in [*SHOTS.values(), "pupil-profile.png", "import-preview.png", "setup-wizard.png"]))
+    print("\n".join(str(out / n) for n in [*SHOTS.values(), "pupil-profile.png", "import-preview.png", "setup-wizard.png",
+                                           "home-teaching-log.png", "home-teaching-visit.png", "home-teaching-preview.png"]))
+    print("\n".join(map(str, pdf_pages)))
     return 0
 
 

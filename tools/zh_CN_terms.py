@@ -501,6 +501,10 @@ ZH = {
     "e.g. recognise 100 common characters; eat without help": "如：认识常用汉字100个；能独立进餐",
     "&Schedule": "送教安排(&S)",
     "e.g. Wednesday afternoons of the 1st and 3rd week": "如：每月第一、三周周三下午",
+    "home-teaching plans": "送教上门计划",
+    "home-teaching visits": "送教上门记录",
+    "photos": "照片",
+    "No.": "编号",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

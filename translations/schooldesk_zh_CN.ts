@@ -1101,54 +1101,69 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Health</name>
     <message>
-      <location filename="../schooldesk/services/health.py" line="19" />
+      <location filename="../schooldesk/services/health.py" line="20" />
       <source>schools</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="20" />
+      <location filename="../schooldesk/services/health.py" line="21" />
       <source>semesters</source>
       <translation>学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="21" />
+      <location filename="../schooldesk/services/health.py" line="22" />
       <source>teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="22" />
+      <location filename="../schooldesk/services/health.py" line="23" />
       <source>classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="23" />
+      <location filename="../schooldesk/services/health.py" line="24" />
       <source>users</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="24" />
+      <location filename="../schooldesk/services/health.py" line="25" />
       <source>pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="25" />
+      <location filename="../schooldesk/services/health.py" line="26" />
       <source>care records</source>
       <translation>关爱类别记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="26" />
+      <location filename="../schooldesk/services/health.py" line="27" />
       <source>support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="27" />
+      <location filename="../schooldesk/services/health.py" line="28" />
       <source>dropout cases</source>
       <translation>辍学案例</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="28" />
+      <location filename="../schooldesk/services/health.py" line="29" />
       <source>persuade-to-return visits</source>
       <translation>劝返记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="30" />
+      <source>home-teaching plans</source>
+      <translation>送教上门计划</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="31" />
+      <source>home-teaching visits</source>
+      <translation>送教上门记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="32" />
+      <source>photos</source>
+      <translation>照片</translation>
     </message>
   </context>
   <context>
@@ -1175,7 +1190,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/home.py" line="42" />
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
@@ -1205,52 +1220,52 @@ The current data is backed up first, so this can be undone.</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="53" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="80" />
+      <location filename="../schooldesk/ui/pages/home.py" line="81" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="82" />
+      <location filename="../schooldesk/ui/pages/home.py" line="83" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="97" />
+      <location filename="../schooldesk/ui/pages/home.py" line="98" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="98" />
+      <location filename="../schooldesk/ui/pages/home.py" line="99" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="103" />
+      <location filename="../schooldesk/ui/pages/home.py" line="104" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="104" />
+      <location filename="../schooldesk/ui/pages/home.py" line="105" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
@@ -1258,82 +1273,82 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomeTeachingPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="29" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="30" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="30" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="31" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="31" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="32" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="32" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="33" />
       <source>Visits this semester</source>
       <translation>本学期送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="33" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="34" />
       <source>Time taught</source>
       <translation>累计时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="34" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="35" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="35" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="36" />
       <source>Months met</source>
       <translation>达标月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="40" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="41" />
       <source>&amp;New plan…</source>
       <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="42" />
       <source>&amp;Open visit log…</source>
       <translation>打开送教记录(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="43" />
       <source>&amp;Edit plan…</source>
       <translation>编辑计划(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="61" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="62" />
       <source>outside the plan</source>
       <translation>不在计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="63" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="64" />
       <source>met (%1 visits)</source>
       <translation>已达标（%1 次）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="65" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
       <source>%1 of %2 visits</source>
       <translation>%1 / %2 次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="67" />
       <source>lesson periods short</source>
       <translation>课时不足</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="72" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="73" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="82" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="83" />
       <source>Taught at home, %1: %2 children</source>
       <translation>送教上门，%1：%2 名学生</translation>
     </message>
@@ -1465,137 +1480,142 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/home_teaching_window.py" line="56" />
+      <source>No.</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="70" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="71" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="71" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Print semester &amp;log…</source>
       <translation>打印学期记录(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="82" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="83" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="83" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="117" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="118" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="177" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="178" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="196" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="197" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="213" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="214" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="216" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="217" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>

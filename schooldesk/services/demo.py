@@ -8,7 +8,8 @@ from schooldesk.db.database import Database
 from schooldesk.domain.people import TEACHER_TITLES
 from schooldesk.domain.semester import default_term_dates, school_year_of
 from schooldesk.services.classes import add_class
-from schooldesk.services.demo_pupils import add_demo_pupils
+from schooldesk.services.demo_home_teaching import add_demo_home_teaching
+from schooldesk.services.demo_pupils import add_demo_pupils, demo_id_number
 from schooldesk.services.rows import ClassInput, SchoolDetails, TeacherInput
 from schooldesk.services.semesters import set_school_year
 from schooldesk.services.setup import set_up_school
@@ -49,7 +50,8 @@ def _teachers(rng: random.Random) -> list[TeacherInput]:
 
 def create_demo_school(db: Database, *, today: date | None = None) -> None:
     """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes,
-    288 pupils with care categories, support records and an open dropout case."""
+    288 pupils with care categories, support records and an open dropout case, and a child taught at home
+    with last semester's and this semester's visits."""
     rng = random.Random(20261124)
     year = school_year_of(today or date.today())
     set_up_school(
@@ -65,3 +67,5 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
             classes.append(add_class(db, ClassInput(year, grade, number, head_teacher_id=head.id)))
     teachers[-1] = set_teacher_active(db, teachers[-1].id, False)  # one who moved away, to show the state
     add_demo_pupils(db, year, classes, teachers, today or date.today())
+    add_demo_home_teaching(db, year, classes[4], teachers, today or date.today(),
+                           demo_id_number(date(year - 11, 3, 15), male=False, serial=901))

@@ -23,7 +23,7 @@ GIVEN = ["书涵", "子轩", "欣怡", "浩然", "梓涵", "宇航", "诗琪", "
 WORK_PLACES = ["广东东莞", "浙江义乌", "江苏苏州", "福建晋江", "上海", "北京"]
 
 
-def _id_number(birth: date, male: bool, serial: int) -> str:
+def demo_id_number(birth: date, male: bool, serial: int) -> str:
     first17 = f"{DEMO_REGION}{birth:%Y%m%d}{(serial * 2 + (1 if male else 0)) % 1000:03d}"
     return first17 + check_digit(first17)
 
@@ -43,7 +43,7 @@ def add_demo_pupils(db: Database, year: int, classes: list[ClassRow], teachers: 
                 surname = rng.choice(SURNAMES)
                 data = clean_pupil(PupilInput(
                     name=surname + rng.choice(GIVEN), gender="男" if male else "女", birth_date=birth,
-                    id_number=_id_number(birth, male, serial), student_number="G" + _id_number(birth, male, serial),
+                    id_number=demo_id_number(birth, male, serial), student_number="G" + demo_id_number(birth, male, serial),
                     household_registration="示范县青山镇", address=f"示范县青山镇{rng.choice('东西南北')}村{rng.randint(1, 9)}组",
                     boarding="走读", distance_km=round(rng.uniform(0.3, 8), 1), way_to_school=rng.choice(("步行", "家长接送")),
                     school_year=year, class_id=school_class.id,

@@ -9,7 +9,8 @@ from sqlalchemy import func, select, text
 from schooldesk.db.database import Database
 from schooldesk.db.migrate import current_revision
 from schooldesk.db.models import (
-    CareRecord, DropoutCase, Pupil, ReturnVisit, School, SchoolClass, Semester, SupportRecord, Teacher, User,
+    CareRecord, DropoutCase, HomeTeachingPlan, HomeTeachingVisit, Photo, Pupil, ReturnVisit, School, SchoolClass, Semester,
+    SupportRecord, Teacher, User,
 )
 from schooldesk.db.schema import HEAD_REVISION
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -26,6 +27,9 @@ COUNTED = {
     QT_TRANSLATE_NOOP("Health", "support records"): SupportRecord,
     QT_TRANSLATE_NOOP("Health", "dropout cases"): DropoutCase,
     QT_TRANSLATE_NOOP("Health", "persuade-to-return visits"): ReturnVisit,
+    QT_TRANSLATE_NOOP("Health", "home-teaching plans"): HomeTeachingPlan,
+    QT_TRANSLATE_NOOP("Health", "home-teaching visits"): HomeTeachingVisit,
+    QT_TRANSLATE_NOOP("Health", "photos"): Photo,
 }
 
 

@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import CareRecord, Enrolment, Pupil, SchoolClass, SupportRecord, Teacher
+from schooldesk.db.models import (
+    CareRecord, Enrolment, HomeTeachingPlan, HomeTeachingVisit, Pupil, SchoolClass, SupportRecord, Teacher,
+)
 from schooldesk.domain.care import SUPPORT_KINDS, care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -103,15 +105,22 @@ def list_support(db: Database, pupil_id: int) -> list[SupportRow]:
 
 
 def overdue_support(db: Database, today: date, school_year: int) -> list[OverdueSupport]:
-    """Pupils on roll in an open category whose last support record (or their earliest open
-    category's start, if none since) is older than the strictest interval of their categories —
+    """Pupils on roll in an open category whose last support record or 送教上门 visit (or their earliest
+    open category's start, if none since) is older than the strictest interval of their categories —
     longest overdue first."""
     with db.transaction() as session:
         intervals = read_support_intervals(session)
-        last = dict(session.execute(
+        last: dict[int, date] = {}
+        for pupil_id, day in session.execute(  # a 送教上门 visit is support too: the teachers were at the child's home
             select(SupportRecord.pupil_id, func.max(SupportRecord.date))
             .where(SupportRecord.date <= today).group_by(SupportRecord.pupil_id)
-        ).all())
+            .union_all(
+                select(HomeTeachingPlan.pupil_id, func.max(HomeTeachingVisit.date))
+                .join(HomeTeachingVisit, HomeTeachingVisit.plan_id == HomeTeachingPlan.id)
+                .where(HomeTeachingVisit.date <= today).group_by(HomeTeachingPlan.pupil_id)
+            )
+        ).all():
+            last[pupil_id] = max(day, last.get(pupil_id, day))
         classes = dict(session.execute(
             select(Enrolment.pupil_id, SchoolClass.name)
             .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year)

@@ -53,6 +53,7 @@ class HomeTeachingWindow(PreservesGeometry, QDialog):
             Column(self.tr("Standing"), lambda m: states[m.state(today)]),
         ], dimmed=lambda m: m.state(today) == NOT_YET)
         self.visit_model: RowTableModel[VisitRow] = RowTableModel([
+            Column(self.tr("No."), lambda v: v.id),  # what print-home-teaching --visit takes
             Column(self.tr("Date"), lambda v: v.date.isoformat()),
             Column(self.tr("Time"), lambda v: v.time_text),
             Column(self.tr("Length"), lambda v: hours_text(v.minutes)),

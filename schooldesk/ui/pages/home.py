@@ -106,3 +106,4 @@ class HomePage(QWidget):
         )
         self.home_model.set_rows(behind)
         self.home_table.resizeColumnsToContents()
+        self.home_table.setVisible(bool(behind))
