@@ -1,11 +1,14 @@
 """Test data builders: valid ID numbers and messy spreadsheets written with real writers."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from schooldesk.domain.id_number import check_digit
+from schooldesk.services.home_teaching import PlanInput, VisitInput
 
 
 def make_id(birth: date, gender: str, region: str = "4113", serial: int = 1) -> str:
@@ -56,3 +59,27 @@ def write_xls(path: Path, rows: list[list[Any]], merges: tuple[tuple[int, int, i
 NATIONAL_HEADER = ["姓名", "性别", "出生日期", "民族", "身份证件类型", "身份证件号", "学籍号", "年级", "班级",
                    "是否留守儿童", "随班就读", "残疾人类型", "是否进城务工人员随迁子女", "是否孤儿",
                    "成员1姓名", "成员1关系", "成员1联系电话"]
+
+
+def plan_input(teachers: tuple[int, ...], **changes: object) -> PlanInput:
+    values = dict(start_date=date(2025, 9, 1), end_date=date(2026, 1, 31), teacher_ids=teachers,
+                  goals=("康复训练", "文化知识"), goal_notes="认识常用汉字100个；能独立进餐", schedule="每月第一、三周周三下午")
+    values.update(changes)
+    return PlanInput(**values)  # type: ignore[arg-type]
+
+
+def visit_input(teachers: tuple[int, ...], day: date, **changes: object) -> VisitInput:
+    values = dict(date=day, start_time=time(14, 0), end_time=time(15, 30), teacher_ids=teachers,
+                  content_kinds=("文化知识", "康复训练"), content="认读汉字“山、水”；手指精细动作训练",
+                  performance="注意力集中约15分钟", guardian_feedback="希望多练习写字", next_steps="复习并学写“山”")
+    values.update(changes)
+    return VisitInput(**values)  # type: ignore[arg-type]
+
+
+def photo(path: Path, size: tuple[int, int] = (3000, 2000)) -> Path:
+    image = Image.new("RGB", size, (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x8825] = {2: (30.0, 15.0, 0.0)}  # GPS latitude: where the child lives
+    exif[0x010F] = "PhoneMaker"
+    image.save(path, "JPEG", exif=exif)
+    return path

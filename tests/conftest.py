@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +63,23 @@ def school_db(db):  # type: ignore[no-untyped-def]
     set_up_school(db, school=SchoolDetails("石桥村小学", "2141051203"), term1=term1, term2=term2,
                   admin_username="admin", admin_password="correct horse")
     return db
+
+
+@pytest.fixture
+def home(school_db):  # type: ignore[no-untyped-def]
+    """A 送教上门 child (陈小宇, status 送教上门), another pupil, and two teachers; (db, pupil, teachers, ID)."""
+    from schooldesk.services.pupils import PupilInput, add_pupil
+    from schooldesk.services.rows import TeacherInput
+    from schooldesk.services.teachers import add_teacher
+    from tests.builders import make_id
+
+    db = school_db
+    first = add_teacher(db, TeacherInput("李春梅", "女")).id
+    second = add_teacher(db, TeacherInput("赵国强", "男")).id
+    birth = date(2014, 5, 6)
+    number = make_id(birth, "男", serial=7)
+    pupil = add_pupil(db, PupilInput(name="陈小宇", gender="男", birth_date=birth, id_number=number,
+                                     student_number=f"G{number}", status="送教上门", school_year=2025))
+    add_pupil(db, PupilInput(name="安然", gender="女", birth_date=date(2015, 1, 2),
+                             id_number=make_id(date(2015, 1, 2), "女", serial=8), school_year=2025))
+    return db, pupil, (first, second), number

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -14,14 +13,11 @@ from schooldesk.domain.home_teaching import (
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import (
-    PlanInput, VisitInput, add_plan, add_visit, behind_this_month, delete_visit, find_plan, home_teaching_log,
+    add_plan, add_visit, behind_this_month, delete_visit, find_plan, home_teaching_log,
     list_plans, list_visits, plan_candidates, plan_compliance, update_plan, update_visit,
 )
 from schooldesk.services.home_teaching_rules import set_visit_rule, visit_rules
-from schooldesk.services.pupils import PupilInput, add_pupil
-from schooldesk.services.rows import TeacherInput
-from schooldesk.services.teachers import add_teacher
-from tests.builders import make_id
+from tests.builders import photo, plan_input, visit_input
 
 TERM1 = SemesterKey(2025, 1)  # 2025-09-01 … 2026-01-31 in the school_db fixture
 
@@ -91,44 +87,6 @@ def test_visit_length_and_rule_limits() -> None:
 
 
 # ---- services ---------------------------------------------------------------------------------------
-
-@pytest.fixture
-def home(school_db):  # type: ignore[no-untyped-def]
-    db = school_db
-    first = add_teacher(db, TeacherInput("李春梅", "女")).id
-    second = add_teacher(db, TeacherInput("赵国强", "男")).id
-    birth = date(2014, 5, 6)
-    number = make_id(birth, "男", serial=7)
-    pupil = add_pupil(db, PupilInput(name="陈小宇", gender="男", birth_date=birth, id_number=number,
-                                     student_number=f"G{number}", status="送教上门", school_year=2025))
-    add_pupil(db, PupilInput(name="安然", gender="女", birth_date=date(2015, 1, 2),
-                             id_number=make_id(date(2015, 1, 2), "女", serial=8), school_year=2025))
-    return db, pupil, (first, second), number
-
-
-def plan_input(teachers: tuple[int, ...], **changes: object) -> PlanInput:
-    values = dict(start_date=date(2025, 9, 1), end_date=date(2026, 1, 31), teacher_ids=teachers,
-                  goals=("康复训练", "文化知识"), goal_notes="认识常用汉字100个；能独立进餐", schedule="每月第一、三周周三下午")
-    values.update(changes)
-    return PlanInput(**values)  # type: ignore[arg-type]
-
-
-def visit_input(teachers: tuple[int, ...], day: date, **changes: object) -> VisitInput:
-    values = dict(date=day, start_time=time(14, 0), end_time=time(15, 30), teacher_ids=teachers,
-                  content_kinds=("文化知识", "康复训练"), content="认读汉字“山、水”；手指精细动作训练",
-                  performance="注意力集中约15分钟", guardian_feedback="希望多练习写字", next_steps="复习并学写“山”")
-    values.update(changes)
-    return VisitInput(**values)  # type: ignore[arg-type]
-
-
-def photo(path: Path, size: tuple[int, int] = (3000, 2000)) -> Path:
-    image = Image.new("RGB", size, (200, 120, 40))
-    exif = Image.Exif()
-    exif[0x8825] = {2: (30.0, 15.0, 0.0)}  # GPS latitude: where the child lives
-    exif[0x010F] = "PhoneMaker"
-    image.save(path, "JPEG", exif=exif)
-    return path
-
 
 def test_plan_with_two_teachers_is_listed_for_its_semester(home) -> None:  # type: ignore[no-untyped-def]
     db, pupil_id, teachers, _ = home

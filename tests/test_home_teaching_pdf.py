@@ -14,8 +14,8 @@ from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_sem
 from schooldesk.exports.pdf_fonts import LAST_RESORT, choose_fonts
 from schooldesk.services.home_teaching import add_plan, add_visit, home_teaching_log
 from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil
-from tests.builders import make_id
-from tests.test_home_teaching import TERM1, home, photo, plan_input, visit_input  # noqa: F401 - fixture
+from tests.builders import make_id, photo, plan_input, visit_input
+from tests.test_home_teaching import TERM1
 
 A4_POINTS = (595, 842)
 

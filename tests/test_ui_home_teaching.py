@@ -18,15 +18,14 @@ from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.semesters import set_school_year
 from schooldesk.services.teachers import add_teacher
-from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
+from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.pages.home import HomePage
 from schooldesk.ui.pages.home_teaching import HomeTeachingPage
 from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
-from tests.builders import make_id
-from tests.test_home_teaching import photo
+from tests.builders import make_id, photo
 
 PAGE_HOME, PAGE_HOME_TEACHING = 0, 2
 MONTH_VISITS, MONTH_STANDING = 2, 4
