@@ -250,19 +250,25 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_existing(args: argparse.Namespace):  # -> Database
+    """Open (and migrate) the data folder's database; a folder without one is an error, not a new school."""
+    from schooldesk.db.database import database_path, open_database
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    return open_database(path.parent)
+
+
 def _cmd_import_students(args: argparse.Namespace) -> int:
     import json
 
-    from schooldesk.db.database import database_path, open_database
     from schooldesk.i18n import error_text
     from schooldesk.imports.spreadsheet import UnreadableFileError
     from schooldesk.services.pupil_import import import_pupil_file, report_as_dict
     from schooldesk.services.semesters import working_school_year
 
-    path = database_path(data_dir(args.data_dir))
-    if not path.is_file():
-        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    db = open_database(path.parent)
+    db = _open_existing(args)
     try:
         year = args.school_year or working_school_year(db)
         try:
@@ -303,17 +309,13 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
 def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from schooldesk.db.database import database_path, open_database
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
     from schooldesk.services.home_teaching import find_plan, home_teaching_log
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.semesters import current_semester, list_semesters
 
-    path = database_path(data_dir(args.data_dir))
-    if not path.is_file():
-        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    db = open_database(path.parent)
+    db = _open_existing(args)
     try:
         if args.semester:
             semester = SemesterKey.parse(args.semester)

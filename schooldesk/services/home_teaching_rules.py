@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import SchoolSetting
+from schooldesk.services.school_rules import write_setting
 from schooldesk.domain.home_teaching import VisitRule, rule_for, validate_rule
 
 RULES_KEY = "home_teaching_rules"
@@ -38,9 +39,5 @@ def set_visit_rule(db: Database, rule: VisitRule) -> VisitRule:
         value = {"versions": [
             {**asdict(r), "effective_from": r.effective_from.isoformat()} for r in [*kept, rule]
         ]}
-        setting = session.get(SchoolSetting, RULES_KEY)
-        if setting is None:
-            session.add(SchoolSetting(key=RULES_KEY, value=value))
-        else:
-            setting.value = value
+        write_setting(session, RULES_KEY, value)
     return rule

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import SchoolSetting
+from schooldesk.services.school_rules import write_setting
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -30,9 +31,4 @@ def set_pdf_font_path(db: Database, path: Path | None) -> None:
                 "Errors", "%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file)."),
                 path.name)
     with db.transaction() as session:
-        setting = session.get(SchoolSetting, PDF_FONT_KEY)
-        value = {"path": str(path) if path else ""}
-        if setting is None:
-            session.add(SchoolSetting(key=PDF_FONT_KEY, value=value))
-        else:
-            setting.value = value
+        write_setting(session, PDF_FONT_KEY, {"path": str(path) if path else ""})

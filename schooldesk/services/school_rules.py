@@ -1,6 +1,8 @@
 """School rules kept as data: how often each care category needs a support record."""
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
@@ -10,6 +12,15 @@ from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 SUPPORT_INTERVALS_KEY = "support_interval_days"
+
+
+def write_setting(session: Session, key: str, value: dict[str, Any]) -> None:
+    """Create or replace one school setting inside the caller's transaction."""
+    setting = session.get(SchoolSetting, key)
+    if setting is None:
+        session.add(SchoolSetting(key=key, value=value))
+    else:
+        setting.value = value
 
 
 def read_support_intervals(session: Session) -> dict[str, int]:
@@ -30,9 +41,5 @@ def set_support_intervals(db: Database, intervals: dict[str, int]) -> dict[str, 
         raise ValidationError("support_interval", QT_TRANSLATE_NOOP("Errors", "Choose how often from the list."))
     with db.transaction() as session:
         merged = {**read_support_intervals(session), **intervals}
-        setting = session.get(SchoolSetting, SUPPORT_INTERVALS_KEY)
-        if setting is None:
-            session.add(SchoolSetting(key=SUPPORT_INTERVALS_KEY, value=merged))
-        else:
-            setting.value = merged
+        write_setting(session, SUPPORT_INTERVALS_KEY, merged)
         return merged
