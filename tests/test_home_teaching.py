@@ -227,3 +227,17 @@ def test_a_home_teaching_visit_counts_as_support_for_the_overdue_list(home) -> N
     plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
     add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 15)))
     assert overdue_support(db, date(2025, 10, 20), 2025) == []
+
+
+def test_a_plan_made_by_mistake_can_go_but_not_one_with_visits(home) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.home_teaching import delete_plan
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 8)))
+    with pytest.raises(ValidationError):
+        delete_plan(db, plan.id)
+    assert len(list_visits(db, plan.id)) == 1
+    delete_visit(db, list_visits(db, plan.id)[0].id)
+    delete_plan(db, plan.id)
+    assert list_plans(db, TERM1, date(2025, 10, 8)) == []

@@ -505,6 +505,9 @@ ZH = {
     "home-teaching visits": "送教上门记录",
     "photos": "照片",
     "No.": "编号",
+    "This plan has %1 visits logged; delete them first if the plan really was a mistake.": "该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。",
+    "&Delete plan": "删除计划(&D)",
+    "Delete %1's plan for this semester?": "删除 %1 本学期的送教计划？",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -399,52 +399,52 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="281" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="282" />
+      <location filename="../schooldesk/cli.py" line="288" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="285" />
+      <location filename="../schooldesk/cli.py" line="291" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="293" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="288" />
+      <location filename="../schooldesk/cli.py" line="294" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="291" />
+      <location filename="../schooldesk/cli.py" line="297" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="298" />
+      <location filename="../schooldesk/cli.py" line="304" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="338" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="338" />
+      <location filename="../schooldesk/cli.py" line="340" />
       <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
       <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="342" />
+      <location filename="../schooldesk/cli.py" line="344" />
       <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
       <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
     </message>
@@ -459,8 +459,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/cli.py" line="193" />
       <location filename="../schooldesk/cli.py" line="226" />
-      <location filename="../schooldesk/cli.py" line="264" />
-      <location filename="../schooldesk/cli.py" line="315" />
+      <location filename="../schooldesk/cli.py" line="259" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -634,9 +633,9 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/care.py" line="84" />
       <location filename="../schooldesk/services/dropout.py" line="76" />
-      <location filename="../schooldesk/services/home_teaching.py" line="437" />
-      <location filename="../schooldesk/services/home_teaching.py" line="447" />
-      <location filename="../schooldesk/services/support.py" line="91" />
+      <location filename="../schooldesk/services/home_teaching.py" line="448" />
+      <location filename="../schooldesk/services/home_teaching.py" line="458" />
+      <location filename="../schooldesk/services/support.py" line="93" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -855,8 +854,8 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/dropout.py" line="82" />
-      <location filename="../schooldesk/services/home_teaching.py" line="394" />
-      <location filename="../schooldesk/services/support.py" line="66" />
+      <location filename="../schooldesk/services/home_teaching.py" line="405" />
+      <location filename="../schooldesk/services/support.py" line="68" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -932,7 +931,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/domain/home_teaching.py" line="55" />
-      <location filename="../schooldesk/services/school_rules.py" line="30" />
+      <location filename="../schooldesk/services/school_rules.py" line="41" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -957,18 +956,18 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="323" />
+      <location filename="../schooldesk/cli.py" line="325" />
       <location filename="../schooldesk/services/semesters.py" line="64" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="68" />
+      <location filename="../schooldesk/services/support.py" line="70" />
       <source>Choose the teacher who gave the support.</source>
       <translation>请选择帮扶教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="71" />
+      <location filename="../schooldesk/services/support.py" line="73" />
       <source>Say what was done.</source>
       <translation>请填写帮扶内容。</translation>
     </message>
@@ -1048,47 +1047,52 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="376" />
+      <location filename="../schooldesk/services/home_teaching.py" line="368" />
+      <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
+      <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/home_teaching.py" line="387" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="387" />
+      <location filename="../schooldesk/services/home_teaching.py" line="398" />
       <source>A visit can keep at most %1 photos.</source>
       <translation>每次送教最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="396" />
+      <location filename="../schooldesk/services/home_teaching.py" line="407" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="402" />
+      <location filename="../schooldesk/services/home_teaching.py" line="413" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="407" />
+      <location filename="../schooldesk/services/home_teaching.py" line="418" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="410" />
+      <location filename="../schooldesk/services/home_teaching.py" line="421" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="488" />
+      <location filename="../schooldesk/services/home_teaching.py" line="501" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="493" />
+      <location filename="../schooldesk/services/home_teaching.py" line="506" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/print_settings.py" line="29" />
+      <location filename="../schooldesk/services/print_settings.py" line="30" />
       <source>%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file).</source>
       <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
     </message>
@@ -1323,34 +1327,44 @@ The current data is backed up first, so this can be undone.</source>
       <translation>编辑计划(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="62" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="44" />
+      <source>&amp;Delete plan</source>
+      <translation>删除计划(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="64" />
       <source>outside the plan</source>
       <translation>不在计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="64" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
       <source>met (%1 visits)</source>
       <translation>已达标（%1 次）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="68" />
       <source>%1 of %2 visits</source>
       <translation>%1 / %2 次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="67" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="69" />
       <source>lesson periods short</source>
       <translation>课时不足</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="73" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="75" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="83" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="85" />
       <source>Taught at home, %1: %2 children</source>
       <translation>送教上门，%1：%2 名学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="126" />
+      <source>Delete %1's plan for this semester?</source>
+      <translation>删除 %1 本学期的送教计划？</translation>
     </message>
   </context>
   <context>

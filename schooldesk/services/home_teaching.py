@@ -360,6 +360,17 @@ def update_plan(db: Database, plan_id: int, data: PlanInput) -> PlanRow:
         return _plan_row(plan)
 
 
+def delete_plan(db: Database, plan_id: int) -> None:
+    """Remove a plan made by mistake; one with visits logged is kept (its visits are the evidence)."""
+    with db.transaction() as session:
+        plan = _load_plan(session, plan_id)
+        if plan.visits:
+            raise ValidationError("plan", QT_TRANSLATE_NOOP(
+                "Errors", "This plan has %1 visits logged; delete them first if the plan really was a mistake."),
+                len(plan.visits))
+        session.delete(plan)
+
+
 # ---- visits ------------------------------------------------------------------------------------------
 
 def _store_photos(db: Database, files: Sequence[Path]) -> list[StoredPhoto]:
@@ -458,8 +469,10 @@ def _child_facts(session: Session, pupil: Pupil, school_year: int) -> ChildFacts
         kind, grade = disabled.details.get("type", ""), disabled.details.get("grade", "")
         disability = f"{kind}残疾{grade}" if kind else grade
     guardian = next((g for g in pupil.guardians if g.name), None)
+    enrolments = sorted(pupil.enrolments, key=lambda e: (e.school_year != school_year, -e.school_year))
+    class_name = enrolments[0].school_class.name if enrolments else ""  # that year's class, else the latest
     return ChildFacts(
-        pupil.name, pupil.gender, pupil.birth_date, _class_names(session, school_year, [pupil.id]).get(pupil.id, ""),
+        pupil.name, pupil.gender, pupil.birth_date, class_name,
         disability, f"{guardian.name}（{guardian.relation}）" if guardian and guardian.relation else
         (guardian.name if guardian else ""), guardian.phone if guardian else "", pupil.address,
     )

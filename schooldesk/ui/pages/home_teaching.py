@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import hours_text
 from schooldesk.domain.i18n import fill
-from schooldesk.services.home_teaching import PlanSummary, list_plans
+from schooldesk.services.home_teaching import PlanSummary, delete_plan, list_plans
 from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
@@ -41,13 +41,15 @@ class HomeTeachingPage(QWidget):
         self.new_button = QPushButton(self.tr("&New plan…"), self)
         self.open_button = QPushButton(self.tr("&Open visit log…"), self)
         self.edit_button = QPushButton(self.tr("&Edit plan…"), self)
+        self.delete_button = QPushButton(self.tr("&Delete plan"), self)
+        self.delete_button.clicked.connect(self.confirm_delete)
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(self.open_selected)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        for button in (self.new_button, self.open_button, self.edit_button):
+        for button in (self.new_button, self.open_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -99,6 +101,7 @@ class HomeTeachingPage(QWidget):
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
         self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def new_record(self) -> PlanDialog | None:
         if self.state.semester is None:
@@ -114,6 +117,26 @@ class HomeTeachingPage(QWidget):
             dialog = PlanDialog(self.state.db, self.state.semester, summary.plan, self)
             dialog.saved.connect(self._plan_saved)
             dialog.open()
+
+    def confirm_delete(self) -> QMessageBox | None:
+        summary = self.selected()
+        if summary is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.window().windowTitle(),
+                          fill(self.tr("Delete %1's plan for this semester?"), (summary.plan.pupil_name,)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self._delete(summary.plan.id))
+        box.open()
+        return box
+
+    def _delete(self, plan_id: int) -> None:
+        try:
+            delete_plan(self.state.db, plan_id)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.state.notify_changed()
 
     def _plan_saved(self, plan) -> None:  # type: ignore[no-untyped-def]
         self.state.notify_changed()
