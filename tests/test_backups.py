@@ -163,3 +163,35 @@ def test_a_busy_database_is_never_taken_for_a_damaged_one(data_dir: Path) -> Non
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A USB backup holds the photos its database refers to; restoring it on a PC that lost them brings them back."""
+    import shutil
+    from datetime import date
+
+    from schooldesk.db.backups import restore_backup, sha256, take_backup
+    from schooldesk.db.database import BACKUP_DIRNAME, open_database
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.services.home_teaching import add_plan, add_visit, list_visits
+    from tests.builders import photo, plan_input, visit_input
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, SemesterKey(2025, 1), plan_input(teachers))
+    visit = add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 8), new_photos=(photo(tmp_path / "a.jpg"),)))
+    stored = visit.photos[0].path
+    usb = tmp_path / "usb"
+    info = take_backup(db.path, usb, reason="usb")
+    assert info.photos == 1
+    copy = usb / "photos" / stored.parent.name / stored.name
+    assert sha256(copy) == stored.stem  # verified by its name
+    data_dir = db.path.parent
+    db.close()
+    shutil.rmtree(data_dir / "photos")  # the office PC lost its photo folder
+    restore_backup(info.path, db.path, data_dir / BACKUP_DIRNAME)
+    reopened = open_database(data_dir)
+    try:
+        [back] = list_visits(reopened, plan.id)
+        assert back.photos[0].path.is_file() and sha256(back.photos[0].path) == stored.stem
+    finally:
+        reopened.close()

@@ -8,12 +8,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from schooldesk.db.copies import snapshot
+from schooldesk.db.photo_store import PHOTO_DIRNAME
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -30,6 +32,41 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+    photos: int = 0  # evidence photos the backup refers to, present and verified beside it
+
+
+def photo_names(db_file: Path) -> list[str]:
+    """File names of the photos a database (or backup) refers to; none before photos existed."""
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT file_name FROM photo")]
+    except sqlite3.OperationalError:
+        return []  # a backup from before migration 0004
+    finally:
+        conn.close()
+
+
+def copy_photos(names: list[str], source: Path, target: Path) -> int:
+    """Copy the named photos from one photo folder to another, each checked against the SHA-256 its name
+    is; photos already there are kept (they never change). Returns how many are present in *target*."""
+    present = 0
+    for name in names:
+        relative = Path(name[:2]) / name
+        destination = target / relative
+        if destination.is_file() and sha256(destination) == Path(name).stem:
+            present += 1
+            continue
+        origin = source / relative
+        if not origin.is_file() or sha256(origin) != Path(name).stem:
+            continue  # lost or damaged at the source: the others still count
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial = destination.with_name(destination.name + ".part")
+        shutil.copyfile(origin, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, destination)
+        present += sha256(destination) == Path(name).stem
+    return present
 
 
 def integrity_ok(path: Path) -> bool:
@@ -86,7 +123,14 @@ def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now:
     if not integrity_ok(target):
         target.unlink(missing_ok=True)
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "The backup copy in %1 failed its check and was removed."), backup_dir)
-    return BackupInfo(target, created, reason, target.stat().st_size)
+    try:  # photos the snapshot refers to go beside it, shared by every backup in the folder
+        photos = copy_photos(photo_names(target), db_path.parent / PHOTO_DIRNAME, backup_dir / PHOTO_DIRNAME)
+    except OSError as error:
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Errors", "The backup's photos could not be written to %1: %2"),
+            backup_dir, error.strerror or error,
+        ) from error
+    return BackupInfo(target, created, reason, target.stat().st_size, photos)
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
@@ -128,7 +172,8 @@ def prune_backups(backup_dir: Path, **limits: int) -> list[Path]:
 def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> BackupInfo | None:
     """Replace the database with *backup*, after backing up the current one (when it is readable).
 
-    The caller must have closed every connection to *db_path*. Returns the safety copy taken.
+    The caller must have closed every connection to *db_path*. Photos the backup refers to and the data
+    folder lacks are copied back from the ``photos`` folder beside it. Returns the safety copy taken.
     """
     if not backup.is_file() or not integrity_ok(backup):
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "%1 is not a sound SchoolDesk backup; nothing was changed."), backup)
@@ -138,4 +183,5 @@ def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> BackupInfo 
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(incoming, db_path)
+    copy_photos(photo_names(db_path), backup.parent / PHOTO_DIRNAME, db_path.parent / PHOTO_DIRNAME)
     return safety

@@ -13,8 +13,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from schooldesk.domain.errors import StorageError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -50,12 +48,16 @@ class PhotoStore:
         target = self.path(file_name)
         if not target.exists():
             _write(target, data)
+        from PIL import Image  # loaded only when a photo is added: it costs start-up time
+
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
         return StoredPhoto(digest, file_name, source.name[:200], width, height, len(data))
 
 
 def _encode(source: Path) -> bytes:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     try:
         if source.stat().st_size > MAX_SOURCE_BYTES:
             raise ValidationError("photos", QT_TRANSLATE_NOOP("Errors", "The picture %1 is larger than 60 MB."), source.name)
