@@ -55,10 +55,12 @@ def read_sheet(path: Path) -> Sheet:
 
 def _read_xlsx(path: Path) -> Sheet:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
+        with open(path, "rb") as handle:  # a handle, not the name: an .xlsx saved as ".xls" still opens
+            workbook = openpyxl.load_workbook(handle, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as error:
         raise UnreadableFileError(
             QT_TRANSLATE_NOOP("Errors", "%1 is damaged or not an Excel workbook."), path.name
         ) from error
