@@ -18,7 +18,7 @@ from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.semesters import set_school_year
 from schooldesk.services.teachers import add_teacher
-from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
+from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.pages.home import HomePage
@@ -185,3 +185,40 @@ def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, 
     wqy = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
     box.set_font(wqy)
     assert pdf_font_path(db) == wqy and box.font_path.text() == str(wqy)
+
+
+def test_closing_an_edited_form_asks_first(qtbot, zh_app, home) -> None:  # type: ignore[no-untyped-def]
+    """Esc / Cancel / the close button on a form with typing in it asks; nothing is lost silently."""
+    from PySide6.QtWidgets import QMessageBox
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, SemesterKey(2025, 1), PlanInput(date(2025, 9, 1), date(2026, 1, 31), teachers, ("康复训练",)))
+    dialog = HomeVisitDialog(db, plan)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.reject()  # untouched: closes at once
+    assert not dialog.isVisible() and dialog.discard_question is None
+
+    dialog = HomeVisitDialog(db, plan)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.date.set_value(date(2025, 10, 8))
+    dialog.kinds.boxes["文化知识"].setChecked(True)
+    dialog.content.setPlainText("认读汉字")
+    dialog.close()
+    question = dialog.discard_question
+    assert question is not None and question.isVisible() and dialog.isVisible()
+    question.button(QMessageBox.StandardButton.Cancel).click()  # keep editing
+    assert dialog.isVisible() and dialog.content.text() == "认读汉字"
+    dialog.reject()
+    dialog.discard_question.button(QMessageBox.StandardButton.Save).click()  # save from the question
+    assert not dialog.isVisible()
+    assert [v.content for v in list_visits(db, plan.id)] == ["认读汉字"]
+
+    dialog = HomeVisitDialog(db, plan)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.content.setPlainText("写错了")
+    dialog.reject()
+    dialog.discard_question.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible() and len(list_visits(db, plan.id)) == 1

@@ -508,6 +508,8 @@ ZH = {
     "This plan has %1 visits logged; delete them first if the plan really was a mistake.": "该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。",
     "&Delete plan": "删除计划(&D)",
     "Delete %1's plan for this semester?": "删除 %1 本学期的送教计划？",
+    "Save the changes you made?": "是否保存所做的修改？",
+    "The backup's photos could not be written to %1: %2": "备份的照片无法写入 %1：%2",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

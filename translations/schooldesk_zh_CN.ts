@@ -690,17 +690,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="83" />
+      <location filename="../schooldesk/db/backups.py" line="120" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="88" />
+      <location filename="../schooldesk/db/backups.py" line="125" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="134" />
+      <location filename="../schooldesk/db/backups.py" line="130" />
+      <source>The backup's photos could not be written to %1: %2</source>
+      <translation>备份的照片无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="179" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
@@ -847,8 +852,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>“%1”不是 Excel 工作簿（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="63" />
-      <location filename="../schooldesk/imports/spreadsheet.py" line="91" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="65" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="93" />
       <source>%1 is damaged or not an Excel workbook.</source>
       <translation>“%1”已损坏或不是 Excel 工作簿。</translation>
     </message>
@@ -972,22 +977,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请填写帮扶内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/photo_store.py" line="61" />
+      <location filename="../schooldesk/db/photo_store.py" line="63" />
       <source>The picture %1 is larger than 60 MB.</source>
       <translation>图片 %1 超过 60 MB。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/photo_store.py" line="72" />
+      <location filename="../schooldesk/db/photo_store.py" line="74" />
       <source>%1 is not a picture SchoolDesk can read (JPEG, PNG, BMP, GIF, WebP, TIFF).</source>
       <translation>%1 不是可读取的图片（支持 JPEG、PNG、BMP、GIF、WebP、TIFF）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/photo_store.py" line="76" />
+      <location filename="../schooldesk/db/photo_store.py" line="78" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/photo_store.py" line="91" />
+      <location filename="../schooldesk/db/photo_store.py" line="93" />
       <source>The photo could not be saved in %1: %2</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
@@ -2541,6 +2546,14 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/ui/pages/pupils.py" line="246" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="81" />
+      <source>Save the changes you made?</source>
+      <translation>是否保存所做的修改？</translation>
     </message>
   </context>
   <context>

@@ -1,11 +1,15 @@
-"""Base of every add/edit dialog: a FieldForm, Save/Cancel, Ctrl+S, errors shown at the field."""
+"""Base of every add/edit dialog: a FieldForm, Save/Cancel, Ctrl+S, errors shown at the field, and a
+question before edits are thrown away (Esc, Cancel or the window's close button)."""
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractSpinBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QLineEdit, QListWidget,
+    QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
+)
 
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.window_state import PreservesGeometry
@@ -28,6 +32,8 @@ class RecordDialog(PreservesGeometry, QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
+        self._as_opened: list[Any] | None = None
+        self.discard_question: QMessageBox | None = None
 
     def save(self) -> Any:
         raise NotImplementedError
@@ -43,6 +49,50 @@ class RecordDialog(PreservesGeometry, QDialog):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.restore_window_state()
         super().showEvent(event)
+        if self._as_opened is None:
+            self._as_opened = self._values()
+
+    def _values(self) -> list[Any]:
+        """What every input on the form holds now, to tell whether anything was edited."""
+        values: list[Any] = []
+        for widget in self.form.findChildren(QWidget):
+            if isinstance(widget, QLineEdit) and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+                values.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentText())
+            elif isinstance(widget, (QDateTimeEdit, QAbstractSpinBox)):
+                values.append(widget.text())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QListWidget):
+                values.append([(widget.item(r).text(), widget.item(r).checkState()) for r in range(widget.count())])
+        return values
+
+    def is_edited(self) -> bool:
+        return self._as_opened is not None and self._values() != self._as_opened
+
+    def reject(self) -> None:
+        """Close without saving; if something was typed, ask first (Save / Discard / keep editing)."""
+        if not self.is_edited():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Save the changes you made?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("discardQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(lambda _r: self._answered(box.standardButton(box.clickedButton())))
+        self.discard_question = box
+        box.open()
+
+    def _answered(self, button: QMessageBox.StandardButton) -> None:
+        if button == QMessageBox.StandardButton.Save:
+            self.try_save()
+        elif button == QMessageBox.StandardButton.Discard:
+            self._as_opened = None  # nothing to ask any more
+            super().reject()
 
     def done(self, result: int) -> None:
         self.save_window_state()
