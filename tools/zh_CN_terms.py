@@ -510,6 +510,8 @@ ZH = {
     "Delete %1's plan for this semester?": "删除 %1 本学期的送教计划？",
     "Save the changes you made?": "是否保存所做的修改？",
     "The backup's photos could not be written to %1: %2": "备份的照片无法写入 %1：%2",
+    "Your account (%1) may not do this; ask the school office or an administrator.": "您的账号（%1）无权进行此操作，请联系学校办公室或管理员。",
+    "Teachers may only change their own records.": "教师只能修改自己的记录。",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

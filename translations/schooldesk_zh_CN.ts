@@ -464,12 +464,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="71" />
+      <location filename="../schooldesk/db/database.py" line="77" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="96" />
+      <location filename="../schooldesk/db/database.py" line="102" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -605,62 +605,62 @@ The current data is backed up first, so this can be undone.</source>
       <translation>用户名 %1 已被使用。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="34" />
+      <location filename="../schooldesk/services/classes.py" line="35" />
       <source>The class name is too long.</source>
       <translation>班级名称太长。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="44" />
+      <location filename="../schooldesk/services/classes.py" line="45" />
       <source>%1 already exists in this school year.</source>
       <translation>本学年已有%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="62" />
+      <location filename="../schooldesk/services/care.py" line="63" />
       <source>Choose a category.</source>
       <translation>请选择类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="64" />
+      <location filename="../schooldesk/services/care.py" line="65" />
       <source>The end date is before the start date.</source>
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="68" />
-      <location filename="../schooldesk/services/classes.py" line="50" />
+      <location filename="../schooldesk/services/care.py" line="69" />
+      <location filename="../schooldesk/services/classes.py" line="51" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="84" />
-      <location filename="../schooldesk/services/dropout.py" line="76" />
-      <location filename="../schooldesk/services/home_teaching.py" line="448" />
-      <location filename="../schooldesk/services/home_teaching.py" line="458" />
-      <location filename="../schooldesk/services/support.py" line="93" />
+      <location filename="../schooldesk/services/care.py" line="85" />
+      <location filename="../schooldesk/services/dropout.py" line="77" />
+      <location filename="../schooldesk/services/home_teaching.py" line="454" />
+      <location filename="../schooldesk/services/home_teaching.py" line="466" />
+      <location filename="../schooldesk/services/support.py" line="95" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="99" />
+      <location filename="../schooldesk/services/care.py" line="100" />
       <source>The pupil is already in this category from %1; edit or end that record.</source>
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="57" />
+      <location filename="../schooldesk/services/classes.py" line="58" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/school.py" line="22" />
+      <location filename="../schooldesk/services/school.py" line="23" />
       <source>Enter the school's name.</source>
       <translation>请填写学校名称。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/school.py" line="24" />
+      <location filename="../schooldesk/services/school.py" line="25" />
       <source>The school's name is too long.</source>
       <translation>学校名称太长。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/school.py" line="69" />
+      <location filename="../schooldesk/services/school.py" line="71" />
       <source>The school has not been set up yet.</source>
       <translation>尚未设置学校信息。</translation>
     </message>
@@ -670,17 +670,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>此数据文件夹中已有学校，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teachers.py" line="27" />
+      <location filename="../schooldesk/services/teachers.py" line="28" />
       <source>The list of subjects is too long.</source>
       <translation>任教学科太长。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teachers.py" line="30" />
+      <location filename="../schooldesk/services/teachers.py" line="31" />
       <source>Choose a title from the list.</source>
       <translation>请从列表中选择职称。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teachers.py" line="43" />
+      <location filename="../schooldesk/services/teachers.py" line="44" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
     </message>
@@ -715,12 +715,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>SchoolDesk 已经在使用这个数据文件夹（%1）。请使用已打开的窗口，或先将其关闭。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/login.py" line="21" />
+      <location filename="../schooldesk/services/login.py" line="22" />
       <source>The user name or password is wrong.</source>
       <translation>用户名或密码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/login.py" line="62" />
+      <location filename="../schooldesk/services/login.py" line="68" />
       <source>Too many wrong passwords: this account is locked. Try again in %1 minutes.</source>
       <translation>密码错误次数过多，账户已锁定。请 %1 分钟后再试。</translation>
     </message>
@@ -761,13 +761,13 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/domain/pupils.py" line="36" />
-      <location filename="../schooldesk/services/care.py" line="74" />
+      <location filename="../schooldesk/services/care.py" line="75" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
       <location filename="../schooldesk/domain/pupils.py" line="43" />
-      <location filename="../schooldesk/services/pupils.py" line="95" />
+      <location filename="../schooldesk/services/pupils.py" line="96" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -858,85 +858,85 @@ The current data is backed up first, so this can be undone.</source>
       <translation>“%1”已损坏或不是 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="82" />
-      <location filename="../schooldesk/services/home_teaching.py" line="405" />
-      <location filename="../schooldesk/services/support.py" line="68" />
+      <location filename="../schooldesk/services/dropout.py" line="83" />
+      <location filename="../schooldesk/services/home_teaching.py" line="409" />
+      <location filename="../schooldesk/services/support.py" line="69" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="96" />
+      <location filename="../schooldesk/services/dropout.py" line="98" />
       <source>This pupil already has an open case; add a visit to it.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="110" />
+      <location filename="../schooldesk/services/dropout.py" line="113" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="114" />
+      <location filename="../schooldesk/services/dropout.py" line="117" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="132" />
+      <location filename="../schooldesk/services/dropout.py" line="136" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="136" />
+      <location filename="../schooldesk/services/dropout.py" line="140" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="138" />
+      <location filename="../schooldesk/services/dropout.py" line="142" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="137" />
+      <location filename="../schooldesk/services/pupil_import.py" line="139" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="189" />
+      <location filename="../schooldesk/services/pupil_import.py" line="191" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="98" />
+      <location filename="../schooldesk/services/pupils.py" line="99" />
       <source>The birth date is not plausible for a pupil.</source>
       <translation>出生日期不合常理。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="100" />
+      <location filename="../schooldesk/services/pupils.py" line="101" />
       <source>The distance must be 0 to 200 km.</source>
       <translation>距离应在0到200公里之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="127" />
+      <location filename="../schooldesk/services/pupils.py" line="128" />
       <source>Another pupil (%1) already has this ID number.</source>
       <translation>另一名学生（%1）已使用此身份证号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="129" />
+      <location filename="../schooldesk/services/pupils.py" line="130" />
       <source>Another pupil (%1) already has this student number.</source>
       <translation>另一名学生（%1）已使用此学籍号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="169" />
+      <location filename="../schooldesk/services/pupils.py" line="170" />
       <source>Choose a class of this school year.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="266" />
+      <location filename="../schooldesk/services/pupils.py" line="272" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
     <message>
       <location filename="../schooldesk/domain/home_teaching.py" line="55" />
-      <location filename="../schooldesk/services/school_rules.py" line="41" />
+      <location filename="../schooldesk/services/school_rules.py" line="43" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -962,17 +962,17 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli.py" line="325" />
-      <location filename="../schooldesk/services/semesters.py" line="64" />
+      <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="70" />
+      <location filename="../schooldesk/services/support.py" line="71" />
       <source>Choose the teacher who gave the support.</source>
       <translation>请选择帮扶教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="73" />
+      <location filename="../schooldesk/services/support.py" line="74" />
       <source>Say what was done.</source>
       <translation>请填写帮扶内容。</translation>
     </message>
@@ -997,107 +997,107 @@ The current data is backed up first, so this can be undone.</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="172" />
+      <location filename="../schooldesk/services/home_teaching.py" line="173" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="202" />
+      <location filename="../schooldesk/services/home_teaching.py" line="203" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="293" />
+      <location filename="../schooldesk/services/home_teaching.py" line="294" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="301" />
+      <location filename="../schooldesk/services/home_teaching.py" line="302" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="304" />
+      <location filename="../schooldesk/services/home_teaching.py" line="305" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="311" />
+      <location filename="../schooldesk/services/home_teaching.py" line="312" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="318" />
+      <location filename="../schooldesk/services/home_teaching.py" line="319" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="321" />
+      <location filename="../schooldesk/services/home_teaching.py" line="322" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="326" />
+      <location filename="../schooldesk/services/home_teaching.py" line="327" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="331" />
+      <location filename="../schooldesk/services/home_teaching.py" line="332" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="346" />
+      <location filename="../schooldesk/services/home_teaching.py" line="348" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="368" />
+      <location filename="../schooldesk/services/home_teaching.py" line="372" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="387" />
+      <location filename="../schooldesk/services/home_teaching.py" line="391" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="398" />
+      <location filename="../schooldesk/services/home_teaching.py" line="402" />
       <source>A visit can keep at most %1 photos.</source>
       <translation>每次送教最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="407" />
+      <location filename="../schooldesk/services/home_teaching.py" line="411" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="413" />
+      <location filename="../schooldesk/services/home_teaching.py" line="417" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="418" />
+      <location filename="../schooldesk/services/home_teaching.py" line="422" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="421" />
+      <location filename="../schooldesk/services/home_teaching.py" line="425" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="501" />
+      <location filename="../schooldesk/services/home_teaching.py" line="510" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="506" />
+      <location filename="../schooldesk/services/home_teaching.py" line="515" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/print_settings.py" line="30" />
+      <location filename="../schooldesk/services/print_settings.py" line="32" />
       <source>%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file).</source>
       <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
     </message>
@@ -1105,6 +1105,16 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
       <source>Choose the child from the list.</source>
       <translation>请从列表中选择学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/access.py" line="41" />
+      <source>Your account (%1) may not do this; ask the school office or an administrator.</source>
+      <translation>您的账号（%1）无权进行此操作，请联系学校办公室或管理员。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/access.py" line="42" />
+      <source>Teachers may only change their own records.</source>
+      <translation>教师只能修改自己的记录。</translation>
     </message>
   </context>
   <context>

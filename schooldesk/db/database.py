@@ -11,11 +11,14 @@ from pathlib import Path
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from schooldesk.db.audit import ACTOR_KEY
+from schooldesk.db.audit import install as install_audit
 from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
 from schooldesk.db.migrate import upgrade_to_head
 from schooldesk.db.photo_store import PHOTO_DIRNAME, PhotoStore
+from schooldesk.domain.access import Actor
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -30,6 +33,8 @@ class Database:
         self.path = path
         self.engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self._sessions)
+        self.actor: Actor | None = None  # the signed-in user: checked by services, named in the audit trail
 
     @contextmanager
     def transaction(self, *, rehearse: bool = False) -> Iterator[Session]:
@@ -39,6 +44,7 @@ class Database:
         what the real run will do without writing it."""
         try:
             with self._sessions.begin() as session:
+                session.info[ACTOR_KEY] = self.actor.username if self.actor else None
                 yield session
                 if rehearse:
                     session.rollback()

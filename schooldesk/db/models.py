@@ -334,3 +334,19 @@ class HomeTeachingVisitPhoto(Base):
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), primary_key=True)
     position: Mapped[int] = mapped_column(default=0)
     photo: Mapped[Photo] = relationship()
+
+
+class AuditEntry(Base):
+    """Who changed which record when, field by field (ID numbers masked). Written by db/audit.py on every
+    flush; SQLite triggers refuse any UPDATE or DELETE of it, so the app cannot edit its own trail."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    username: Mapped[str] = mapped_column(String(50), index=True)
+    action: Mapped[str] = mapped_column(String(10))  # create / update / delete
+    table_name: Mapped[str] = mapped_column(String(50), index=True)
+    record_id: Mapped[str] = mapped_column(String(50))
+    label: Mapped[str] = mapped_column(String(100), default="")  # e.g. the pupil's or teacher's name
+    changes: Mapped[dict[str, list[object]]] = mapped_column(JSON, default=dict)  # field: [old, new]

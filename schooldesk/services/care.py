@@ -14,6 +14,7 @@ from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import validate_text
 from schooldesk.services.pupils import load_pupil
+from schooldesk.services.access import require_record_keeper
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _check_overlap(session: Session, pupil_id: int, data: CareInput, record_id: 
 
 
 def add_care(db: Database, pupil_id: int, data: CareInput) -> CareRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         load_pupil(session, pupil_id)
         data = clean_care(session, data)
@@ -113,6 +115,7 @@ def add_care(db: Database, pupil_id: int, data: CareInput) -> CareRow:
 
 
 def update_care(db: Database, record_id: int, data: CareInput) -> CareRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         record = _get(session, record_id)
         data = clean_care(session, data)

@@ -11,6 +11,7 @@ from schooldesk.domain.grades import class_name_zh, validate_class_number, valid
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import validate_school_year
 from schooldesk.services.rows import ClassInput, ClassRow
+from schooldesk.services.access import require_record_keeper
 
 MAX_CLASS_NAME = 30
 
@@ -69,6 +70,7 @@ def list_classes(db: Database, school_year: int) -> list[ClassRow]:
 
 
 def add_class(db: Database, data: ClassInput) -> ClassRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         school_class = SchoolClass(**vars(_clean(session, data, None)))
         session.add(school_class)
@@ -77,6 +79,7 @@ def add_class(db: Database, data: ClassInput) -> ClassRow:
 
 
 def update_class(db: Database, class_id: int, data: ClassInput) -> ClassRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         school_class = _get(session, class_id)
         for field, value in vars(_clean(session, data, class_id)).items():
@@ -88,6 +91,7 @@ def update_class(db: Database, class_id: int, data: ClassInput) -> ClassRow:
 
 def set_class_active(db: Database, class_id: int, active: bool) -> ClassRow:
     """Deactivate a class that was merged or closed; its records stay."""
+    require_record_keeper(db)
     with db.transaction() as session:
         school_class = _get(session, class_id)
         school_class.active = active

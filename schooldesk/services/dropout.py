@@ -14,6 +14,7 @@ from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, IN_SCHOOL, validate_choice, validate_text
 from schooldesk.services.pupils import load_pupil
+from schooldesk.services.access import require_record_keeper
 
 MAX_TEXT = 2000
 
@@ -84,6 +85,7 @@ def _not_future(day: date, field: str) -> None:
 
 def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
     """Open a case and mark the pupil 辍学 (the register must show where every child is)."""
+    require_record_keeper(db)
     _not_future(data.started_on, "started_on")
     reason = validate_choice(data.reason, DROPOUT_REASONS, "reason", required=True)
     with db.transaction() as session:
@@ -104,6 +106,7 @@ def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
 
 
 def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
+    require_record_keeper(db)
     _not_future(data.date, "date")
     visitors = validate_text(data.visitors, "visitors")
     if not visitors:
@@ -125,6 +128,7 @@ def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
 def close_case(db: Database, case_id: int, closed_on: date, outcome: str, note: str = "") -> CaseRow:
     """Close with an outcome; 返校 puts the pupil back 在读, 转学 (which needs the destination
     school) marks them 转出, 送教上门 marks them taught at home; 其他 leaves the status to the clerk."""
+    require_record_keeper(db)
     _not_future(closed_on, "closed_on")
     outcome = validate_choice(outcome, DROPOUT_OUTCOMES, "outcome", required=True)
     note = validate_text(note, "outcome_note", MAX_TEXT)

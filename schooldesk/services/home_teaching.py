@@ -26,6 +26,7 @@ from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import load_pupil
+from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
 MAX_PHOTOS = 12
@@ -337,6 +338,7 @@ def _write_plan(session: Session, plan: HomeTeachingPlan, data: PlanInput) -> No
 
 
 def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput) -> PlanRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         pupil = load_pupil(session, pupil_id)
         existing = session.scalars(select(HomeTeachingPlan).where(
@@ -353,6 +355,7 @@ def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput
 
 
 def update_plan(db: Database, plan_id: int, data: PlanInput) -> PlanRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         plan = _load_plan(session, plan_id)
         _write_plan(session, plan, data)
@@ -362,6 +365,7 @@ def update_plan(db: Database, plan_id: int, data: PlanInput) -> PlanRow:
 
 def delete_plan(db: Database, plan_id: int) -> None:
     """Remove a plan made by mistake; one with visits logged is kept (its visits are the evidence)."""
+    require_record_keeper(db)
     with db.transaction() as session:
         plan = _load_plan(session, plan_id)
         if plan.visits:
@@ -430,6 +434,7 @@ def _write_visit(session: Session, visit: HomeTeachingVisit, plan: HomeTeachingP
 
 
 def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
+    require_own(db, data.teacher_ids)  # a teacher logs only visits they made
     stored = _store_photos(db, data.new_photos)
     with db.transaction() as session:
         plan = _load_plan(session, plan_id)
@@ -441,11 +446,14 @@ def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None =
 
 
 def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
+    require_own(db, data.teacher_ids)
     stored = _store_photos(db, data.new_photos)
     with db.transaction() as session:
         visit = session.get(HomeTeachingVisit, visit_id)
         if visit is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        require_own(db, [link.teacher_id for link in visit.teachers])
+        require_own(db, data.teacher_ids)
         _write_visit(session, visit, visit.plan, data, stored, today or date.today())
         session.flush()
         return _visit_row(db, visit)
@@ -456,6 +464,7 @@ def delete_visit(db: Database, visit_id: int) -> None:
         visit = session.get(HomeTeachingVisit, visit_id)
         if visit is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        require_own(db, [link.teacher_id for link in visit.teachers])
         session.delete(visit)
 
 

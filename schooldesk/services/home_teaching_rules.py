@@ -10,6 +10,7 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import SchoolSetting
 from schooldesk.services.school_rules import write_setting
 from schooldesk.domain.home_teaching import VisitRule, rule_for, validate_rule
+from schooldesk.services.access import require_admin
 
 RULES_KEY = "home_teaching_rules"
 
@@ -33,6 +34,7 @@ def visit_rule_on(db: Database, day: date) -> VisitRule:
 def set_visit_rule(db: Database, rule: VisitRule) -> VisitRule:
     """Make *rule* apply from its month on; a version from the same month is replaced, and versions for
     later months are dropped, since the school has just said what holds from now on."""
+    require_admin(db)
     rule = validate_rule(rule)
     with db.transaction() as session:
         kept = [r for r in read_visit_rules(session) if r.effective_from < rule.effective_from]

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import User
+from schooldesk.domain.access import Actor
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.services.accounts import password_matches
@@ -30,6 +31,11 @@ class SignedIn:
     user_id: int
     username: str
     role: str
+    teacher_id: int | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.username, self.role, self.teacher_id)
 
 
 def sign_in(db: Database, username: str, password: str, *, now: datetime | None = None) -> SignedIn:
@@ -50,7 +56,7 @@ def sign_in(db: Database, username: str, password: str, *, now: datetime | None 
                 outcome = _locked(user.locked_until, now)
         else:
             user.failed_logins, user.locked_until = 0, None
-            outcome = SignedIn(user.id, user.username, user.role)
+            outcome = SignedIn(user.id, user.username, user.role, user.teacher_id)
     if isinstance(outcome, LoginError):
         raise outcome
     return outcome

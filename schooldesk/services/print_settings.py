@@ -8,6 +8,7 @@ from schooldesk.db.models import SchoolSetting
 from schooldesk.services.school_rules import write_setting
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.services.access import require_admin
 
 PDF_FONT_KEY = "pdf_font"
 FONT_SUFFIXES = (".ttf", ".ttc")
@@ -23,6 +24,7 @@ def pdf_font_path(db: Database) -> Path | None:
 
 def set_pdf_font_path(db: Database, path: Path | None) -> None:
     """Remember *path* (None: back to the default); only TrueType files reportlab can embed are taken."""
+    require_admin(db)
     if path is not None:
         from schooldesk.exports.pdf_fonts import can_embed
 

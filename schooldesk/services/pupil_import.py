@@ -21,6 +21,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roster
 from schooldesk.imports.spreadsheet import read_sheet
 from schooldesk.services.pupils import GuardianInput, PupilInput, clean_pupil, pupil_input, write_pupil
+from schooldesk.services.access import require_record_keeper
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], 
 
 def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bool,
                   today: date | None = None) -> ImportReport:
+    require_record_keeper(db)
     today = today or date.today()
     report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run)
     for row in roster.rows:

@@ -19,6 +19,7 @@ from schooldesk.domain.pupils import (
     BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
     mask_student_number, validate_choice, validate_student_number, validate_text,
 )
+from schooldesk.services.access import require_record_keeper, sees_full_id_numbers
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def set_class(session: Session, pupil: Pupil, school_year: int, class_id: int | 
 
 
 def add_pupil(db: Database, data: PupilInput) -> int:
+    require_record_keeper(db)
     data = clean_pupil(data)
     with db.transaction() as session:
         check_unique(session, data, None)
@@ -185,6 +187,7 @@ def add_pupil(db: Database, data: PupilInput) -> int:
 
 
 def update_pupil(db: Database, pupil_id: int, data: PupilInput) -> int:
+    require_record_keeper(db)
     data = clean_pupil(data)
     with db.transaction() as session:
         pupil = load_pupil(session, pupil_id)
@@ -212,6 +215,8 @@ def pupil_input(pupil: Pupil, school_year: int | None) -> PupilInput:
 
 
 def get_pupil(db: Database, pupil_id: int, school_year: int | None) -> PupilInput:
+    """What the edit form shows, full ID number included: for office staff and administrators only."""
+    require_record_keeper(db)
     with db.transaction() as session:
         return pupil_input(load_pupil(session, pupil_id), school_year)
 
@@ -222,6 +227,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
     Three queries whatever the number of pupils, so 3,000 rows list in a blink.
     """
     today = today or date.today()
+    full_numbers = sees_full_id_numbers(db)  # a teacher cannot find a pupil by a number they may not see
     with db.transaction() as session:
         classes = {
             pupil_id: school_class
@@ -252,7 +258,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
                 class_name=school_class.name if school_class else "",
                 grade=school_class.grade if school_class else None,
                 care_kinds=tuple(care.get(p.id, ())),
-                numbers=f"{p.id_number or ''} {p.student_number or ''}",
+                numbers=f"{p.id_number or ''} {p.student_number or ''}" if full_numbers else "",
             ))
         return rows
 

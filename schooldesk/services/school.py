@@ -13,6 +13,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.people import validate_person_name, validate_phone
 from schooldesk.domain.school_code import validate_school_code
 from schooldesk.services.rows import SchoolDetails
+from schooldesk.services.access import require_admin
 
 
 def validate_school(details: SchoolDetails) -> SchoolDetails:
@@ -64,6 +65,7 @@ def save_school(session: Session, details: SchoolDetails) -> SchoolDetails:
 
 
 def update_school(db: Database, details: SchoolDetails) -> SchoolDetails:
+    require_admin(db)
     with db.transaction() as session:
         if _school(session) is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The school has not been set up yet."))

@@ -10,6 +10,7 @@ from schooldesk.db.models import SchoolSetting
 from schooldesk.domain.care import CARE_KINDS, DEFAULT_SUPPORT_INTERVAL, SUPPORT_INTERVALS
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.services.access import require_admin
 
 SUPPORT_INTERVALS_KEY = "support_interval_days"
 
@@ -36,6 +37,7 @@ def support_intervals(db: Database) -> dict[str, int]:
 
 
 def set_support_intervals(db: Database, intervals: dict[str, int]) -> dict[str, int]:
+    require_admin(db)
     allowed = {days for days, _ in SUPPORT_INTERVALS}
     if any(days not in allowed for days in intervals.values()):
         raise ValidationError("support_interval", QT_TRANSLATE_NOOP("Errors", "Choose how often from the list."))

@@ -12,6 +12,7 @@ from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey, TermDates, semester_for, validate_school_year, validate_term_dates
 from schooldesk.services.rows import SemesterRow
+from schooldesk.services.access import require_admin
 
 
 def _row(semester: Semester) -> SemesterRow:
@@ -45,6 +46,7 @@ def save_term_dates(session: Session, term1: TermDates, term2: TermDates) -> Non
 
 
 def set_school_year(db: Database, term1: TermDates, term2: TermDates) -> None:
+    require_admin(db)
     with db.transaction() as session:
         save_term_dates(session, term1, term2)
 

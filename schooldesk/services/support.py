@@ -15,6 +15,7 @@ from schooldesk.domain.care import SUPPORT_KINDS, care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import ON_ROLL, validate_choice, validate_text
+from schooldesk.services.access import require_own
 from schooldesk.services.pupils import load_pupil
 from schooldesk.services.school_rules import read_support_intervals
 
@@ -78,6 +79,7 @@ def _clean(session: Session, data: SupportInput) -> SupportInput:
 
 
 def add_support(db: Database, pupil_id: int, data: SupportInput) -> SupportRow:
+    require_own(db, [data.teacher_id])  # a teacher records only support they gave
     with db.transaction() as session:
         load_pupil(session, pupil_id)
         record = SupportRecord(pupil_id=pupil_id, **vars(_clean(session, data)))
@@ -91,6 +93,8 @@ def update_support(db: Database, record_id: int, data: SupportInput) -> SupportR
         record = session.get(SupportRecord, record_id)
         if record is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        require_own(db, [record.teacher_id])  # theirs now …
+        require_own(db, [data.teacher_id])  # … and still theirs after the change
         for name, value in vars(_clean(session, data)).items():
             setattr(record, name, value)
         session.flush()

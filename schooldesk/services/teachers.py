@@ -10,6 +10,7 @@ from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.people import TEACHER_TITLES, validate_gender, validate_person_name, validate_phone
 from schooldesk.services.rows import TeacherInput, TeacherRow
+from schooldesk.services.access import require_record_keeper
 
 MAX_SUBJECTS_LENGTH = 100
 
@@ -54,6 +55,7 @@ def list_teachers(db: Database, *, include_inactive: bool = True) -> list[Teache
 
 
 def add_teacher(db: Database, data: TeacherInput) -> TeacherRow:
+    require_record_keeper(db)
     data = _clean(data)
     with db.transaction() as session:
         teacher = Teacher(**vars(data), active=True)
@@ -63,6 +65,7 @@ def add_teacher(db: Database, data: TeacherInput) -> TeacherRow:
 
 
 def update_teacher(db: Database, teacher_id: int, data: TeacherInput) -> TeacherRow:
+    require_record_keeper(db)
     data = _clean(data)
     with db.transaction() as session:
         teacher = _get(session, teacher_id)
@@ -73,6 +76,7 @@ def update_teacher(db: Database, teacher_id: int, data: TeacherInput) -> Teacher
 
 def set_teacher_active(db: Database, teacher_id: int, active: bool) -> TeacherRow:
     """Deactivate a teacher who left (or bring one back)."""
+    require_record_keeper(db)
     with db.transaction() as session:
         teacher = _get(session, teacher_id)
         teacher.active = active

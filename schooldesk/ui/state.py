@@ -25,6 +25,7 @@ class AppState(QObject):
         super().__init__(parent)
         self.db = db
         self.user = user
+        db.actor = user.actor if user else None  # services check it; the audit trail names it
         self.school: SchoolDetails | None = None
         self.semesters: list[SemesterRow] = []
         self.semester: SemesterRow | None = None
@@ -71,6 +72,7 @@ class AppState(QObject):
             restore_backup(backup, path, self.backup_dir)
         finally:
             self.db = open_database(path.parent)
+            self.db.actor = self.user.actor if self.user else None
         self.backups_changed.emit()
         self.notify_changed()
 
