@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--visit", type=int, metavar="VISIT_ID", help="print this one visit")
     which.add_argument("--blank", action="store_true", help="a blank visit form to fill in by hand")
     printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    recover = commands.add_parser("recover-admin", parents=[common],
+                                  help="set a new administrator password with the recovery code from set-up")
+    recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
+    recover.add_argument("--admin", required=True, help="administrator user name (created if missing)")
+    recover.add_argument("--password-file", required=True, help="file whose first line is the new password")
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
@@ -161,11 +166,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
     details = SchoolDetails(args.school_name, args.school_code, county=args.county, township=args.township)
     db = open_database(data_dir(args.data_dir))
     try:
-        set_up_school(db, school=details, term1=term1, term2=term2,
-                      admin_username=args.admin, admin_password=password)
+        code = set_up_school(db, school=details, term1=term1, term2=term2,
+                             admin_username=args.admin, admin_password=password)
     finally:
         db.close()
     say(QCoreApplication.translate("CommandLine", "School “%1” set up in %2."), args.school_name.strip(), db.path.parent)
+    say(QCoreApplication.translate("CommandLine", "Recovery code (write it down; it is shown only now): %1"), code)
     return EXIT_OK
 
 
@@ -347,7 +353,22 @@ def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_recover_admin(args: argparse.Namespace) -> int:
+    from schooldesk.services.users import recover_admin
+
+    password = _read_password(Path(args.password_file))
+    db = _open_existing(args)
+    try:
+        code = recover_admin(db, args.code, args.admin, password)
+    finally:
+        db.close()
+    say(QCoreApplication.translate("CommandLine", "The password of administrator %1 was set."), args.admin.strip())
+    say(QCoreApplication.translate("CommandLine", "The old recovery code is used up. New recovery code (write it down): %1"), code)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "recover-admin": _cmd_recover_admin,
     "print-home-teaching": _cmd_print_home_teaching,
     "import-students": _cmd_import_students,
     "backup": _cmd_backup,

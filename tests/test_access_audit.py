@@ -93,3 +93,63 @@ def test_create_update_delete_are_in_the_audit_trail_with_numbers_masked(home, t
     sheet = load_workbook(out).active
     assert sheet["A1"].value == "时间" and sheet.max_row == len(entries) + 1
     assert any("青山镇北村" in str(c.value) for c in sheet["G"])
+
+
+def test_administrators_manage_users_and_the_last_one_stays(school_db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.domain.errors import ValidationError
+    from schooldesk.services.login import LoginError, sign_in
+    from schooldesk.services.rows import TeacherInput
+    from schooldesk.services.teachers import add_teacher
+    from schooldesk.services.users import UserInput, create_user, list_users, reset_password, set_user_active, update_user
+
+    db = school_db
+    db.actor = Actor("admin", ADMIN)
+    li = add_teacher(db, TeacherInput("李春梅", "女")).id
+    with pytest.raises(ValidationError) as error:
+        create_user(db, UserInput("li", TEACHER, None, "li-password-1"))
+    assert error.value.field == "teacher"  # a teacher's account names the teacher
+    teacher = create_user(db, UserInput("li", TEACHER, li, "li-password-1"))
+    assert sign_in(db, "li", "li-password-1").actor == Actor("li", TEACHER, li)
+    for attempt in range(5):
+        with pytest.raises(LoginError):
+            sign_in(db, "li", f"guess-{attempt}")
+    reset_password(db, teacher.id, "new-password-2")  # lifts the lock-out too
+    assert sign_in(db, "li", "new-password-2").username == "li"
+    [admin] = [u for u in list_users(db) if u.role == ADMIN]
+    with pytest.raises(ValidationError):
+        set_user_active(db, admin.id, False)
+    with pytest.raises(ValidationError):
+        update_user(db, admin.id, UserInput("admin", OFFICE))
+    db.actor = Actor("li", TEACHER, li)
+    with pytest.raises(AccessDenied):
+        reset_password(db, admin.id, "taken-over-1")
+    with pytest.raises(AccessDenied):
+        list_users(db)
+
+
+def test_a_forgotten_administrator_password_comes_back_with_the_recovery_code(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from schooldesk.domain.semester import default_term_dates
+    from schooldesk.services.login import sign_in
+    from schooldesk.services.rows import SchoolDetails
+    from schooldesk.services.setup import set_up_school
+
+    term1, term2 = default_term_dates(2025)
+    code = set_up_school(db, school=SchoolDetails("石桥村小学", "2141051203"), term1=term1, term2=term2,
+                         admin_username="admin", admin_password="forgotten-1")
+    assert len(code) == 29 and code.count("-") == 4
+    password_file = tmp_path / "pw.txt"
+    password_file.write_text("remembered-2\n", encoding="utf-8")
+    base = [sys.executable, "-m", "schooldesk", "--data-dir", str(db.path.parent), "recover-admin",
+            "--admin", "admin", "--password-file", str(password_file)]
+    wrong = subprocess.run([*base, "--code", "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "恢复码错误" in wrong.stderr
+    right = subprocess.run([*base, "--code", code.lower()], capture_output=True, text=True)
+    assert right.returncode == 0, right.stderr
+    assert sign_in(db, "admin", "remembered-2").role == ADMIN
+    again = subprocess.run([*base, "--code", code], capture_output=True, text=True)
+    assert again.returncode == 2, "a recovery code works once"
+    new_code = right.stdout.strip()[-29:]
+    assert len(new_code) == 29 and new_code != code

@@ -512,6 +512,14 @@ ZH = {
     "The backup's photos could not be written to %1: %2": "备份的照片无法写入 %1：%2",
     "Your account (%1) may not do this; ask the school office or an administrator.": "您的账号（%1）无权进行此操作，请联系学校办公室或管理员。",
     "Teachers may only change their own records.": "教师只能修改自己的记录。",
+    "Recovery code (write it down; it is shown only now): %1": "恢复码（请抄写保存，仅显示这一次）：%1",
+    "The password of administrator %1 was set.": "已为管理员 %1 设置新密码。",
+    "The old recovery code is used up. New recovery code (write it down): %1": "原恢复码已作废。新的恢复码（请抄写保存）：%1",
+    "Choose a role from the list.": "请从列表中选择角色。",
+    "A teacher's account must be linked to the teacher.": "教师账号必须关联到对应的教师。",
+    "The school needs at least one active administrator.": "学校至少需要一名在用的管理员。",
+    "The recovery code is wrong.": "恢复码错误。",
+    "Write down this recovery code and keep it with the school seal:\n\n%1\n\nIf every administrator password is forgotten, it lets you set a new one (schooldesk recover-admin). It is shown only now.": "请抄下这个恢复码，与学校公章一起妥善保管：\n\n%1\n\n如果所有管理员密码都忘记了，可以用它设置新密码（schooldesk recover-admin）。恢复码只显示这一次。",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

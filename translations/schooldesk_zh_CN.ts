@@ -18,12 +18,12 @@
       <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="69" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="70" />
       <source>&amp;Password</source>
       <translation>密码(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="70" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="71" />
       <source>&amp;Repeat password</source>
       <translation>再次输入密码(&amp;R)</translation>
     </message>
@@ -334,132 +334,147 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="137" />
+      <location filename="../schooldesk/cli.py" line="142" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="168" />
+      <location filename="../schooldesk/cli.py" line="173" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="181" />
+      <location filename="../schooldesk/cli.py" line="174" />
+      <source>Recovery code (write it down; it is shown only now): %1</source>
+      <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="187" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="182" />
+      <location filename="../schooldesk/cli.py" line="188" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="204" />
+      <location filename="../schooldesk/cli.py" line="210" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="205" />
+      <location filename="../schooldesk/cli.py" line="211" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="207" />
+      <location filename="../schooldesk/cli.py" line="213" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="208" />
+      <location filename="../schooldesk/cli.py" line="214" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="212" />
+      <location filename="../schooldesk/cli.py" line="218" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="214" />
+      <location filename="../schooldesk/cli.py" line="220" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="231" />
+      <location filename="../schooldesk/cli.py" line="237" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="247" />
+      <location filename="../schooldesk/cli.py" line="253" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="249" />
+      <location filename="../schooldesk/cli.py" line="255" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="293" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="288" />
+      <location filename="../schooldesk/cli.py" line="294" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="291" />
+      <location filename="../schooldesk/cli.py" line="297" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="293" />
+      <location filename="../schooldesk/cli.py" line="299" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="294" />
+      <location filename="../schooldesk/cli.py" line="300" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="297" />
+      <location filename="../schooldesk/cli.py" line="303" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="304" />
+      <location filename="../schooldesk/cli.py" line="310" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="338" />
+      <location filename="../schooldesk/cli.py" line="344" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="340" />
+      <location filename="../schooldesk/cli.py" line="346" />
       <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
       <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="344" />
+      <location filename="../schooldesk/cli.py" line="350" />
       <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
       <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="365" />
+      <source>The password of administrator %1 was set.</source>
+      <translation>已为管理员 %1 设置新密码。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="366" />
+      <source>The old recovery code is used up. New recovery code (write it down): %1</source>
+      <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="148" />
+      <location filename="../schooldesk/cli.py" line="153" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="193" />
-      <location filename="../schooldesk/cli.py" line="226" />
-      <location filename="../schooldesk/cli.py" line="259" />
+      <location filename="../schooldesk/cli.py" line="199" />
+      <location filename="../schooldesk/cli.py" line="232" />
+      <location filename="../schooldesk/cli.py" line="265" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -585,22 +600,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>第二学期必须在第一学期结束之后开始。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="23" />
+      <location filename="../schooldesk/services/accounts.py" line="27" />
       <source>Enter a user name.</source>
       <translation>请填写用户名。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="26" />
+      <location filename="../schooldesk/services/accounts.py" line="30" />
       <source>A user name has at most 50 characters and no spaces.</source>
       <translation>用户名最多 50 个字符，且不能含空格。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="34" />
+      <location filename="../schooldesk/services/accounts.py" line="38" />
       <source>The password needs at least %1 characters.</source>
       <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="44" />
+      <location filename="../schooldesk/services/accounts.py" line="48" />
       <source>The user name %1 is taken.</source>
       <translation>用户名 %1 已被使用。</translation>
     </message>
@@ -636,6 +651,7 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/home_teaching.py" line="454" />
       <location filename="../schooldesk/services/home_teaching.py" line="466" />
       <location filename="../schooldesk/services/support.py" line="95" />
+      <location filename="../schooldesk/services/users.py" line="85" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -665,7 +681,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>尚未设置学校信息。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/setup.py" line="35" />
+      <location filename="../schooldesk/services/setup.py" line="37" />
       <source>This data folder already holds a school; nothing was changed.</source>
       <translation>此数据文件夹中已有学校，未做任何修改。</translation>
     </message>
@@ -685,7 +701,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>该教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="78" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
@@ -961,7 +977,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="325" />
+      <location filename="../schooldesk/cli.py" line="331" />
       <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
@@ -1115,6 +1131,27 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/domain/access.py" line="42" />
       <source>Teachers may only change their own records.</source>
       <translation>教师只能修改自己的记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/users.py" line="63" />
+      <source>Choose a role from the list.</source>
+      <translation>请从列表中选择角色。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/users.py" line="65" />
+      <source>A teacher's account must be linked to the teacher.</source>
+      <translation>教师账号必须关联到对应的教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/users.py" line="96" />
+      <location filename="../schooldesk/services/users.py" line="106" />
+      <source>The school needs at least one active administrator.</source>
+      <translation>学校至少需要一名在用的管理员。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/users.py" line="139" />
+      <source>The recovery code is wrong.</source>
+      <translation>恢复码错误。</translation>
     </message>
   </context>
   <context>
@@ -1828,6 +1865,22 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/ui/import_dialog.py" line="146" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Launcher</name>
+    <message>
+      <location filename="../schooldesk/ui/launcher.py" line="54" />
+      <source>Write down this recovery code and keep it with the school seal:
+
+%1
+
+If every administrator password is forgotten, it lets you set a new one (schooldesk recover-admin). It is shown only now.</source>
+      <translation>请抄下这个恢复码，与学校公章一起妥善保管：
+
+%1
+
+如果所有管理员密码都忘记了，可以用它设置新密码（schooldesk recover-admin）。恢复码只显示这一次。</translation>
     </message>
   </context>
   <context>
@@ -2663,7 +2716,7 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="95" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="96" />
       <source>Set up SchoolDesk</source>
       <translation>设置 SchoolDesk</translation>
     </message>

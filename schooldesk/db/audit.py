@@ -18,6 +18,7 @@ MASKED = {"id_number", "student_number"}
 HIDDEN = {"password_hash"}
 NOT_AUDITED = {"failed_logins", "locked_until", "name_keys"}  # sign-in bookkeeping, derived search keys
 ACTOR_KEY = "actor"
+SECRET_SETTINGS = {"recovery_code"}  # school settings whose value (a hash) stays out of the trail
 
 
 def _plain(column: str, value: Any) -> Any:
@@ -53,6 +54,8 @@ def _record_id(obj: Any) -> str:
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
+    if state.dict.get("key") in SECRET_SETTINGS:
+        return {"value": ["***", "***"]}
     for column in state.mapper.column_attrs:
         key = column.key
         history = state.attrs[key].history

@@ -17,6 +17,10 @@ MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id with the library's current recommended cost
 
 
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
 def validate_username(username: str, field: str = "username") -> str:
     cleaned = username.strip()
     if not cleaned:

@@ -12,6 +12,7 @@ from schooldesk.services.accounts import ROLE_ADMIN, add_user
 from schooldesk.services.rows import SchoolDetails
 from schooldesk.services.school import save_school
 from schooldesk.services.semesters import save_term_dates
+from schooldesk.services.users import store_recovery_code
 
 
 def is_set_up(db: Database) -> bool:
@@ -27,8 +28,9 @@ def set_up_school(
     term2: TermDates,
     admin_username: str,
     admin_password: str,
-) -> None:
-    """Create the school; refuses to run twice so an existing school is never overwritten."""
+) -> str:
+    """Create the school; refuses to run twice so an existing school is never overwritten. Returns the
+    recovery code for a forgotten administrator password (to show once and have written down)."""
     with db.transaction() as session:
         if session.scalar(select(School.id).limit(1)) is not None:
             raise SchoolDeskError(
@@ -37,3 +39,4 @@ def set_up_school(
         save_school(session, school)
         save_term_dates(session, term1, term2)
         add_user(session, username=admin_username, password=admin_password, role=ROLE_ADMIN)
+        return store_recovery_code(session)

@@ -5,9 +5,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from schooldesk.db.database import Database
+from schooldesk.domain.i18n import fill
 from schooldesk.services.login import SignedIn, sign_in
 from schooldesk.services.school import get_school
 from schooldesk.services.setup import is_set_up
+from schooldesk.ui.errors import show_notice
 from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
@@ -47,6 +49,11 @@ class Launcher(QObject):
         admin = self.wizard.admin_page
         # The administrator who just chose the password is signed in without typing it again.
         self.open_main_window(sign_in(self.db, admin.username.text(), admin.password.text()))
+        assert self.window is not None
+        self.recovery_notice = show_notice(self.window, fill(self.tr(
+            "Write down this recovery code and keep it with the school seal:\n\n%1\n\nIf every administrator "
+            "password is forgotten, it lets you set a new one (schooldesk recover-admin). It is shown only now."),
+            (admin.recovery_code,)))
 
     def open_main_window(self, user: SignedIn | None = None) -> None:
         self.window = MainWindow(AppState(self.db, user=user))

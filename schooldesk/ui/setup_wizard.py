@@ -66,6 +66,7 @@ class AdminPage(_FormPage):
         self._db, self._school_page, self._terms_page = db, school_page, terms_page
         self.username = form.add("username", self.tr("&User name"), QLineEdit())
         self.username.setText("admin")
+        self.recovery_code = ""  # set once the school is created; shown once by the launcher
         self.password = form.add("password", self.tr("&Password"), QLineEdit())
         self.repeat = form.add("repeat", self.tr("&Repeat password"), QLineEdit())
         for edit in (self.password, self.repeat):
@@ -76,7 +77,7 @@ class AdminPage(_FormPage):
         validate_password(self.password.text())
         if self.password.text() != self.repeat.text():
             raise ValidationError("repeat", QT_TRANSLATE_NOOP("Errors", "The two passwords differ."))
-        set_up_school(
+        self.recovery_code = set_up_school(
             self._db,
             school=self._school_page.form.details(),  # type: ignore[attr-defined]
             term1=self._terms_page.form.terms()[0],  # type: ignore[attr-defined]
