@@ -60,6 +60,8 @@ def test_wizard_end_to_end(qtbot, zh_app, db: Database) -> None:  # type: ignore
     assert window.semester_box.currentText().startswith("2025—2026学年")
     assert get_school(db).county == "示范县"  # type: ignore[union-attr]
     assert window.user_label.text() == "已登录：admin", "the new administrator is signed in"
+    code = wizard.admin_page.recovery_code
+    assert len(code) == 29 and launcher.recovery_notice.isVisible() and code in launcher.recovery_notice.text()
 
 
 def test_sign_in_wrong_password_lockout_then_main_window(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

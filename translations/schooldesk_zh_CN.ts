@@ -29,6 +29,91 @@
     </message>
   </context>
   <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="26" />
+      <source>Audit trail</source>
+      <translation>审计日志</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="33" />
+      <source>all records</source>
+      <translation>全部记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="37" />
+      <source>name or value</source>
+      <translation>姓名或内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="39" />
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="42" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="43" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <source>User</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="44" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
+      <source>Changes</source>
+      <translation>修改内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <source>From</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <source>Until</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="70" />
+      <source>everyone</source>
+      <translation>全部用户</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="89" />
+      <source>%1 entries</source>
+      <translation>共 %1 条</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
+      <source>Export the audit trail</source>
+      <translation>导出审计日志</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="93" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupsBox</name>
     <message>
       <location filename="../schooldesk/ui/pages/backups_box.py" line="21" />
@@ -702,6 +787,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="26" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2601,12 +2687,12 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>显示 %1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="245" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="247" />
       <source>Save the import template</source>
       <translation>保存导入模板</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="246" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="248" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2617,6 +2703,19 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="81" />
       <source>Save the changes you made?</source>
       <translation>是否保存所做的修改？</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="55" />
+      <source>New password for %1</source>
+      <translation>为 %1 设置新密码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="58" />
+      <source>&amp;New password</source>
+      <translation>新密码(&amp;N)</translation>
     </message>
   </context>
   <context>
@@ -2678,37 +2777,37 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="33" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="35" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="36" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="38" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="42" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="47" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="55" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="57" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="99" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="111" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="104" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="116" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
@@ -2921,6 +3020,97 @@ Choose No to start with an empty database.</source>
     </message>
   </context>
   <context>
+    <name>UserDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="32" />
+      <source>User account</source>
+      <translation>用户账号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="36" />
+      <source>&amp;User name</source>
+      <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="38" />
+      <source>&amp;Role</source>
+      <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="42" />
+      <source>&amp;Teacher</source>
+      <translation>帮扶教师(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="43" />
+      <source>&amp;Password</source>
+      <translation>密码(&amp;P)</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="18" />
+      <source>Users and audit trail</source>
+      <translation>用户与审计日志</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="22" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="23" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="24" />
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <source>In use</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="29" />
+      <source>New user…</source>
+      <translation>新建用户…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="30" />
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="31" />
+      <source>Reset password…</source>
+      <translation>重设密码…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="32" />
+      <source>Deactivate</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/users_box.py" line="33" />
+      <source>Audit trail…</source>
+      <translation>审计日志…</translation>
+    </message>
+  </context>
+  <context>
     <name>VisitDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="31" />
@@ -2956,6 +3146,14 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
+    <name>dialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="18" />
+      <source>&amp;Repeat password</source>
+      <translation>再次输入密码(&amp;R)</translation>
     </message>
   </context>
 </TS>

@@ -66,7 +66,7 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
         elif history.has_changes():
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
-            if _plain(key, old) != _plain(key, new):
+            if _plain(key, old) != _plain(key, new) or (key in HIDDEN and old != new):  # a new password shows as changed
                 changes[key] = [_plain(key, old), _plain(key, new)]
     return changes
 

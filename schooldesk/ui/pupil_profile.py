@@ -140,9 +140,12 @@ class PupilProfileWindow(PreservesGeometry, QDialog):
         for table in (self.care_table, self.support_table, self.case_table, self.timeline_table):
             table.resizeColumnsToContents()
         open_case = self.open_case()
-        self.open_case_button.setEnabled(open_case is None)
-        self.add_visit_button.setEnabled(open_case is not None)
-        self.close_case_button.setEnabled(open_case is not None)
+        keeper = self.state.keeps_records  # a teacher may still add their own support records
+        self.open_case_button.setEnabled(open_case is None and keeper)
+        self.add_visit_button.setEnabled(open_case is not None and keeper)
+        self.close_case_button.setEnabled(open_case is not None and keeper)
+        for button in (self.edit_button, self.add_care_button, self.edit_care_button):
+            button.setEnabled(keeper)
 
     def open_case(self) -> CaseRow | None:
         return next((c for c in (self.profile.cases if self.profile else ()) if c.is_open), None)
@@ -169,6 +172,8 @@ class PupilProfileWindow(PreservesGeometry, QDialog):
     def add_support(self) -> None:
         responsible = next((c.responsible_teacher_id for c in (self.profile.care if self.profile else ())
                             if c.end_date is None and c.responsible_teacher_id), None)
+        if not self.state.keeps_records and self.state.user is not None:
+            responsible = self.state.user.teacher_id  # a teacher records the support they gave
         self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
 
     def edit_pupil(self) -> None:

@@ -46,6 +46,12 @@ class AppState(QObject):
             self.semester_changed.emit(semester)
 
     @property
+    def keeps_records(self) -> bool:
+        """Office staff and administrators (and tests without a sign-in) edit every record; teachers
+        only their own (the services enforce it; this only spares them buttons that would refuse)."""
+        return self.user is None or self.user.actor.keeps_records
+
+    @property
     def school_year(self) -> int:
         return self.semester.key.school_year if self.semester else date.today().year
 

@@ -70,7 +70,7 @@ class HomeTeachingPage(QWidget):
 
     def refresh(self) -> None:
         semester = self.state.semester
-        self.new_button.setEnabled(semester is not None)
+        self.new_button.setEnabled(semester is not None and self.state.keeps_records)
         if semester is None:
             self.heading.setText(self.tr("No semester has been set up."))
             self.model.set_rows([])
@@ -100,8 +100,8 @@ class HomeTeachingPage(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen and self.state.keeps_records)
+        self.delete_button.setEnabled(chosen and self.state.keeps_records)
 
     def new_record(self) -> PlanDialog | None:
         if self.state.semester is None:

@@ -199,8 +199,10 @@ class PupilsPage(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_row() is not None
-        self.edit_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen and self.state.keeps_records)
         self.profile_button.setEnabled(chosen)
+        self.new_button.setEnabled(self.state.keeps_records)
+        self.import_button.setEnabled(self.state.keeps_records)
 
     def focus_find(self) -> None:
         self.find_box.setFocus()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGE_KEY
+from schooldesk.domain.access import ADMIN
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.semester import TermDates, default_term_dates, school_year_label_zh
 from schooldesk.services.school import update_school
@@ -16,6 +17,7 @@ from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
+from schooldesk.ui.pages.users_box import UsersBox
 from schooldesk.ui.pages.support_rules_box import SupportRulesBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
 from schooldesk.ui.state import AppState
@@ -66,6 +68,16 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(school_box)
         left.addWidget(self.support_rules)
+        # Settings, users, the audit trail and restoring are the administrator's (the services refuse
+        # anyone else too); others see the settings, greyed out, and may take backups.
+        self.is_admin = state.user is None or state.user.role == ADMIN
+        self.users: UsersBox | None = None
+        if self.is_admin:
+            self.users = UsersBox(state, self)
+            left.addWidget(self.users)
+        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule):
+            box.setEnabled(self.is_admin)
+        self.backups.restore_button.setVisible(self.is_admin)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)

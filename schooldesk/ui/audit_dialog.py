@@ -1,0 +1,109 @@
+"""The audit trail for administrators: filter by dates, user, kind of record and text; export to Excel.
+Read-only: the app offers no way to change an entry (and SQLite triggers refuse one)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from schooldesk.db.database import Database
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import fill
+from schooldesk.exports.audit_sheet import write_audit_xlsx
+from schooldesk.services.audit import RECORD_KINDS, AuditFilter, AuditRow, audit_usernames, list_audit
+from schooldesk.ui.errors import show_error
+from schooldesk.ui.fields import DateField
+from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.tables import record_table
+from schooldesk.ui.window_state import PreservesGeometry
+
+
+class AuditDialog(PreservesGeometry, QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AuditDialog")
+        self.setWindowTitle(self.tr("Audit trail"))
+        self._db = db
+        self.rows: list[AuditRow] = []
+        self.since = DateField(date.today() - timedelta(days=30), optional=True, parent=self)
+        self.until = DateField(None, optional=True, parent=self)
+        self.user = QComboBox(self)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("all records"), "")
+        for table, name in RECORD_KINDS.items():
+            self.kind.addItem(name, table)
+        self.find = QLineEdit(self)
+        self.find.setPlaceholderText(self.tr("name or value"))
+        self.count = QLabel(self)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.export_button.clicked.connect(self.choose_export)
+        self.model: RowTableModel[AuditRow] = RowTableModel([
+            Column(self.tr("When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+            Column(self.tr("User"), lambda r: r.username),
+            Column(self.tr("Action"), lambda r: r.action_zh),
+            Column(self.tr("Record"), lambda r: f"{r.kind_zh} {r.record_id} {r.label}".strip()),
+            Column(self.tr("Changes"), lambda r: r.changes_text),
+        ])
+        self.table = record_table(self.model, self)
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("From"), self.since), (self.tr("Until"), self.until), (self.tr("User"), self.user),
+                              (self.tr("Record"), self.kind), (self.tr("Find"), self.find)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        for signal in (self.since.dateChanged, self.until.dateChanged, self.user.currentIndexChanged,
+                       self.kind.currentIndexChanged, self.find.textChanged):
+            signal.connect(self.refresh)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 600)
+        self.restore_window_state()
+        self._fill_users()
+        self.refresh()
+
+    def _fill_users(self) -> None:
+        self.user.addItem(self.tr("everyone"), "")
+        try:
+            for name in audit_usernames(self._db):
+                self.user.addItem(name, name)
+        except SchoolDeskError as error:
+            show_error(self, error)
+
+    def wanted(self) -> AuditFilter:
+        return AuditFilter(self.since.value(), self.until.value(), self.user.currentData() or "",
+                           self.kind.currentData() or "", self.find.text())
+
+    def refresh(self) -> None:
+        try:
+            self.rows = list_audit(self._db, self.wanted())
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.model.set_rows(self.rows)
+        self.table.resizeColumnsToContents()
+        self.count.setText(fill(self.tr("%1 entries"), (str(len(self.rows)),)))
+
+    def choose_export(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export the audit trail"), f"审计日志_{date.today():%Y%m%d}.xlsx",
+                             self.tr("Excel workbook (*.xlsx)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+
+    def export_to(self, path: Path) -> bool:
+        try:
+            write_audit_xlsx(path, self.rows)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return False
+        return True
+
+    def done(self, result: int) -> None:
+        self.save_window_state()
+        super().done(result)

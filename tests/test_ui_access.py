@@ -1,0 +1,87 @@
+"""Accounts and roles through the real widgets: users and the audit trail for an administrator, a
+teacher's reduced desk."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QApplication, QDialog
+
+from schooldesk.db.database import Database
+from schooldesk.services.login import SignedIn, sign_in
+from schooldesk.services.rows import TeacherInput
+from schooldesk.services.teachers import add_teacher
+from schooldesk.ui.dialogs.user_dialog import ResetPasswordDialog, UserDialog
+from schooldesk.ui.main_window import MainWindow
+from schooldesk.ui.pages.pupils import PupilsPage
+from schooldesk.ui.pages.settings import SettingsPage
+from schooldesk.ui.state import AppState
+
+PAGE_PUPILS, PAGE_SETTINGS = 1, 5
+
+
+def _visible(kind: type) -> QDialog:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _window(qtbot, db: Database, user: SignedIn) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(AppState(db, user=user))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_administrator_adds_a_teacher_account_and_reads_the_audit_trail(qtbot, zh_app, school_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    li = add_teacher(school_db, TeacherInput("李春梅", "女")).id
+    window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
+    settings: SettingsPage = window.pages[PAGE_SETTINGS][1]  # type: ignore[assignment]
+    users = settings.users
+    assert users is not None and users.model.rowCount() == 1
+    users.add_button.click()
+    dialog: UserDialog = _visible(UserDialog)  # type: ignore[assignment]
+    dialog.username.setText("li")
+    dialog.role.setCurrentIndex(dialog.role.findData("teacher"))
+    dialog.teacher.set_teacher(li)
+    dialog.password.setText("li-password-1")  # type: ignore[union-attr]
+    dialog.repeat.setText("li-password-2")  # type: ignore[union-attr]
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "不一致" in dialog.form.error_text("repeat")
+    dialog.repeat.setText("li-password-1")  # type: ignore[union-attr]
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible() and users.model.rowCount() == 2
+    assert sign_in(school_db, "li", "li-password-1").teacher_id == li
+
+    users.table.selectRow([u.username for u in users.model.rows()].index("li"))
+    users.password_button.click()
+    reset: ResetPasswordDialog = _visible(ResetPasswordDialog)  # type: ignore[assignment]
+    reset.password.setText("li-new-pass-3")
+    reset.repeat.setText("li-new-pass-3")
+    reset.buttons.button(reset.buttons.StandardButton.Save).click()
+    assert sign_in(school_db, "li", "li-new-pass-3").username == "li"
+
+    audit = users.open_audit()
+    qtbot.addWidget(audit)
+    texts = [audit.model.index(r, 3).data() for r in range(audit.model.rowCount())]
+    assert any("用户" in t and "li" in t for t in texts)
+    changes = " ".join(audit.model.index(r, 4).data() for r in range(audit.model.rowCount()))
+    assert "password_hash: *** → ***" in changes and "$argon2" not in changes
+    audit.user.setCurrentIndex(audit.user.findData("admin"))
+    assert all(audit.model.index(r, 1).data() == "admin" for r in range(audit.model.rowCount()))
+    assert audit.export_to(tmp_path / "audit.xlsx")
+    assert load_workbook(tmp_path / "audit.xlsx").active.max_row == audit.model.rowCount() + 1
+
+
+def test_a_teacher_sees_settings_greyed_and_cannot_add_pupils(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.domain.access import Actor
+    from schooldesk.services.users import UserInput, create_user
+
+    li = add_teacher(school_db, TeacherInput("李春梅", "女")).id
+    school_db.actor = Actor("admin", "admin")
+    create_user(school_db, UserInput("li", "teacher", li, "li-password-1"))
+    window = _window(qtbot, school_db, sign_in(school_db, "li", "li-password-1"))
+    settings: SettingsPage = window.pages[PAGE_SETTINGS][1]  # type: ignore[assignment]
+    assert settings.users is None and not settings.home_teaching_rule.isEnabled()
+    assert not settings.backups.restore_button.isVisible() or not settings.is_admin
+    pupils: PupilsPage = window.pages[PAGE_PUPILS][1]  # type: ignore[assignment]
+    assert not pupils.new_button.isEnabled() and not pupils.import_button.isEnabled()
+    assert school_db.actor == Actor("li", "teacher", li)
