@@ -85,3 +85,32 @@ def test_a_teacher_sees_settings_greyed_and_cannot_add_pupils(qtbot, zh_app, sch
     pupils: PupilsPage = window.pages[PAGE_PUPILS][1]  # type: ignore[assignment]
     assert not pupils.new_button.isEnabled() and not pupils.import_button.isEnabled()
     assert school_db.actor == Actor("li", "teacher", li)
+
+
+def test_the_desk_locks_when_idle_and_only_the_password_unlocks_it(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.ui.login_dialog import LoginDialog
+
+    window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
+    window.idle.set_minutes(0.001)  # 60 ms
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    assert not window.centralWidget().isVisible()
+    lock: LoginDialog = window.lock_dialog  # type: ignore[assignment]
+    assert lock.isVisible() and lock.username.text() == "admin" and lock.username.isReadOnly()
+    lock.password.setText("wrong horse")
+    assert not lock.try_sign_in() and window.is_locked and "错误" in lock.message.text()
+    lock.password.setText("correct horse")
+    assert lock.try_sign_in()
+    assert not window.is_locked and window.centralWidget().isVisible()
+
+
+def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
+    window.lock()
+    lock = window.lock_dialog
+    assert lock is not None
+    for attempt in range(5):
+        lock.password.setText(f"guess-{attempt}")
+        lock.try_sign_in()
+    assert "账户已锁定" in lock.message.text()
+    lock.password.setText("correct horse")
+    assert not lock.try_sign_in() and window.is_locked

@@ -547,6 +547,11 @@ ZH = {
     "Reset password…": "重设密码…",
     "Deactivate": "停用",
     "Audit trail…": "审计日志…",
+    "Locked — SchoolDesk": "已锁定 — SchoolDesk",
+    "SchoolDesk was locked after a while without use. Enter your password to go on.": "长时间未操作，SchoolDesk 已锁定。请输入密码继续。",
+    "never": "从不",
+    " min": " 分钟",
+    "Lock after no use for:": "无操作自动锁定：",
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

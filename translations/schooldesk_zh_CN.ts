@@ -786,8 +786,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>该教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2006,22 +2006,32 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="20" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="22" />
       <source>Sign in — SchoolDesk</source>
       <translation>登录 — SchoolDesk</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="25" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="22" />
+      <source>Locked — SchoolDesk</source>
+      <translation>已锁定 — SchoolDesk</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="27" />
       <source>&amp;User name</source>
       <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="28" />
       <source>&amp;Password</source>
       <translation>密码(&amp;P)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/login_dialog.py" line="33" />
+      <source>SchoolDesk was locked after a while without use. Enter your password to go on.</source>
+      <translation>长时间未操作，SchoolDesk 已锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="42" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
@@ -2029,82 +2039,82 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="35" />
+      <location filename="../schooldesk/ui/main_window.py" line="37" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="36" />
+      <location filename="../schooldesk/ui/main_window.py" line="38" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="37" />
+      <location filename="../schooldesk/ui/main_window.py" line="39" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="38" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="39" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="60" />
+      <location filename="../schooldesk/ui/main_window.py" line="62" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="63" />
+      <location filename="../schooldesk/ui/main_window.py" line="65" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="71" />
+      <location filename="../schooldesk/ui/main_window.py" line="73" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="79" />
+      <location filename="../schooldesk/ui/main_window.py" line="86" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="83" />
+      <location filename="../schooldesk/ui/main_window.py" line="90" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="84" />
+      <location filename="../schooldesk/ui/main_window.py" line="91" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="85" />
+      <location filename="../schooldesk/ui/main_window.py" line="92" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="86" />
+      <location filename="../schooldesk/ui/main_window.py" line="93" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="87" />
+      <location filename="../schooldesk/ui/main_window.py" line="94" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="92" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2777,37 +2787,52 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="35" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="36" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="38" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="39" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="47" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="48" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="57" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="58" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="111" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="63" />
+      <source>never</source>
+      <translation>从不</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/settings.py" line="64" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/settings.py" line="67" />
+      <source>Lock after no use for:</source>
+      <translation>无操作自动锁定：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/settings.py" line="127" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="116" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="132" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>

@@ -14,10 +14,12 @@ from schooldesk.ui.form import ERROR_STYLE, FieldForm
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, db: Database, school_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, school_name: str = "", parent: QWidget | None = None, *,
+                 locked_for: str = "") -> None:
+        """With *locked_for*, the desk was locked after idling: only that user may unlock it."""
         super().__init__(parent)
         self.setObjectName("LoginDialog")
-        self.setWindowTitle(self.tr("Sign in — SchoolDesk"))
+        self.setWindowTitle(self.tr("Sign in — SchoolDesk") if not locked_for else self.tr("Locked — SchoolDesk"))
         self._db = db
         heading = QLabel(school_name, self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -25,6 +27,13 @@ class LoginDialog(QDialog):
         self.username = form.add("username", self.tr("&User name"), QLineEdit())
         self.password = form.add("password", self.tr("&Password"), QLineEdit())
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if locked_for:
+            self.username.setText(locked_for)
+            self.username.setReadOnly(True)
+            heading.setText(self.tr("SchoolDesk was locked after a while without use. Enter your password to go on."))
+            heading.setWordWrap(True)
+            heading.setStyleSheet("font-size: 12pt;")
+            self.password.setFocus()
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setStyleSheet(ERROR_STYLE)

@@ -6,12 +6,14 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QToolBar, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QToolBar, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
+from schooldesk.ui.idle_lock import IdleWatcher, idle_minutes
+from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.pages.classes import ClassesPage
 from schooldesk.ui.pages.home import HomePage
 from schooldesk.ui.pages.home_teaching import HomeTeachingPage
@@ -73,6 +75,11 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self._daily_backup)
         self.backup_timer.start()
+        self.lock_dialog: LoginDialog | None = None
+        self._hidden_windows: list[QWidget] = []
+        self.idle = IdleWatcher(self)
+        if state.user is not None:  # nothing to unlock with when nobody signed in (tests, self-test)
+            self.idle.idle.connect(self.lock)
         QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._daily_backup)
 
     def _build_toolbar(self) -> None:
@@ -144,6 +151,36 @@ class MainWindow(PreservesGeometry, QMainWindow):
             self.state.back_up_if_due()
         except SchoolDeskError as error:
             self.statusBar().showMessage(error_text(error), 10000)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock(self) -> None:
+        """Hide every page and ask the signed-in user's password."""
+        if self.is_locked or self.state.user is None:
+            return
+        self.idle.paused = True
+        self.centralWidget().hide()
+        for widget in QApplication.topLevelWidgets():  # open forms and profiles too: they show records
+            if widget is not self and widget.isVisible() and widget.isWindow():
+                widget.hide()
+                self._hidden_windows.append(widget)
+        school = self.state.school
+        self.lock_dialog = LoginDialog(self.state.db, school.name if school else "", self,
+                                       locked_for=self.state.user.username)
+        self.lock_dialog.signed_in.connect(self._unlocked)
+        self.lock_dialog.rejected.connect(self.close)
+        self.lock_dialog.open()
+
+    def _unlocked(self, user: object) -> None:
+        self.lock_dialog = None
+        self.centralWidget().show()
+        for widget in self._hidden_windows:
+            widget.show()
+        self._hidden_windows = []
+        self.idle.paused = False
+        self.idle.set_minutes(idle_minutes())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_window_state()

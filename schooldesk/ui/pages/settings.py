@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGE_KEY
@@ -15,6 +15,7 @@ from schooldesk.domain.semester import TermDates, default_term_dates, school_yea
 from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
+from schooldesk.ui.idle_lock import IDLE_MINUTES_KEY, idle_minutes
 from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
 from schooldesk.ui.pages.users_box import UsersBox
@@ -56,6 +57,15 @@ class SettingsPage(QWidget):
         language_row = QHBoxLayout()
         language_row.addWidget(QLabel(self.tr("Interface language (applies after restart):"), self))
         language_row.addWidget(self.language)
+        language_row.addSpacing(24)
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setValue(idle_minutes())
+        self.idle_minutes.valueChanged.connect(self._save_idle_minutes)
+        language_row.addWidget(QLabel(self.tr("Lock after no use for:"), self))
+        language_row.addWidget(self.idle_minutes)
         language_row.addStretch(1)
 
         self.backups = BackupsBox(state, self)
@@ -93,6 +103,12 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.refresh()
+
+    def _save_idle_minutes(self, minutes: int) -> None:
+        QSettings().setValue(IDLE_MINUTES_KEY, minutes)
+        window = self.window()
+        if hasattr(window, "idle"):
+            window.idle.set_minutes(minutes)
 
     def refresh(self) -> None:
         if self.state.school:
