@@ -30,9 +30,19 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
 
     from schooldesk.ui.startup import open_for_gui
 
+    from schooldesk import __version__
+    from schooldesk.diagnostics import log, start_logging, stop_logging
+
     app = make_application(language)
+    try:
+        start_logging(data_dir)
+    except OSError:
+        pass  # a data folder that cannot be written is reported by open_for_gui just below
+    log.info("SchoolDesk %s starting", __version__)
     opened = open_for_gui(data_dir)
     if opened is None:
+        log.warning("the data folder could not be opened")
+        stop_logging()
         return 2
     lock, db = opened
     launcher = Launcher(db)
@@ -43,3 +53,5 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     finally:
         db.close()
         lock.unlock()
+        log.info("SchoolDesk closed")
+        stop_logging()

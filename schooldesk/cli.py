@@ -132,16 +132,29 @@ _console_app: QCoreApplication | None = None
 def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     from schooldesk.i18n import error_text
 
+    from schooldesk.diagnostics import log, start_logging, stop_logging
+
     _console_translations(args.lang or DEFAULT_LANGUAGE)
+    folder = data_dir(args.data_dir)
+    if folder.is_dir():
+        try:
+            start_logging(folder)
+        except OSError:
+            pass  # a read-only folder: the command itself will say what is wrong
+    log.info("command %s", args.command)
     try:
         return command(args)
     except SchoolDeskError as error:
+        log.warning("command %s refused: %s", args.command, error.message)
         say(error_text(error), error=True)
         return EXIT_ERROR
     except Exception as error:  # a bug: say so plainly rather than dump a traceback on the clerk
+        log.exception("command %s failed", args.command)
         say(QCoreApplication.translate("CommandLine", "Unexpected error (%1). Please report it with the steps that led to it."),
             type(error).__name__, error=True)
         return EXIT_ERROR
+    finally:
+        stop_logging()
 
 
 def _read_password(path: Path) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from schooldesk.diagnostics import log
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.i18n import error_text
 
 
 def show_error(parent: QWidget | None, error: SchoolDeskError) -> QMessageBox:
     """A window-modal warning in the user's language; opened, not exec()'d, so nothing blocks."""
+    log.warning("told the user: %s (%s)", error.message, type(error).__name__)  # the template: no personal data
     title = parent.window().windowTitle() if parent is not None else "SchoolDesk"
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from schooldesk.diagnostics import log
 from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
 from schooldesk.services.login import SignedIn
@@ -62,6 +63,7 @@ class AppState(QObject):
     def back_up(self, reason: str, folder: Path | None = None) -> BackupInfo:
         """A verified backup into the data folder's backups (rotated) or into *folder* (e.g. a USB stick)."""
         info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
+        log.info("backup taken (%s): %s bytes, %s photos", reason, info.size, info.photos)
         if folder is None:
             prune_backups(self.backup_dir)
         self.backups_changed.emit()
@@ -76,6 +78,7 @@ class AppState(QObject):
         self.db.close()
         try:
             restore_backup(backup, path, self.backup_dir)
+            log.info("restored from a backup")
         finally:
             self.db = open_database(path.parent)
             self.db.actor = self.user.actor if self.user else None
