@@ -114,3 +114,19 @@ def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, zh_app, school
     assert "账户已锁定" in lock.message.text()
     lock.password.setText("correct horse")
     assert not lock.try_sign_in() and window.is_locked
+
+
+def test_closing_the_app_with_unsaved_settings_asks(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from schooldesk.services.school import get_school
+
+    window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
+    settings: SettingsPage = window.pages[PAGE_SETTINGS][1]  # type: ignore[assignment]
+    assert not settings.has_unsaved_edits()
+    settings.school_form.edits["principal"].setText("王建国")
+    window.close()
+    assert window.isVisible() and window.close_question is not None and window.current_page() is settings
+    window.close_question.button(QMessageBox.StandardButton.Save).click()
+    assert not window.isVisible()
+    assert get_school(school_db).principal == "王建国"  # type: ignore[union-attr]

@@ -419,132 +419,132 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="142" />
+      <location filename="../schooldesk/cli.py" line="153" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="173" />
+      <location filename="../schooldesk/cli.py" line="186" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="174" />
+      <location filename="../schooldesk/cli.py" line="187" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="187" />
+      <location filename="../schooldesk/cli.py" line="200" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="188" />
+      <location filename="../schooldesk/cli.py" line="201" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="210" />
+      <location filename="../schooldesk/cli.py" line="223" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="211" />
+      <location filename="../schooldesk/cli.py" line="224" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="213" />
+      <location filename="../schooldesk/cli.py" line="226" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="214" />
+      <location filename="../schooldesk/cli.py" line="227" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="218" />
+      <location filename="../schooldesk/cli.py" line="231" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="220" />
+      <location filename="../schooldesk/cli.py" line="233" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="237" />
+      <location filename="../schooldesk/cli.py" line="250" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="253" />
+      <location filename="../schooldesk/cli.py" line="266" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="255" />
+      <location filename="../schooldesk/cli.py" line="268" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="293" />
+      <location filename="../schooldesk/cli.py" line="306" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="294" />
+      <location filename="../schooldesk/cli.py" line="307" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="297" />
+      <location filename="../schooldesk/cli.py" line="310" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="299" />
+      <location filename="../schooldesk/cli.py" line="312" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="300" />
+      <location filename="../schooldesk/cli.py" line="313" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="303" />
+      <location filename="../schooldesk/cli.py" line="316" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="310" />
+      <location filename="../schooldesk/cli.py" line="323" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="344" />
+      <location filename="../schooldesk/cli.py" line="357" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="346" />
+      <location filename="../schooldesk/cli.py" line="359" />
       <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
       <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="350" />
+      <location filename="../schooldesk/cli.py" line="363" />
       <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
       <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="365" />
+      <location filename="../schooldesk/cli.py" line="378" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="366" />
+      <location filename="../schooldesk/cli.py" line="379" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -552,14 +552,14 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="153" />
+      <location filename="../schooldesk/cli.py" line="166" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="199" />
-      <location filename="../schooldesk/cli.py" line="232" />
-      <location filename="../schooldesk/cli.py" line="265" />
+      <location filename="../schooldesk/cli.py" line="212" />
+      <location filename="../schooldesk/cli.py" line="245" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -1063,7 +1063,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="331" />
+      <location filename="../schooldesk/cli.py" line="344" />
       <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
@@ -2039,84 +2039,89 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="37" />
+      <location filename="../schooldesk/ui/main_window.py" line="38" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="38" />
+      <location filename="../schooldesk/ui/main_window.py" line="39" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="39" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="62" />
+      <location filename="../schooldesk/ui/main_window.py" line="63" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="65" />
+      <location filename="../schooldesk/ui/main_window.py" line="66" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="73" />
+      <location filename="../schooldesk/ui/main_window.py" line="74" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="86" />
+      <location filename="../schooldesk/ui/main_window.py" line="89" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="90" />
+      <location filename="../schooldesk/ui/main_window.py" line="93" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="91" />
+      <location filename="../schooldesk/ui/main_window.py" line="94" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="92" />
+      <location filename="../schooldesk/ui/main_window.py" line="95" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="93" />
+      <location filename="../schooldesk/ui/main_window.py" line="96" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="94" />
+      <location filename="../schooldesk/ui/main_window.py" line="97" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>Semester: </source>
       <translation>学期：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="206" />
+      <source>Save the changes you made?</source>
+      <translation>是否保存所做的修改？</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QToolBar, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QToolBar, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -77,6 +78,8 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.backup_timer.start()
         self.lock_dialog: LoginDialog | None = None
         self._hidden_windows: list[QWidget] = []
+        self._discard_edits = False
+        self.close_question: QMessageBox | None = None
         self.idle = IdleWatcher(self)
         if state.user is not None:  # nothing to unlock with when nobody signed in (tests, self-test)
             self.idle.idle.connect(self.lock)
@@ -152,6 +155,16 @@ class MainWindow(PreservesGeometry, QMainWindow):
         except SchoolDeskError as error:
             self.statusBar().showMessage(error_text(error), 10000)
 
+    def _close_answered(self, button: QMessageBox.StandardButton, pages: list[QWidget]) -> None:
+        if button == QMessageBox.StandardButton.Save:
+            for page in pages:
+                page.save()  # type: ignore[attr-defined]
+            if self.unsaved_pages():
+                return  # a rule was broken: the page shows it; stay open
+        if button in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            self._discard_edits = True
+            self.close()
+
     @property
     def is_locked(self) -> bool:
         return self.lock_dialog is not None
@@ -182,7 +195,22 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.idle.paused = False
         self.idle.set_minutes(idle_minutes())
 
+    def unsaved_pages(self) -> list[QWidget]:
+        return [page for _title, page in self.pages if getattr(page, "has_unsaved_edits", lambda: False)()]
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        unsaved = [] if self._discard_edits or self.is_locked else self.unsaved_pages()
+        if unsaved:  # never lose typing silently: ask, and close once answered
+            event.ignore()
+            self.nav.setCurrentRow(self.stack.indexOf(unsaved[0]))
+            box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Save the changes you made?"),
+                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                              | QMessageBox.StandardButton.Cancel, self)
+            box.setObjectName("closeQuestion")
+            box.finished.connect(lambda _r: self._close_answered(box.standardButton(box.clickedButton()), unsaved))
+            self.close_question = box
+            box.open()
+            return
         self.save_window_state()
         try:
             self.state.back_up("close")

@@ -131,6 +131,16 @@ class SettingsPage(QWidget):
         self._save(self.term_form, lambda: set_school_year(self.state.db, *self.term_form.terms()),
                    fill(self.tr("Term dates of %1 saved."), (school_year_label_zh(year),)))
 
+    def has_unsaved_edits(self) -> bool:
+        """School details or term dates typed but not saved (asked about when the window closes)."""
+        if not self.is_admin:
+            return False
+        school_edited = self.state.school is not None and self.school_form.details() != self.state.school
+        known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
+        typed = self.term_form.terms()
+        terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
+        return school_edited or terms_edited
+
     def save(self) -> None:
         """Ctrl+S on this page saves both sections."""
         self.save_school()
