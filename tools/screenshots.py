@@ -97,6 +97,12 @@ def main(out: Path) -> int:
         preview.close()
         log_window.close()
         pdf_pages = render_pdfs(db, out, Path(folder))
+        audit = window.pages[5][1].users.open_audit()
+        audit.since.set_value(None)
+        audit.resize(1000, 520)
+        settle()
+        audit.grab().save(str(out / "audit-trail.png"))
+        audit.close()
         dialog = pupils.open_import()
         dialog.preview(Path(__file__).resolve().parent / "sample-roster.xlsx")
         settle()
@@ -113,7 +119,8 @@ def main(out: Path) -> int:
         empty.close()
     QApplication.processEvents()
     print("\n".join(str(out / n) for n in [*SHOTS.values(), "pupil-profile.png", "import-preview.png", "setup-wizard.png",
-                                           "home-teaching-log.png", "home-teaching-visit.png", "home-teaching-preview.png"]))
+                                           "home-teaching-log.png", "home-teaching-visit.png", "home-teaching-preview.png",
+                                           "audit-trail.png"]))
     print("\n".join(map(str, pdf_pages)))
     return 0
 

@@ -22,6 +22,20 @@ RECORD_KINDS = {
     "home_teaching_visit_photo": "送教照片",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除"}
+FIELD_NAMES = {  # column names as the forms call them; others are shown as they are
+    "name": "名称", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族", "id_type": "证件类型",
+    "id_number": "身份证件号", "student_number": "学籍号", "status": "状态", "status_date": "状态日期",
+    "household_registration": "户籍", "address": "地址", "boarding": "就读方式", "distance_km": "上学距离",
+    "way_to_school": "上学方式", "relation": "关系", "phone": "电话", "workplace": "工作单位", "kind": "类别",
+    "start_date": "开始日期", "end_date": "结束日期", "responsible_teacher_id": "责任教师", "details": "详情",
+    "date": "日期", "teacher_id": "教师", "content": "内容", "outcome": "效果", "reason": "原因",
+    "started_on": "开始日期", "closed_on": "结案日期", "visitors": "走访人员", "result": "结果",
+    "start_time": "开始时间", "end_time": "结束时间", "content_kinds": "内容类别", "performance": "学生表现",
+    "guardian_feedback": "家长反馈", "next_steps": "下一步计划", "goals": "目标", "goal_notes": "个别化教育计划",
+    "schedule": "安排", "username": "用户名", "role": "角色", "active": "在用", "password_hash": "密码",
+    "value": "设置值", "principal": "校长", "code": "代码", "school_year": "学年", "term": "学期",
+    "class_id": "班级", "grade": "年级", "number": "班号", "head_teacher_id": "班主任",
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,8 @@ class AuditRow:
         """name: 旧 → 新; … (what a reader of the trail wants in one cell)."""
         def show(value: object) -> str:
             return "" if value is None else str(value)
-        return "；".join(f"{field}: {show(old)} → {show(new)}" for field, (old, new) in self.changes.items())
+        return "；".join(f"{FIELD_NAMES.get(field, field)}: {show(old)} → {show(new)}"
+                        for field, (old, new) in self.changes.items())
 
 
 def list_audit(db: Database, wanted: AuditFilter = AuditFilter(), limit: int = MAX_ROWS) -> list[AuditRow]:
