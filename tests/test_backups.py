@@ -195,3 +195,20 @@ def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -
         assert back.photos[0].path.is_file() and sha256(back.photos[0].path) == stored.stem
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "header overwritten"])
+def test_a_truncated_or_overwritten_database_is_moved_aside_not_overwritten(data_dir: Path, damage: str) -> None:
+    db = open_database(data_dir)
+    for number in range(200):  # enough rows that the file spans many pages
+        add_teacher(db, TeacherInput(name=f"教师{number}", gender="女"))
+    take_backup(db.path, data_dir / BACKUP_DIRNAME, now=datetime(2026, 1, 1))
+    db.close()
+    path = database_path(data_dir)
+    raw = path.read_bytes()
+    broken = raw[: len(raw) // 3] if damage == "truncated" else os.urandom(100) + raw[100:]
+    path.write_bytes(broken)
+    with pytest.raises(DamagedDatabaseError) as caught:
+        open_database(data_dir)
+    assert caught.value.moved_to.read_bytes() == broken and caught.value.newest_backup is not None
+    assert not path.exists(), "nothing new was created in its place before the user chose"
