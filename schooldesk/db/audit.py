@@ -56,14 +56,19 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     changes: dict[str, list[Any]] = {}
     if state.dict.get("key") in SECRET_SETTINGS:
         return {"value": ["***", "***"]}
-    for column in state.mapper.column_attrs:
+    if action == UPDATE:  # only the attributes that were set (a re-import sets thousands to the same value)
+        columns = [c for c in state.mapper.column_attrs if c.key in state.committed_state]
+    else:
+        columns = list(state.mapper.column_attrs)
+    for column in columns:
         key = column.key
-        history = state.attrs[key].history
         if action in (CREATE, DELETE):
             value = state.dict.get(key)  # loaded values only: no database round trip inside a flush
             if value not in (None, "", [], {}):
                 changes[key] = [None, _plain(key, value)] if action == CREATE else [_plain(key, value), None]
-        elif history.has_changes():
+            continue
+        history = state.attrs[key].history  # only for updates: it costs time on 3,000-row imports
+        if history.has_changes():
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if _plain(key, old) != _plain(key, new) or (key in HIDDEN and old != new):  # a new password shows as changed
