@@ -130,3 +130,31 @@ def test_closing_the_app_with_unsaved_settings_asks(qtbot, zh_app, school_db) ->
     window.close_question.button(QMessageBox.StandardButton.Save).click()
     assert not window.isVisible()
     assert get_school(school_db).principal == "王建国"  # type: ignore[union-attr]
+
+
+def test_an_unsaved_rule_change_is_asked_about_too(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from schooldesk.services.home_teaching_rules import visit_rules
+
+    window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
+    settings: SettingsPage = window.pages[PAGE_SETTINGS][1]  # type: ignore[assignment]
+    settings.home_teaching_rule.min_visits.setValue(3)
+    assert settings.has_unsaved_edits()
+    window.close()
+    window.close_question.button(QMessageBox.StandardButton.Save).click()  # type: ignore[union-attr]
+    assert not window.isVisible() and visit_rules(school_db)[0].min_visits == 3
+
+
+def test_only_an_administrator_restores(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from schooldesk.domain.access import AccessDenied, Actor
+    from schooldesk.services.users import UserInput, create_user
+
+    school_db.actor = Actor("admin", "admin")
+    create_user(school_db, UserInput("clerk", "office", None, "clerk-password-1"))
+    state = AppState(school_db, user=sign_in(school_db, "clerk", "clerk-password-1"))
+    backup = state.back_up("manual")
+    with pytest.raises(AccessDenied):
+        state.restore(backup.path)

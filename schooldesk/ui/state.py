@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from schooldesk.diagnostics import log
 from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
+from schooldesk.services.access import require_admin
 from schooldesk.services.login import SignedIn
 from schooldesk.services.rows import SchoolDetails, SemesterRow
 from schooldesk.services.school import get_school
@@ -73,7 +74,8 @@ class AppState(QObject):
         return self.back_up("daily") if backup_due(self.backup_dir, now or datetime.now()) else None
 
     def restore(self, backup: Path) -> None:
-        """Swap in *backup* (the current state is backed up first) and reopen."""
+        """Swap in *backup* (the current state is backed up first) and reopen. Administrators only."""
+        require_admin(self.db)
         path = self.db.path
         self.db.close()
         try:

@@ -68,6 +68,8 @@ class HomeTeachingRuleBox(QGroupBox):
         row.addStretch(1)
         return holder
 
+    _as_loaded: list[object] | None = None  # what load() showed; None when it could not read
+
     def load(self) -> None:
         try:
             rule = visit_rule_on(self.state.db, date.today())
@@ -80,6 +82,13 @@ class HomeTeachingRuleBox(QGroupBox):
         self.periods.setValue(rule.periods_per_visit)
         self.minutes.setValue(rule.minutes_per_period)
         self.font_path.setText(str(font) if font else "")
+        self._as_loaded = self._values()
+
+    def _values(self) -> list[object]:
+        return [self.per.currentData(), self.min_visits.value(), self.periods.value(), self.minutes.value()]
+
+    def is_edited(self) -> bool:
+        return self._as_loaded is not None and self._values() != self._as_loaded
 
     def rule(self) -> VisitRule:
         return VisitRule(self.per.currentData(), self.min_visits.value(), self.periods.value(), self.minutes.value(),
@@ -91,6 +100,7 @@ class HomeTeachingRuleBox(QGroupBox):
         except SchoolDeskError as error:
             show_error(self, error)
             return
+        self._as_loaded = self._values()
         self.state.notify_changed()
         self.window().statusBar().showMessage(  # type: ignore[attr-defined]
             fill(self.tr("Home teaching rule saved: %1, from %2."), (rule.label_zh, f"{rule.effective_from:%Y-%m}")), 8000)

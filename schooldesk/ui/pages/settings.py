@@ -139,12 +139,15 @@ class SettingsPage(QWidget):
         known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
-        return school_edited or terms_edited
+        return school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
 
     def save(self) -> None:
-        """Ctrl+S on this page saves both sections."""
+        """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
         self.save_terms()
+        for box in (self.support_rules, self.home_teaching_rule):
+            if box.is_edited():
+                box.save()
 
     def _save(self, form: FieldForm, action: Callable[[], object], done_message: str) -> None:
         succeeded, _result = submit(form, self, action)

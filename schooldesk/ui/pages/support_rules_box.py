@@ -29,6 +29,8 @@ class SupportRulesBox(QGroupBox):
         form.addRow("", self.save_button)
         self.load()
 
+    _as_loaded: list[object] | None = None  # what load() showed; None when it could not read
+
     def load(self) -> None:
         try:
             intervals = support_intervals(self.state.db)
@@ -37,6 +39,13 @@ class SupportRulesBox(QGroupBox):
             return
         for code, box in self.boxes.items():
             box.setCurrentIndex(max(box.findData(intervals[code]), 0))
+        self._as_loaded = self._values()
+
+    def _values(self) -> list[object]:
+        return [box.currentData() for box in self.boxes.values()]
+
+    def is_edited(self) -> bool:
+        return self._as_loaded is not None and self._values() != self._as_loaded
 
     def save(self) -> None:
         try:
@@ -44,5 +53,6 @@ class SupportRulesBox(QGroupBox):
         except SchoolDeskError as error:
             show_error(self, error)
             return
+        self._as_loaded = self._values()
         self.state.notify_changed()
         self.window().statusBar().showMessage(self.tr("Support rules saved."), 5000)  # type: ignore[attr-defined]
