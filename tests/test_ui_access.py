@@ -114,6 +114,8 @@ def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, zh_app, school
     assert "账户已锁定" in lock.message.text()
     lock.password.setText("correct horse")
     assert not lock.try_sign_in() and window.is_locked
+    lock.reject()  # giving up at the lock closes the app rather than unlocking it
+    assert not window.isVisible() and not lock.isVisible()
 
 
 def test_closing_the_app_with_unsaved_settings_asks(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]

@@ -161,6 +161,8 @@ def test_home_page_lists_children_behind_this_month(qtbot, zh_app, people) -> No
 
 
 def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
     from schooldesk.services.home_teaching_rules import visit_rules
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.ui.pages.settings import SettingsPage
@@ -179,8 +181,8 @@ def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, 
     not_a_font = tmp_path / "readme.ttf"
     not_a_font.write_text("not a font", encoding="utf-8")
     box.set_font(not_a_font)
-    notice = _visible(QDialog)
-    assert "TrueType" in notice.text() and pdf_font_path(db) is None  # type: ignore[attr-defined]
+    notice = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "TrueType" in notice.text() and pdf_font_path(db) is None
     notice.close()
     wqy = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
     box.set_font(wqy)
