@@ -326,23 +326,15 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
 
 
 def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
     from schooldesk.services.home_teaching import find_plan, home_teaching_log
     from schooldesk.services.print_settings import pdf_font_path
-    from schooldesk.services.semesters import current_semester, list_semesters
+    from schooldesk.services.semesters import current_semester_key
 
     db = _open_existing(args)
     try:
-        if args.semester:
-            semester = SemesterKey.parse(args.semester)
-        else:
-            current = current_semester(list_semesters(db), date.today())
-            if current is None:
-                raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "No school year is set up yet; run the set-up first."))
-            semester = current.key
+        semester = SemesterKey.parse(args.semester) if args.semester else current_semester_key(db)
         log = home_teaching_log(db, find_plan(db, args.student, semester))
         font = pdf_font_path(db)
     finally:

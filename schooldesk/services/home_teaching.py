@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, Enrolment, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitPhoto,
-    HomeTeachingVisitTeacher, Photo, Pupil, School, SchoolClass, Semester, Teacher,
+    CareRecord, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitPhoto,
+    HomeTeachingVisitTeacher, Photo, Pupil, School, Semester, Teacher,
 )
 from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.domain.care import DISABLED
@@ -25,7 +25,7 @@ from schooldesk.domain.id_number import normalise
 from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import load_pupil
+from schooldesk.services.pupils import class_names, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
@@ -204,23 +204,10 @@ def _load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
     return plan
 
 
-def _class_names(session: Session, school_year: int, pupil_ids: Iterable[int] | None = None) -> dict[int, str]:
-    query = (select(Enrolment.pupil_id, SchoolClass.name)
-             .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year))
-    if pupil_ids is not None:
-        query = query.where(Enrolment.pupil_id.in_(list(pupil_ids)))
-    return dict(session.execute(query).all())
-
-
 def _compliance(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[MonthCompliance]:
     return month_compliance(plan.start_date, plan.end_date, (
         VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits
     ), rules)
-
-
-def get_plan(db: Database, plan_id: int) -> PlanRow:
-    with db.transaction() as session:
-        return _plan_row(_load_plan(session, plan_id))
 
 
 def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
@@ -242,14 +229,14 @@ def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSum
             .where(HomeTeachingPlan.school_year == semester.school_year, HomeTeachingPlan.term == semester.term)
             .options(selectinload(HomeTeachingPlan.visits), selectinload(HomeTeachingPlan.teachers))
         ).all()
-        classes = _class_names(session, semester.school_year, [p.pupil_id for p in plans])
+        classes = class_names(session, semester.school_year, [p.pupil_id for p in plans])
         result = []
         for plan in sorted(plans, key=lambda p: p.pupil.name_keys):
             months = _compliance(plan, rules)
             this_month = next((m for m in months if m.month == first_of_month(today)), None)
             result.append(PlanSummary(
                 _plan_row(plan), classes.get(plan.pupil_id, ""), len(plan.visits),
-                sum(visit_minutes(v.start_time, v.end_time) for v in plan.visits), tuple(months), this_month,
+                sum(m.minutes for m in months), tuple(months), this_month,  # every visit lies in one of its months
             ))
         return result
 
@@ -274,7 +261,7 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
                 select(CareRecord).where(CareRecord.kind == DISABLED, CareRecord.end_date.is_(None)))
             if care.details.get("placement") == HOME_TAUGHT
         }
-        classes = _class_names(session, school_year)
+        classes = class_names(session, school_year)
         pupils = session.execute(
             select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
             .order_by(Pupil.name_keys)
@@ -433,6 +420,13 @@ def _write_visit(session: Session, visit: HomeTeachingVisit, plan: HomeTeachingP
     visit.photos = [HomeTeachingVisitPhoto(photo=p, position=i) for i, p in enumerate(photos)]
 
 
+def _load_visit(session: Session, visit_id: int) -> HomeTeachingVisit:
+    visit = session.get(HomeTeachingVisit, visit_id)
+    if visit is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+    return visit
+
+
 def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
     require_own(db, data.teacher_ids)  # a teacher logs only visits they made
     stored = _store_photos(db, data.new_photos)
@@ -449,9 +443,7 @@ def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | No
     require_own(db, data.teacher_ids)
     stored = _store_photos(db, data.new_photos)
     with db.transaction() as session:
-        visit = session.get(HomeTeachingVisit, visit_id)
-        if visit is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        visit = _load_visit(session, visit_id)
         require_own(db, [link.teacher_id for link in visit.teachers])
         require_own(db, data.teacher_ids)
         _write_visit(session, visit, visit.plan, data, stored, today or date.today())
@@ -461,9 +453,7 @@ def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | No
 
 def delete_visit(db: Database, visit_id: int) -> None:
     with db.transaction() as session:
-        visit = session.get(HomeTeachingVisit, visit_id)
-        if visit is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        visit = _load_visit(session, visit_id)
         require_own(db, [link.teacher_id for link in visit.teachers])
         session.delete(visit)
 

@@ -1,6 +1,7 @@
 """The pupil register: add, edit, list for a school year (with class and care categories)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -261,6 +262,15 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
                 numbers=f"{p.id_number or ''} {p.student_number or ''}" if full_numbers else "",
             ))
         return rows
+
+
+def class_names(session: Session, school_year: int, pupil_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Pupil id → the name of their class in *school_year* (all pupils, or those in *pupil_ids*)."""
+    query = (select(Enrolment.pupil_id, SchoolClass.name)
+             .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year))
+    if pupil_ids is not None:
+        query = query.where(Enrolment.pupil_id.in_(list(pupil_ids)))
+    return dict(session.execute(query).all())
 
 
 def load_pupil(session: Session, pupil_id: int) -> Pupil:

@@ -59,10 +59,14 @@ def current_semester(semesters: list[SemesterRow], today: date) -> SemesterRow |
     return next((s for s in semesters if s.key == key), semesters[0])
 
 
-def working_school_year(db: Database, today: date | None = None) -> int:
-    """The school year new records belong to: today's, else the latest one set up."""
-    semesters = list_semesters(db)
-    if not semesters:
+def current_semester_key(db: Database, today: date | None = None) -> SemesterKey:
+    """The term *today* belongs to (see ``current_semester``); an error before any set-up."""
+    current = current_semester(list_semesters(db), today or date.today())
+    if current is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No school year is set up yet; run the set-up first."))
-    current = current_semester(semesters, today or date.today())
-    return current.key.school_year if current else max(s.key.school_year for s in semesters)
+    return current.key
+
+
+def working_school_year(db: Database, today: date | None = None) -> int:
+    """The school year new records belong to: that of the current term."""
+    return current_semester_key(db, today).school_year

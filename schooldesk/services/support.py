@@ -9,14 +9,14 @@ from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, Enrolment, HomeTeachingPlan, HomeTeachingVisit, Pupil, SchoolClass, SupportRecord, Teacher,
+    CareRecord, HomeTeachingPlan, HomeTeachingVisit, Pupil, SupportRecord, Teacher,
 )
 from schooldesk.domain.care import SUPPORT_KINDS, care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import ON_ROLL, validate_choice, validate_text
 from schooldesk.services.access import require_own
-from schooldesk.services.pupils import load_pupil
+from schooldesk.services.pupils import class_names, load_pupil
 from schooldesk.services.school_rules import read_support_intervals
 
 MAX_RECORD_TEXT = 2000
@@ -125,10 +125,7 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
             )
         ).all():
             last[pupil_id] = max(day, last.get(pupil_id, day))
-        classes = dict(session.execute(
-            select(Enrolment.pupil_id, SchoolClass.name)
-            .join(SchoolClass, Enrolment.class_id == SchoolClass.id).where(Enrolment.school_year == school_year)
-        ).all())
+        classes = class_names(session, school_year)
         open_care: dict[int, list[CareRecord]] = {}
         pupils: dict[int, Pupil] = {}
         query = (
