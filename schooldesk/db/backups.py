@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from schooldesk.db.copies import snapshot
+from schooldesk.db.copies import replace_atomically, snapshot
 from schooldesk.db.photo_store import PHOTO_DIRNAME
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -59,12 +59,7 @@ def copy_photos(names: list[str], source: Path, target: Path) -> int:
         origin = source / relative
         if not origin.is_file() or sha256(origin) != Path(name).stem:
             continue  # lost or damaged at the source: the others still count
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        partial = destination.with_name(destination.name + ".part")
-        shutil.copyfile(origin, partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, destination)
+        replace_atomically(destination, lambda partial: shutil.copyfile(origin, partial), make_folder=True)
         present += sha256(destination) == Path(name).stem
     return present
 

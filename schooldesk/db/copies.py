@@ -3,25 +3,42 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 
-def snapshot(source: Path, target: Path) -> Path:
-    """Copy *source* into *target* atomically: written under a temporary name, synced, then renamed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
+def replace_atomically(target: Path, write: Callable[[Path], object], *, make_folder: bool = False) -> Path:
+    """Have *write* fill a temporary file beside *target*, sync it to disk, rename it over *target*: a
+    power cut or a full disk leaves the old file (or none), never half a new one. OSError propagates
+    (callers say what failed in the user's words); the temporary file is removed. *make_folder* creates
+    a missing folder (for the app's own folders; never for a USB stick that was pulled out)."""
+    if make_folder:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(partial, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+        write(partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
+
+
+def snapshot(source: Path, target: Path) -> Path:
+    """Copy the SQLite database *source* into *target* atomically through the online backup API."""
+    def copy(partial: Path) -> None:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+
+    return replace_atomically(target, copy, make_folder=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from schooldesk.db.copies import replace_atomically
 from schooldesk.domain.errors import StorageError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -80,15 +80,8 @@ def _encode(source: Path) -> bytes:
 
 
 def _write(target: Path, data: bytes) -> None:
-    partial = target.with_name(f".{target.name}.part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
+        replace_atomically(target, lambda partial: partial.write_bytes(data), make_folder=True)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "The photo could not be saved in %1: %2"), target.parent,
                            error.strerror or error) from error

@@ -4,24 +4,19 @@ A full or unplugged USB stick leaves the old file (or nothing), never half a wor
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from schooldesk.db.copies import replace_atomically
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call *write* with a temporary path next to *path*, fsync it, rename it over *path*."""
-    partial = path.with_name(f".{path.name}.part")
     try:
-        write(partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
+        replace_atomically(path, write)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
                                         "plugged in, writable and not full."), path, error.strerror or error
