@@ -90,21 +90,28 @@ class _Writer:
                 Spacer(0, 4 * mm)]
 
     def grid(self, rows: list[list[Any]], widths: Sequence[float], spans: Sequence[tuple[int, int]] = (),
-             heights: Sequence[float | None] | None = None, header: bool = False) -> Table:
-        table = Table(rows, colWidths=list(widths), rowHeights=heights, repeatRows=1 if header else 0)
+             heights: Sequence[float | None] | None = None) -> Table:
+        """A form: shaded labels in columns 0 and 2, values beside them; rows in *spans* are one wide value."""
+        table = Table(rows, colWidths=list(widths), rowHeights=heights)
         style = [
             *self.base_style(),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("BACKGROUND", (0, 0), (0, -1), SHADE),
         ]
-        if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
-        else:
-            style += [("BACKGROUND", (0, 0), (0, -1), SHADE)]
-            style += [("BACKGROUND", (2, r), (2, r), SHADE) for r in range(len(rows)) if (r, 1) not in spans]
+        style += [("BACKGROUND", (2, r), (2, r), SHADE) for r in range(len(rows)) if (r, 1) not in spans]
         style += [("SPAN", (1, r), (3, r)) for r, _ in spans]
         style += [("VALIGN", (1, r), (1, r), "TOP") for r, _ in spans]  # room below to write or read on
         table.setStyle(TableStyle(style))
+        return table
+
+    def listing(self, rows: list[list[Any]], widths: Sequence[float], *, one_line_note: bool = False) -> Table:
+        """A table with a shaded header row repeated on every page; *one_line_note*: row 1 is one wide cell."""
+        table = Table(rows, colWidths=list(widths), repeatRows=1)
+        table.setStyle(TableStyle([
+            *self.base_style(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            *([("SPAN", (0, 1), (-1, 1))] if one_line_note else []),
+        ]))
         return table
 
     def child_rows(self) -> tuple[list[list[Any]], list[tuple[int, int]]]:
@@ -209,13 +216,8 @@ class _Writer:
         if not log.visits:
             visit_rows.append([t("本学期尚无送教记录"), "", "", "", "", "", ""])
         visit_widths = [12 * mm, 23 * mm, 25 * mm, 15 * mm, 25 * mm, WIDTH - 120 * mm, 20 * mm]
-        month_table = Table(month_rows, colWidths=[WIDTH / 5] * 5, repeatRows=1)
-        visit_table = Table(visit_rows, colWidths=visit_widths, repeatRows=1)
-        for table in (month_table, visit_table):
-            table.setStyle(TableStyle([
-                *self.base_style(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ] + ([("SPAN", (0, 1), (-1, 1))] if not log.visits and table is visit_table else [])))
+        month_table = self.listing(month_rows, [WIDTH / 5] * 5)
+        visit_table = self.listing(visit_rows, visit_widths, one_line_note=not log.visits)
         return [
             *self.heading(LOG_TITLE), self.grid(rows, widths, spans), Spacer(0, 5 * mm),
             self.text("一、逐月完成情况", self.styles.sign), Spacer(0, 2 * mm), month_table, Spacer(0, 5 * mm),
