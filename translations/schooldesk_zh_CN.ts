@@ -524,27 +524,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="357" />
+      <location filename="../schooldesk/cli.py" line="349" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="359" />
+      <location filename="../schooldesk/cli.py" line="351" />
       <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
       <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="363" />
+      <location filename="../schooldesk/cli.py" line="355" />
       <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
       <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="378" />
+      <location filename="../schooldesk/cli.py" line="370" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="379" />
+      <location filename="../schooldesk/cli.py" line="371" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -733,8 +733,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/dropout.py" line="77" />
-      <location filename="../schooldesk/services/home_teaching.py" line="454" />
-      <location filename="../schooldesk/services/home_teaching.py" line="466" />
+      <location filename="../schooldesk/services/home_teaching.py" line="426" />
       <location filename="../schooldesk/services/support.py" line="95" />
       <location filename="../schooldesk/services/users.py" line="85" />
       <source>The record no longer exists.</source>
@@ -792,22 +791,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="120" />
+      <location filename="../schooldesk/db/backups.py" line="115" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="125" />
+      <location filename="../schooldesk/db/backups.py" line="120" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="130" />
+      <location filename="../schooldesk/db/backups.py" line="125" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="179" />
+      <location filename="../schooldesk/db/backups.py" line="174" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
@@ -869,7 +868,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/domain/pupils.py" line="43" />
-      <location filename="../schooldesk/services/pupils.py" line="96" />
+      <location filename="../schooldesk/services/pupils.py" line="97" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -884,7 +883,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>G开头的学籍号与身份证号不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="26" />
+      <location filename="../schooldesk/exports/files.py" line="21" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -961,7 +960,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/dropout.py" line="83" />
-      <location filename="../schooldesk/services/home_teaching.py" line="409" />
+      <location filename="../schooldesk/services/home_teaching.py" line="396" />
       <location filename="../schooldesk/services/support.py" line="69" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
@@ -1007,32 +1006,32 @@ The current data is backed up first, so this can be undone.</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="99" />
+      <location filename="../schooldesk/services/pupils.py" line="100" />
       <source>The birth date is not plausible for a pupil.</source>
       <translation>出生日期不合常理。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="101" />
+      <location filename="../schooldesk/services/pupils.py" line="102" />
       <source>The distance must be 0 to 200 km.</source>
       <translation>距离应在0到200公里之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="128" />
+      <location filename="../schooldesk/services/pupils.py" line="129" />
       <source>Another pupil (%1) already has this ID number.</source>
       <translation>另一名学生（%1）已使用此身份证号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="130" />
+      <location filename="../schooldesk/services/pupils.py" line="131" />
       <source>Another pupil (%1) already has this student number.</source>
       <translation>另一名学生（%1）已使用此学籍号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="170" />
+      <location filename="../schooldesk/services/pupils.py" line="171" />
       <source>Choose a class of this school year.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="272" />
+      <location filename="../schooldesk/services/pupils.py" line="282" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
@@ -1063,7 +1062,6 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="344" />
       <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
@@ -1094,7 +1092,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>无法读取图片 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/photo_store.py" line="93" />
+      <location filename="../schooldesk/db/photo_store.py" line="86" />
       <source>The photo could not be saved in %1: %2</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
@@ -1109,92 +1107,92 @@ The current data is backed up first, so this can be undone.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="294" />
+      <location filename="../schooldesk/services/home_teaching.py" line="281" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="302" />
+      <location filename="../schooldesk/services/home_teaching.py" line="289" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="305" />
+      <location filename="../schooldesk/services/home_teaching.py" line="292" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="312" />
+      <location filename="../schooldesk/services/home_teaching.py" line="299" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="319" />
+      <location filename="../schooldesk/services/home_teaching.py" line="306" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="322" />
+      <location filename="../schooldesk/services/home_teaching.py" line="309" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="327" />
+      <location filename="../schooldesk/services/home_teaching.py" line="314" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="332" />
+      <location filename="../schooldesk/services/home_teaching.py" line="319" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="348" />
+      <location filename="../schooldesk/services/home_teaching.py" line="335" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="372" />
+      <location filename="../schooldesk/services/home_teaching.py" line="359" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="391" />
+      <location filename="../schooldesk/services/home_teaching.py" line="378" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="402" />
+      <location filename="../schooldesk/services/home_teaching.py" line="389" />
       <source>A visit can keep at most %1 photos.</source>
       <translation>每次送教最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="411" />
+      <location filename="../schooldesk/services/home_teaching.py" line="398" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="417" />
+      <location filename="../schooldesk/services/home_teaching.py" line="404" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="422" />
+      <location filename="../schooldesk/services/home_teaching.py" line="409" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="425" />
+      <location filename="../schooldesk/services/home_teaching.py" line="412" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="510" />
+      <location filename="../schooldesk/services/home_teaching.py" line="500" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="515" />
+      <location filename="../schooldesk/services/home_teaching.py" line="505" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -1500,7 +1498,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>送教上门，%1：%2 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="126" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="125" />
       <source>Delete %1's plan for this semester?</source>
       <translation>删除 %1 本学期的送教计划？</translation>
     </message>
@@ -1568,17 +1566,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>PDF 字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="96" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="106" />
       <source>Home teaching rule saved: %1, from %2.</source>
       <translation>送教上门要求已保存：%1，自 %2 起执行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="99" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
       <source>Font for PDFs</source>
       <translation>PDF 所用字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="99" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -1752,22 +1750,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="178" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="177" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="197" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="193" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="214" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="210" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="217" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="213" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
@@ -2039,89 +2037,84 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="38" />
+      <location filename="../schooldesk/ui/main_window.py" line="39" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="39" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="63" />
+      <location filename="../schooldesk/ui/main_window.py" line="64" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="66" />
+      <location filename="../schooldesk/ui/main_window.py" line="67" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="74" />
+      <location filename="../schooldesk/ui/main_window.py" line="75" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="89" />
+      <location filename="../schooldesk/ui/main_window.py" line="90" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="93" />
+      <location filename="../schooldesk/ui/main_window.py" line="94" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="94" />
+      <location filename="../schooldesk/ui/main_window.py" line="95" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="95" />
+      <location filename="../schooldesk/ui/main_window.py" line="96" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="96" />
+      <location filename="../schooldesk/ui/main_window.py" line="97" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="97" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>Semester: </source>
       <translation>学期：</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/main_window.py" line="206" />
-      <source>Save the changes you made?</source>
-      <translation>是否保存所做的修改？</translation>
     </message>
   </context>
   <context>
@@ -2713,9 +2706,9 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
   </context>
   <context>
-    <name>RecordDialog</name>
+    <name>Questions</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="81" />
+      <location filename="../schooldesk/ui/errors.py" line="58" />
       <source>Save the changes you made?</source>
       <translation>是否保存所做的修改？</translation>
     </message>
@@ -2917,7 +2910,7 @@ Choose No to start with an empty database.</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="48" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="58" />
       <source>Support rules saved.</source>
       <translation>帮扶频率已保存。</translation>
     </message>

@@ -1,7 +1,10 @@
-"""The one way the UI tells the user something went wrong."""
+"""The one way the UI tells the user something: an error, a note, or a question whose answer arrives by
+callback (boxes are opened, never exec()'d, so nothing blocks)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from schooldesk.diagnostics import log
@@ -12,19 +15,45 @@ from schooldesk.i18n import error_text
 def show_error(parent: QWidget | None, error: SchoolDeskError) -> QMessageBox:
     """A window-modal warning in the user's language; opened, not exec()'d, so nothing blocks."""
     log.warning("told the user: %s (%s)", error.message, type(error).__name__)  # the template: no personal data
-    title = parent.window().windowTitle() if parent is not None else "SchoolDesk"
-    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("errorBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
+    return _tell(parent, QMessageBox.Icon.Warning, error_text(error), "errorBox")
 
 
 def show_notice(parent: QWidget | None, text: str) -> QMessageBox:
     """A window-modal note that is not an error (e.g. a PDF was written, but a character is missing)."""
-    title = parent.window().windowTitle() if parent is not None else "SchoolDesk"
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("noticeBox")
+    return _tell(parent, QMessageBox.Icon.Information, text, "noticeBox")
+
+
+def _title(parent: QWidget | None) -> str:
+    return parent.window().windowTitle() if parent is not None else "SchoolDesk"
+
+
+def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str, name: str) -> QMessageBox:
+    box = QMessageBox(icon, _title(parent), text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def ask(parent: QWidget, text: str, buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton,
+        answered: Callable[[QMessageBox.StandardButton], None], name: str = "question") -> QMessageBox:
+    """A question; *answered* gets the button chosen (Escape or the close button give Cancel / No)."""
+    box = QMessageBox(QMessageBox.Icon.Question, _title(parent), text, buttons, parent)
+    box.setObjectName(name)
+    box.setDefaultButton(default)
+    box.finished.connect(lambda _result: answered(box.standardButton(box.clickedButton())))
+    box.open()
+    return box
+
+
+def ask_yes_no(parent: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Yes / No, No by default: for deleting something."""
+    Button = QMessageBox.StandardButton
+    return ask(parent, text, Button.Yes | Button.No, Button.No, lambda b: on_yes() if b == Button.Yes else None)
+
+
+def ask_to_save(parent: QWidget, answered: Callable[[QMessageBox.StandardButton], None], name: str) -> QMessageBox:
+    """Save / Discard / Cancel, before edits would be thrown away."""
+    Button = QMessageBox.StandardButton
+    text = QCoreApplication.translate("Questions", "Save the changes you made?")
+    return ask(parent, text, Button.Save | Button.Discard | Button.Cancel, Button.Save, answered, name)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import BEHIND, IN_PROGRESS, MET, NOT_YET, MonthCompliance, hours_text
@@ -22,15 +22,16 @@ from schooldesk.services.home_teaching import (
 )
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
-from schooldesk.ui.errors import show_error, show_notice
+from schooldesk.ui.errors import ask_yes_no, show_error, show_notice
 from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
 
 
-class HomeTeachingWindow(PreservesGeometry, QDialog):
+class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     def __init__(self, state: AppState, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HomeTeachingWindow")
@@ -141,15 +142,6 @@ class HomeTeachingWindow(PreservesGeometry, QDialog):
         for button in (self.edit_button, self.delete_button, self.print_visit_button):
             button.setEnabled(chosen)
 
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.saved.connect(lambda _row: self._changed())  # type: ignore[attr-defined]
-        dialog.open()
-        return dialog
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.state.notify_changed()
-
     def add_visit(self) -> HomeVisitDialog | None:
         if self.log is None:
             return None
@@ -174,12 +166,8 @@ class HomeTeachingWindow(PreservesGeometry, QDialog):
         visit = self.selected_visit()
         if visit is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          fill(self.tr("Delete the visit of %1? This cannot be undone."), (visit.date.isoformat(),)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(lambda: self._delete(visit))
-        box.open()
+        ask_yes_no(self, fill(self.tr("Delete the visit of %1? This cannot be undone."), (visit.date.isoformat(),)),
+                   lambda: self._delete(visit))
 
     def _delete(self, visit: VisitRow) -> None:
         try:

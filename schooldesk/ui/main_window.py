@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
+from schooldesk.ui.errors import ask_to_save
 from schooldesk.ui.idle_lock import IdleWatcher, idle_minutes
 from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.pages.classes import ClassesPage
@@ -203,13 +204,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         if unsaved:  # never lose typing silently: ask, and close once answered
             event.ignore()
             self.nav.setCurrentRow(self.stack.indexOf(unsaved[0]))
-            box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Save the changes you made?"),
-                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                              | QMessageBox.StandardButton.Cancel, self)
-            box.setObjectName("closeQuestion")
-            box.finished.connect(lambda _r: self._close_answered(box.standardButton(box.clickedButton()), unsaved))
-            self.close_question = box
-            box.open()
+            self.close_question = ask_to_save(self, lambda button: self._close_answered(button, unsaved), "closeQuestion")
             return
         self.save_window_state()
         try:

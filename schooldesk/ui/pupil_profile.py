@@ -18,10 +18,11 @@ from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
 
 
-class PupilProfileWindow(PreservesGeometry, QDialog):
+class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     """Opened from the pupil list; everything recorded about one pupil, with buttons to add more."""
 
     def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None) -> None:
@@ -149,15 +150,6 @@ class PupilProfileWindow(PreservesGeometry, QDialog):
 
     def open_case(self) -> CaseRow | None:
         return next((c for c in (self.profile.cases if self.profile else ()) if c.is_open), None)
-
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.saved.connect(lambda _row: self._changed())  # type: ignore[attr-defined]
-        dialog.open()
-        return dialog
-
-    def _changed(self) -> None:
-        self.refresh()
-        self.state.notify_changed()
 
     def _case_action(self, dialog_class: type) -> None:
         case = self.open_case()

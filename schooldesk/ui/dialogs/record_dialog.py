@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
+from schooldesk.ui.errors import ask_to_save
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.window_state import PreservesGeometry
 
@@ -78,14 +79,7 @@ class RecordDialog(PreservesGeometry, QDialog):
         if not self.is_edited():
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Save the changes you made?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("discardQuestion")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.finished.connect(lambda _r: self._answered(box.standardButton(box.clickedButton())))
-        self.discard_question = box
-        box.open()
+        self.discard_question = ask_to_save(self, self._answered, "discardQuestion")
 
     def _answered(self, button: QMessageBox.StandardButton) -> None:
         if button == QMessageBox.StandardButton.Save:
@@ -97,3 +91,17 @@ class RecordDialog(PreservesGeometry, QDialog):
     def done(self, result: int) -> None:
         self.save_window_state()
         super().done(result)
+
+
+class OpensRecordDialogs:
+    """Mix into a window with ``state`` and ``refresh()`` (a pupil's profile, a child's visit log): a record
+    saved in a dialog it opened refreshes it and tells every other screen."""
+
+    def _open(self, dialog: RecordDialog) -> RecordDialog:
+        dialog.saved.connect(lambda _row: self._changed())
+        dialog.open()
+        return dialog
+
+    def _changed(self) -> None:
+        self.refresh()  # type: ignore[attr-defined]
+        self.state.notify_changed()  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from schooldesk.domain.home_teaching import hours_text
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching import PlanSummary, delete_plan, list_plans
 from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
-from schooldesk.ui.errors import show_error
+from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -122,13 +122,8 @@ class HomeTeachingPage(QWidget):
         summary = self.selected()
         if summary is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.window().windowTitle(),
-                          fill(self.tr("Delete %1's plan for this semester?"), (summary.plan.pupil_name,)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(lambda: self._delete(summary.plan.id))
-        box.open()
-        return box
+        return ask_yes_no(self, fill(self.tr("Delete %1's plan for this semester?"), (summary.plan.pupil_name,)),
+                          lambda: self._delete(summary.plan.id))
 
     def _delete(self, plan_id: int) -> None:
         try:
