@@ -26,6 +26,14 @@ def say(text: str, *args: object, error: bool = False) -> None:
     print(fill(text, tuple(str(a) for a in args)), file=sys.stderr if error else sys.stdout)
 
 
+def say_warnings(warnings: Sequence[SchoolDeskError]) -> None:
+    """What a finished export wants the user to know, on stderr, one line each."""
+    from schooldesk.i18n import error_text
+
+    for warning in warnings:
+        say(QCoreApplication.translate("CommandLine", "Warning: %1"), error_text(warning), error=True)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports mistakes in the user's language with exit code 2."""
 
@@ -86,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
     recover.add_argument("--admin", required=True, help="administrator user name (created if missing)")
     recover.add_argument("--password-file", required=True, help="file whose first line is the new password")
+    from schooldesk import cli_exports
+
+    cli_exports.add_parsers(commands, common)
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
@@ -114,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from schooldesk.selftest import run_selftest
 
         return run_selftest(args.data_dir, args.lang)
-    return _run_console(COMMANDS[args.command], args)
+    return _run_console(_command(args.command), args)
 
 
 def _console_translations(language: str) -> None:
@@ -347,14 +358,7 @@ def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
     else:
         result = write_semester_log_pdf(out, log, font_path=font)
     say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
-    if not result.embedded:
-        say(QCoreApplication.translate("CommandLine", "Warning: no Chinese TrueType font was found, so the font is not "
-                                                      "embedded; another computer may print it in a different font."),
-            error=True)
-    if result.missing:
-        say(QCoreApplication.translate("CommandLine", "Warning: the font has no glyph for %1; they are printed as □. "
-                                                      "Write them in by hand, or choose a font that has them in Settings."),
-            "".join(result.missing), error=True)
+    say_warnings(result.warnings)
     return EXIT_OK
 
 
@@ -382,3 +386,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "check": _cmd_check,
 }
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    from schooldesk.cli_exports import COMMANDS as EXPORTS
+
+    return {**COMMANDS, **EXPORTS}[name]

@@ -1,11 +1,13 @@
 """Test data builders: valid ID numbers and messy spreadsheets written with real writers."""
 from __future__ import annotations
 
+import subprocess
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
+from pypdf import PdfReader
 
 from schooldesk.domain.id_number import check_digit
 from schooldesk.services.home_teaching import PlanInput, VisitInput
@@ -83,3 +85,30 @@ def photo(path: Path, size: tuple[int, int] = (3000, 2000)) -> Path:
     exif[0x010F] = "PhoneMaker"
     image.save(path, "JPEG", exif=exif)
     return path
+
+
+A4_POINTS = (595, 842)
+
+
+def text_of(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def render(pdf: Path, out: Path) -> Image.Image:
+    """Page 1 at 50 dpi as pixels (pdftoppm, as a clerk's viewer would draw it)."""
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out)], check=True)
+    return Image.open(f"{out}.png").convert("L")
+
+
+def assert_a4_and_drawn(pdf: Path, tmp_path: Path, *, landscape: bool = False) -> None:
+    """Every page A4 (portrait or landscape), page 1 rendered and not blank, every font embedded."""
+    size = A4_POINTS[::-1] if landscape else A4_POINTS
+    for page in PdfReader(pdf).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
+    image = render(pdf, tmp_path / pdf.stem)
+    assert image.size == ((585, 414) if landscape else (414, 585))  # A4 (595 × 842 pt) at 50 dpi
+    dark = sum(image.histogram()[:128])
+    assert dark > 0.01 * image.size[0] * image.size[1], "the page is (nearly) blank"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    listed = fonts.splitlines()[2:]
+    assert listed and all(line.split()[-5] == "yes" for line in listed), fonts  # every font embedded

@@ -14,11 +14,8 @@ from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_sem
 from schooldesk.exports.pdf_fonts import LAST_RESORT, choose_fonts
 from schooldesk.services.home_teaching import add_plan, add_visit, home_teaching_log
 from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil
-from tests.builders import make_id, photo, plan_input, visit_input
+from tests.builders import assert_a4_and_drawn, make_id, photo, plan_input, render, text_of, visit_input
 from tests.test_home_teaching import TERM1
-
-A4_POINTS = (595, 842)
-
 
 @pytest.fixture
 def logged(home):  # type: ignore[no-untyped-def]
@@ -29,29 +26,6 @@ def logged(home):  # type: ignore[no-untyped-def]
     for day in (date(2025, 10, 22), date(2025, 11, 5)):
         add_visit(db, plan.id, visit_input(teachers[:1], day, start_time=time(9, 0), end_time=time(10, 30)))
     return db, plan.id, first.id, number
-
-
-def text_of(path: Path) -> str:
-    return "".join(page.extract_text() for page in PdfReader(path).pages)
-
-
-def render(pdf: Path, out: Path) -> Image.Image:
-    """Page 1 at 50 dpi as pixels (pdftoppm, as a clerk's viewer would draw it)."""
-    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out)], check=True)
-    return Image.open(f"{out}.png").convert("L")
-
-
-def assert_a4_and_drawn(pdf: Path, tmp_path: Path) -> None:
-    reader = PdfReader(pdf)
-    for page in reader.pages:
-        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4_POINTS
-    image = render(pdf, tmp_path / pdf.stem)
-    assert image.size == (414, 585)  # A4 (595 × 842 pt) at 50 dpi
-    dark = sum(image.histogram()[:128])
-    assert dark > 0.01 * image.size[0] * image.size[1], "the page is (nearly) blank"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    listed = fonts.splitlines()[2:]
-    assert listed and all(line.split()[-5] == "yes" for line in listed), fonts  # every font embedded
 
 
 def test_one_visit_on_one_page_with_signature_lines(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,8 +53,9 @@ def test_blank_form_is_prefilled_with_school_child_and_teachers(logged, tmp_path
     db, plan_id, _, _ = logged
     result = write_blank_form_pdf(tmp_path / "blank.pdf", home_teaching_log(db, plan_id))
     text = text_of(result.path)
-    for expected in ("送教上门记录表", "石桥村小学", "陈小宇", "李春梅、赵国强", "送教日期", "送教内容", "□文化知识", "签名"):
+    for expected in ("送教上门记录表", "石桥村小学", "陈小宇", "李春梅、赵国强", "送教日期", "送教内容", "文化知识", "签名"):
         assert expected in text, expected
+    assert "□" not in text and "■" not in text  # tick boxes are drawn, not font glyphs
     assert "认读汉字" not in text and result.pages == 1
     assert_a4_and_drawn(result.path, tmp_path)
 

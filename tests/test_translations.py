@@ -69,9 +69,10 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
     try:
         window = MainWindow(AppState(school_db))
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(6)] == ["Home", "Pupils", "Home teaching", "Teachers", "Classes", "Settings"]
+        assert [window.nav.item(i).text() for i in range(7)] == [
+            "Home", "Pupils", "Home teaching", "Reports", "Teachers", "Classes", "Settings"]
     finally:
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))
     qtbot.addWidget(chinese)
-    assert [chinese.nav.item(i).text() for i in range(6)] == ["首页", "学生", "送教上门", "教师", "班级", "设置"]
+    assert [chinese.nav.item(i).text() for i in range(7)] == ["首页", "学生", "送教上门", "报表", "教师", "班级", "设置"]

@@ -27,7 +27,7 @@ from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from tests.builders import make_id, photo
 
-PAGE_HOME, PAGE_HOME_TEACHING = 0, 2
+PAGE_HOME, PAGE_HOME_TEACHING, PAGE_SETTINGS = 0, 2, 6
 MONTH_VISITS, MONTH_STANDING = 2, 4
 
 
@@ -169,7 +169,7 @@ def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, 
 
     db, _, _ = people
     window = _window(qtbot, db, 5)
-    settings: SettingsPage = window.pages[5][1]  # type: ignore[assignment]
+    settings: SettingsPage = window.pages[PAGE_SETTINGS][1]  # type: ignore[assignment]
     box = settings.home_teaching_rule
     assert (box.min_visits.value(), box.periods.value(), box.minutes.value()) == (2, 2, 40)  # the default
     box.min_visits.setValue(4)

@@ -15,7 +15,7 @@ from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 
-PAGE_HOME, PAGE_PUPILS, PAGE_HOME_TEACHING, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS = range(6)
+PAGE_HOME, PAGE_PUPILS, PAGE_HOME_TEACHING, PAGE_REPORTS, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS = range(7)
 
 
 def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]

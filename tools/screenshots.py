@@ -21,7 +21,8 @@ from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
 
 SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-home-teaching.png",
-         3: "main-window-teachers.png", 4: "main-window-classes.png", 5: "main-window-settings.png"}
+         3: "main-window-reports.png", 4: "main-window-teachers.png", 5: "main-window-classes.png",
+         6: "main-window-settings.png"}
 PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
 
 
@@ -97,7 +98,7 @@ def main(out: Path) -> int:
         preview.close()
         log_window.close()
         pdf_pages = render_pdfs(db, out, Path(folder))
-        audit = window.pages[5][1].users.open_audit()
+        audit = window.pages[6][1].users.open_audit()
         audit.since.set_value(None)
         audit.resize(1000, 520)
         settle()

@@ -214,72 +214,107 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Care</name>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="41" />
+      <location filename="../schooldesk/domain/care.py" line="42" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="45" />
+      <location filename="../schooldesk/domain/care.py" line="47" />
       <source>Parents away</source>
       <translation>外出情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="46" />
-      <source>Who looks after the child</source>
-      <translation>实际监护人</translation>
+      <location filename="../schooldesk/domain/care.py" line="48" />
+      <source>Where the father works</source>
+      <translation>父亲务工地点</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="47" />
+      <location filename="../schooldesk/domain/care.py" line="49" />
+      <source>Father's phone</source>
+      <translation>父亲电话</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="50" />
+      <source>Where the mother works</source>
+      <translation>母亲务工地点</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="51" />
+      <source>Mother's phone</source>
+      <translation>母亲电话</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="52" />
+      <source>Who looks after the child (entrusted guardian)</source>
+      <translation>委托监护人（实际照看人）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="53" />
+      <source>Carer's relation to the child</source>
+      <translation>委托监护人与儿童关系</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="54" />
+      <source>Carer's phone</source>
+      <translation>委托监护人电话</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="55" />
+      <source>Kind of guardianship</source>
+      <translation>监护类型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/care.py" line="56" />
       <source>Where the parents work</source>
       <translation>父母务工地点</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="48" />
+      <location filename="../schooldesk/domain/care.py" line="57" />
       <source>How often the parents call</source>
       <translation>与父母联系频率</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="52" />
+      <location filename="../schooldesk/domain/care.py" line="61" />
       <source>Disability type</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="53" />
+      <location filename="../schooldesk/domain/care.py" line="62" />
       <source>Disability grade</source>
       <translation>残疾等级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="54" />
+      <location filename="../schooldesk/domain/care.py" line="63" />
       <source>Disability certificate number</source>
       <translation>残疾证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="55" />
+      <location filename="../schooldesk/domain/care.py" line="64" />
       <source>Placement</source>
       <translation>安置方式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="58" />
+      <location filename="../schooldesk/domain/care.py" line="67" />
       <source>Subjects</source>
       <translation>任教学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="59" />
+      <location filename="../schooldesk/domain/care.py" line="68" />
       <source>Causes</source>
       <translation>学困原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="62" />
+      <location filename="../schooldesk/domain/care.py" line="71" />
       <source>Kind of hardship</source>
       <translation>困难类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="63" />
+      <location filename="../schooldesk/domain/care.py" line="72" />
       <source>Aid received</source>
       <translation>已获资助</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/care.py" line="69" />
+      <location filename="../schooldesk/domain/care.py" line="78" />
       <source>Situation</source>
       <translation>情况</translation>
     </message>
@@ -391,22 +426,22 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CloseCaseDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="51" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="54" />
       <source>Close the case</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="57" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="58" />
       <source>&amp;Outcome</source>
       <translation>结果(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="56" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="59" />
       <source>&amp;Details (school moved to …)</source>
       <translation>说明（转入学校等）(&amp;D)</translation>
     </message>
@@ -414,152 +449,158 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="37" />
+      <location filename="../schooldesk/cli.py" line="34" />
+      <source>Warning: %1</source>
+      <translation>提示：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="45" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="153" />
+      <location filename="../schooldesk/cli.py" line="164" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="186" />
+      <location filename="../schooldesk/cli.py" line="197" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="187" />
+      <location filename="../schooldesk/cli.py" line="198" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="200" />
+      <location filename="../schooldesk/cli.py" line="211" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="201" />
+      <location filename="../schooldesk/cli.py" line="212" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="223" />
+      <location filename="../schooldesk/cli.py" line="234" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="224" />
+      <location filename="../schooldesk/cli.py" line="235" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="226" />
+      <location filename="../schooldesk/cli.py" line="237" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="227" />
+      <location filename="../schooldesk/cli.py" line="238" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="231" />
+      <location filename="../schooldesk/cli.py" line="242" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="233" />
+      <location filename="../schooldesk/cli.py" line="244" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="250" />
+      <location filename="../schooldesk/cli.py" line="261" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="266" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="268" />
+      <location filename="../schooldesk/cli.py" line="279" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="306" />
+      <location filename="../schooldesk/cli.py" line="317" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="307" />
+      <location filename="../schooldesk/cli.py" line="318" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="310" />
+      <location filename="../schooldesk/cli.py" line="321" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="312" />
+      <location filename="../schooldesk/cli.py" line="323" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="313" />
+      <location filename="../schooldesk/cli.py" line="324" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="316" />
+      <location filename="../schooldesk/cli.py" line="327" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="323" />
+      <location filename="../schooldesk/cli.py" line="334" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="349" />
+      <location filename="../schooldesk/cli.py" line="360" />
+      <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="351" />
-      <source>Warning: no Chinese TrueType font was found, so the font is not embedded; another computer may print it in a different font.</source>
-      <translation>警告：没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体；在别的电脑上可能显示为其他字体。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/cli.py" line="355" />
-      <source>Warning: the font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings.</source>
-      <translation>警告：字体中没有“%1”这些字，已印成 □。请手写补上，或在“设置”中选择含有这些字的字体。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/cli.py" line="370" />
+      <location filename="../schooldesk/cli.py" line="374" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="371" />
+      <location filename="../schooldesk/cli.py" line="375" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_exports.py" line="60" />
+      <source>Written: %1 (%2 rows).</source>
+      <translation>已生成：%1（共 %2 行）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_exports.py" line="74" />
+      <source>every register, one sheet each</source>
+      <translation>全部台账，每个台账一个工作表</translation>
     </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="166" />
+      <location filename="../schooldesk/cli.py" line="177" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="212" />
-      <location filename="../schooldesk/cli.py" line="245" />
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="223" />
+      <location filename="../schooldesk/cli.py" line="256" />
+      <location filename="../schooldesk/cli.py" line="289" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -725,17 +766,18 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="69" />
       <location filename="../schooldesk/services/classes.py" line="51" />
+      <location filename="../schooldesk/services/care.py" line="69" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/dropout.py" line="77" />
-      <location filename="../schooldesk/services/home_teaching.py" line="426" />
-      <location filename="../schooldesk/services/support.py" line="95" />
       <location filename="../schooldesk/services/users.py" line="85" />
+      <location filename="../schooldesk/services/support.py" line="95" />
+      <location filename="../schooldesk/services/care.py" line="85" />
+      <location filename="../schooldesk/services/pupil_file.py" line="58" />
+      <location filename="../schooldesk/services/dropout.py" line="79" />
+      <location filename="../schooldesk/services/home_teaching.py" line="425" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -861,14 +903,14 @@ The current data is backed up first, so this can be undone.</source>
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="36" />
       <location filename="../schooldesk/services/care.py" line="75" />
+      <location filename="../schooldesk/domain/pupils.py" line="36" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="43" />
       <location filename="../schooldesk/services/pupils.py" line="97" />
+      <location filename="../schooldesk/domain/pupils.py" line="43" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -883,7 +925,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>G开头的学籍号与身份证号不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="21" />
+      <location filename="../schooldesk/exports/files.py" line="20" />
+      <source>%1 is not a file that can be written to.</source>
+      <translation>%1 不是可以写入的文件。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/files.py" line="22" />
+      <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
+      <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/files.py" line="25" />
+      <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
+      <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/files.py" line="36" />
+      <source>%1 could not be written: it may be open in Excel or another program, or the folder is read-only. Close it and try again.</source>
+      <translation>无法写入 %1：该文件可能正在 Excel 或其他程序中打开，或文件夹为只读。请关闭后重试。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/files.py" line="41" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -959,39 +1021,39 @@ The current data is backed up first, so this can be undone.</source>
       <translation>“%1”已损坏或不是 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="83" />
-      <location filename="../schooldesk/services/home_teaching.py" line="396" />
       <location filename="../schooldesk/services/support.py" line="69" />
+      <location filename="../schooldesk/services/dropout.py" line="85" />
+      <location filename="../schooldesk/services/home_teaching.py" line="395" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="98" />
+      <location filename="../schooldesk/services/dropout.py" line="100" />
       <source>This pupil already has an open case; add a visit to it.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="113" />
+      <location filename="../schooldesk/services/dropout.py" line="126" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="117" />
+      <location filename="../schooldesk/services/dropout.py" line="130" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="136" />
+      <location filename="../schooldesk/services/dropout.py" line="149" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="140" />
+      <location filename="../schooldesk/services/dropout.py" line="153" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="142" />
+      <location filename="../schooldesk/services/dropout.py" line="155" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
@@ -1036,10 +1098,15 @@ The current data is backed up first, so this can be undone.</source>
       <translation>该学生已不存在。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/school_rules.py" line="44" />
       <location filename="../schooldesk/domain/home_teaching.py" line="55" />
-      <location filename="../schooldesk/services/school_rules.py" line="43" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_rules.py" line="65" />
+      <source>Give a number of days from 1 to 30.</source>
+      <translation>请填写 1 到 30 之间的天数。</translation>
     </message>
     <message>
       <location filename="../schooldesk/domain/home_teaching.py" line="57" />
@@ -1097,102 +1164,103 @@ The current data is backed up first, so this can be undone.</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="173" />
+      <location filename="../schooldesk/services/home_teaching.py" line="172" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="203" />
+      <location filename="../schooldesk/services/home_teaching.py" line="202" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="281" />
+      <location filename="../schooldesk/services/registers.py" line="151" />
+      <location filename="../schooldesk/services/home_teaching.py" line="280" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="289" />
+      <location filename="../schooldesk/services/home_teaching.py" line="288" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="292" />
+      <location filename="../schooldesk/services/home_teaching.py" line="291" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="299" />
+      <location filename="../schooldesk/services/home_teaching.py" line="298" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="306" />
+      <location filename="../schooldesk/services/home_teaching.py" line="305" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="309" />
+      <location filename="../schooldesk/services/home_teaching.py" line="308" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="314" />
+      <location filename="../schooldesk/services/home_teaching.py" line="313" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="319" />
+      <location filename="../schooldesk/services/home_teaching.py" line="318" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="335" />
+      <location filename="../schooldesk/services/home_teaching.py" line="334" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="359" />
+      <location filename="../schooldesk/services/home_teaching.py" line="358" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="378" />
+      <location filename="../schooldesk/services/home_teaching.py" line="377" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="389" />
+      <location filename="../schooldesk/services/home_teaching.py" line="388" />
       <source>A visit can keep at most %1 photos.</source>
       <translation>每次送教最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="398" />
+      <location filename="../schooldesk/services/home_teaching.py" line="397" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="404" />
+      <location filename="../schooldesk/services/home_teaching.py" line="403" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="409" />
+      <location filename="../schooldesk/services/home_teaching.py" line="408" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="412" />
+      <location filename="../schooldesk/services/home_teaching.py" line="411" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="500" />
+      <location filename="../schooldesk/services/pupils.py" line="299" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="505" />
+      <location filename="../schooldesk/services/home_teaching.py" line="500" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -1236,6 +1304,41 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/users.py" line="139" />
       <source>The recovery code is wrong.</source>
       <translation>恢复码错误。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/background.py" line="75" />
+      <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
+      <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/monthly_report.py" line="64" />
+      <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
+      <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/registers.py" line="125" />
+      <source>There is no register named %1; choose one of: %2.</source>
+      <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/pdf_form.py" line="38" />
+      <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
+      <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/pdf_form.py" line="41" />
+      <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
+      <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_exports.py" line="49" />
+      <source>The file name must end in %1.</source>
+      <translation>文件名必须以 %1 结尾。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_exports.py" line="77" />
+      <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
+      <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
   </context>
   <context>
@@ -1584,190 +1687,180 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="45" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="49" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="56" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="71" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print semester &amp;log…</source>
       <translation>打印学期记录(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="83" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="118" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="177" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="193" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="185" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="210" />
-      <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
-      <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="213" />
-      <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
-      <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
   </context>
   <context>
@@ -2037,82 +2130,87 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="39" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="64" />
+      <location filename="../schooldesk/ui/main_window.py" line="66" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="69" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="75" />
+      <location filename="../schooldesk/ui/main_window.py" line="77" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="90" />
+      <location filename="../schooldesk/ui/main_window.py" line="92" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="94" />
+      <location filename="../schooldesk/ui/main_window.py" line="96" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="95" />
+      <location filename="../schooldesk/ui/main_window.py" line="97" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="96" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="97" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="105" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2131,11 +2229,16 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="21" />
+      <source>&amp;Stage</source>
+      <translation>类型(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="23" />
       <source>&amp;Reason</source>
       <translation>原因(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="22" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="24" />
       <source>&amp;Details</source>
       <translation>详细情况(&amp;D)</translation>
     </message>
@@ -2245,6 +2348,14 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
       <source>e.g. Wednesday afternoons of the 1st and 3rd week</source>
       <translation>如：每月第一、三周周三下午</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../schooldesk/ui/printing.py" line="46" />
+      <source>Preparing the printout…</source>
+      <translation>正在准备打印…</translation>
     </message>
   </context>
   <context>
@@ -2396,198 +2507,210 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="36" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="42" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="40" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <source>Print file</source>
+      <translation>打印档案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="41" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="42" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="43" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="47" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="60" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="48" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="49" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="50" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="51" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Outcome</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
+      <source>Print the persuade-to-return record</source>
+      <translation>打印劝返记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="99" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="100" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="101" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="128" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="128" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
@@ -2708,9 +2831,82 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>Questions</name>
     <message>
-      <location filename="../schooldesk/ui/errors.py" line="58" />
+      <location filename="../schooldesk/ui/errors.py" line="65" />
       <source>Save the changes you made?</source>
       <translation>是否保存所做的修改？</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="65" />
+      <source>&amp;Month of the monthly report:</source>
+      <translation>月报月份(&amp;M)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="67" />
+      <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
+      <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="70" />
+      <source>Register or report</source>
+      <translation>台账或报表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="71" />
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="72" />
+      <source>Rows</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="77" />
+      <source>&amp;Export to Excel…</source>
+      <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="78" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="79" />
+      <source>&amp;All registers to Excel…</source>
+      <translation>全部台账导出Excel(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="113" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="122" />
+      <source>Registers and reports, %1</source>
+      <translation>台账与报表 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="170" />
+      <source>Export to Excel</source>
+      <translation>导出Excel</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="171" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="198" />
+      <source>Writing the workbook…</source>
+      <translation>正在生成 Excel 工作簿…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/reports.py" line="203" />
+      <source>Saved to %1</source>
+      <translation>已保存到 %1</translation>
     </message>
   </context>
   <context>
@@ -3136,37 +3332,37 @@ Choose No to start with an empty database.</source>
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="31" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="34" />
       <source>Persuade-to-return visit</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="38" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="36" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
       <source>&amp;Who went</source>
       <translation>参加人员(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="37" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
       <source>e.g. 王老师、村主任李明</source>
       <translation>如：王老师、村主任李明</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="38" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="41" />
       <source>&amp;Met with</source>
       <translation>见到(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="42" />
       <source>What was &amp;said</source>
       <translation>谈话内容(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="43" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
     </message>

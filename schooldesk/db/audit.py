@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from schooldesk.db.models import AuditEntry, Base
 from schooldesk.domain.id_number import mask
 
-CREATE, UPDATE, DELETE = "create", "update", "delete"
+CREATE, UPDATE, DELETE, EXPORT = "create", "update", "delete", "export"
 SYSTEM = "system"  # changes made without a signed-in user (set-up, command line, migrations)
 MASKED = {"id_number", "student_number"}
 HIDDEN = {"password_hash"}
@@ -93,6 +93,14 @@ def _after_flush(session: Session, _context: Any) -> None:
                          "record_id": _record_id(obj), "label": _label(obj), "changes": changes})
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def record_export(session: Session, what: str, record_id: str, label: str) -> None:
+    """An export that carried full ID numbers leaves the app: the trail says who took it and when."""
+    session.connection().execute(insert(AuditEntry), [{
+        "at": datetime.now().replace(microsecond=0), "username": session.info.get(ACTOR_KEY) or SYSTEM,
+        "action": EXPORT, "table_name": what, "record_id": record_id, "label": label[:100],
+        "changes": {"full_ids": [None, True]}}])
 
 
 def install(session_factory: Any) -> None:

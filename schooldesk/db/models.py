@@ -206,6 +206,7 @@ class DropoutCase(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
     started_on: Mapped[date] = mapped_column(Date)
+    stage: Mapped[str] = mapped_column(String(10), default="辍学", server_default="辍学")  # or 疑似辍学
     reason: Mapped[str] = mapped_column(String(20))
     reason_note: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[Optional[date]] = mapped_column(Date)

@@ -38,12 +38,21 @@ ORPHAN = "orphan"
 DISABILITY_TYPES = ("视力", "听力", "言语", "肢体", "智力", "精神", "多重")
 DISABILITY_GRADES = ("一级", "二级", "三级", "四级")
 PLACEMENTS = ("随班就读", "送教上门", "特教学校")
+GUARDIANSHIP_KINDS = ("无人监护", "父或母无监护能力", "受委托监护人监护能力不足", "监护情况一般", "监护情况较好")
 NOTE = DetailField("note", QT_TRANSLATE_NOOP("Care", "Notes"))
 
 CARE_KINDS: tuple[CareKind, ...] = (
+    # The fields of the national 农村留守儿童基本情况登记表 beside the 学籍 label (see DESIGN §7).
     CareKind(LEFT_BEHIND, "留守儿童", (
         DetailField("kind", QT_TRANSLATE_NOOP("Care", "Parents away"), ("单亲外出", "双亲外出")),
-        DetailField("guardian", QT_TRANSLATE_NOOP("Care", "Who looks after the child")),
+        DetailField("father_work", QT_TRANSLATE_NOOP("Care", "Where the father works")),
+        DetailField("father_phone", QT_TRANSLATE_NOOP("Care", "Father's phone")),
+        DetailField("mother_work", QT_TRANSLATE_NOOP("Care", "Where the mother works")),
+        DetailField("mother_phone", QT_TRANSLATE_NOOP("Care", "Mother's phone")),
+        DetailField("carer_name", QT_TRANSLATE_NOOP("Care", "Who looks after the child (entrusted guardian)")),
+        DetailField("carer_relation", QT_TRANSLATE_NOOP("Care", "Carer's relation to the child")),
+        DetailField("carer_phone", QT_TRANSLATE_NOOP("Care", "Carer's phone")),
+        DetailField("guardianship", QT_TRANSLATE_NOOP("Care", "Kind of guardianship"), GUARDIANSHIP_KINDS),
         DetailField("parents_work", QT_TRANSLATE_NOOP("Care", "Where the parents work")),
         DetailField("calls", QT_TRANSLATE_NOOP("Care", "How often the parents call"),
                     ("每天", "每周", "每月", "很少", "从不")),
@@ -95,4 +104,7 @@ DROPOUT_REASONS = (
 RETURNED_TO_SCHOOL = "返校"
 TRANSFERRED = "转学"
 DROPOUT_OUTCOMES = (RETURNED_TO_SCHOOL, TRANSFERRED, "送教上门", "其他")
+SUSPECTED_DROPOUT, CONFIRMED_DROPOUT = "疑似辍学", "辍学"
+DROPOUT_STAGES = (SUSPECTED_DROPOUT, CONFIRMED_DROPOUT)
+DEFAULT_SUSPECT_AFTER_DAYS = 3  # absent this many school days without leave: a suspected dropout (a school setting)
 VISIT_RESULTS = ("同意返校", "考虑中", "拒绝", "联系不上", "其他")

@@ -12,10 +12,30 @@ from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
+def check_output(path: Path, data_folder: Path | None = None) -> Path:
+    """*path* as a place to write an export: a new file or a regular one, never inside the data folder
+    (an export must not replace the database or a backup)."""
+    path = path.resolve()
+    if path.exists() and not path.is_file():
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 is not a file that can be written to."), path)
+    if data_folder is not None and path.is_relative_to(data_folder.resolve()):
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk's data folder (%1); "
+                                                       "choose another folder."), data_folder)
+    if not path.parent.is_dir():
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
+                           path.parent)
+    return path
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call *write* with a temporary path next to *path*, fsync it, rename it over *path*."""
     try:
         replace_atomically(path, write)
+    except PermissionError as error:
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Errors", "%1 could not be written: it may be open in Excel or another program, or the "
+                                        "folder is read-only. Close it and try again."), path
+        ) from error
     except OSError as error:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "

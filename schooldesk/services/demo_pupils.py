@@ -64,8 +64,11 @@ def add_demo_pupils(db: Database, year: int, classes: list[ClassRow], teachers: 
                 continue
             teacher = active[index % len(active)]
             details = {
-                LEFT_BEHIND: {"kind": rng.choice(("单亲外出", "双亲外出")), "guardian": "祖父母",
-                              "parents_work": rng.choice(WORK_PLACES), "calls": rng.choice(("每天", "每周", "每月"))},
+                LEFT_BEHIND: {"kind": rng.choice(("单亲外出", "双亲外出")), "carer_name": "祖父母",
+                              "carer_relation": "祖父母", "father_work": rng.choice(WORK_PLACES),
+                              "father_phone": f"139{rng.randint(10_000_000, 99_999_999)}",
+                              "guardianship": rng.choice(("监护情况一般", "监护情况较好")),
+                              "calls": rng.choice(("每天", "每周", "每月"))},
                 STRUGGLING: {"subjects": rng.choice(("数学", "语文", "语文、数学")), "causes": "基础薄弱，缺少家庭辅导"},
                 HARDSHIP: {"kind": rng.choice(("低保", "脱贫监测户")), "aid": "义务教育家庭经济困难学生生活补助"},
                 DISABLED: {"type": rng.choice(("肢体", "智力", "听力")), "grade": "二级", "placement": "随班就读"},

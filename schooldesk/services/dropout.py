@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import DropoutCase, ReturnVisit
-from schooldesk.domain.care import DROPOUT_OUTCOMES, DROPOUT_REASONS, RETURNED_TO_SCHOOL, TRANSFERRED, VISIT_RESULTS
+from schooldesk.domain.care import CONFIRMED_DROPOUT, DROPOUT_STAGES, DROPOUT_OUTCOMES, DROPOUT_REASONS, RETURNED_TO_SCHOOL, TRANSFERRED, VISIT_RESULTS
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, IN_SCHOOL, validate_choice, validate_text
@@ -24,6 +24,7 @@ class CaseInput:
     started_on: date
     reason: str
     reason_note: str = ""
+    stage: str = CONFIRMED_DROPOUT  # 疑似辍学: absent past the school's limit, not yet confirmed
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class CaseRow:
     id: int
     pupil_id: int
     started_on: date
+    stage: str
     reason: str
     reason_note: str
     closed_on: date | None
@@ -64,7 +66,7 @@ class CaseRow:
 
 def _row(case: DropoutCase) -> CaseRow:
     return CaseRow(
-        id=case.id, pupil_id=case.pupil_id, started_on=case.started_on, reason=case.reason,
+        id=case.id, pupil_id=case.pupil_id, started_on=case.started_on, stage=case.stage, reason=case.reason,
         reason_note=case.reason_note, closed_on=case.closed_on, outcome=case.outcome,
         outcome_note=case.outcome_note,
         visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result) for v in case.visits),
@@ -84,7 +86,8 @@ def _not_future(day: date, field: str) -> None:
 
 
 def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
-    """Open a case and mark the pupil 辍学 (the register must show where every child is)."""
+    """Open a case and mark the pupil 辍学 (the register must show where every child is); a suspected
+    case (疑似辍学) leaves the status until :func:`confirm_dropout`."""
     require_record_keeper(db)
     _not_future(data.started_on, "started_on")
     reason = validate_choice(data.reason, DROPOUT_REASONS, "reason", required=True)
@@ -98,9 +101,23 @@ def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
                 "started_on", QT_TRANSLATE_NOOP("Errors", "This pupil already has an open case; add a visit to it.")
             )
         case = DropoutCase(pupil_id=pupil_id, started_on=data.started_on, reason=reason,
+                           stage=validate_choice(data.stage, DROPOUT_STAGES, "stage", required=True),
                            reason_note=validate_text(data.reason_note, "reason_note", MAX_TEXT))
         session.add(case)
-        pupil.status, pupil.status_date = DROPPED_OUT, data.started_on
+        if case.stage == CONFIRMED_DROPOUT:  # a suspected dropout is still on the register as before
+            pupil.status, pupil.status_date = DROPPED_OUT, data.started_on
+        session.flush()
+        return _row(case)
+
+
+def confirm_dropout(db: Database, case_id: int) -> CaseRow:
+    """A suspected dropout (疑似辍学) turns out to be one: the case goes on as a confirmed 辍学."""
+    require_record_keeper(db)
+    with db.transaction() as session:
+        case = _get(session, case_id)
+        case.stage = CONFIRMED_DROPOUT
+        pupil = load_pupil(session, case.pupil_id)
+        pupil.status, pupil.status_date = DROPPED_OUT, case.started_on
         session.flush()
         return _row(case)
 

@@ -21,11 +21,10 @@ from schooldesk.domain.home_teaching import (
     CONTENT_KINDS, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for, visit_minutes,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.id_number import normalise
 from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import class_names, load_pupil
+from schooldesk.services.pupils import class_names, find_pupil, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
@@ -492,12 +491,8 @@ def home_teaching_log(db: Database, plan_id: int) -> HomeTeachingLog:
 
 def find_plan(db: Database, student: str, semester: SemesterKey) -> int:
     """The plan of the pupil with this student number (学籍号) or ID number in *semester*."""
-    wanted = normalise(student)
     with db.transaction() as session:
-        pupil = session.scalars(select(Pupil).where(
-            (Pupil.student_number == wanted) | (Pupil.id_number == wanted))).first()
-        if pupil is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No pupil has the student or ID number %1."), student)
+        pupil = find_pupil(session, db, student)
         plan = session.scalars(select(HomeTeachingPlan.id).where(
             HomeTeachingPlan.pupil_id == pupil.id, HomeTeachingPlan.school_year == semester.school_year,
             HomeTeachingPlan.term == semester.term)).first()

@@ -13,7 +13,7 @@ from schooldesk.db.models import CareRecord, Enrolment, Guardian, Pupil, SchoolC
 from schooldesk.domain.care import care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.id_number import birth_date_of, gender_of, mask, validate_id_number
+from schooldesk.domain.id_number import birth_date_of, gender_of, mask, normalise, validate_id_number
 from schooldesk.domain.people import validate_gender, validate_person_name, validate_phone
 from schooldesk.domain.pinyin_search import search_keys
 from schooldesk.domain.pupils import (
@@ -286,3 +286,20 @@ def load_pupil(session: Session, pupil_id: int) -> Pupil:
 def count_pupils_on_roll(db: Database) -> int:
     with db.transaction() as session:
         return session.scalar(select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL))) or 0
+
+
+def find_pupil(session: Session, db: Database, student: str) -> Pupil:
+    """The pupil with this student number (学籍号) or ID number; looking up by ID number needs a role
+    that may see full numbers (a teacher could otherwise confirm a guessed number)."""
+    wanted = normalise(student)
+    pupil = session.scalars(select(Pupil).where(Pupil.student_number == wanted)).first()
+    if pupil is None and sees_full_id_numbers(db):
+        pupil = session.scalars(select(Pupil).where(Pupil.id_number == wanted)).first()
+    if pupil is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No pupil has the student or ID number %1."), student)
+    return pupil
+
+
+def find_pupil_id(db: Database, student: str) -> int:
+    with db.transaction() as session:
+        return find_pupil(session, db, student).id

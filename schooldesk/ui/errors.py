@@ -2,7 +2,7 @@
 callback (boxes are opened, never exec()'d, so nothing blocks)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,6 +21,13 @@ def show_error(parent: QWidget | None, error: SchoolDeskError) -> QMessageBox:
 def show_notice(parent: QWidget | None, text: str) -> QMessageBox:
     """A window-modal note that is not an error (e.g. a PDF was written, but a character is missing)."""
     return _tell(parent, QMessageBox.Icon.Information, text, "noticeBox")
+
+
+def show_warnings(parent: QWidget | None, warnings: Sequence[SchoolDeskError]) -> QMessageBox | None:
+    """What a finished export wants the clerk to know (a font not embedded, characters printed as □)."""
+    if not warnings:
+        return None
+    return show_notice(parent, "\n\n".join(error_text(w) for w in warnings))
 
 
 def _title(parent: QWidget | None) -> str:

@@ -22,7 +22,7 @@ from schooldesk.services.home_teaching import (
 )
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
-from schooldesk.ui.errors import ask_yes_no, show_error, show_notice
+from schooldesk.ui.errors import ask_yes_no, show_error, show_warnings
 from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -197,16 +197,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             return None
         self.preview = PdfPreviewDialog(result.path, name, self)
         self.preview.open()
-        notes = []
-        if not result.embedded:
-            notes.append(self.tr("No Chinese TrueType font was found, so the font is not embedded: another computer "
-                                 "may show it in a different font. Choose a font in Settings."))
-        if result.missing:
-            notes.append(fill(self.tr("The font has no glyph for %1; they are printed as □. Write them in by hand, or "
-                                      "choose a font that has them in Settings (e.g. SimSun-ExtB)."),
-                              ("".join(result.missing),)))
-        if notes:
-            show_notice(self.preview, "\n\n".join(notes))
+        show_warnings(self.preview, result.warnings)
         return self.preview
 
     def done(self, result: int) -> None:

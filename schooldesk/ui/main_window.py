@@ -20,6 +20,7 @@ from schooldesk.ui.pages.classes import ClassesPage
 from schooldesk.ui.pages.home import HomePage
 from schooldesk.ui.pages.home_teaching import HomeTeachingPage
 from schooldesk.ui.pages.pupils import PupilsPage
+from schooldesk.ui.pages.reports import ReportsPage
 from schooldesk.ui.pages.settings import SettingsPage
 from schooldesk.ui.pages.teachers import TeachersPage
 from schooldesk.ui.state import AppState
@@ -39,6 +40,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             (self.tr("Home"), HomePage(state)),
             (self.tr("Pupils"), PupilsPage(state)),
             (self.tr("Home teaching"), HomeTeachingPage(state)),
+            (self.tr("Reports"), ReportsPage(state)),
             (self.tr("Teachers"), TeachersPage(state)),
             (self.tr("Classes"), ClassesPage(state)),
             (self.tr("Settings"), SettingsPage(state)),

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -15,6 +19,7 @@ from schooldesk.ui.dialogs.dropout_dialogs import CloseCaseDialog, OpenCaseDialo
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import show_error
+from schooldesk.ui.printing import print_document
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -36,6 +41,13 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.summary.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("&Edit details…"), self)
         self.edit_button.clicked.connect(self.edit_pupil)
+        self.print_button = QPushButton(self.tr("Print file"), self)
+        self.print_button.setObjectName("printFileButton")
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Print).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        self.print_button.clicked.connect(self.print_file)
+        self.preview: QWidget | None = None
 
         self.care_model: RowTableModel[CareRow] = RowTableModel([
             Column(self.tr("Category"), lambda c: c.name_zh),
@@ -75,6 +87,8 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.open_case_button = QPushButton(self.tr("Pupil stopped coming…"), self)
         self.add_visit_button = QPushButton(self.tr("Log a visit…"), self)
         self.close_case_button = QPushButton(self.tr("Close the case…"), self)
+        self.print_case_button = QPushButton(self.tr("Print the persuade-to-return record"), self)
+        self.print_case_button.clicked.connect(self.print_case)
         self.add_care_button.clicked.connect(lambda: self._open(CareDialog(state.db, pupil_id, parent=self)))
         self.edit_care_button.clicked.connect(self.edit_care)
         self.care_table.doubleClicked.connect(self.edit_care)
@@ -86,9 +100,10 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.tabs.addTab(self._tab(self.care_table, self.add_care_button, self.edit_care_button), self.tr("Care categories"))
         self.tabs.addTab(self._tab(self.support_table, self.add_support_button), self.tr("Support records"))
         self.tabs.addTab(self._tab(self.case_table, self.open_case_button, self.add_visit_button,
-                                   self.close_case_button), self.tr("Dropout and return"))
+                                   self.close_case_button, self.print_case_button), self.tr("Dropout and return"))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,6 +160,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.open_case_button.setEnabled(open_case is None and keeper)
         self.add_visit_button.setEnabled(open_case is not None and keeper)
         self.close_case_button.setEnabled(open_case is not None and keeper)
+        self.print_case_button.setEnabled(bool(profile.cases))
         for button in (self.edit_button, self.add_care_button, self.edit_care_button):
             button.setEnabled(keeper)
 
@@ -168,9 +184,46 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             responsible = self.state.user.teacher_id  # a teacher records the support they gave
         self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
 
+    # ---- printing: 学生档案 and 劝返记录表 ----
+    def print_file(self) -> None:
+        self._print(self.tr("Print file"), None)
+
+    def print_case(self) -> None:
+        """The selected case's 劝返记录表 (or the open one, or the latest)."""
+        indexes = self.case_table.selectionModel().selectedRows()
+        cases = self.profile.cases if self.profile else ()
+        case = self.case_model.row_at(indexes[0].row()) if indexes else (self.open_case() or (cases[-1] if cases else None))
+        if case is not None:
+            self._print(self.tr("Print the persuade-to-return record"), case.id)
+
+    def _print(self, what: str, case_id: int | None) -> None:
+        from schooldesk.services.print_settings import pdf_font_path
+        from schooldesk.services.pupil_file import pupil_file
+
+        try:
+            file = pupil_file(self.state.db, self.pupil_id, self.state.school_year)
+            font = pdf_font_path(self.state.db)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        title = "辍学学生劝返记录表" if case_id is not None else "学生档案"
+        print_document(self, f"{title}_{file.details.name}.pdf", lambda path: _write(path, file, case_id, font),
+                       self._shown)
+
+    def _shown(self, preview: QWidget) -> None:
+        self.preview = preview
+
     def edit_pupil(self) -> None:
         self._open(PupilDialog(self.state.db, self.state.school_year, self.pupil_id, self))
 
     def done(self, result: int) -> None:
         self.save_window_state()
         super().done(result)
+
+
+def _write(path: Path, file: Any, case_id: int | None, font: Any) -> Any:
+    from schooldesk.exports.pupil_file_pdf import write_case_pdf, write_pupil_file_pdf
+
+    if case_id is not None:
+        return write_case_pdf(path, file, case_id, font_path=font)
+    return write_pupil_file_pdf(path, file, font_path=font)

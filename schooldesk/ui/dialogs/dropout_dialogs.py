@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from schooldesk.db.database import Database
-from schooldesk.domain.care import DROPOUT_OUTCOMES, DROPOUT_REASONS, VISIT_RESULTS
+from schooldesk.domain.care import CONFIRMED_DROPOUT, DROPOUT_OUTCOMES, DROPOUT_REASONS, DROPOUT_STAGES, VISIT_RESULTS
 from schooldesk.services.dropout import CaseInput, CaseRow, VisitInput, add_visit, close_case, open_case
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
 from schooldesk.ui.fields import ChoiceBox, DateField, TextArea
@@ -18,12 +18,15 @@ class OpenCaseDialog(RecordDialog):
         self.setObjectName("OpenCaseDialog")
         self._db, self._pupil_id = db, pupil_id
         self.started = self.form.add("started_on", self.tr("First day &missed"), DateField(date.today()))
+        self.stage = self.form.add("stage", self.tr("&Stage"), ChoiceBox(DROPOUT_STAGES, blank=False))
+        self.stage.setCurrentText(CONFIRMED_DROPOUT)
         self.reason = self.form.add("reason", self.tr("&Reason"), ChoiceBox(DROPOUT_REASONS, blank=False))
         self.note = self.form.add("reason_note", self.tr("&Details"), TextArea())
 
     def save(self) -> CaseRow:
         return open_case(self._db, self._pupil_id,
-                         CaseInput(self.started.value() or date.today(), self.reason.currentText(), self.note.text()))
+                         CaseInput(self.started.value() or date.today(), self.reason.currentText(), self.note.text(),
+                                   stage=self.stage.currentText()))
 
 
 class VisitDialog(RecordDialog):

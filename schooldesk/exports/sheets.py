@@ -1,0 +1,168 @@
+"""Workbooks in the bureau's own sheet layout, declared as column specs.
+
+Every official sheet found shares one shape: row 1 the title (``<学校名称><表名>``), row 2
+``填报单位（盖章）：…`` and ``填报时间：…``, the header row, the data, and a footer row for the
+signatures. Sheets here are declared as :class:`Column` specs; no sheet writes cells by hand. The
+workbook is written in openpyxl's write-only mode (large registers stream), atomically.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from schooldesk.exports.files import write_atomically
+
+TEXT, DATE, NUMBER = "text", "date", "number"
+FOOTER = "单位负责人：　　　　　　审核人：　　　　　　填表人：　　　　　　联系电话："
+NOTHING = "无"
+PAGE_FOOTER = "第 &P 页 共 &N 页"
+MAX_WIDTH, MIN_WIDTH = 60, 6
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One column of a sheet: its header, width in characters (0: fit the text), cell type and value."""
+
+    label: str
+    value: Callable[[Any], Any]
+    kind: str = TEXT
+    width: float = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sheet:
+    """What one sheet shows: its name (表名), its columns and the rows they are read from."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: Sequence[Any]
+    title: str = ""  # defaults to <学校名称><name>
+
+
+def display_width(text: str) -> int:
+    """Characters as Excel counts them: a Chinese character is two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def cell_value(column: Column, row: Any) -> Any:
+    """The value a cell holds: dates as dates, numbers as numbers, everything else as text."""
+    value = column.value(row)
+    if value is None or value == "":
+        return None
+    if column.kind == DATE:
+        return value.date() if isinstance(value, datetime) else value
+    if column.kind == NUMBER:
+        return value
+    return str(value)
+
+
+def _widths(sheet: Sheet, values: list[list[Any]]) -> list[float]:
+    widths = []
+    for index, column in enumerate(sheet.columns):
+        if column.width:
+            widths.append(column.width)
+            continue
+        longest = max([display_width(column.label)] + [
+            10 if isinstance(row[index], date) else display_width(str(row[index])) for row in values
+            if row[index] is not None], default=0)
+        widths.append(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
+    return widths
+
+
+def _styles() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    return {
+        "title": (Font(name="宋体", size=16, bold=True), Alignment(horizontal="center", vertical="center"), None, None),
+        "meta": (Font(name="宋体", size=11), Alignment(vertical="center"), None, None),
+        "header": (Font(name="宋体", size=11, bold=True), Alignment(horizontal="center", vertical="center",
+                                                                   wrap_text=True), box,
+                   PatternFill("solid", fgColor="EFEFEF")),
+        "cell": (Font(name="宋体", size=11), Alignment(vertical="center", wrap_text=True), box, None),
+        "footer": (Font(name="宋体", size=11), Alignment(vertical="center"), None, None),
+    }
+
+
+def _cell(sheet: Any, value: Any, style: tuple[Any, ...], number_format: str | None = None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text that starts with = + - @ stays text, never a live formula
+    font, alignment, border, fill = style
+    cell.font, cell.alignment = font, alignment
+    if border is not None:
+        cell.border = border
+    if fill is not None:
+        cell.fill = fill
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date) -> int:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    values = [[cell_value(c, row) for c in sheet.columns] for row in sheet.rows]
+    styles = _styles()
+    ws = workbook.create_sheet(sheet.name[:31])
+    last = get_column_letter(len(sheet.columns))
+    for index, width in enumerate(_widths(sheet, values), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"
+    ws.auto_filter.ref = f"A3:{last}{3 + max(1, len(values))}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = PAGE_FOOTER
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.row_dimensions[1].height = 30
+    ws.append([_cell(ws, sheet.title or f"{school_name}{sheet.name}", styles["title"])])
+    half = max(1, len(sheet.columns) // 2)
+    meta = [_cell(ws, f"填报单位（盖章）：{school_name}", styles["meta"])] + [None] * (half - 1)
+    ws.append(meta + [_cell(ws, f"填报时间：{filled_on.year}年{filled_on.month}月{filled_on.day}日", styles["meta"])])
+    ws.append([_cell(ws, c.label, styles["header"]) for c in sheet.columns])
+    for row in values or [[NOTHING] + [None] * (len(sheet.columns) - 1)]:
+        ws.append([
+            _cell(ws, value, styles["cell"], "yyyy-mm-dd" if isinstance(value, date) else "@" if isinstance(value, str)
+                  else None)
+            for value in row
+        ])
+    ws.append([])
+    ws.append([_cell(ws, FOOTER, styles["footer"])])
+    return len(values)
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    path: Path
+    rows: dict[str, int]  # sheet name -> data rows written
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, filled_on: date | None = None
+                   ) -> WorkbookResult:
+    """One workbook with a sheet per :class:`Sheet`, written beside *path* and renamed over it."""
+    from openpyxl import Workbook
+
+    filled_on = filled_on or date.today()
+    counts: dict[str, int] = {}
+
+    def write(partial: Path) -> None:
+        workbook = Workbook(write_only=True)
+        for sheet in sheets:
+            counts[sheet.name] = _write_sheet(workbook, sheet, school_name, filled_on)
+        workbook.save(partial)
+
+    write_atomically(path, write)
+    return WorkbookResult(path, counts)

@@ -1,0 +1,100 @@
+"""学生档案 and 劝返记录表: what the printed file of one pupil (and of one dropout case) shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from schooldesk.db.audit import record_export
+from schooldesk.db.database import Database
+from schooldesk.db.models import HomeTeachingPlan, School
+from schooldesk.domain.errors import NotFoundError
+from schooldesk.domain.home_teaching import BEHIND, MET, VisitTime, month_compliance, visit_minutes
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.id_number import mask
+from schooldesk.domain.pupils import mask_student_number
+from schooldesk.domain.semester import SemesterKey
+from schooldesk.services.care import CareRow, list_care
+from schooldesk.services.dropout import CaseRow, list_cases
+from schooldesk.services.home_teaching_rules import read_visit_rules
+from schooldesk.services.pupils import PupilInput, class_names, load_pupil, pupil_input
+from schooldesk.services.registers import check_full_ids
+from schooldesk.services.support import SupportRow, list_support
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanSummaryLine:
+    semester: SemesterKey
+    start_date: date
+    end_date: date
+    teachers: str
+    visits: int
+    minutes: int
+    months_met: int
+    months_past: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PupilFile:
+    """One pupil's file as printed: details, categories, support, cases with their visits, 送教上门."""
+
+    school_name: str
+    printed: date
+    details: PupilInput
+    id_number: str  # masked unless full numbers were asked for
+    student_number: str
+    class_name: str
+    care: tuple[CareRow, ...]
+    support: tuple[SupportRow, ...]
+    cases: tuple[CaseRow, ...]
+    plans: tuple[PlanSummaryLine, ...]
+
+    def case(self, case_id: int) -> CaseRow:
+        for case in self.cases:
+            if case.id == case_id:
+                return case
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+
+
+def _plans(session: Session, pupil_id: int, today: date) -> tuple[PlanSummaryLine, ...]:
+    rules = read_visit_rules(session)
+    lines = []
+    for plan in session.scalars(select(HomeTeachingPlan).where(HomeTeachingPlan.pupil_id == pupil_id)
+                                .options(selectinload(HomeTeachingPlan.visits))
+                                .order_by(HomeTeachingPlan.start_date)):
+        months = month_compliance(plan.start_date, plan.end_date, (
+            VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits), rules)
+        past = [m for m in months if m.state(today) in (MET, BEHIND)]
+        lines.append(PlanSummaryLine(
+            semester=SemesterKey(plan.school_year, plan.term), start_date=plan.start_date, end_date=plan.end_date,
+            teachers="、".join(t.teacher.name for t in plan.teachers), visits=len(plan.visits),
+            minutes=sum(m.minutes for m in months), months_met=sum(1 for m in past if m.met), months_past=len(past)))
+    return tuple(lines)
+
+
+def pupil_file(db: Database, pupil_id: int, school_year: int, *, full_ids: bool = False,
+               today: date | None = None) -> PupilFile:
+    """Everything the printed 学生档案 shows; *full_ids* only for the office (and written to the trail)."""
+    check_full_ids(db, full_ids)
+    today = today or date.today()
+    with db.transaction() as session:
+        pupil = load_pupil(session, pupil_id)
+        details = pupil_input(pupil, school_year)
+        school = session.scalars(select(School)).first()
+        class_name = class_names(session, school_year, [pupil_id]).get(pupil_id, "")
+        if not class_name and pupil.enrolments:  # a former pupil: the last class they were in
+            class_name = max(pupil.enrolments, key=lambda e: e.school_year).school_class.name
+        plans = _plans(session, pupil_id, today)
+        if full_ids:
+            record_export(session, "pupil_file", str(pupil_id), f"{pupil.name}（完整身份证号）")
+    number = details.id_number
+    return PupilFile(
+        school_name=school.name if school else "", printed=today,
+        details=details if full_ids else PupilInput(**{**vars(details), "id_number": "", "student_number": ""}),
+        id_number=number if full_ids else (mask(number) if number else ""),
+        student_number=details.student_number if full_ids else mask_student_number(details.student_number),
+        class_name=class_name, care=tuple(list_care(db, pupil_id)), support=tuple(list_support(db, pupil_id)),
+        cases=tuple(list_cases(db, pupil_id)), plans=plans,
+    )

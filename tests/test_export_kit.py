@@ -1,0 +1,121 @@
+"""The print-and-export kit: bureau-layout sheets, PDF forms, and files that are never left half-written."""
+from __future__ import annotations
+
+import errno
+import os
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from schooldesk.domain.errors import StorageError
+from schooldesk.exports.files import check_output
+from schooldesk.exports.pdf_form import PdfForm, write_pdf
+from schooldesk.exports.sheets import DATE, NUMBER, Column, Sheet, display_width, write_workbook
+from tests.builders import assert_a4_and_drawn, photo, text_of
+
+PEOPLE = [("张三", "411302201501011234", date(2015, 1, 1), 3), ("欧阳娜娜", "0012", None, 0)]
+COLUMNS = (
+    Column(label="姓名", value=lambda r: r[0]), Column(label="身份证号", value=lambda r: r[1]),
+    Column(label="出生日期", value=lambda r: r[2], kind=DATE), Column(label="次数", value=lambda r: r[3], kind=NUMBER),
+)
+
+
+def _sheet(rows: list = PEOPLE) -> Sheet:  # type: ignore[type-arg]
+    return Sheet(name="测试名册", columns=COLUMNS, rows=rows)
+
+
+def test_a_sheet_in_the_bureau_layout_with_real_types(tmp_path: Path) -> None:
+    result = write_workbook(tmp_path / "a.xlsx", [_sheet()], school_name="石桥村小学", filled_on=date(2026, 3, 2))
+    ws = openpyxl.load_workbook(result.path)["测试名册"]
+    assert ws["A1"].value == "石桥村小学测试名册" and "A1:D1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A2"].value == "填报单位（盖章）：石桥村小学" and ws["C2"].value == "填报时间：2026年3月2日"
+    assert [c.value for c in ws[3]] == ["姓名", "身份证号", "出生日期", "次数"]
+    assert ws["B4"].value == "411302201501011234" and ws["B4"].data_type == "s"
+    assert ws["B5"].value == "0012" and ws["B5"].data_type == "s"  # leading zeros kept
+    assert ws["C4"].is_date and ws["C5"].value is None and ws["D4"].value == 3 and ws["D5"].value == 0
+    assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3" and ws.auto_filter.ref == "A3:D5"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws["A7"].value.startswith("单位负责人：") and "审核人：" in ws["A7"].value
+    assert ws.column_dimensions["B"].width >= display_width("411302201501011234")  # fits without ####
+    assert ws.column_dimensions["A"].width >= display_width("欧阳娜娜")
+
+
+def test_a_locked_target_gives_a_clear_message_and_keeps_the_old_file(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "台账.xlsx"
+    target.write_bytes(b"the clerk's old file")
+
+    def locked(src: object, dst: object) -> None:  # what Windows says while Excel has the file open
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(StorageError, match="open in Excel"):
+        write_workbook(target, [_sheet()], school_name="石桥村小学")
+    assert target.read_bytes() == b"the clerk's old file"
+    assert [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]  # no partial file left beside it
+
+
+def test_a_full_disk_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(StorageError, match="not full"):
+        write_workbook(tmp_path / "a.xlsx", [_sheet()], school_name="石桥村小学")
+    with pytest.raises(StorageError):
+        write_pdf(tmp_path / "a.pdf", title="t", author="石桥村小学", build=lambda form: [form.text("内容")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_never_land_in_the_data_folder_or_on_a_missing_stick(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    with pytest.raises(StorageError, match="data folder"):
+        check_output(data / "schooldesk.sqlite3", data)
+    with pytest.raises(StorageError, match="does not exist"):
+        check_output(tmp_path / "unplugged" / "a.xlsx", data)
+    with pytest.raises(StorageError, match="not a file"):
+        check_output(data, None)
+    assert check_output(tmp_path / "a.xlsx", data) == (tmp_path / "a.xlsx").resolve()
+
+
+def test_pdf_form_pieces_cover_contents_photos_and_ticks(tmp_path: Path) -> None:
+    pictures = [(photo(tmp_path / f"p{i}.jpg", (1200, 800)), f"照片说明{i}") for i in range(5)]
+
+    def build(form: PdfForm) -> list:  # type: ignore[type-arg]
+        listing = form.listing(("序号", "内容"), [(str(i), f"第{i}行") for i in range(1, 120)],
+                               [20 * 2.83, form.width - 20 * 2.83])
+        return [*form.cover("测试文件", ("石桥村小学", "2025—2026学年第一学期"), "校长签名："), *form.contents(),
+                form.part("第一部分"), form.fields([("姓名", "张三"), ("性别", "男")], wide=[("住址", "石桥村")]),
+                form.ticks(("文化知识", "康复训练"), ("康复训练",)), listing, form.part("第二部分"),
+                form.photos(pictures), form.signatures("签名：")]
+
+    result = write_pdf(tmp_path / "kit.pdf", title="测试", author="石桥村小学", build=build,
+                       header="石桥村小学　2025—2026学年第一学期", printed=date(2026, 1, 5))
+    pages = PdfReader(result.path).pages
+    words = [p.extract_text() for p in pages]
+    assert "测试文件" in words[0] and "学校（盖章）" in words[0]
+    assert "第一部分" in words[1] and "第二部分" in words[1]  # the contents list both parts with their pages
+    for number, page in enumerate(words, 1):
+        assert f"第 {number} 页 / 共 {len(pages)} 页" in page and "2025—2026学年第一学期" in page
+    assert sum("序号" in page for page in words) >= 2  # the listing's header repeated on the next page
+    assert "照片说明4" in "".join(words) and "☑" not in "".join(words) and "□" not in "".join(words)
+    photo_pages = [i for i, page in enumerate(words) if "照片说明" in page]
+    assert len(photo_pages) == 2  # five photos, two across, four to a page
+    assert result.warnings == ()
+
+
+def test_warnings_are_returned_once_with_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = write_pdf(tmp_path / "rare.pdf", title="t", author="石桥村小学",
+                       build=lambda form: [*form.heading("学生名册", "石桥村小学"), form.fields(
+                           [("姓名", "𠮷野家"), ("性别", "男")] * 6, wide=[("住址", "石桥村三组")] * 10)])
+    assert result.missing == ("𠮷",)
+    [warning] = result.warnings
+    assert "𠮷" in warning.message_args[0]
+    assert "野家" in text_of(result.path)
+    assert_a4_and_drawn(result.path, tmp_path)
