@@ -589,6 +589,7 @@ ZH = {
     "Saved to %1": "已保存到 %1",
     "Preparing the printout…": "正在准备打印…",
     "Print file": "打印档案",
+    "A record can keep at most %1 photos.": "一条记录最多保存 %1 张照片。",
     "Print the persuade-to-return record": "打印劝返记录表",
     "Preparing the pupil's file…": "正在准备学生档案…",
 }

@@ -777,7 +777,7 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/pupil_file.py" line="58" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
-      <location filename="../schooldesk/services/home_teaching.py" line="425" />
+      <location filename="../schooldesk/services/home_teaching.py" line="395" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1023,37 +1023,37 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/support.py" line="69" />
       <location filename="../schooldesk/services/dropout.py" line="85" />
-      <location filename="../schooldesk/services/home_teaching.py" line="395" />
+      <location filename="../schooldesk/services/home_teaching.py" line="364" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="100" />
+      <location filename="../schooldesk/services/dropout.py" line="101" />
       <source>This pupil already has an open case; add a visit to it.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="126" />
+      <location filename="../schooldesk/services/dropout.py" line="130" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="130" />
+      <location filename="../schooldesk/services/dropout.py" line="134" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="149" />
+      <location filename="../schooldesk/services/dropout.py" line="153" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="153" />
+      <location filename="../schooldesk/services/dropout.py" line="157" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="155" />
+      <location filename="../schooldesk/services/dropout.py" line="159" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
@@ -1154,6 +1154,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 不是可读取的图片（支持 JPEG、PNG、BMP、GIF、WebP、TIFF）。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/photos.py" line="60" />
+      <source>A record can keep at most %1 photos.</source>
+      <translation>一条记录最多保存 %1 张照片。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/photos.py" line="147" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
@@ -1164,93 +1170,89 @@ The current data is backed up first, so this can be undone.</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="172" />
+      <location filename="../schooldesk/services/home_teaching.py" line="169" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="202" />
+      <location filename="../schooldesk/services/home_teaching.py" line="197" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/registers.py" line="151" />
-      <location filename="../schooldesk/services/home_teaching.py" line="280" />
+      <location filename="../schooldesk/services/home_teaching.py" line="275" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="288" />
+      <location filename="../schooldesk/services/home_teaching.py" line="283" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="291" />
+      <location filename="../schooldesk/services/home_teaching.py" line="286" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="298" />
+      <location filename="../schooldesk/services/home_teaching.py" line="293" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="305" />
+      <location filename="../schooldesk/services/home_teaching.py" line="300" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="308" />
+      <location filename="../schooldesk/services/home_teaching.py" line="303" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="313" />
+      <location filename="../schooldesk/services/home_teaching.py" line="308" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="318" />
+      <location filename="../schooldesk/services/home_teaching.py" line="313" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="334" />
+      <location filename="../schooldesk/services/home_teaching.py" line="329" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="358" />
+      <location filename="../schooldesk/services/home_teaching.py" line="353" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="377" />
+      <location filename="../schooldesk/services/photos.py" line="48" />
+      <location filename="../schooldesk/services/photos.py" line="110" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="388" />
-      <source>A visit can keep at most %1 photos.</source>
-      <translation>每次送教最多保存 %1 张照片。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="397" />
+      <location filename="../schooldesk/services/home_teaching.py" line="366" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="403" />
+      <location filename="../schooldesk/services/home_teaching.py" line="372" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="408" />
+      <location filename="../schooldesk/services/home_teaching.py" line="377" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="411" />
+      <location filename="../schooldesk/services/home_teaching.py" line="380" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
@@ -1260,7 +1262,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="500" />
+      <location filename="../schooldesk/services/home_teaching.py" line="475" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>

@@ -314,9 +314,6 @@ class HomeTeachingVisit(Base):
     teachers: Mapped[list[HomeTeachingVisitTeacher]] = relationship(
         cascade="all, delete-orphan", order_by="HomeTeachingVisitTeacher.position"
     )
-    photos: Mapped[list[HomeTeachingVisitPhoto]] = relationship(
-        cascade="all, delete-orphan", order_by="HomeTeachingVisitPhoto.position"
-    )
 
 
 class HomeTeachingVisitTeacher(Base):
@@ -328,12 +325,19 @@ class HomeTeachingVisitTeacher(Base):
     teacher: Mapped[Teacher] = relationship()
 
 
-class HomeTeachingVisitPhoto(Base):
-    __tablename__ = "home_teaching_visit_photo"
+class PhotoLink(Base):
+    """A photo kept as evidence for one record of any family (a 送教上门 visit, an activity …), with its
+    caption. Records are named by kind and id, so every record family shares one photo service."""
 
-    visit_id: Mapped[int] = mapped_column(ForeignKey("home_teaching_visit.id", ondelete="CASCADE"), primary_key=True)
-    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), primary_key=True)
+    __tablename__ = "photo_link"
+    __table_args__ = (UniqueConstraint("record_kind", "record_id", "photo_id", name="record_photo"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(index=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(default=0)
+    caption: Mapped[str] = mapped_column(String(100), default="")
     photo: Mapped[Photo] = relationship()
 
 

@@ -3,4 +3,4 @@
 Knowing it without Alembic lets start-up skip importing Alembic when nothing needs migrating.
 """
 
-HEAD_REVISION = "20261124_0006"
+HEAD_REVISION = "20261124_0007"

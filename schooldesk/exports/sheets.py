@@ -7,8 +7,8 @@ workbook is written in openpyxl's write-only mode (large registers stream), atom
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,8 +45,8 @@ class Sheet:
 
 
 def display_width(text: str) -> int:
-    """Characters as Excel counts them: a Chinese character is two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Characters as Excel counts them: a Chinese character is two (its GBK length, computed in C)."""
+    return len(text.encode("gbk", "replace"))
 
 
 def cell_value(column: Column, row: Any) -> Any:
@@ -74,37 +74,67 @@ def _widths(sheet: Sheet, values: list[list[Any]]) -> list[float]:
     return widths
 
 
-def _styles() -> dict[str, Any]:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+class _Cells:
+    """Makes a sheet's cells. Each look is styled once on a template cell; new cells copy its style array,
+    which is what keeps a styled 3,000-row workbook near the cost of bare values."""
 
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    return {
-        "title": (Font(name="宋体", size=16, bold=True), Alignment(horizontal="center", vertical="center"), None, None),
-        "meta": (Font(name="宋体", size=11), Alignment(vertical="center"), None, None),
-        "header": (Font(name="宋体", size=11, bold=True), Alignment(horizontal="center", vertical="center",
-                                                                   wrap_text=True), box,
-                   PatternFill("solid", fgColor="EFEFEF")),
-        "cell": (Font(name="宋体", size=11), Alignment(vertical="center", wrap_text=True), box, None),
-        "footer": (Font(name="宋体", size=11), Alignment(vertical="center"), None, None),
-    }
+    def __init__(self, sheet: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="000000")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        plain, middle = Font(name="宋体", size=11), Alignment(vertical="center", wrap_text=True)
+        self.sheet, self.make = sheet, WriteOnlyCell
+        self.looks: dict[str, Any] = {}
+        for look, font, alignment, border, fill, number_format in (
+            ("title", Font(name="宋体", size=16, bold=True), Alignment(horizontal="center", vertical="center"),
+             None, None, None),
+            ("meta", plain, Alignment(vertical="center"), None, None, None),
+            ("header", Font(name="宋体", size=11, bold=True),
+             Alignment(horizontal="center", vertical="center", wrap_text=True), box,
+             PatternFill("solid", fgColor="EFEFEF"), None),
+            (TEXT, plain, middle, box, None, "@"),
+            (DATE, plain, middle, box, None, "yyyy-mm-dd"),
+            (NUMBER, plain, middle, box, None, None),
+        ):
+            template = WriteOnlyCell(sheet)
+            template.font, template.alignment = font, alignment
+            if border is not None:
+                template.border = border
+            if fill is not None:
+                template.fill = fill
+            if number_format:
+                template.number_format = number_format
+            self.looks[look] = template._style
+
+    def __call__(self, value: Any, look: str) -> Any:
+        cell = self.make(self.sheet)
+        cell._value = value  # bound by hand: the type is known, and text that starts with = + - @ stays text
+        cell.data_type = "s" if isinstance(value, str) else "d" if isinstance(value, date) else "n"
+        cell._style = copy(self.looks[look])
+        return cell
+
+    def data(self, value: Any) -> Any:
+        return self(value, TEXT if isinstance(value, str) else DATE if isinstance(value, date) else NUMBER)
 
 
-def _cell(sheet: Any, value: Any, style: tuple[Any, ...], number_format: str | None = None) -> Any:
-    from openpyxl.cell import WriteOnlyCell
+def _styled_sheet(workbook: Any, title: str) -> Any:
+    """A write-only sheet whose rows are lists of ready cells (or None). openpyxl's own append would try to
+    bind every cell as a value first and fail into its slow path; openpyxl is pinned, and the tests read
+    every workbook back."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # text that starts with = + - @ stays text, never a live formula
-    font, alignment, border, fill = style
-    cell.font, cell.alignment = font, alignment
-    if border is not None:
-        cell.border = border
-    if fill is not None:
-        cell.fill = fill
-    if number_format:
-        cell.number_format = number_format
-    return cell
+    class StyledSheet(WriteOnlyWorksheet):
+        def _values_to_row(self, values: Any, row_idx: int) -> Any:
+            for col_idx, cell in enumerate(values, 1):
+                if cell is not None:
+                    cell.column, cell.row = col_idx, row_idx
+                    yield cell
+
+    ws = StyledSheet(parent=workbook, title=title)
+    workbook._add_sheet(ws)
+    return ws
 
 
 def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date) -> int:
@@ -112,8 +142,8 @@ def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date)
     from openpyxl.worksheet.properties import PageSetupProperties
 
     values = [[cell_value(c, row) for c in sheet.columns] for row in sheet.rows]
-    styles = _styles()
-    ws = workbook.create_sheet(sheet.name[:31])
+    ws = _styled_sheet(workbook, sheet.name[:31])
+    cell = _Cells(ws)
     last = get_column_letter(len(sheet.columns))
     for index, width in enumerate(_widths(sheet, values), start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -128,19 +158,15 @@ def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date)
     ws.oddFooter.center.text = PAGE_FOOTER
     ws.merged_cells.add(f"A1:{last}1")
     ws.row_dimensions[1].height = 30
-    ws.append([_cell(ws, sheet.title or f"{school_name}{sheet.name}", styles["title"])])
+    ws.append([cell(sheet.title or f"{school_name}{sheet.name}", "title")])
     half = max(1, len(sheet.columns) // 2)
-    meta = [_cell(ws, f"填报单位（盖章）：{school_name}", styles["meta"])] + [None] * (half - 1)
-    ws.append(meta + [_cell(ws, f"填报时间：{filled_on.year}年{filled_on.month}月{filled_on.day}日", styles["meta"])])
-    ws.append([_cell(ws, c.label, styles["header"]) for c in sheet.columns])
+    ws.append([cell(f"填报单位（盖章）：{school_name}", "meta")] + [None] * (half - 1)
+              + [cell(f"填报时间：{filled_on.year}年{filled_on.month}月{filled_on.day}日", "meta")])
+    ws.append([cell(c.label, "header") for c in sheet.columns])
     for row in values or [[NOTHING] + [None] * (len(sheet.columns) - 1)]:
-        ws.append([
-            _cell(ws, value, styles["cell"], "yyyy-mm-dd" if isinstance(value, date) else "@" if isinstance(value, str)
-                  else None)
-            for value in row
-        ])
+        ws.append([cell.data(value) for value in row])
     ws.append([])
-    ws.append([_cell(ws, FOOTER, styles["footer"])])
+    ws.append([cell(FOOTER, "meta")])
     return len(values)
 
 

@@ -19,7 +19,7 @@ RECORD_KINDS = {
     "support_record": "帮扶记录", "dropout_case": "辍学案例", "return_visit": "劝返记录", "school_setting": "设置",
     "photo": "照片", "home_teaching_plan": "送教上门计划", "home_teaching_plan_teacher": "送教计划教师",
     "home_teaching_visit": "送教上门记录", "home_teaching_visit_teacher": "送教教师",
-    "home_teaching_visit_photo": "送教照片", "register": "台账导出", "monthly_report": "月报导出",
+    "home_teaching_visit_photo": "送教照片", "photo_link": "佐证照片", "register": "台账导出", "monthly_report": "月报导出",
     "pupil_file": "学生档案打印",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
@@ -36,7 +36,7 @@ FIELD_NAMES = {  # column names as the forms call them; others are shown as they
     "schedule": "安排", "username": "用户名", "role": "角色", "active": "在用", "password_hash": "密码",
     "value": "设置值", "principal": "校长", "code": "代码", "school_year": "学年", "term": "学期",
     "class_id": "班级", "grade": "年级", "number": "班号", "head_teacher_id": "班主任",
-    "full_ids": "完整身份证号", "stage": "阶段",
+    "full_ids": "完整身份证号", "stage": "阶段", "caption": "照片说明", "record_kind": "所属记录",
 }
 
 

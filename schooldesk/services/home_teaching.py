@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,10 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitPhoto,
-    HomeTeachingVisitTeacher, Photo, Pupil, School, Semester, Teacher,
+    CareRecord, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitTeacher, Pupil, School,
+    Semester, Teacher,
 )
 from schooldesk.db.photo_store import StoredPhoto
+from schooldesk.services.photos import (
+    PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos,
+)
 from schooldesk.domain.care import DISABLED
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.home_teaching import (
@@ -28,7 +31,8 @@ from schooldesk.services.pupils import class_names, find_pupil, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
-MAX_PHOTOS = 12
+VISIT_PHOTOS = "home_teaching_visit"  # the record kind of a visit's photo links
+
 
 
 @dataclass(frozen=True)
@@ -63,13 +67,6 @@ class PlanRow:
     @property
     def teacher_names(self) -> str:
         return "、".join(t.name for t in self.teachers)
-
-
-@dataclass(frozen=True)
-class PhotoRef:
-    id: int
-    original_name: str
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -185,15 +182,13 @@ def _plan_row(plan: HomeTeachingPlan) -> PlanRow:
     )
 
 
-def _visit_row(db: Database, visit: HomeTeachingVisit) -> VisitRow:
-    store = db.photos
-    return VisitRow(
+def _visit_rows(session: Session, db: Database, visits: Sequence[HomeTeachingVisit]) -> list[VisitRow]:
+    photos = photos_of(session, db, VISIT_PHOTOS, [v.id for v in visits])
+    return [VisitRow(
         visit.id, visit.plan_id, visit.date, visit.start_time, visit.end_time,
         visit_minutes(visit.start_time, visit.end_time), _teachers(visit.teachers), tuple(visit.content_kinds),
-        visit.content, visit.performance, visit.guardian_feedback, visit.next_steps,
-        tuple(PhotoRef(link.photo.id, link.photo.original_name, store.path(link.photo.file_name))
-              for link in visit.photos),
-    )
+        visit.content, visit.performance, visit.guardian_feedback, visit.next_steps, photos.get(visit.id, ()),
+    ) for visit in visits]
 
 
 def _load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
@@ -211,7 +206,7 @@ def _compliance(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[Mont
 
 def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
     with db.transaction() as session:
-        return [_visit_row(db, v) for v in _load_plan(session, plan_id).visits]
+        return _visit_rows(session, db, _load_plan(session, plan_id).visits)
 
 
 def plan_compliance(db: Database, plan_id: int) -> list[MonthCompliance]:
@@ -363,32 +358,6 @@ def delete_plan(db: Database, plan_id: int) -> None:
 
 # ---- visits ------------------------------------------------------------------------------------------
 
-def _store_photos(db: Database, files: Sequence[Path]) -> list[StoredPhoto]:
-    """Photos go to the store before the transaction: a failed save leaves unused files, never a record
-    pointing at a missing one."""
-    return [db.photos.add(path) for path in files]
-
-
-def _photo_rows(session: Session, kept: Sequence[int], stored: Sequence[StoredPhoto]) -> list[Photo]:
-    photos = []
-    for photo_id in kept:
-        photo = session.get(Photo, photo_id)
-        if photo is None:
-            raise ValidationError("photos", QT_TRANSLATE_NOOP("Errors", "A photo no longer exists."))
-        photos.append(photo)
-    for new in stored:
-        photo = session.scalars(select(Photo).where(Photo.sha256 == new.sha256)).first()
-        if photo is None:
-            photo = Photo(sha256=new.sha256, file_name=new.file_name, original_name=new.original_name,
-                          width=new.width, height=new.height, size=new.size, added_at=datetime.now())
-            session.add(photo)
-        photos.append(photo)
-    unique = list({p.sha256: p for p in photos}.values())
-    if len(unique) > MAX_PHOTOS:
-        raise ValidationError("photos", QT_TRANSLATE_NOOP("Errors", "A visit can keep at most %1 photos."), MAX_PHOTOS)
-    return unique
-
-
 def _write_visit(session: Session, visit: HomeTeachingVisit, plan: HomeTeachingPlan, data: VisitInput,
                  stored: Sequence[StoredPhoto], today: date) -> None:
     if data.date > today:
@@ -409,14 +378,15 @@ def _write_visit(session: Session, visit: HomeTeachingVisit, plan: HomeTeachingP
     content = validate_text(data.content, "content", MAX_TEXT)
     if not content:
         raise ValidationError("content", QT_TRANSLATE_NOOP("Errors", "Say what was taught."))
-    photos = _photo_rows(session, data.photo_ids, stored)
     visit.date, visit.start_time, visit.end_time = data.date, data.start_time, data.end_time
     visit.content_kinds, visit.content = kinds, content
     visit.performance = validate_text(data.performance, "performance", MAX_TEXT)
     visit.guardian_feedback = validate_text(data.guardian_feedback, "guardian_feedback", MAX_TEXT)
     visit.next_steps = validate_text(data.next_steps, "next_steps", MAX_TEXT)
     visit.teachers = [HomeTeachingVisitTeacher(teacher_id=t, position=i) for i, t in enumerate(teacher_ids)]
-    visit.photos = [HomeTeachingVisitPhoto(photo=p, position=i) for i, p in enumerate(photos)]
+    session.add(visit)
+    session.flush()  # the visit's id, for its photo links
+    link_photos(session, VISIT_PHOTOS, visit.id, data.photo_ids, stored)
 
 
 def _load_visit(session: Session, visit_id: int) -> HomeTeachingVisit:
@@ -428,33 +398,38 @@ def _load_visit(session: Session, visit_id: int) -> HomeTeachingVisit:
 
 def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
     require_own(db, data.teacher_ids)  # a teacher logs only visits they made
-    stored = _store_photos(db, data.new_photos)
+    stored = store_photos(db, data.new_photos)
     with db.transaction() as session:
         plan = _load_plan(session, plan_id)
         visit = HomeTeachingVisit(plan_id=plan.id)
         _write_visit(session, visit, plan, data, stored, today or date.today())
         plan.visits.append(visit)
         session.flush()
-        return _visit_row(db, visit)
+        return _visit_rows(session, db, [visit])[0]
 
 
 def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
     require_own(db, data.teacher_ids)
-    stored = _store_photos(db, data.new_photos)
+    stored = store_photos(db, data.new_photos)
     with db.transaction() as session:
         visit = _load_visit(session, visit_id)
         require_own(db, [link.teacher_id for link in visit.teachers])
         require_own(db, data.teacher_ids)
         _write_visit(session, visit, visit.plan, data, stored, today or date.today())
-        session.flush()
-        return _visit_row(db, visit)
+        gone = unused_photos(session)
+        row = _visit_rows(session, db, [visit])[0]
+    remove_files(db, gone)
+    return row
 
 
 def delete_visit(db: Database, visit_id: int) -> None:
     with db.transaction() as session:
         visit = _load_visit(session, visit_id)
         require_own(db, [link.teacher_id for link in visit.teachers])
+        unlink_record(session, VISIT_PHOTOS, visit.id)
         session.delete(visit)
+        gone = unused_photos(session)
+    remove_files(db, gone)
 
 
 # ---- for printing and the command line ---------------------------------------------------------------
@@ -484,7 +459,7 @@ def home_teaching_log(db: Database, plan_id: int) -> HomeTeachingLog:
         return HomeTeachingLog(
             school.name if school else "", SemesterKey(plan.school_year, plan.term),
             _child_facts(session, plan.pupil, plan.school_year), _plan_row(plan),
-            tuple(_visit_row(db, v) for v in plan.visits), tuple(_compliance(plan, rules)),
+            tuple(_visit_rows(session, db, plan.visits)), tuple(_compliance(plan, rules)),
             rule_for(plan.start_date, rules),
         )
 

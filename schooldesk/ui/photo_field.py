@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.photo_store import PHOTO_SUFFIXES
-from schooldesk.services.home_teaching import PhotoRef
+from schooldesk.services.photos import PhotoRef
 
 THUMB = QSize(96, 72)
 KEPT_ROLE = Qt.ItemDataRole.UserRole  # a stored photo's id
