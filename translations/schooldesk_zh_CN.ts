@@ -2891,22 +2891,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>台账与报表 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="170" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="174" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="171" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="198" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="202" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="203" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="207" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>

@@ -124,17 +124,17 @@ class ReportsPage(QWidget):
         self.month.blockSignals(True)
         self.month.clear()
         for month in months_of(semester.start, semester.end):
-            self.month.addItem(f"{month.year}年{month.month}月", month)
-        today = date.today().replace(day=1)
-        wanted = chosen if chosen in months_of(semester.start, semester.end) else today
-        self.month.setCurrentIndex(max(0, self.month.findData(wanted)))
+            self.month.addItem(f"{month.year}年{month.month}月", month.isoformat())
+        index = self.month.findData(chosen)
+        self.month.setCurrentIndex(index if index >= 0 else max(0, self.month.findData(
+            date.today().replace(day=1).isoformat())))
         self.month.blockSignals(False)
         self._fill_monthly()
 
     def _fill_monthly(self) -> None:
         if self.book is None:
             return
-        month = self.month.currentData()
+        month = self.chosen_month()
         try:
             self.report = monthly_report(self.state.db, month) if month else None
         except SchoolDeskError as error:
@@ -149,6 +149,10 @@ class ReportsPage(QWidget):
         self.table.resizeColumnsToContents()
         row = next((i for i, line in enumerate(lines) if selected and line.key == selected.key), 0)
         self.table.selectRow(row)
+
+    def chosen_month(self) -> date | None:
+        chosen = self.month.currentData()
+        return date.fromisoformat(chosen) if chosen else None
 
     def selected(self) -> ReportLine | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -180,7 +184,7 @@ class ReportsPage(QWidget):
         """Read what the document shows now (full ID numbers only when asked, which the trail records)."""
         full = self.full_ids.isChecked()
         if key == MONTHLY:
-            return monthly_report(self.state.db, self.month.currentData(), full_ids=full), []
+            return monthly_report(self.state.db, self.chosen_month(), full_ids=full), []
         assert self.book is not None
         specs = list(REGISTERS) if key == "all" else [s for s in REGISTERS if s.name == key]
         return (register_book(self.state.db, self.book.semester, full_ids=True) if full else self.book), specs
