@@ -282,3 +282,17 @@ def test_a_long_register_repeats_its_header_on_every_page(school_db, tmp_path: P
             listed += 1
             assert "序号" in content and "身份证号" in content
     assert listed >= 3
+
+
+def test_registers_list_pupils_by_grade_then_class_then_name(school_db) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.classes import add_class
+    from schooldesk.services.rows import ClassInput
+
+    classes = {(g, n): add_class(school_db, ClassInput(2025, g, n)).id for g, n in ((3, 1), (2, 2), (2, 10))}
+    for serial, (name, grade_class) in enumerate((("曾静", (3, 1)), ("陈晨", (2, 10)), ("曹阳", (2, 2)),
+                                                  ("安然", (2, 2))), 1):
+        pupil, _ = _pupil(school_db, name, "女", serial, class_id=classes[grade_class])
+        add_care(school_db, pupil, CareInput("left_behind", date(2025, 9, 1)))
+    book = register_book(school_db, AUTUMN)
+    assert [(line.pupil.class_name, line.pupil.name) for line in book.care] == [
+        ("二年级(2)班", "安然"), ("二年级(2)班", "曹阳"), ("二年级(10)班", "陈晨"), ("三年级(1)班", "曾静")]

@@ -122,3 +122,19 @@ def test_print_a_pupils_file_from_the_profile(qtbot, zh_app, registered) -> None
     qtbot.waitUntil(lambda: "劝返记录表" in profile.preview.suggested_name and profile.preview.isVisible(),
                     timeout=20_000)
     profile.preview.close()
+
+
+def test_the_school_sets_what_counts_as_a_suspected_dropout(qtbot, zh_app, registered) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.monthly_report import monthly_report
+    from schooldesk.ui.pages.support_rules_box import SupportRulesBox
+
+    db, _ = registered
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    box = window.findChild(SupportRulesBox)
+    assert box.suspect_days.value() == 3 and not box.is_edited()
+    box.suspect_days.setValue(5)
+    assert box.is_edited()
+    box.save_button.click()
+    assert not box.is_edited()
+    assert "连续5天" in monthly_report(db, date(2025, 10, 1)).suspect_rule

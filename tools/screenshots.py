@@ -48,6 +48,36 @@ def render_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-u
     return pngs
 
 
+def render_register_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """学生档案, 劝返记录表, the left-behind register and the monthly report of the demo school, page 1 as PNG."""
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.monthly_report import write_monthly_report_pdf
+    from schooldesk.exports.pupil_file_pdf import write_case_pdf, write_pupil_file_pdf
+    from schooldesk.exports.registers import register_spec, write_registers_pdf
+    from schooldesk.services.monthly_report import monthly_report
+    from schooldesk.services.pupil_file import pupil_file
+    from schooldesk.services.registers import register_book
+
+    today = date(2026, 11, 24)
+    book = register_book(db, SemesterKey(2026, 1), today=today)
+    case = book.dropouts[0]
+    file = pupil_file(db, case.pupil.pupil_id, 2026, today=today)
+    written = {
+        "pdf-pupil-file": write_pupil_file_pdf(folder / "file.pdf", file, printed=today),
+        "pdf-return-record": write_case_pdf(folder / "case.pdf", file, case.case_id, printed=today),
+        "pdf-register-left-behind": write_registers_pdf(folder / "left.pdf", book, [register_spec("left-behind")],
+                                                        printed=today),
+        "pdf-monthly-report": write_monthly_report_pdf(folder / "month.pdf", monthly_report(db, date(2026, 11, 1)),
+                                                       printed=today),
+    }
+    pngs = []
+    for name, result in written.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-png", str(result.path),
+                        str(out / name)], check=True)
+        pngs.append(out / f"{name}.png")
+    return pngs
+
+
 def settle() -> None:
     """Let the window paint. A local loop: QApplication.quit() would close every window in Qt 6."""
     loop = QEventLoop()
@@ -97,8 +127,8 @@ def main(out: Path) -> int:
         preview.grab().save(str(out / "home-teaching-preview.png"))
         preview.close()
         log_window.close()
-        pdf_pages = render_pdfs(db, out, Path(folder))
-        audit = window.pages[6][1].users.open_audit()
+        pdf_pages = render_pdfs(db, out, Path(folder)) + render_register_pdfs(db, out, Path(folder))
+        audit = window.pages[-1][1].users.open_audit()
         audit.since.set_value(None)
         audit.resize(1000, 520)
         settle()

@@ -3098,17 +3098,32 @@ Choose No to start with an empty database.</source>
   <context>
     <name>SupportRulesBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="15" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="17" />
       <source>Support records needed</source>
       <translation>帮扶频率要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="26" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="31" />
+      <source> days absent without leave</source>
+      <translation> 天无故缺课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="32" />
+      <source>A pupil absent this long is recorded as a suspected dropout (疑似辍学) in the monthly report.</source>
+      <translation>学生无故缺课达到该天数，即在月报中记为疑似辍学。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="34" />
+      <source>Suspected dropout after</source>
+      <translation>疑似辍学认定</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="35" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="58" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="69" />
       <source>Support rules saved.</source>
       <translation>帮扶频率已保存。</translation>
     </message>

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from schooldesk.db.audit import record_export
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, DropoutCase, HomeTeachingPlan, Pupil, School, Semester, SupportRecord,
+    CareRecord, DropoutCase, Enrolment, HomeTeachingPlan, Pupil, School, SchoolClass, Semester, SupportRecord,
 )
 from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
 from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details
@@ -43,6 +43,8 @@ class PupilFacts:
     id_number: str  # masked unless full numbers were asked for
     student_number: str
     class_name: str
+    class_order: tuple[int, int]  # (grade, number): 二年级 before 三年级, as the register lists them
+    name_order: str  # pinyin, so names sort as a Chinese list does
     status: str
     household: str
     address: str
@@ -156,6 +158,10 @@ def semester_dates(session: Session, key: SemesterKey) -> Semester:
 def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: bool) -> dict[int, PupilFacts]:
     """The facts of the pupils *ids*, their class in *school_year*, in one query each."""
     classes = class_names(session, school_year, ids)
+    order = {pid: (grade, number) for pid, grade, number in session.execute(
+        select(Enrolment.pupil_id, SchoolClass.grade, SchoolClass.number)
+        .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
+        .where(Enrolment.school_year == school_year, Enrolment.pupil_id.in_(ids)))}
     pupils = session.scalars(select(Pupil).where(Pupil.id.in_(ids)).options(selectinload(Pupil.guardians)))
     facts = {}
     for p in pupils:
@@ -165,7 +171,8 @@ def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: boo
             pupil_id=p.id, name=p.name, gender=p.gender, birth_date=p.birth_date,
             id_number=number if full_ids else (mask(number) if number else ""),
             student_number=(p.student_number or "") if full_ids else mask_student_number(p.student_number or ""),
-            class_name=classes.get(p.id, ""), status=p.status, household=p.household_registration,
+            class_name=classes.get(p.id, ""), class_order=order.get(p.id, (99, 99)),
+            name_order=p.name_keys or p.name, status=p.status, household=p.household_registration,
             address=p.address, guardian=guardian.name if guardian else "",
             guardian_relation=guardian.relation if guardian else "", guardian_phone=guardian.phone if guardian else "",
         )
@@ -235,8 +242,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
 
 
 def _by_class(records: list, facts: dict[int, PupilFacts]) -> list:  # type: ignore[type-arg]
-    return sorted(records, key=lambda r: (facts[r.pupil_id].class_name == "", facts[r.pupil_id].class_name,
-                                          facts[r.pupil_id].name))
+    return sorted(records, key=lambda r: (facts[r.pupil_id].class_order, facts[r.pupil_id].name_order))
 
 
 def _care_line(record: CareRecord, pupil: PupilFacts, support: list[SupportRecord]) -> CareLine:

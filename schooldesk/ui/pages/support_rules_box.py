@@ -1,11 +1,13 @@
 """Settings: how often each care category needs a support record (the home page's overdue list)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
 
 from schooldesk.domain.care import CARE_KINDS, SUPPORT_INTERVALS
 from schooldesk.domain.errors import SchoolDeskError
-from schooldesk.services.school_rules import set_support_intervals, support_intervals
+from schooldesk.services.school_rules import (
+    set_support_intervals, set_suspect_after_days, support_intervals, suspect_after_days,
+)
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 
@@ -23,6 +25,13 @@ class SupportRulesBox(QGroupBox):
                 box.addItem(label, days)
             self.boxes[kind.code] = box
             form.addRow(kind.name_zh, box)
+        self.suspect_days = QSpinBox(self)
+        self.suspect_days.setObjectName("suspectDays")
+        self.suspect_days.setRange(1, 30)
+        self.suspect_days.setSuffix(self.tr(" days absent without leave"))
+        self.suspect_days.setToolTip(self.tr("A pupil absent this long is recorded as a suspected dropout (疑似辍学) "
+                                             "in the monthly report."))
+        form.addRow(self.tr("Suspected dropout after"), self.suspect_days)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("saveSupportRules")
         self.save_button.clicked.connect(self.save)
@@ -34,6 +43,7 @@ class SupportRulesBox(QGroupBox):
     def load(self) -> None:
         try:
             intervals = support_intervals(self.state.db)
+            self.suspect_days.setValue(suspect_after_days(self.state.db))
         except SchoolDeskError as error:
             show_error(self, error)
             return
@@ -42,7 +52,7 @@ class SupportRulesBox(QGroupBox):
         self._as_loaded = self._values()
 
     def _values(self) -> list[object]:
-        return [box.currentData() for box in self.boxes.values()]
+        return [box.currentData() for box in self.boxes.values()] + [self.suspect_days.value()]
 
     def is_edited(self) -> bool:
         return self._as_loaded is not None and self._values() != self._as_loaded
@@ -50,6 +60,7 @@ class SupportRulesBox(QGroupBox):
     def save(self) -> None:
         try:
             set_support_intervals(self.state.db, {code: box.currentData() for code, box in self.boxes.items()})
+            set_suspect_after_days(self.state.db, self.suspect_days.value())
         except SchoolDeskError as error:
             show_error(self, error)
             return
