@@ -119,3 +119,11 @@ def test_warnings_are_returned_once_with_the_result(tmp_path: Path, monkeypatch:
     assert "𠮷" in warning.message_args[0]
     assert "野家" in text_of(result.path)
     assert_a4_and_drawn(result.path, tmp_path)
+
+
+def test_document_names_are_safe_on_windows() -> None:
+    from schooldesk.domain.file_names import document_name
+
+    assert document_name("石桥村小学", "留守儿童台账", "2025—2026学年第一学期", suffix=".xlsx") == \
+        "石桥村小学_留守儿童台账_2025—2026学年第一学期.xlsx"
+    assert document_name("送教上门", 'a/b:c*?"<>|', "", " x y ", suffix=".pdf") == "送教上门_a-b-c_x-y.pdf"

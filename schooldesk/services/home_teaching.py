@@ -20,6 +20,7 @@ from schooldesk.services.photos import (
 )
 from schooldesk.domain.care import DISABLED
 from schooldesk.domain.errors import NotFoundError, ValidationError
+from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import (
     CONTENT_KINDS, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for, visit_minutes,
 )
@@ -161,6 +162,10 @@ class HomeTeachingLog:
     visits: tuple[VisitRow, ...]
     months: tuple[MonthCompliance, ...]
     rule: VisitRule
+
+    def file_name(self, what: str) -> str:
+        """送教上门_姓名_学期_<what>.pdf (what: the log, a blank form, or a visit's date)."""
+        return document_name("送教上门", self.child.name, self.semester.label_zh, what, suffix=".pdf")
 
     def visit(self, visit_id: int) -> VisitRow:
         for visit in self.visits:

@@ -14,6 +14,7 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import DropoutCase, HomeTeachingPlan, Pupil, School
 from schooldesk.domain.care import CONFIRMED_DROPOUT, RETURNED_TO_SCHOOL, SUSPECTED_DROPOUT
 from schooldesk.domain.errors import ValidationError
+from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import VisitTime, month_compliance, visit_minutes
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, ON_ROLL
@@ -52,6 +53,9 @@ class MonthlyReport:
     @property
     def label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
+
+    def file_name(self, suffix: str) -> str:
+        return document_name(self.school_name, "控辍保学月报", self.label, suffix=suffix)
 
     def count(self, label: str) -> int:
         return next(f.count for f in self.figures if f.label == label)

@@ -11,6 +11,7 @@ from schooldesk.db.audit import record_export
 from schooldesk.db.database import Database
 from schooldesk.db.models import HomeTeachingPlan, School
 from schooldesk.domain.errors import NotFoundError
+from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND, MET, VisitTime, month_compliance, visit_minutes
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import mask
@@ -50,6 +51,13 @@ class PupilFile:
     support: tuple[SupportRow, ...]
     cases: tuple[CaseRow, ...]
     plans: tuple[PlanSummaryLine, ...]
+
+    def file_name(self, case_id: int | None = None) -> str:
+        """学生档案_姓名.pdf, or 辍学学生劝返记录表_姓名_开始日期.pdf for one case."""
+        if case_id is None:
+            return document_name("学生档案", self.details.name, suffix=".pdf")
+        return document_name("辍学学生劝返记录表", self.details.name, self.case(case_id).started_on.isoformat(),
+                             suffix=".pdf")
 
     def case(self, case_id: int) -> CaseRow:
         for case in self.cases:

@@ -20,6 +20,7 @@ from schooldesk.db.models import (
 from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
 from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details
 from schooldesk.domain.errors import NotFoundError
+from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND, MET, VisitTime, month_compliance, visit_minutes
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import mask
@@ -135,6 +136,9 @@ class RegisterBook:
     support: tuple[SupportLine, ...]
     dropouts: tuple[DropoutLine, ...]
     home_taught: tuple[HomeTaughtLine, ...]
+
+    def file_name(self, title: str, suffix: str) -> str:
+        return document_name(self.school_name, title, self.semester.label_zh, suffix=suffix)
 
     def care_of(self, kind: str) -> tuple[CareLine, ...]:
         return tuple(line for line in self.care if line.kind == kind)

@@ -189,7 +189,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         """Write the PDF into a scratch folder, then preview it (print or save it from there)."""
         if self.log is None:
             return None
-        name = f"送教上门_{self.log.child.name}_{what}.pdf".replace("/", "-").replace(" ", "_")
+        name = self.log.file_name(what)
         try:
             result = write(Path(self._scratch.name) / name, self.log, font_path=pdf_font_path(self.state.db))
         except SchoolDeskError as error:

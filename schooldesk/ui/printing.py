@@ -24,16 +24,11 @@ def scratch_folder() -> Path:
     return Path(_scratch.name)
 
 
-def safe_file_name(name: str) -> str:
-    return "".join("-" if c in '/\\:*?"<>|' else c for c in name).replace(" ", "")
-
-
 def print_document(parent: QWidget, name: str, write: Callable[[Path], Any],
                    shown: Callable[[Any], None] | None = None) -> None:
     """Write the PDF *name* with *write* (off the GUI thread), then open it in a print preview over *parent*."""
     from schooldesk.ui.print_preview import PdfPreviewDialog
 
-    name = safe_file_name(name)
     path = scratch_folder() / name
 
     def preview(result: Any) -> None:

@@ -206,9 +206,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        title = "辍学学生劝返记录表" if case_id is not None else "学生档案"
-        print_document(self, f"{title}_{file.details.name}.pdf", lambda path: _write(path, file, case_id, font),
-                       self._shown)
+        print_document(self, file.file_name(case_id), lambda path: _write(path, file, case_id, font), self._shown)
 
     def _shown(self, preview: QWidget) -> None:
         self.preview = preview

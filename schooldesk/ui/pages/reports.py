@@ -20,7 +20,7 @@ from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.services.registers import RegisterBook, register_book
 from schooldesk.ui.background import run_in_background
 from schooldesk.ui.errors import show_error, show_notice
-from schooldesk.ui.printing import print_document, safe_file_name
+from schooldesk.ui.printing import print_document
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -160,8 +160,10 @@ class ReportsPage(QWidget):
 
     # ---- where it goes ----
     def _suggested(self, line: ReportLine, suffix: str) -> str:
-        school = self.state.school.name if self.state.school else ""
-        return safe_file_name(f"{school}_{line.title}_{line.period}{suffix}")
+        if line.key == MONTHLY and self.report is not None:
+            return self.report.file_name(suffix)
+        assert self.book is not None
+        return self.book.file_name(line.title, suffix)
 
     def export_excel(self, everything: bool = False) -> QFileDialog | None:
         line = self.selected()
