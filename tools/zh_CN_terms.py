@@ -584,7 +584,6 @@ ZH = {
     "&All registers to Excel…": "全部台账导出Excel(&A)…",
     "Registers and reports, %1": "台账与报表 — %1",
     "Export to Excel": "导出Excel",
-    "Excel workbook (*.xlsx)": "Excel 工作簿 (*.xlsx)",
     "Writing the workbook…": "正在生成 Excel 工作簿…",
     "Saved to %1": "已保存到 %1",
     "Preparing the printout…": "正在准备打印…",
