@@ -203,7 +203,8 @@ def _load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
     return plan
 
 
-def _compliance(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[MonthCompliance]:
+def plan_months(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[MonthCompliance]:
+    """Each month of *plan* against the rule in force then (visits loaded with the plan)."""
     return month_compliance(plan.start_date, plan.end_date, (
         VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits
     ), rules)
@@ -216,7 +217,7 @@ def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
 
 def plan_compliance(db: Database, plan_id: int) -> list[MonthCompliance]:
     with db.transaction() as session:
-        return _compliance(_load_plan(session, plan_id), read_visit_rules(session))
+        return plan_months(_load_plan(session, plan_id), read_visit_rules(session))
 
 
 def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSummary]:
@@ -231,7 +232,7 @@ def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSum
         classes = class_names(session, semester.school_year, [p.pupil_id for p in plans])
         result = []
         for plan in sorted(plans, key=lambda p: p.pupil.name_keys):
-            months = _compliance(plan, rules)
+            months = plan_months(plan, rules)
             this_month = next((m for m in months if m.month == first_of_month(today)), None)
             result.append(PlanSummary(
                 _plan_row(plan), classes.get(plan.pupil_id, ""), len(plan.visits),
@@ -272,7 +273,7 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
 
 # ---- plans -------------------------------------------------------------------------------------------
 
-def _semester_dates(session: Session, key: SemesterKey) -> Semester:
+def semester_dates(session: Session, key: SemesterKey) -> Semester:
     semester = session.scalars(
         select(Semester).where(Semester.school_year == key.school_year, Semester.term == key.term)
     ).first()
@@ -300,7 +301,7 @@ def _kinds(kinds: Sequence[str], field_name: str) -> list[str]:
 
 
 def _write_plan(session: Session, plan: HomeTeachingPlan, data: PlanInput) -> None:
-    semester = _semester_dates(session, SemesterKey(plan.school_year, plan.term))
+    semester = semester_dates(session, SemesterKey(plan.school_year, plan.term))
     if data.end_date < data.start_date:
         raise ValidationError("end_date", QT_TRANSLATE_NOOP("Errors", "The plan must end after it starts."))
     if data.start_date < semester.start_date or data.end_date > semester.end_date:
@@ -464,7 +465,7 @@ def home_teaching_log(db: Database, plan_id: int) -> HomeTeachingLog:
         return HomeTeachingLog(
             school.name if school else "", SemesterKey(plan.school_year, plan.term),
             _child_facts(session, plan.pupil, plan.school_year), _plan_row(plan),
-            tuple(_visit_rows(session, db, plan.visits)), tuple(_compliance(plan, rules)),
+            tuple(_visit_rows(session, db, plan.visits)), tuple(plan_months(plan, rules)),
             rule_for(plan.start_date, rules),
         )
 

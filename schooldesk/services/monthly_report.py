@@ -15,10 +15,10 @@ from schooldesk.db.models import DropoutCase, HomeTeachingPlan, Pupil, School
 from schooldesk.domain.care import CONFIRMED_DROPOUT, RETURNED_TO_SCHOOL, SUSPECTED_DROPOUT
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import VisitTime, month_compliance, visit_minutes
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, ON_ROLL
 from schooldesk.domain.semester import school_year_of
+from schooldesk.services.home_teaching import plan_months
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.registers import PupilFacts, check_full_ids, pupil_facts
 from schooldesk.services.school_rules import read_suspect_after_days
@@ -103,8 +103,7 @@ def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> Mont
         closed = [c for c in cases if c.closed_on is not None and first <= c.closed_on <= last]
         served = []
         for plan in plans:
-            months = month_compliance(plan.start_date, plan.end_date, (
-                VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits), rules)
+            months = plan_months(plan, rules)
             this = next(m for m in months if m.month == first)
             served.append((plan, this))
         figures = (

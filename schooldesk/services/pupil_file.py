@@ -12,13 +12,14 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import HomeTeachingPlan, School
 from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import BEHIND, MET, VisitTime, month_compliance, visit_minutes
+from schooldesk.domain.home_teaching import BEHIND, MET
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import mask
 from schooldesk.domain.pupils import mask_student_number
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.care import CareRow, list_care
 from schooldesk.services.dropout import CaseRow, list_cases
+from schooldesk.services.home_teaching import plan_months
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import PupilInput, class_names, load_pupil, pupil_input
 from schooldesk.services.registers import check_full_ids
@@ -72,8 +73,7 @@ def _plans(session: Session, pupil_id: int, today: date) -> tuple[PlanSummaryLin
     for plan in session.scalars(select(HomeTeachingPlan).where(HomeTeachingPlan.pupil_id == pupil_id)
                                 .options(selectinload(HomeTeachingPlan.visits))
                                 .order_by(HomeTeachingPlan.start_date)):
-        months = month_compliance(plan.start_date, plan.end_date, (
-            VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits), rules)
+        months = plan_months(plan, rules)
         past = [m for m in months if m.state(today) in (MET, BEHIND)]
         lines.append(PlanSummaryLine(
             semester=SemesterKey(plan.school_year, plan.term), start_date=plan.start_date, end_date=plan.end_date,

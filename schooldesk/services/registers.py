@@ -15,18 +15,17 @@ from sqlalchemy.orm import Session, selectinload
 from schooldesk.db.audit import record_export
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, DropoutCase, Enrolment, HomeTeachingPlan, Pupil, School, SchoolClass, Semester, SupportRecord,
+    CareRecord, DropoutCase, Enrolment, HomeTeachingPlan, Pupil, School, SchoolClass, SupportRecord,
 )
 from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
 from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details
-from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import BEHIND, MET, VisitTime, month_compliance, visit_minutes
-from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.home_teaching import BEHIND, MET
 from schooldesk.domain.id_number import mask
 from schooldesk.domain.pupils import mask_student_number
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import sees_full_id_numbers
+from schooldesk.services.home_teaching import plan_months, semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_names
 
@@ -150,15 +149,6 @@ def check_full_ids(db: Database, full_ids: bool) -> None:
         raise AccessDenied(NOT_FOR_ROLE, "教师")
 
 
-def semester_dates(session: Session, key: SemesterKey) -> Semester:
-    semester = session.scalars(
-        select(Semester).where(Semester.school_year == key.school_year, Semester.term == key.term)).first()
-    if semester is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has not been set up; set its dates in Settings first."),
-                            key.label_zh)
-    return semester
-
-
 def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: bool) -> dict[int, PupilFacts]:
     """The facts of the pupils *ids*, their class in *school_year*, in one query each."""
     classes = class_names(session, school_year, ids)
@@ -273,8 +263,7 @@ def _dropout_line(case: DropoutCase, pupil: PupilFacts) -> DropoutLine:
 
 def _home_taught_line(plan: HomeTeachingPlan, pupil: PupilFacts, care: list[CareRecord], rules: list,  # type: ignore[type-arg]
                       today: date) -> HomeTaughtLine:
-    months = month_compliance(plan.start_date, plan.end_date, (
-        VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits), rules)
+    months = plan_months(plan, rules)
     past = [m for m in months if m.state(today) in (MET, BEHIND)]
     return HomeTaughtLine(
         pupil=pupil, disability=_disability(care), teachers="、".join(t.teacher.name for t in plan.teachers),
