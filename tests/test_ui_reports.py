@@ -138,3 +138,14 @@ def test_the_school_sets_what_counts_as_a_suspected_dropout(qtbot, zh_app, regis
     box.save_button.click()
     assert not box.is_edited()
     assert "连续5天" in monthly_report(db, date(2025, 10, 1)).suspect_rule
+
+
+def test_a_suspected_dropout_is_confirmed_from_the_profile(qtbot, zh_app, registered) -> None:  # type: ignore[no-untyped-def]
+    db, pupils = registered
+    open_case(db, pupils[1], CaseInput(date(2025, 11, 3), "厌学", stage="疑似辍学"))
+    profile = PupilProfileWindow(AppState(db), pupils[1])
+    qtbot.addWidget(profile)
+    assert profile.case_model.index(0, 5).data() == "疑似辍学" and profile.confirm_button.isEnabled()
+    profile.confirm_button.click()
+    assert profile.case_model.index(0, 5).data() == "辍学" and not profile.confirm_button.isEnabled()
+    assert profile.profile.details.status == "辍学"  # type: ignore[union-attr]

@@ -775,9 +775,9 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/users.py" line="85" />
       <location filename="../schooldesk/services/support.py" line="95" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="58" />
+      <location filename="../schooldesk/services/pupil_file.py" line="67" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
-      <location filename="../schooldesk/services/home_teaching.py" line="395" />
+      <location filename="../schooldesk/services/home_teaching.py" line="401" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1023,7 +1023,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/support.py" line="69" />
       <location filename="../schooldesk/services/dropout.py" line="85" />
-      <location filename="../schooldesk/services/home_teaching.py" line="364" />
+      <location filename="../schooldesk/services/home_teaching.py" line="370" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1170,63 +1170,62 @@ The current data is backed up first, so this can be undone.</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="169" />
+      <location filename="../schooldesk/services/home_teaching.py" line="174" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="197" />
+      <location filename="../schooldesk/services/home_teaching.py" line="202" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/registers.py" line="151" />
-      <location filename="../schooldesk/services/home_teaching.py" line="275" />
+      <location filename="../schooldesk/services/home_teaching.py" line="281" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="283" />
+      <location filename="../schooldesk/services/home_teaching.py" line="289" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="286" />
+      <location filename="../schooldesk/services/home_teaching.py" line="292" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="293" />
+      <location filename="../schooldesk/services/home_teaching.py" line="299" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="300" />
+      <location filename="../schooldesk/services/home_teaching.py" line="306" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="303" />
+      <location filename="../schooldesk/services/home_teaching.py" line="309" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="308" />
+      <location filename="../schooldesk/services/home_teaching.py" line="314" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="313" />
+      <location filename="../schooldesk/services/home_teaching.py" line="319" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="329" />
+      <location filename="../schooldesk/services/home_teaching.py" line="335" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="353" />
+      <location filename="../schooldesk/services/home_teaching.py" line="359" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
@@ -1237,22 +1236,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="366" />
+      <location filename="../schooldesk/services/home_teaching.py" line="372" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="372" />
+      <location filename="../schooldesk/services/home_teaching.py" line="378" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="377" />
+      <location filename="../schooldesk/services/home_teaching.py" line="383" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="380" />
+      <location filename="../schooldesk/services/home_teaching.py" line="386" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
@@ -1262,7 +1261,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="475" />
+      <location filename="../schooldesk/services/home_teaching.py" line="481" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -1313,7 +1312,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/monthly_report.py" line="64" />
+      <location filename="../schooldesk/services/monthly_report.py" line="68" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
@@ -2355,7 +2354,7 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../schooldesk/ui/printing.py" line="46" />
+      <location filename="../schooldesk/ui/printing.py" line="41" />
       <source>Preparing the printout…</source>
       <translation>正在准备打印…</translation>
     </message>
@@ -2509,210 +2508,225 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="42" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="43" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="45" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="207" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="60" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>Outcome</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <source>Stage</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <source>Confirm dropout</source>
+      <translation>确认辍学</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <source>A suspected dropout (疑似辍学) turned out to be one.</source>
+      <translation>疑似辍学经核实确为辍学。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="215" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="99" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="104" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="100" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="101" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="146" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="146" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="144" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
@@ -2891,22 +2905,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>台账与报表 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="174" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="176" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="177" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="202" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="204" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="207" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="209" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>

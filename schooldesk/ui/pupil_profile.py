@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.care import CareRow
-from schooldesk.services.dropout import CaseRow
+from schooldesk.domain.care import SUSPECTED_DROPOUT
+from schooldesk.services.dropout import CaseRow, confirm_dropout
 from schooldesk.services.profile import PupilProfile, TimelineEntry, pupil_profile
 from schooldesk.services.support import SupportRow
 from schooldesk.ui.dialogs.care_dialog import CareDialog
@@ -69,6 +70,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             Column(self.tr("Visits"), lambda c: len(c.visits)),
             Column(self.tr("Closed"), lambda c: c.closed_on.isoformat() if c.closed_on else self.tr("open")),
             Column(self.tr("Closed with"), lambda c: "：".join(filter(None, (c.outcome, c.outcome_note)))),
+            Column(self.tr("Stage"), lambda c: c.stage),
         ], dimmed=lambda c: not c.is_open)
         self.timeline_model: RowTableModel[TimelineEntry] = RowTableModel([
             Column(self.tr("Date"), lambda e: e.date.isoformat()),
@@ -87,6 +89,9 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.open_case_button = QPushButton(self.tr("Pupil stopped coming…"), self)
         self.add_visit_button = QPushButton(self.tr("Log a visit…"), self)
         self.close_case_button = QPushButton(self.tr("Close the case…"), self)
+        self.confirm_button = QPushButton(self.tr("Confirm dropout"), self)
+        self.confirm_button.setToolTip(self.tr("A suspected dropout (疑似辍学) turned out to be one."))
+        self.confirm_button.clicked.connect(self.confirm_dropout)
         self.print_case_button = QPushButton(self.tr("Print the persuade-to-return record"), self)
         self.print_case_button.clicked.connect(self.print_case)
         self.add_care_button.clicked.connect(lambda: self._open(CareDialog(state.db, pupil_id, parent=self)))
@@ -100,7 +105,8 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.tabs.addTab(self._tab(self.care_table, self.add_care_button, self.edit_care_button), self.tr("Care categories"))
         self.tabs.addTab(self._tab(self.support_table, self.add_support_button), self.tr("Support records"))
         self.tabs.addTab(self._tab(self.case_table, self.open_case_button, self.add_visit_button,
-                                   self.close_case_button, self.print_case_button), self.tr("Dropout and return"))
+                                   self.close_case_button, self.confirm_button, self.print_case_button),
+                         self.tr("Dropout and return"))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -161,6 +167,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.add_visit_button.setEnabled(open_case is not None and keeper)
         self.close_case_button.setEnabled(open_case is not None and keeper)
         self.print_case_button.setEnabled(bool(profile.cases))
+        self.confirm_button.setEnabled(open_case is not None and open_case.stage == SUSPECTED_DROPOUT and keeper)
         for button in (self.edit_button, self.add_care_button, self.edit_care_button):
             button.setEnabled(keeper)
 
@@ -183,6 +190,17 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         if not self.state.keeps_records and self.state.user is not None:
             responsible = self.state.user.teacher_id  # a teacher records the support they gave
         self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
+
+    def confirm_dropout(self) -> None:
+        case = self.open_case()
+        if case is None:
+            return
+        try:
+            confirm_dropout(self.state.db, case.id)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self._changed()
 
     # ---- printing: 学生档案 and 劝返记录表 ----
     def print_file(self) -> None:
