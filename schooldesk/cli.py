@@ -140,6 +140,14 @@ def _console_translations(language: str) -> None:
 _console_app: QCoreApplication | None = None
 
 
+WRITING_COMMANDS = frozenset({"init", "demo", "backup", "restore", "import-students", "recover-admin"})
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Commands that change the data folder, and exports that record full ID numbers in the audit trail."""
+    return args.command in WRITING_COMMANDS or bool(getattr(args, "full_ids", False))
+
+
 def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     from schooldesk.i18n import error_text
 
@@ -153,7 +161,12 @@ def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Na
         except OSError:
             pass  # a read-only folder: the command itself will say what is wrong
     log.info("command %s", args.command)
+    lock = None
     try:
+        if _writes(args):
+            from schooldesk.instance_lock import COMMAND_WAIT_MS, lock_data_dir
+
+            lock = lock_data_dir(folder, COMMAND_WAIT_MS)  # the app's lock: one writer per data folder
         return command(args)
     except SchoolDeskError as error:
         log.warning("command %s refused: %s", args.command, error.message)
@@ -165,6 +178,8 @@ def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Na
             type(error).__name__, error=True)
         return EXIT_ERROR
     finally:
+        if lock is not None:
+            lock.unlock()
         stop_logging()
 
 
@@ -247,7 +262,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from schooldesk.db.backups import prune_backups, sha256, take_backup
+    from schooldesk.db.backups import CLOCK_WRONG, prune_backups, sha256, take_backup
+    from schooldesk.i18n import error_text
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
@@ -255,9 +271,15 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
     target = Path(args.out).resolve() if args.out else folder / BACKUP_DIRNAME
+    if args.out and not target.exists():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
+                              target)
     info = take_backup(path, target, reason="manual")
     if not args.out:
-        prune_backups(target)
+        prune_backups(target, just_taken=info)
+    if info.clock_behind:
+        say(QCoreApplication.translate("CommandLine", "Warning: %1"), error_text(SchoolDeskError(CLOCK_WRONG)),
+            error=True)
     say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
     say("SHA-256: %1", sha256(info.path))
     return EXIT_OK
@@ -266,17 +288,12 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from schooldesk.db.backups import restore_backup
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
-    from schooldesk.instance_lock import lock_data_dir
 
     folder = data_dir(args.data_dir)
-    lock = lock_data_dir(folder)  # never swap the file under a running app
-    try:
-        safety = restore_backup(Path(args.file).resolve(), database_path(folder), folder / BACKUP_DIRNAME)
-    finally:
-        lock.unlock()
+    safety = restore_backup(Path(args.file).resolve(), database_path(folder), folder / BACKUP_DIRNAME)
     say(QCoreApplication.translate("CommandLine", "Restored %1."), Path(args.file).name)
     if safety:
-        say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety.path)
+        say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety)
     return EXIT_OK
 
 
@@ -338,11 +355,13 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
 
 def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
     from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.files import check_output
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
     from schooldesk.services.home_teaching import find_plan, home_teaching_log
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.semesters import current_semester_key
 
+    out = check_output(Path(args.out), data_dir(args.data_dir))
     db = _open_existing(args)
     try:
         semester = SemesterKey.parse(args.semester) if args.semester else current_semester_key(db)
@@ -350,7 +369,6 @@ def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
         font = pdf_font_path(db)
     finally:
         db.close()
-    out = Path(args.out).resolve()
     if args.visit is not None:
         result = write_visit_pdf(out, log, args.visit, font_path=font)
     elif args.blank:

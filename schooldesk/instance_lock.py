@@ -5,20 +5,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 LOCK_NAME = "schooldesk.lock"
 
 
-def lock_data_dir(data_dir: Path) -> QLockFile:
-    """Take the folder's lock or raise; keep the returned object alive as long as the lock is needed."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+IN_USE = QT_TRANSLATE_NOOP("Errors", "SchoolDesk is using this data folder (%1): a window or a command has it open. "
+                                     "Use that window or wait for the command to finish, then try again.")
+COMMAND_WAIT_MS = 3000  # a command waits this long for another to finish before it gives up
+
+
+def lock_data_dir(data_dir: Path, wait_ms: int = 100) -> QLockFile:
+    """Take the folder's lock or raise; keep the returned object alive as long as the lock is needed. The app
+    and every command that writes take the same lock, so a restore never swaps the file under an import."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir,
+                           error.strerror or error) from error
     lock = QLockFile(str(data_dir / LOCK_NAME))
     lock.setStaleLockTime(0)  # a crashed app's lock is detected by its dead PID, not by age
-    if not lock.tryLock(100):
-        raise SchoolDeskError(
-            QT_TRANSLATE_NOOP("Errors", "SchoolDesk is already open on this data folder (%1). Use that window, or close it first."),
-            data_dir,
-        )
+    if not lock.tryLock(wait_ms):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise SchoolDeskError(IN_USE, data_dir)
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be written to (read-only, or no "
+                                                       "permission)."), data_dir)
     return lock

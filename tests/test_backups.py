@@ -71,8 +71,8 @@ def test_restore_round_trip_keeps_a_safety_copy(data_dir: Path) -> None:
         assert [t.name for t in list_teachers(db)] == ["甲老师"]
     finally:
         db.close()
-    assert safety is not None and safety.reason == "pre-restore"
-    before = Database(safety.path)
+    assert safety is not None and safety.name.endswith("-pre-restore.sqlite3")
+    before = Database(safety)
     try:
         assert sorted(t.name for t in list_teachers(before)) == ["乙老师", "甲老师"]
     finally:
@@ -86,7 +86,7 @@ def test_restoring_a_bad_file_changes_nothing(data_dir: Path, tmp_path: Path) ->
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(os.urandom(8192))
     before = database_path(data_dir).read_bytes()
-    with pytest.raises(SchoolDeskError, match="not a sound"):
+    with pytest.raises(SchoolDeskError, match="not a SchoolDesk backup"):
         restore_backup(bogus, database_path(data_dir), data_dir / BACKUP_DIRNAME)
     assert database_path(data_dir).read_bytes() == before
 
@@ -123,6 +123,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_backup_to_a_stick_and_restore(tmp_path: Path) -> None:
     data, stick = tmp_path / "d", tmp_path / "usb"
     assert _cli("demo", "--data-dir", str(data)).returncode == 0
+    unplugged = _cli("backup", "--data-dir", str(data), "--out", str(stick))
+    assert unplugged.returncode == 2 and "U盘" in unplugged.stderr and not stick.exists()  # never created
+    stick.mkdir()
     done = _cli("backup", "--data-dir", str(data), "--out", str(stick))
     assert done.returncode == 0, done.stderr
     assert "SHA-256" in done.stdout

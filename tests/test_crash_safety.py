@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -44,3 +45,62 @@ def test_sigkill_while_saving_loses_nothing_committed(data_dir: Path, capsys: py
         print(f"\ncrash safety: {KILLS} kills survived, {len(committed)} committed records checked, "
               f"{len(stored)} stored, {elapsed:.0f} s")
     assert len(committed) > KILLS, "the writer must really have been writing when killed"
+
+
+RESTORES = 60
+RESTORER = Path(__file__).with_name("crash_restorer.py")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The database before holds 400 teachers, 150 of them only in its WAL; the backup holds 1,000. Killed at
+    any moment, a restore leaves a sound file with 400 or 1,000: never fewer (older than both)."""
+    from schooldesk.db.backups import take_backup
+    from schooldesk.services.rows import TeacherInput
+    from schooldesk.services.teachers import add_teacher
+
+    db = open_database(data_dir)
+    for number in range(1000):
+        add_teacher(db, TeacherInput(name=f"备份-{number}", gender="男", subjects="语文" * 20))
+    backup = take_backup(db.path, tmp_path / "stick").path
+    db.close()
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM teacher WHERE id > 250")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # the last 150 stay in the WAL, as after a busy day
+    for number in range(150):
+        writer.execute("INSERT INTO teacher (name, gender, subjects, title, phone, active) "
+                       "VALUES (?, '男', '', '', '', 1)", (f"当天-{number}",))
+    pristine = tmp_path / "pristine"
+    pristine.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{path}{suffix}", pristine / f"db{suffix}")
+    writer.close()
+    rng = random.Random(5)
+    seen: dict[int, int] = {}
+    for trial in range(RESTORES):
+        for leftover in list(data_dir.iterdir()):
+            if leftover.is_file():
+                leftover.unlink()
+        shutil.rmtree(data_dir / "backups", ignore_errors=True)
+        for suffix in ("", "-wal"):
+            shutil.copyfile(pristine / f"db{suffix}", f"{path}{suffix}")
+        restorer = subprocess.Popen([sys.executable, str(RESTORER), str(backup), str(data_dir)],
+                                    stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert restorer.stdout is not None and restorer.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        restorer.send_signal(signal.SIGKILL)
+        restorer.communicate(timeout=30)
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {trial + 1}"
+            count = conn.execute("SELECT count(*) FROM teacher").fetchone()[0]
+        conn.close()
+        assert count in (400, 1000), f"after kill {trial + 1}: {count} teachers"
+        seen[count] = seen.get(count, 0) + 1
+    with capsys.disabled():
+        print(f"\nrestore killed {RESTORES} times: before {seen.get(400, 0)}, after {seen.get(1000, 0)}")
+    assert len(seen) == 2, "the kills must land both before and after the swap"

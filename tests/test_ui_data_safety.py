@@ -110,7 +110,7 @@ def test_a_second_copy_on_the_same_folder_is_refused(qtbot, zh_app, data_dir: Pa
     first = lock_data_dir(data_dir)
     try:
         assert open_for_gui(data_dir) is None
-        assert "已经在使用这个数据文件夹" in told[0]
+        assert "正在使用这个数据文件夹" in told[0]
     finally:
         first.unlock()
     opened = open_for_gui(data_dir)

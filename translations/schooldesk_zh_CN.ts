@@ -450,6 +450,7 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="34" />
+      <location filename="../schooldesk/cli.py" line="281" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -459,123 +460,123 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="164" />
+      <location filename="../schooldesk/cli.py" line="177" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="197" />
+      <location filename="../schooldesk/cli.py" line="212" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="198" />
+      <location filename="../schooldesk/cli.py" line="213" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="211" />
+      <location filename="../schooldesk/cli.py" line="226" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="212" />
+      <location filename="../schooldesk/cli.py" line="227" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="234" />
+      <location filename="../schooldesk/cli.py" line="249" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="235" />
+      <location filename="../schooldesk/cli.py" line="250" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="237" />
+      <location filename="../schooldesk/cli.py" line="252" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="253" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="242" />
+      <location filename="../schooldesk/cli.py" line="257" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="244" />
+      <location filename="../schooldesk/cli.py" line="259" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="261" />
+      <location filename="../schooldesk/cli.py" line="283" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="294" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli.py" line="296" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="317" />
+      <location filename="../schooldesk/cli.py" line="334" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="318" />
+      <location filename="../schooldesk/cli.py" line="335" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="321" />
+      <location filename="../schooldesk/cli.py" line="338" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="323" />
+      <location filename="../schooldesk/cli.py" line="340" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="341" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="327" />
+      <location filename="../schooldesk/cli.py" line="344" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="334" />
+      <location filename="../schooldesk/cli.py" line="351" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="360" />
+      <location filename="../schooldesk/cli.py" line="377" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="374" />
+      <location filename="../schooldesk/cli.py" line="391" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="375" />
+      <location filename="../schooldesk/cli.py" line="392" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -593,26 +594,37 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="177" />
+      <location filename="../schooldesk/cli.py" line="192" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="223" />
-      <location filename="../schooldesk/cli.py" line="256" />
-      <location filename="../schooldesk/cli.py" line="289" />
+      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="272" />
+      <location filename="../schooldesk/cli.py" line="306" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="77" />
+      <location filename="../schooldesk/db/database.py" line="80" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="102" />
+      <location filename="../schooldesk/instance_lock.py" line="14" />
+      <source>SchoolDesk is using this data folder (%1): a window or a command has it open. Use that window or wait for the command to finish, then try again.</source>
+      <translation>SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/instance_lock.py" line="25" />
+      <location filename="../schooldesk/db/database.py" line="105" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/instance_lock.py" line="32" />
+      <source>The data folder %1 cannot be written to (read-only, or no permission).</source>
+      <translation>数据文件夹 %1 无法写入（只读，或没有权限）。</translation>
     </message>
     <message>
       <location filename="../schooldesk/db/failures.py" line="16" />
@@ -621,6 +633,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库文件 %1 已损坏，或不是 SchoolDesk 数据库。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/db/backups.py" line="270" />
       <location filename="../schooldesk/db/failures.py" line="18" />
       <source>The database %1 is busy in another program. Close it and try again.</source>
       <translation>数据库 %1 正被其他程序占用。请关闭该程序后重试。</translation>
@@ -833,29 +846,44 @@ The current data is backed up first, so this can be undone.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="115" />
+      <location filename="../schooldesk/db/backups.py" line="29" />
+      <source>The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.</source>
+      <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="111" />
+      <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
+      <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="128" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="120" />
+      <location filename="../schooldesk/db/backups.py" line="133" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="125" />
+      <location filename="../schooldesk/db/backups.py" line="138" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="174" />
+      <location filename="../schooldesk/db/backups.py" line="223" />
+      <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
+      <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/backups.py" line="230" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="21" />
-      <source>SchoolDesk is already open on this data folder (%1). Use that window, or close it first.</source>
-      <translation>SchoolDesk 已经在使用这个数据文件夹（%1）。请使用已打开的窗口，或先将其关闭。</translation>
+      <location filename="../schooldesk/db/backups.py" line="242" />
+      <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
+      <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/login.py" line="22" />
@@ -926,26 +954,29 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/exports/files.py" line="20" />
+      <location filename="../schooldesk/exports/files.py" line="34" />
       <source>%1 is not a file that can be written to.</source>
       <translation>%1 不是可以写入的文件。</translation>
     </message>
     <message>
       <location filename="../schooldesk/exports/files.py" line="22" />
+      <location filename="../schooldesk/exports/files.py" line="36" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/cli.py" line="275" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="36" />
+      <location filename="../schooldesk/exports/files.py" line="42" />
       <source>%1 could not be written: it may be open in Excel or another program, or the folder is read-only. Close it and try again.</source>
       <translation>无法写入 %1：该文件可能正在 Excel 或其他程序中打开，或文件夹为只读。请关闭后重试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="41" />
+      <location filename="../schooldesk/exports/files.py" line="47" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -2131,87 +2162,87 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="47" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="66" />
+      <location filename="../schooldesk/ui/main_window.py" line="67" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="69" />
+      <location filename="../schooldesk/ui/main_window.py" line="70" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="77" />
+      <location filename="../schooldesk/ui/main_window.py" line="79" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="92" />
+      <location filename="../schooldesk/ui/main_window.py" line="94" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="96" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="97" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="105" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2575,32 +2606,32 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>

@@ -15,7 +15,9 @@ from datetime import datetime
 from pathlib import Path
 
 from schooldesk.db.copies import replace_atomically, snapshot
+from schooldesk.db.failures import as_storage_error
 from schooldesk.db.photo_store import PHOTO_DIRNAME
+from schooldesk.db.schema import KNOWN_TABLES, known_revisions
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -24,6 +26,8 @@ KEEP_MONTHLY = 12
 _NAME = re.compile(r"schooldesk-(\d{8}-\d{6})-([a-z-]+)(?:\.\d+)?\.sqlite3$")
 STAMP = "%Y%m%d-%H%M%S"
 DAMAGE_SIGNS = ("file is not a database", "malformed", "corrupt")
+CLOCK_WRONG = QT_TRANSLATE_NOOP("Errors", "The computer's clock may be wrong: it is earlier than the newest backup. "
+                                          "Check the date and time; old backups are kept until it is right.")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class BackupInfo:
     reason: str
     size: int
     photos: int = 0  # evidence photos the backup refers to, present and verified beside it
+    clock_behind: bool = False  # the PC's clock is earlier than a backup already there: rotation holds off
 
 
 def photo_names(db_file: Path) -> list[str]:
@@ -102,6 +107,11 @@ def sha256(path: Path) -> str:
 def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now: datetime | None = None) -> BackupInfo:
     """Copy the live database into *backup_dir* and verify the copy; a bad copy is removed and reported."""
     created = (now or datetime.now()).replace(microsecond=0)
+    if not _readable_schooldesk_database(db_path):
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 is empty or not a SchoolDesk database; there is nothing to "
+                                                       "back up."), db_path)
+    remove_partial_copies(backup_dir)
+    newest = next(iter(list_backups(backup_dir)), None)
     stem = f"schooldesk-{created.strftime(STAMP)}-{reason}"
     target = backup_dir / f"{stem}.sqlite3"
     counter = 1
@@ -111,6 +121,9 @@ def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now:
     try:
         snapshot(db_path, target)
     except (OSError, sqlite3.Error) as error:
+        known = as_storage_error(error, db_path)  # locked by another program: the busy message, after a wait
+        if known is not None:
+            raise known from error
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The backup could not be written to %1: %2"),
             backup_dir, getattr(error, "strerror", None) or error,
@@ -125,7 +138,45 @@ def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now:
             QT_TRANSLATE_NOOP("Errors", "The backup's photos could not be written to %1: %2"),
             backup_dir, error.strerror or error,
         ) from error
-    return BackupInfo(target, created, reason, target.stat().st_size, photos)
+    return BackupInfo(target, created, reason, target.stat().st_size, photos,
+                      clock_behind=newest is not None and newest.created > created)
+
+
+def _readable_schooldesk_database(path: Path) -> bool:
+    """Something to back up: a non-empty SQLite file with tables (a file from before the first migration
+    counts, so it can be copied before it is migrated)."""
+    try:
+        return bool(_tables(path))
+    except sqlite3.Error as error:
+        known = as_storage_error(error, path)
+        if known is None:
+            raise
+        raise known from error
+
+
+def _tables(path: Path) -> set[str]:
+    """The tables in the SQLite file *path*; none for a missing, empty or damaged file."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return set()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as error:
+        if any(sign in str(error).lower() for sign in DAMAGE_SIGNS):
+            return set()
+        raise
+    finally:
+        conn.close()
+
+
+
+def remove_partial_copies(backup_dir: Path) -> list[Path]:
+    """Hidden ``.….part`` files a killed backup left behind (a backup is taken under the data folder's lock,
+    so no other backup is writing one now)."""
+    found = list(backup_dir.glob(".schooldesk-*.part")) if backup_dir.is_dir() else []
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
@@ -154,28 +205,94 @@ def backups_to_keep(backups: list[BackupInfo], *, keep_last: int = KEEP_LAST, ke
     return keep
 
 
-def prune_backups(backup_dir: Path, **limits: int) -> list[Path]:
-    """Delete the backups rotation no longer keeps; returns what was deleted."""
+def prune_backups(backup_dir: Path, *, just_taken: BackupInfo | None = None, **limits: int) -> list[Path]:
+    """Delete the backups rotation no longer keeps; returns what was deleted. The backup *just_taken* is
+    never deleted, and nothing is when it was taken with the clock behind an older backup (a dead CMOS
+    battery sets the PC back years: by their names every new backup would look oldest)."""
+    if just_taken is not None and just_taken.clock_behind:
+        return []
     backups = list_backups(backup_dir)
-    keep = backups_to_keep(backups, **limits)
+    keep = backups_to_keep(backups, **limits) | ({just_taken.path} if just_taken else set())
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
 
 
-def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> BackupInfo | None:
-    """Replace the database with *backup*, after backing up the current one (when it is readable).
+def check_backup(backup: Path) -> str:
+    """The schema revision of *backup*, after making sure it is a sound SchoolDesk database this version can
+    read; anything else raises with what is wrong (and nothing has been touched)."""
+    not_ours = QT_TRANSLATE_NOOP("Errors", "%1 is not a SchoolDesk backup; nothing was changed.")
+    if not backup.is_file() or backup.stat().st_size == 0:
+        raise SchoolDeskError(not_ours, backup)
+    with open(backup, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise SchoolDeskError(not_ours, backup)
+    if not integrity_ok(backup):
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "%1 is not a sound SchoolDesk backup; nothing was changed."),
+                              backup)
+    if not KNOWN_TABLES | {"alembic_version"} <= _tables(backup):
+        raise SchoolDeskError(not_ours, backup)
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+    if revision is None:
+        raise SchoolDeskError(not_ours, backup)
+    if revision[0] not in known_revisions():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP(
+            "Errors", "This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that "
+                      "version, or choose an older backup."), revision[0])
+    return str(revision[0])
 
-    The caller must have closed every connection to *db_path*. Photos the backup refers to and the data
-    folder lacks are copied back from the ``photos`` folder beside it. Returns the safety copy taken.
+
+def keep_aside(db_path: Path, backup_dir: Path, now: datetime | None = None) -> Path:
+    """Copy the database file and its WAL byte for byte into *backup_dir* (for a file too damaged to back up
+    through SQLite: whatever is still readable in it stays somewhere)."""
+    stamp = (now or datetime.now()).strftime(STAMP)
+    target = backup_dir / f"schooldesk-{stamp}-damaged-before-restore.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            replace_atomically(Path(f"{target}{suffix}"), lambda partial: shutil.copyfile(source, partial),
+                               make_folder=True)
+    return target
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Move what is committed in the WAL into the database file and empty the WAL, so that the file alone
+    holds everything before it is swapped."""
+    conn = sqlite3.connect(db_path, timeout=5)
+    try:
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    if busy:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The database %1 is busy in another program. Close it and try "
+                                                       "again."), db_path)
+
+
+def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None:
+    """Replace the database with *backup*, keeping the current one first: a verified backup when it is sound,
+    else the file itself byte for byte. The swap is one rename, after the WAL was checkpointed (or kept
+    aside), so a crash leaves the database as it was before or as it is after, never older than both.
+
+    The caller must hold the data folder's lock and have closed every connection to *db_path*. Photos the
+    backup refers to and the data folder lacks are copied back from the ``photos`` folder beside it. Returns
+    where the database as it was is kept (a verified backup, or the byte-for-byte copy of a damaged file).
     """
-    if not backup.is_file() or not integrity_ok(backup):
-        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "%1 is not a sound SchoolDesk backup; nothing was changed."), backup)
-    safety = take_backup(db_path, backup_dir, reason="pre-restore") if db_path.is_file() and integrity_ok(db_path) else None
+    check_backup(backup)
+    safety: Path | None = None
     incoming = db_path.with_name(db_path.name + ".restoring")
-    snapshot(backup, incoming)
-    for suffix in ("-wal", "-shm"):
+    snapshot(backup, incoming)  # before anything is touched: a stick pulled out now changes nothing
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        if integrity_ok(db_path):
+            _checkpoint(db_path)
+            safety = take_backup(db_path, backup_dir, reason="pre-restore").path
+        else:
+            safety = keep_aside(db_path, backup_dir)
+    for suffix in ("-wal", "-shm"):  # empty after the checkpoint, or kept aside with a damaged file
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(incoming, db_path)
     copy_photos(photo_names(db_path), backup.parent / PHOTO_DIRNAME, db_path.parent / PHOTO_DIRNAME)

@@ -7,6 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+_protected: set[Path] = set()
+
+
+def protect_folder(folder: Path) -> None:
+    """Mark a data folder as SchoolDesk's own: no export may be written into it (see exports/files.py)."""
+    _protected.add(folder.resolve())
+
+
+def is_protected(path: Path) -> bool:
+    target = path.resolve()
+    return any(target.is_relative_to(folder) for folder in _protected)
+
+
 def replace_atomically(target: Path, write: Callable[[Path], object], *, make_folder: bool = False) -> Path:
     """Have *write* fill a temporary file beside *target*, sync it to disk, rename it over *target*: a
     power cut or a full disk leaves the old file (or none), never half a new one. OSError propagates
@@ -27,11 +40,18 @@ def replace_atomically(target: Path, write: Callable[[Path], object], *, make_fo
     return target
 
 
+BUSY_SECONDS = 5.0
+
+
 def snapshot(source: Path, target: Path) -> Path:
     """Copy the SQLite database *source* into *target* atomically through the online backup API."""
     def copy(partial: Path) -> None:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_SECONDS)
         try:
+            # Take the read lock first: it waits the busy timeout and then fails, where the backup API itself
+            # would retry for ever while another program holds the database exclusively.
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchall()
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from schooldesk.db.audit import ACTOR_KEY
 from schooldesk.db.audit import install as install_audit
+from schooldesk.db.copies import protect_folder
 from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
@@ -31,6 +32,8 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if path.name == DB_FILENAME:
+            protect_folder(path.parent)  # no export (PDF, workbook) may ever replace the live file or a backup
         self.engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)

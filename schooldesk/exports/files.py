@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from schooldesk.db.copies import replace_atomically
+from schooldesk.db.copies import is_protected, replace_atomically
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -28,7 +28,13 @@ def check_output(path: Path, data_folder: Path | None = None) -> Path:
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call *write* with a temporary path next to *path*, fsync it, rename it over *path*."""
+    """Call *write* with a temporary path next to *path*, fsync it, rename it over *path*. Refused: anything
+    but a regular file or a new path (a device, a folder), and anything in SchoolDesk's data folder."""
+    if path.exists() and not path.is_file():
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 is not a file that can be written to."), path)
+    if is_protected(path):
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk's data folder (%1); "
+                                                       "choose another folder."), path.parent)
     try:
         replace_atomically(path, write)
     except PermissionError as error:

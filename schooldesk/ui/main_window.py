@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
     QToolBar, QWidget,
 )
 
+from schooldesk.db.backups import CLOCK_WRONG
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
-from schooldesk.ui.errors import ask_to_save
+from schooldesk.ui.errors import ask_to_save, show_error
 from schooldesk.ui.idle_lock import IdleWatcher, idle_minutes
 from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.pages.classes import ClassesPage
@@ -69,6 +70,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             self.user_label = QLabel(fill(self.tr("Signed in: %1"), (state.user.username,)), self)
             self.statusBar().addPermanentWidget(self.user_label)
         state.data_changed.connect(self._update_title)
+        state.clock_wrong.connect(lambda: show_error(self, SchoolDeskError(CLOCK_WRONG)))
         state.data_changed.connect(self._fill_semesters)
         self._update_title()
         self.nav.setCurrentRow(0)

@@ -22,6 +22,8 @@ class AppState(QObject):
     data_changed = Signal()
     backups_changed = Signal()
     semester_changed = Signal(object)  # SemesterRow
+    clock_wrong = Signal()  # once a session: the PC's clock is behind the newest backup
+    clock_warned = False
 
     def __init__(self, db: Database, user: SignedIn | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +68,10 @@ class AppState(QObject):
         info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
         log.info("backup taken (%s): %s bytes, %s photos", reason, info.size, info.photos)
         if folder is None:
-            prune_backups(self.backup_dir)
+            prune_backups(self.backup_dir, just_taken=info)
+        if info.clock_behind and not self.clock_warned:
+            self.clock_warned = True
+            self.clock_wrong.emit()
         self.backups_changed.emit()
         return info
 

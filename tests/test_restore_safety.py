@@ -1,0 +1,202 @@
+"""Data safety, second pass: restore never loses data, commands respect each other, outputs never hit the data."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from schooldesk.db.backups import (
+    check_backup, list_backups, prune_backups, restore_backup, take_backup,
+)
+from schooldesk.db.database import BACKUP_DIRNAME, database_path, open_database
+from schooldesk.domain.errors import SchoolDeskError, StorageError
+from schooldesk.services.rows import TeacherInput
+from schooldesk.services.teachers import add_teacher, list_teachers
+
+
+def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, env=env,
+                          timeout=180, **kwargs)  # type: ignore[call-overload]
+
+
+@pytest.fixture
+def with_backup(data_dir: Path) -> Path:
+    """A database with 甲老师, a backup of it, then 乙老师 added."""
+    db = open_database(data_dir)
+    add_teacher(db, TeacherInput(name="甲老师", gender="男"))
+    saved = take_backup(db.path, data_dir / BACKUP_DIRNAME).path
+    add_teacher(db, TeacherInput(name="乙老师", gender="男"))
+    db.close()
+    return saved
+
+
+def test_restore_over_a_damaged_file_keeps_it_byte_for_byte(data_dir: Path, with_backup: Path) -> None:
+    path = database_path(data_dir)
+    with open(path, "r+b") as handle:  # damage the middle: the header still says SQLite
+        handle.seek(4096)
+        handle.write(b"\xff" * 4096)
+    damaged = path.read_bytes()
+    kept = restore_backup(with_backup, path, data_dir / BACKUP_DIRNAME)
+    assert kept is not None and kept.read_bytes() == damaged and "damaged-before-restore" in kept.name
+    db = open_database(data_dir)
+    try:
+        assert [t.name for t in list_teachers(db)] == ["甲老师"]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("kind", ["empty", "foreign", "newer"])
+def test_restore_refuses_what_is_not_a_schooldesk_backup_and_changes_nothing(data_dir: Path, with_backup: Path,
+                                                                             tmp_path: Path, kind: str) -> None:
+    candidate = tmp_path / f"{kind}.sqlite3"
+    if kind == "empty":
+        candidate.write_bytes(b"")
+    elif kind == "foreign":
+        with sqlite3.connect(candidate) as conn:
+            conn.execute("CREATE TABLE recipes (name TEXT)")
+        conn.close()
+    else:
+        shutil.copyfile(with_backup, candidate)
+        with sqlite3.connect(candidate) as conn:
+            conn.execute("UPDATE alembic_version SET version_num = '20991231_0099'")
+        conn.close()
+    path = database_path(data_dir)
+    before = path.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))
+    with pytest.raises(SchoolDeskError, match="newer version" if kind == "newer" else "not a SchoolDesk backup"):
+        restore_backup(candidate, path, data_dir / BACKUP_DIRNAME)
+    assert (path.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))) == before
+    assert check_backup(with_backup).startswith("2026")
+
+
+def test_a_newer_backup_is_refused_in_chinese_by_the_command(data_dir: Path, with_backup: Path, tmp_path: Path) -> None:
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copyfile(with_backup, newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '20991231_0099'")
+    conn.close()
+    done = _cli("restore", str(newer), "--data-dir", str(data_dir))
+    assert done.returncode == 2 and "这个备份来自更新版本的 SchoolDesk" in done.stderr
+
+
+def test_commands_that_write_take_the_apps_lock(data_dir: Path, with_backup: Path) -> None:
+    from schooldesk.instance_lock import lock_data_dir
+
+    before = database_path(data_dir).read_bytes()
+    lock = lock_data_dir(data_dir)  # the app is open on the folder
+    try:
+        started = time.monotonic()
+        refused = _cli("restore", str(with_backup), "--data-dir", str(data_dir))
+        waited = time.monotonic() - started
+        assert refused.returncode == 2 and "SchoolDesk 正在使用这个数据文件夹" in refused.stderr
+        assert waited >= 3  # it waited for the other to finish before giving up
+        for command in (("backup",), ("import-students", str(with_backup))):
+            assert "正在使用这个数据文件夹" in _cli(*command, "--data-dir", str(data_dir)).stderr
+        assert _cli("check", "--data-dir", str(data_dir)).returncode == 0  # reading needs no lock
+    finally:
+        lock.unlock()
+    assert database_path(data_dir).read_bytes() == before
+
+
+def test_a_restore_during_an_import_never_loses_the_imported_pupils(data_dir: Path, tmp_path: Path) -> None:
+    from bench.import_and_search import roster
+    from schooldesk.db.database import Database
+    from schooldesk.domain.semester import default_term_dates
+    from schooldesk.services.pupils import count_pupils_on_roll
+    from schooldesk.services.rows import SchoolDetails
+    from schooldesk.services.setup import set_up_school
+
+    db = open_database(data_dir)
+    set_up_school(db, school=SchoolDetails("测试小学", "2141051203"), term1=default_term_dates(2025)[0],
+                  term2=default_term_dates(2025)[1], admin_username="admin", admin_password="correct horse")
+    backup = take_backup(db.path, tmp_path).path
+    db.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    importing = subprocess.Popen([sys.executable, "-m", "schooldesk", "import-students", str(roster(tmp_path / "r.xlsx")),
+                                  "--data-dir", str(data_dir)], env=env, stdout=subprocess.PIPE, text=True)
+    lock_file = data_dir / "schooldesk.lock"
+    deadline = time.monotonic() + 60
+    while not lock_file.exists() and importing.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    restored = _cli("restore", str(backup), "--data-dir", str(data_dir))
+    output, _ = importing.communicate(timeout=120)
+    assert importing.returncode == 0 and "3000" in output
+    if restored.returncode == 0:  # it waited for the import to finish: the import is in the copy it kept
+        [kept] = list((data_dir / BACKUP_DIRNAME).glob("*-pre-restore.sqlite3"))
+        copy = Database(kept)
+        try:
+            assert count_pupils_on_roll(copy) == 3000
+        finally:
+            copy.close()
+    else:
+        assert "正在使用这个数据文件夹" in restored.stderr
+        db = open_database(data_dir)
+        try:
+            assert count_pupils_on_roll(db) == 3000
+        finally:
+            db.close()
+
+
+def test_a_backup_taken_with_the_clock_set_back_is_kept(data_dir: Path) -> None:
+    db = open_database(data_dir)
+    backups = data_dir / BACKUP_DIRNAME
+    start = datetime(2026, 1, 1, 8)
+    for day in range(30):
+        info = take_backup(db.path, backups, reason="daily", now=start + timedelta(days=day))
+        prune_backups(backups, just_taken=info)
+    assert not info.clock_behind and len(list_backups(backups)) == 14  # one month: the newest 14
+    before = {b.path for b in list_backups(backups)}
+    dead_battery = take_backup(db.path, backups, reason="daily", now=datetime(2009, 1, 1, 0, 5))
+    assert dead_battery.clock_behind
+    assert prune_backups(backups, just_taken=dead_battery) == []
+    assert {b.path for b in list_backups(backups)} == before | {dead_battery.path}
+    db.close()
+
+
+def test_a_backup_gives_up_on_a_database_held_exclusively(data_dir: Path, tmp_path: Path) -> None:
+    open_database(data_dir).close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('PRAGMA locking_mode=EXCLUSIVE'); c.execute('BEGIN EXCLUSIVE'); "
+        "c.execute('CREATE TABLE held (x)'); print('held', flush=True); time.sleep(60)"),
+        str(database_path(data_dir))], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        with pytest.raises(StorageError, match="busy in another program"):
+            take_backup(database_path(data_dir), tmp_path / "b")
+        assert time.monotonic() - started < 30
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_an_empty_database_is_not_backed_up_and_partial_copies_are_cleaned(data_dir: Path, tmp_path: Path) -> None:
+    data_dir.mkdir(parents=True)
+    database_path(data_dir).write_bytes(b"")
+    with pytest.raises(StorageError, match="nothing to back up"):
+        take_backup(database_path(data_dir), tmp_path)
+    database_path(data_dir).unlink()
+    open_database(data_dir).close()
+    leftover = tmp_path / ".schooldesk-20260101-000000-daily.sqlite3.part"
+    leftover.write_bytes(b"x" * 1000)
+    take_backup(database_path(data_dir), tmp_path)
+    assert not leftover.exists()
+
+
+def test_no_output_ever_replaces_the_database(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert _cli("demo", "--data-dir", str(data)).returncode == 0
+    before = database_path(data).read_bytes()
+    for target in (database_path(data), data / "backups" / "x.pdf", Path("/dev/full")):
+        done = _cli("print-home-teaching", "--student", "x", "--blank", "--out", str(target), "--data-dir", str(data))
+        assert done.returncode == 2 and ("数据文件夹" in done.stderr or "不是可以写入的文件" in done.stderr), done.stderr
+    assert database_path(data).read_bytes() == before
+    assert _cli("check", "--data-dir", str(data)).returncode == 0
