@@ -6,6 +6,7 @@ form lupdate finds; errors go to stderr in the user's language with exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -168,6 +169,9 @@ def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Na
 
             lock = lock_data_dir(folder, COMMAND_WAIT_MS)  # the app's lock: one writer per data folder
         return command(args)
+    except BrokenPipeError:  # `schooldesk backup | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except SchoolDeskError as error:
         log.warning("command %s refused: %s", args.command, error.message)
         say(error_text(error), error=True)
@@ -236,7 +240,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     path = database_path(data_dir(args.data_dir))
     if not path.is_file():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    db = Database(path)
+    if path.stat().st_size == 0:
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The database file %1 is empty (0 bytes): it holds no school. "
+                                                          "Restore a backup."), path)
+    db = Database(path, read_only=not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK))
     try:
         report = check_database(db)
     except Exception as error:  # a damaged file fails in many ways; name the known ones
@@ -249,6 +256,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     say(QCoreApplication.translate("CommandLine", "Database: %1"), report.path)
     say(QCoreApplication.translate("CommandLine", "Schema version: %1 (expected %2)"),
         report.schema_revision or "-", report.expected_revision)
+    if report.schema_revision != report.expected_revision:
+        say(QCoreApplication.translate("CommandLine", "This database is from another version of SchoolDesk: opened in "
+                                                      "this version it is upgraded (after a backup); records are not "
+                                                      "counted here."))
     say(QCoreApplication.translate("CommandLine", "Integrity check: %1"), "; ".join(report.integrity[:5]))
     say(QCoreApplication.translate("CommandLine", "Foreign key problems: %1"), report.foreign_key_problems)
     for name, count in report.counts.items():

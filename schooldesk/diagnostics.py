@@ -22,10 +22,16 @@ ID_NUMBER = re.compile(r"(?<![0-9])(\d{6})(\d{8}|\d{6})(\d{3})([0-9Xx]?)(?![0-9]
 PHONE = re.compile(r"(?<![0-9])(1[3-9]\d)(\d{4})(\d{4})(?![0-9])")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f\uf900-\ufaff]+")
 log = logging.getLogger("schooldesk")
+log.addHandler(logging.NullHandler())  # without a log file (a read-only folder), nothing goes to the console
+log.propagate = False
+
+
+PARAMETERS = re.compile(r"\[parameters: .*?\](?=\s*(\(Background|$))", re.S | re.M)
 
 
 def scrub(text: str) -> str:
-    """*text* with ID numbers, phone numbers and Chinese text masked."""
+    """*text* with statement parameters dropped, ID numbers, phone numbers and Chinese text masked."""
+    text = PARAMETERS.sub("[parameters hidden]", text)
     text = ID_NUMBER.sub(lambda m: m[1][:4] + "*" * (len(m[0]) - 8) + m[0][-4:], text)
     text = PHONE.sub(lambda m: f"{m[1]}****{m[3]}", text)
     return CJK_RUN.sub(lambda m: "＊" * min(len(m[0]), 3), text)

@@ -5,10 +5,17 @@ The installer build runs it on the frozen app, so it reports through the exit co
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 SELFTEST_FAILED = 3
+
+
+def _say_failed(folder: str, error: OSError) -> None:
+    """The self-test could not make its folder: one plain line (stdout may be None in a windowed build)."""
+    if sys.stdout is not None:
+        print(f"selftest: FAILED ({folder}: {error.strerror or error})")
 
 
 def run_selftest(parent_dir: str | None, language: str | None) -> int:
@@ -23,7 +30,11 @@ def run_selftest(parent_dir: str | None, language: str | None) -> int:
     app = make_application(language)
     app.setApplicationName("SchoolDesk-selftest")  # keep the real user's remembered window state untouched
     if parent_dir:
-        Path(parent_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(parent_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            _say_failed(parent_dir, error)
+            return SELFTEST_FAILED
     with tempfile.TemporaryDirectory(prefix="schooldesk-selftest-", dir=parent_dir) as folder:
         db = open_database(Path(folder))
         try:

@@ -49,3 +49,28 @@ def test_the_log_rotates_and_keeps_five_old_files(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / LOG_DIRNAME).iterdir())
     assert names == [LOG_NAME] + [f"{LOG_NAME}.{n}" for n in range(1, 6)]
     assert scrub("plain text 2025") == "plain text 2025"
+
+
+def test_statement_parameters_never_reach_the_log(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Names in Latin, Uyghur or Tibetan script and birth dates are not masked by pattern: they are never logged,
+    because no statement's parameters are (the engine hides them, the formatter drops any that slip through)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    path = start_logging(tmp_path)
+    try:
+        try:
+            with db.transaction() as session:
+                session.execute(text("INSERT INTO teacher (id, name, gender, subjects, title, phone, active) "
+                                     "VALUES (1, :name, 'M', '', '', '', 1), (1, :name, 'M', '', '', '', 1)"),
+                                {"name": "Aygül Tursun 2013-04-09"})
+        except IntegrityError:
+            log.exception("saving a teacher failed")
+        log.error("old style [parameters: ('Dolkar', '2014-05-06')]")
+    finally:
+        for handler in log.handlers:
+            handler.flush()
+    logged = path.read_text(encoding="utf-8")
+    assert "saving a teacher failed" in logged and "UNIQUE constraint failed" in logged
+    for secret in ("Aygül", "Tursun", "2013-04-09", "Dolkar", "2014-05-06"):
+        assert secret not in logged, secret

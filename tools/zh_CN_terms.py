@@ -588,6 +588,8 @@ ZH = {
     "Saved to %1": "已保存到 %1",
     "Preparing the printout…": "正在准备打印…",
     "Print file": "打印档案",
+    "This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.": "这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。",
+    "The database file %1 is empty (0 bytes): it holds no school. Restore a backup.": "数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。",
     "SchoolDesk is using this data folder (%1): a window or a command has it open. Use that window or wait for the command to finish, then try again.": "SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。",
     "The data folder %1 cannot be written to (read-only, or no permission).": "数据文件夹 %1 无法写入（只读，或没有权限）。",
     "The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.": "电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。",

@@ -449,134 +449,139 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="34" />
-      <location filename="../schooldesk/cli.py" line="281" />
+      <location filename="../schooldesk/cli.py" line="35" />
+      <location filename="../schooldesk/cli.py" line="292" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="45" />
+      <location filename="../schooldesk/cli.py" line="46" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="177" />
+      <location filename="../schooldesk/cli.py" line="181" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="212" />
+      <location filename="../schooldesk/cli.py" line="216" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="213" />
+      <location filename="../schooldesk/cli.py" line="217" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="226" />
+      <location filename="../schooldesk/cli.py" line="230" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="227" />
+      <location filename="../schooldesk/cli.py" line="231" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="249" />
+      <location filename="../schooldesk/cli.py" line="256" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="250" />
+      <location filename="../schooldesk/cli.py" line="257" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="252" />
+      <location filename="../schooldesk/cli.py" line="260" />
+      <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
+      <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="263" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="253" />
+      <location filename="../schooldesk/cli.py" line="264" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="257" />
+      <location filename="../schooldesk/cli.py" line="268" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="259" />
+      <location filename="../schooldesk/cli.py" line="270" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="283" />
+      <location filename="../schooldesk/cli.py" line="294" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="294" />
+      <location filename="../schooldesk/cli.py" line="305" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="296" />
+      <location filename="../schooldesk/cli.py" line="307" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="334" />
+      <location filename="../schooldesk/cli.py" line="345" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="335" />
+      <location filename="../schooldesk/cli.py" line="346" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="338" />
+      <location filename="../schooldesk/cli.py" line="349" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="340" />
+      <location filename="../schooldesk/cli.py" line="351" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="341" />
+      <location filename="../schooldesk/cli.py" line="352" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="344" />
+      <location filename="../schooldesk/cli.py" line="355" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="351" />
+      <location filename="../schooldesk/cli.py" line="362" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="377" />
+      <location filename="../schooldesk/cli.py" line="389" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="391" />
+      <location filename="../schooldesk/cli.py" line="403" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="392" />
+      <location filename="../schooldesk/cli.py" line="404" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -594,16 +599,21 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="192" />
+      <location filename="../schooldesk/cli.py" line="196" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
-      <location filename="../schooldesk/cli.py" line="272" />
-      <location filename="../schooldesk/cli.py" line="306" />
+      <location filename="../schooldesk/cli.py" line="242" />
+      <location filename="../schooldesk/cli.py" line="283" />
+      <location filename="../schooldesk/cli.py" line="317" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="244" />
+      <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
+      <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
       <location filename="../schooldesk/db/database.py" line="80" />
@@ -633,7 +643,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库文件 %1 已损坏，或不是 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="270" />
+      <location filename="../schooldesk/db/backups.py" line="272" />
       <location filename="../schooldesk/db/failures.py" line="18" />
       <source>The database %1 is busy in another program. Close it and try again.</source>
       <translation>数据库 %1 正被其他程序占用。请关闭该程序后重试。</translation>
@@ -871,17 +881,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="223" />
+      <location filename="../schooldesk/db/backups.py" line="225" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="230" />
+      <location filename="../schooldesk/db/backups.py" line="232" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="242" />
+      <location filename="../schooldesk/db/backups.py" line="244" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -965,7 +975,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="275" />
+      <location filename="../schooldesk/cli.py" line="286" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>

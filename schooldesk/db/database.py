@@ -30,11 +30,11 @@ BACKUP_DIRNAME = "backups"
 class Database:
     """A SchoolDesk database file; services do their work inside ``transaction()``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         if path.name == DB_FILENAME:
             protect_folder(path.parent)  # no export (PDF, workbook) may ever replace the live file or a backup
-        self.engine = make_engine(path)
+        self.engine = make_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)
         self.actor: Actor | None = None  # the signed-in user: checked by services, named in the audit trail

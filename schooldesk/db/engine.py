@@ -23,13 +23,21 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cursor.close()
 
 
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on the SQLite file *path* with WAL, foreign keys, busy timeout and transactional DDL."""
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file *path* with WAL, foreign keys, busy timeout and transactional DDL; or,
+    *read_only*, one that changes nothing (a file on read-only media, e.g. a write-protected USB stick)."""
+    # hide_parameters: an error names the statement, never the values (names, birth dates) it carried
+    url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true" if read_only else f"sqlite:///{path}"
+    engine = create_engine(url, hide_parameters=True)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -57,5 +57,6 @@ def check_database(db: Database) -> HealthReport:
     with db.transaction() as session:
         integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
         fk_problems = len(session.execute(text("PRAGMA foreign_key_check")).fetchall())
-        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()}
+        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()
+                  } if revision == HEAD_REVISION else {}  # an older schema lacks tables: it is upgraded when opened
     return HealthReport(db.path, revision, HEAD_REVISION, integrity, fk_problems, counts)
