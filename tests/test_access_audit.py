@@ -89,9 +89,11 @@ def test_create_update_delete_are_in_the_audit_trail_with_numbers_masked(home, t
         conn.execute(text("UPDATE audit_entry SET username = 'nobody'"))
     with db.engine.connect() as conn, pytest.raises(IntegrityError):
         conn.execute(text("DELETE FROM audit_entry"))
-    out = write_audit_xlsx(tmp_path / "审计日志.xlsx", entries)
+    out = write_audit_xlsx(tmp_path / "审计日志.xlsx", entries, school_name="石桥村小学")
     sheet = load_workbook(out).active
-    assert sheet["A1"].value == "时间" and sheet.max_row == len(entries) + 1
+    assert sheet["A1"].value == "石桥村小学审计日志" and sheet["A3"].value == "时间"
+    assert sheet.freeze_panes == "A4" and sheet["A4"].data_type == "s"
+    assert len([r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1]]) == len(entries)
     assert any("青山镇北村" in str(c.value) for c in sheet["G"])
 
 

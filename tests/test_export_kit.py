@@ -127,3 +127,23 @@ def test_document_names_are_safe_on_windows() -> None:
     assert document_name("石桥村小学", "留守儿童台账", "2025—2026学年第一学期", suffix=".xlsx") == \
         "石桥村小学_留守儿童台账_2025—2026学年第一学期.xlsx"
     assert document_name("送教上门", 'a/b:c*?"<>|', "", " x y ", suffix=".pdf") == "送教上门_a-b-c_x-y.pdf"
+
+
+def test_formula_text_and_invisible_characters(tmp_path: Path) -> None:
+    from schooldesk.domain.people import validate_person_name
+    from schooldesk.exports.pupil_sheets import write_problem_rows
+    from schooldesk.imports.pupil_rows import read_roster
+    from schooldesk.imports.spreadsheet import read_sheet
+
+    assert validate_person_name("张\u200b三\u202e") == "张三"  # zero-width and right-to-left marks dropped
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "性别", "身份证件号"])
+    workbook.active.append(['=HYPERLINK("http://x","点")', "男", "1"])
+    workbook.active["A2"].data_type = "s"  # a clerk's text cell that happens to start with =
+    source = tmp_path / "in.xlsx"
+    workbook.save(source)
+    roster = read_roster(read_sheet(source))
+    out = write_problem_rows(tmp_path / "problems.xlsx", roster, {2: ["姓名有误"]})
+    ws = openpyxl.load_workbook(out).active
+    linked = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
+    assert linked and all(c.data_type == "s" for c in linked)

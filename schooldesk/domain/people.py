@@ -12,9 +12,20 @@ PHONE_CHARS = set("0123456789-+ ")
 MAX_NAME_LENGTH = 30
 
 
+# Zero-width and bidirectional control characters: invisible, they make two equal names differ or reorder
+# what is printed around a name.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+                                   "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def strip_invisible(text: str) -> str:
+    return text.translate(INVISIBLE)
+
+
 def validate_person_name(name: str, field: str = "name") -> str:
-    """A name is required and short; whitespace inside Chinese names is removed (张 三 → 张三)."""
-    cleaned = " ".join(name.split())
+    """A name is required and short; whitespace inside Chinese names is removed (张 三 → 张三), and invisible
+    control characters are dropped."""
+    cleaned = " ".join(strip_invisible(name).split())
     if cleaned and all("\u4e00" <= ch <= "\u9fff" or ch == " " for ch in cleaned):
         cleaned = cleaned.replace(" ", "")
     if not cleaned:

@@ -38,7 +38,9 @@ def validate_choice(value: str, choices: tuple[str, ...], field: str, *, require
 
 
 def validate_text(value: str, field: str, limit: int = MAX_TEXT) -> str:
-    cleaned = " ".join(value.split())
+    from schooldesk.domain.people import strip_invisible
+
+    cleaned = " ".join(strip_invisible(value).split())
     if len(cleaned) > limit:
         raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "At most %1 characters."), limit)
     return cleaned

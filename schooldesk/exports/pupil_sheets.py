@@ -78,6 +78,9 @@ def write_problem_rows(path: Path, roster: Roster, notes: dict[int, list[str]]) 
     for row in sorted(by_row):
         cells = sheet_rows[row - 1] if row - 1 < len(sheet_rows) else []
         sheet.append([row, "；".join(by_row[row]), *cells])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a cell typed as =HYPERLINK(…) comes back as text, never a live formula
         for cell in sheet[sheet.max_row][:2]:
             cell.fill = PROBLEM_FILL
     return write_atomically(path, workbook.save)

@@ -11,6 +11,7 @@ from schooldesk.db.database import Database
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.exports.audit_sheet import write_audit_xlsx
+from schooldesk.services.school import get_school
 from schooldesk.services.audit import RECORD_KINDS, AuditFilter, AuditRow, audit_usernames, list_audit
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
@@ -25,6 +26,8 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.setObjectName("AuditDialog")
         self.setWindowTitle(self.tr("Audit trail"))
         self._db = db
+        school = get_school(db)
+        self._school_name = school.name if school else ""
         self.rows: list[AuditRow] = []
         self.since = DateField(date.today() - timedelta(days=30), optional=True, parent=self)
         self.until = DateField(None, optional=True, parent=self)
@@ -98,7 +101,7 @@ class AuditDialog(PreservesGeometry, QDialog):
 
     def export_to(self, path: Path) -> bool:
         try:
-            write_audit_xlsx(path, self.rows)
+            write_audit_xlsx(path, self.rows, school_name=self._school_name)
         except SchoolDeskError as error:
             show_error(self, error)
             return False
