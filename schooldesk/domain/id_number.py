@@ -90,8 +90,11 @@ def validate_id_number(
     return number
 
 
-def mask(number: str) -> str:
-    """4113**********123X: the region and the last four stay, enough to tell pupils apart."""
-    if len(number) <= 8:
+def mask(number: str, *, strict: bool = False) -> str:
+    """4113**********123X: the region and the last four stay, enough to tell pupils apart. *strict* (for
+    teachers, who also see the birth date): 4113************3X, so the birth date and region cannot narrow
+    the hidden digits down to a handful of candidates."""
+    keep = 2 if strict else 4
+    if len(number) <= 4 + keep:
         return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    return number[:4] + "*" * (len(number) - 4 - keep) + number[-keep:]

@@ -62,8 +62,8 @@ def validate_student_number(raw: str, id_number: str, field: str = "student_numb
     return number
 
 
-def mask_student_number(number: str) -> str:
+def mask_student_number(number: str, *, strict: bool = False) -> str:
     """A G number carries the ID number inside it, so it is masked the same way."""
     from schooldesk.domain.id_number import mask
 
-    return "G" + mask(number[1:]) if number.startswith("G") and len(number) == 19 else number
+    return "G" + mask(number[1:], strict=strict) if number.startswith("G") and len(number) == 19 else number

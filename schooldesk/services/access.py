@@ -5,9 +5,11 @@ the data folder anyway; the app always sets it to the signed-in user.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from schooldesk.db.database import Database
+from schooldesk.domain.id_number import mask
+from schooldesk.domain.pupils import mask_student_number
 from schooldesk.domain.access import ADMIN, NOT_FOR_ROLE, NOT_YOURS, RECORD_KEEPERS, ROLE_NAMES_ZH, AccessDenied, Actor
 
 
@@ -39,6 +41,13 @@ def require_own(db: Database, teacher_ids: Iterable[int | None]) -> None:
         return
     if actor.teacher_id is None or actor.teacher_id not in set(teacher_ids):
         raise AccessDenied(NOT_YOURS)
+
+
+def masking(db: Database) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """How this user sees ID and student numbers they may not see in full: strictly masked for teachers."""
+    strict = not sees_full_id_numbers(db)
+    return (lambda number: mask(number, strict=strict) if number else "",
+            lambda number: mask_student_number(number, strict=strict) if number else "")
 
 
 def sees_full_id_numbers(db: Database) -> bool:

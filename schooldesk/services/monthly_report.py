@@ -20,6 +20,7 @@ from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, ON_ROLL
 from schooldesk.domain.semester import school_year_of
 from schooldesk.services.home_teaching import plan_months
 from schooldesk.services.home_teaching_rules import read_visit_rules
+from schooldesk.services.access import masking
 from schooldesk.services.registers import PupilFacts, check_full_ids, pupil_facts
 from schooldesk.services.school_rules import read_suspect_after_days
 
@@ -89,7 +90,7 @@ def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> Mont
             HomeTeachingPlan.start_date <= last, HomeTeachingPlan.end_date >= first)).all()
         rules = read_visit_rules(session)
         facts = pupil_facts(session, {c.pupil_id for c in cases} | {p.pupil_id for p in plans},
-                            school_year_of(first), full_ids)
+                            school_year_of(first), full_ids, masking(db))
         rows: list[ReportDetail] = []
 
         def add(figure: str, found: list[tuple[int, date | None, str]]) -> MonthlyFigure:

@@ -1,17 +1,16 @@
 """A pupil's profile: details, categories and everything recorded about them, in date order."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import SchoolClass
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.id_number import mask
-from schooldesk.domain.pupils import mask_student_number
 from schooldesk.services.care import CareRow, list_care
 from schooldesk.services.dropout import CaseRow, list_cases
-from schooldesk.services.pupils import PupilInput, get_pupil
+from schooldesk.services.access import masking
+from schooldesk.services.pupils import PupilInput, load_pupil, pupil_input
 from schooldesk.services.support import SupportRow, list_support
 
 # What a timeline entry is; English for QCoreApplication.translate("Profile", ...).
@@ -66,17 +65,18 @@ def timeline(care: list[CareRow], support: list[SupportRow], cases: list[CaseRow
 
 
 def pupil_profile(db: Database, pupil_id: int, school_year: int) -> PupilProfile:
-    details = get_pupil(db, pupil_id, school_year)
-    class_name = ""
-    if details.class_id is not None:
-        with db.transaction() as session:
-            school_class = session.get(SchoolClass, details.class_id)
-            class_name = school_class.name if school_class else ""
+    """What the profile window shows, for every role: numbers masked (strictly for teachers); the full ones
+    are only in the edit form (get_pupil), which is the office's."""
+    with db.transaction() as session:
+        details = pupil_input(load_pupil(session, pupil_id), school_year)
+        school_class = session.get(SchoolClass, details.class_id) if details.class_id is not None else None
+        class_name = school_class.name if school_class else ""
     care, support, cases = list_care(db, pupil_id), list_support(db, pupil_id), list_cases(db, pupil_id)
+    mask_id, mask_number = masking(db)
     return PupilProfile(
-        pupil_id=pupil_id, details=details,
-        id_number_masked=mask(details.id_number) if details.id_number else "",
-        student_number_masked=mask_student_number(details.student_number),
+        pupil_id=pupil_id, details=replace(details, id_number="", student_number=""),
+        id_number_masked=mask_id(details.id_number),
+        student_number_masked=mask_number(details.student_number),
         class_name=class_name, care=tuple(care), support=tuple(support), cases=tuple(cases),
         timeline=tuple(timeline(care, support, cases)),
     )

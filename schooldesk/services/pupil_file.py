@@ -14,9 +14,8 @@ from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND, MET
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.id_number import mask
-from schooldesk.domain.pupils import mask_student_number
 from schooldesk.domain.semester import SemesterKey
+from schooldesk.services.access import masking
 from schooldesk.services.care import CareRow, list_care
 from schooldesk.services.dropout import CaseRow, list_cases
 from schooldesk.services.home_teaching import plan_months
@@ -98,11 +97,12 @@ def pupil_file(db: Database, pupil_id: int, school_year: int, *, full_ids: bool 
         if full_ids:
             record_export(session, "pupil_file", str(pupil_id), f"{pupil.name}（完整身份证号）")
     number = details.id_number
+    mask_id, mask_number = masking(db)
     return PupilFile(
         school_name=school.name if school else "", printed=today,
         details=details if full_ids else PupilInput(**{**vars(details), "id_number": "", "student_number": ""}),
-        id_number=number if full_ids else (mask(number) if number else ""),
-        student_number=details.student_number if full_ids else mask_student_number(details.student_number),
+        id_number=number if full_ids else mask_id(number),
+        student_number=details.student_number if full_ids else mask_number(details.student_number),
         class_name=class_name, care=tuple(list_care(db, pupil_id)), support=tuple(list_support(db, pupil_id)),
         cases=tuple(list_cases(db, pupil_id)), plans=plans,
     )

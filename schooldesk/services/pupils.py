@@ -13,14 +13,14 @@ from schooldesk.db.models import CareRecord, Enrolment, Guardian, Pupil, SchoolC
 from schooldesk.domain.care import care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.id_number import birth_date_of, gender_of, mask, normalise, validate_id_number
+from schooldesk.domain.id_number import birth_date_of, gender_of, normalise, validate_id_number
 from schooldesk.domain.people import validate_gender, validate_person_name, validate_phone
 from schooldesk.domain.pinyin_search import search_keys
 from schooldesk.domain.pupils import (
     BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
-    mask_student_number, validate_choice, validate_student_number, validate_text,
+    validate_choice, validate_student_number, validate_text,
 )
-from schooldesk.services.access import require_record_keeper, sees_full_id_numbers
+from schooldesk.services.access import masking, require_record_keeper, sees_full_id_numbers
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
     """
     today = today or date.today()
     full_numbers = sees_full_id_numbers(db)  # a teacher cannot find a pupil by a number they may not see
+    mask_id, mask_number = masking(db)
     with db.transaction() as session:
         classes = {
             pupil_id: school_class
@@ -252,8 +253,8 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
             school_class = classes.get(p.id)
             rows.append(PupilRow(
                 id=p.id, name=p.name, name_keys=p.name_keys, gender=p.gender, birth_date=p.birth_date,
-                id_number_masked=mask(p.id_number) if p.id_number else "",
-                student_number_masked=mask_student_number(p.student_number or ""),
+                id_number_masked=mask_id(p.id_number or ""),
+                student_number_masked=mask_number(p.student_number or ""),
                 status=p.status,
                 class_id=school_class.id if school_class else None,
                 class_name=school_class.name if school_class else "",
@@ -289,11 +290,13 @@ def count_pupils_on_roll(db: Database) -> int:
 
 
 def find_pupil(session: Session, db: Database, student: str) -> Pupil:
-    """The pupil with this student number (学籍号) or ID number; looking up by ID number needs a role
-    that may see full numbers (a teacher could otherwise confirm a guessed number)."""
-    wanted = normalise(student)
-    pupil = session.scalars(select(Pupil).where(Pupil.student_number == wanted)).first()
-    if pupil is None and sees_full_id_numbers(db):
+    """The pupil with this student number (学籍号) or ID number; looking up by an ID number, or a G number
+    that carries one, needs a role that may see full numbers (a teacher could confirm a guessed number)."""
+    wanted, full = normalise(student), sees_full_id_numbers(db)
+    embeds_id = wanted.startswith("G") and len(wanted) == 19  # a G number is the ID number behind a G
+    pupil = session.scalars(select(Pupil).where(Pupil.student_number == wanted)).first() \
+        if full or not embeds_id else None
+    if pupil is None and full:
         pupil = session.scalars(select(Pupil).where(Pupil.id_number == wanted)).first()
     if pupil is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "No pupil has the student or ID number %1."), student)

@@ -6,6 +6,7 @@ who may see them in full asks for them, and that request is written to the audit
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,10 +22,8 @@ from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
 from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND, MET
-from schooldesk.domain.id_number import mask
-from schooldesk.domain.pupils import mask_student_number
 from schooldesk.domain.semester import SemesterKey
-from schooldesk.services.access import sees_full_id_numbers
+from schooldesk.services.access import masking, sees_full_id_numbers
 from schooldesk.services.home_teaching import plan_months, semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_names
@@ -149,8 +148,11 @@ def check_full_ids(db: Database, full_ids: bool) -> None:
         raise AccessDenied(NOT_FOR_ROLE, "教师")
 
 
-def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: bool) -> dict[int, PupilFacts]:
-    """The facts of the pupils *ids*, their class in *school_year*, in one query each."""
+def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: bool,
+                masks: tuple[Callable[[str], str], Callable[[str], str]]) -> dict[int, PupilFacts]:
+    """The facts of the pupils *ids*, their class in *school_year*, in one query each; numbers through *masks*
+    unless *full_ids*."""
+    mask_id, mask_number = masks
     classes = class_names(session, school_year, ids)
     order = {pid: (grade, number) for pid, grade, number in session.execute(
         select(Enrolment.pupil_id, SchoolClass.grade, SchoolClass.number)
@@ -163,8 +165,8 @@ def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: boo
         number = p.id_number or ""
         facts[p.id] = PupilFacts(
             pupil_id=p.id, name=p.name, gender=p.gender, birth_date=p.birth_date,
-            id_number=number if full_ids else (mask(number) if number else ""),
-            student_number=(p.student_number or "") if full_ids else mask_student_number(p.student_number or ""),
+            id_number=number if full_ids else mask_id(number),
+            student_number=(p.student_number or "") if full_ids else mask_number(p.student_number or ""),
             class_name=classes.get(p.id, ""), class_order=order.get(p.id, (99, 99)),
             name_order=p.name_keys or p.name, status=p.status, household=p.household_registration,
             address=p.address, guardian=guardian.name if guardian else "",
@@ -210,7 +212,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
             .options(selectinload(HomeTeachingPlan.visits), selectinload(HomeTeachingPlan.teachers))).all()
         ids = {r.pupil_id for r in care} | {r.pupil_id for r in support} | {c.pupil_id for c in cases} | {
             p.pupil_id for p in plans}
-        facts = pupil_facts(session, ids, semester.school_year, full_ids)
+        facts = pupil_facts(session, ids, semester.school_year, full_ids, masking(db))
         by_pupil: dict[int, list[SupportRecord]] = defaultdict(list)
         for record in support:
             by_pupil[record.pupil_id].append(record)
