@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     students.add_argument("file", help="the spreadsheet")
     students.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
     students.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    students.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
     students.add_argument("--school-year", type=int,
                           help="school year the classes belong to, e.g. 2025 (default: the current one)")
     printing = commands.add_parser("print-home-teaching", parents=[common],
@@ -330,7 +331,7 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
     try:
         year = args.school_year or working_school_year(db)
         try:
-            _, report = import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run)
+            _, report = import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run, sheet_name=args.sheet)
         except UnreadableFileError as error:
             if args.json:
                 print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
@@ -341,6 +342,7 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return EXIT_OK
+    say(QCoreApplication.translate("CommandLine", "Sheet read: %1"), report.sheet)
     if args.dry_run:
         say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
     say(QCoreApplication.translate("CommandLine", "Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5."),

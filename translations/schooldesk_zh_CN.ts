@@ -31,84 +31,84 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="27" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="33" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="36" />
       <source>all records</source>
       <translation>全部记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="37" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="40" />
       <source>name or value</source>
       <translation>姓名或内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="42" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="43" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="44" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="47" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="48" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
       <source>Changes</source>
       <translation>修改内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="73" />
       <source>everyone</source>
       <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="89" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
       <source>%1 entries</source>
       <translation>共 %1 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="95" />
       <source>Export the audit trail</source>
       <translation>导出审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="93" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="96" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -450,7 +450,7 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="35" />
-      <location filename="../schooldesk/cli.py" line="292" />
+      <location filename="../schooldesk/cli.py" line="293" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -460,128 +460,133 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="181" />
+      <location filename="../schooldesk/cli.py" line="182" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="216" />
+      <location filename="../schooldesk/cli.py" line="217" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="217" />
+      <location filename="../schooldesk/cli.py" line="218" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="230" />
+      <location filename="../schooldesk/cli.py" line="231" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="231" />
+      <location filename="../schooldesk/cli.py" line="232" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="256" />
+      <location filename="../schooldesk/cli.py" line="257" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="257" />
+      <location filename="../schooldesk/cli.py" line="258" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="260" />
+      <location filename="../schooldesk/cli.py" line="261" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="263" />
+      <location filename="../schooldesk/cli.py" line="264" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli.py" line="265" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="268" />
+      <location filename="../schooldesk/cli.py" line="269" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="270" />
+      <location filename="../schooldesk/cli.py" line="271" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="294" />
+      <location filename="../schooldesk/cli.py" line="295" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="305" />
+      <location filename="../schooldesk/cli.py" line="306" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="307" />
+      <location filename="../schooldesk/cli.py" line="308" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
       <location filename="../schooldesk/cli.py" line="345" />
+      <source>Sheet read: %1</source>
+      <translation>读取的工作表：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="347" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="346" />
+      <location filename="../schooldesk/cli.py" line="348" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="349" />
+      <location filename="../schooldesk/cli.py" line="351" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="351" />
+      <location filename="../schooldesk/cli.py" line="353" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="352" />
+      <location filename="../schooldesk/cli.py" line="354" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="355" />
+      <location filename="../schooldesk/cli.py" line="357" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="362" />
+      <location filename="../schooldesk/cli.py" line="364" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="389" />
+      <location filename="../schooldesk/cli.py" line="391" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="403" />
+      <location filename="../schooldesk/cli.py" line="405" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="404" />
+      <location filename="../schooldesk/cli.py" line="406" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -599,19 +604,19 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="196" />
+      <location filename="../schooldesk/cli.py" line="197" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="242" />
-      <location filename="../schooldesk/cli.py" line="283" />
-      <location filename="../schooldesk/cli.py" line="317" />
+      <location filename="../schooldesk/cli.py" line="243" />
+      <location filename="../schooldesk/cli.py" line="284" />
+      <location filename="../schooldesk/cli.py" line="318" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="244" />
+      <location filename="../schooldesk/cli.py" line="245" />
       <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
@@ -679,22 +684,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>班号必须在 1 到 %1 之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="21" />
+      <location filename="../schooldesk/domain/people.py" line="32" />
       <source>Enter a name.</source>
       <translation>请填写姓名。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="24" />
+      <location filename="../schooldesk/domain/people.py" line="35" />
       <source>A name can have at most %1 characters.</source>
       <translation>姓名最多 %1 个字。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="31" />
+      <location filename="../schooldesk/domain/people.py" line="42" />
       <source>Choose 男 or 女.</source>
       <translation>请选择“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="40" />
+      <location filename="../schooldesk/domain/people.py" line="51" />
       <source>A phone number has 7 to 20 digits (dashes allowed).</source>
       <translation>电话号码应为 7 到 20 位数字（可含短横线）。</translation>
     </message>
@@ -798,7 +803,7 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/services/users.py" line="85" />
       <location filename="../schooldesk/services/support.py" line="95" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="67" />
+      <location filename="../schooldesk/services/pupil_file.py" line="66" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
       <location filename="../schooldesk/services/home_teaching.py" line="401" />
       <source>The record no longer exists.</source>
@@ -948,17 +953,17 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/pupils.py" line="97" />
-      <location filename="../schooldesk/domain/pupils.py" line="43" />
+      <location filename="../schooldesk/domain/pupils.py" line="45" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="54" />
+      <location filename="../schooldesk/domain/pupils.py" line="56" />
       <source>A student number is letters and digits, at most 30.</source>
       <translation>学籍号由字母和数字组成，最多30位。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="58" />
+      <location filename="../schooldesk/domain/pupils.py" line="60" />
       <source>This G student number does not match the ID number.</source>
       <translation>G开头的学籍号与身份证号不一致。</translation>
     </message>
@@ -975,7 +980,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
@@ -1002,64 +1007,80 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="143" />
+      <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
+      <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="150" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="151" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="158" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="178" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="185" />
       <source>"%1" is not a distance in km; the cell was left out.</source>
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="205" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="212" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="211" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="218" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="262" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="269" />
       <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
       <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="273" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
       <source>"%1" is not yes or no (是/否); the cell was left out.</source>
       <translation>“%1”不是“是/否”，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="38" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="53" />
       <source>The file %1 does not exist.</source>
       <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="41" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="56" />
       <source>The file %1 cannot be read: %2</source>
       <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="47" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="62" />
       <source>%1 is protected by a password. Open it in Excel or WPS, remove the password, save, and import again.</source>
       <translation>“%1”设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="52" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="67" />
       <source>%1 is not an Excel workbook (.xlsx or .xls).</source>
       <translation>“%1”不是 Excel 工作簿（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/spreadsheet.py" line="65" />
-      <location filename="../schooldesk/imports/spreadsheet.py" line="93" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="86" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="154" />
       <source>%1 is damaged or not an Excel workbook.</source>
       <translation>“%1”已损坏或不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="97" />
+      <location filename="../schooldesk/imports/spreadsheet.py" line="143" />
+      <source>The workbook has no sheet named %1.</source>
+      <translation>工作簿中没有名为 %1 的工作表。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/spreadsheet.py" line="118" />
+      <source>Sheet %1 has more than %2 rows; no school's roster is that long. Split the file or remove what is not pupils.</source>
+      <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/support.py" line="69" />
@@ -1099,12 +1120,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="139" />
+      <location filename="../schooldesk/services/pupil_import.py" line="66" />
+      <source>The school year %1 has not been set up; the school's years are: %2.</source>
+      <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupil_import.py" line="164" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="191" />
+      <location filename="../schooldesk/services/pupil_import.py" line="216" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
@@ -1134,7 +1160,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="282" />
+      <location filename="../schooldesk/services/pupils.py" line="283" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
@@ -1297,7 +1323,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="299" />
+      <location filename="../schooldesk/services/pupils.py" line="302" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
@@ -1353,7 +1379,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/monthly_report.py" line="68" />
+      <location filename="../schooldesk/services/monthly_report.py" line="69" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
@@ -1971,117 +1997,122 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="37" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="38" />
       <source>Import pupils</source>
       <translation>导入学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="41" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="42" />
       <source>Choose the Excel file exported from the student-status system, or the school's own roster (.xlsx or .xls).</source>
       <translation>请选择从学籍系统导出的 Excel 文件，或学校自己的花名册（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="44" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="45" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="52" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="55" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="60" />
       <source>&amp;Save problem rows as Excel…</source>
       <translation>问题行另存为 Excel(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="79" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="74" />
+      <source>S&amp;heet:</source>
+      <translation>工作表(&amp;H)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="90" />
       <source>Choose a roster</source>
       <translation>选择花名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="80" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="91" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="86" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="97" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="101" />
-      <source>%1 rows read: %2 new, %3 updated, %4 unchanged, %5 skipped.</source>
-      <translation>共读取 %1 行：新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
+      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
+      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
+      <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="105" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="124" />
       <source>Classes to be created: %1.</source>
       <translation>将新建班级：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="107" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="126" />
       <source>Nothing has been written yet.</source>
       <translation>尚未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="109" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="128" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="130" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="112" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="131" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="132" />
       <source>Repeated pupil (row skipped)</source>
       <translation>重复学生（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="114" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
       <source>The same pupil as row %1.</source>
       <translation>与第 %1 行是同一名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="124" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="143" />
       <source>&amp;Import %1 pupils</source>
       <translation>导入 %1 名学生(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="145" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="164" />
       <source>Save problem rows</source>
       <translation>保存问题行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="146" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2403,32 +2434,32 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>Profile</name>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="18" />
+      <location filename="../schooldesk/services/profile.py" line="17" />
       <source>Category started</source>
       <translation>列入关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="19" />
+      <location filename="../schooldesk/services/profile.py" line="18" />
       <source>Category ended</source>
       <translation>移出关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="20" />
+      <location filename="../schooldesk/services/profile.py" line="19" />
       <source>Support</source>
       <translation>帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="21" />
+      <location filename="../schooldesk/services/profile.py" line="20" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="22" />
+      <location filename="../schooldesk/services/profile.py" line="21" />
       <source>Persuade-to-return visit</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="23" />
+      <location filename="../schooldesk/services/profile.py" line="22" />
       <source>Case closed</source>
       <translation>结案</translation>
     </message>

@@ -15,7 +15,7 @@ from schooldesk.domain.pupils import (
 )
 from schooldesk.imports.cells import parse_date, parse_number, parse_yes_no, strip_code, text
 from schooldesk.imports.pupil_headers import find_header
-from schooldesk.imports.spreadsheet import Sheet, UnreadableFileError
+from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
 
 TOTALS_WORDS = ("合计", "总计", "小计", "共计", "总人数", "人数合计")
 PUPIL_FIELDS = (
@@ -138,6 +138,13 @@ class _RowReader:
 def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: dict[str, str]) -> RosterRow:
     r = _RowReader(number, cells, columns, headers)
     values = r.out.values
+    for field_name in columns:
+        if isinstance(r.raw(field_name), CellError):
+            r.error(field_name, "error_cell", QT_TRANSLATE_NOOP(
+                "Errors", "The cell holds the Excel error %1 (a formula that failed); correct it and import again."),
+                r.raw(field_name).code)
+    if r.out.errors:
+        return r.out
     name = r.text("name")
     if not name:
         r.error("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty."))

@@ -22,6 +22,7 @@ from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roste
 from schooldesk.imports.spreadsheet import read_sheet
 from schooldesk.services.pupils import GuardianInput, PupilInput, clean_pupil, pupil_input, write_pupil
 from schooldesk.services.access import require_record_keeper
+from schooldesk.services.semesters import list_semesters
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ImportReport:
     duplicates: list[Duplicate] = field(default_factory=list)
     classes_created: list[str] = field(default_factory=list)
     categories_added: int = 0
+    sheet: str = ""  # the sheet read, named in the preview and the report
 
     @property
     def skipped(self) -> int:
@@ -49,11 +51,30 @@ class ImportReport:
         return len({p.row for p in self.errors}) + len(self.duplicates)
 
 
-def import_pupil_file(db: Database, path: Path, school_year: int, *, dry_run: bool,
-                      today: date | None = None) -> tuple[Roster, ImportReport]:
-    """Read *path* (UnreadableFileError if it cannot be read at all) and import or preview it."""
-    roster = read_roster(read_sheet(path))
+def import_pupil_file(db: Database, path: Path, school_year: int, *, dry_run: bool, today: date | None = None,
+                      sheet_name: str | None = None) -> tuple[Roster, ImportReport]:
+    """Read *path* (its visible active sheet, or *sheet_name*; UnreadableFileError if it cannot be read at
+    all) and import or preview it."""
+    roster = read_roster(read_sheet(path, sheet_name))
     return roster, import_roster(db, roster, school_year, dry_run=dry_run, today=today)
+
+
+def check_school_year(db: Database, school_year: int) -> None:
+    """Classes belong to a school year the school has set up (else pupils land in a year nobody sees)."""
+    years = sorted({s.key.school_year for s in list_semesters(db)})
+    if school_year not in years:
+        raise ValidationError("school_year", QT_TRANSLATE_NOOP(
+            "Errors", "The school year %1 has not been set up; the school's years are: %2."), school_year,
+            "、".join(str(y) for y in years) or "-")
+
+
+def back_up_before(db: Database, reason: str) -> None:
+    """A verified backup into the data folder's backups (rotated), before a change of many records."""
+    from schooldesk.db.backups import prune_backups, take_backup
+    from schooldesk.db.database import BACKUP_DIRNAME
+
+    info = take_backup(db.path, db.path.parent / BACKUP_DIRNAME, reason=reason)
+    prune_backups(db.path.parent / BACKUP_DIRNAME, just_taken=info)
 
 
 def problem_as_dict(problem: Problem, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
@@ -73,14 +94,18 @@ def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], 
         "dry_run": report.dry_run,
         "classes_created": report.classes_created,
         "categories_added": report.categories_added,
+        "sheet": report.sheet,
     }
 
 
 def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bool,
                   today: date | None = None) -> ImportReport:
     require_record_keeper(db)
+    check_school_year(db, school_year)
     today = today or date.today()
-    report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run)
+    report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run, sheet=roster.sheet.name)
+    if not dry_run and any(not row.errors for row in roster.rows):
+        back_up_before(db, "pre-import")  # the app and the command line alike
     for row in roster.rows:
         report.errors.extend(row.errors)
         report.warnings.extend(row.warnings)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -64,8 +65,18 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.problems_button.clicked.connect(self.save_problems)
         self.buttons.rejected.connect(self.reject)
+        self.path: Path | None = None
+        self.sheet_box = QComboBox(self)
+        self.sheet_box.setObjectName("sheetBox")
+        self.sheet_box.setEnabled(False)
+        self.sheet_box.currentTextChanged.connect(
+            lambda name: self.preview(self.path, name) if self.path is not None and name else None)
+        sheet_label = QLabel(self.tr("S&heet:"), self)
+        sheet_label.setBuddy(self.sheet_box)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(sheet_label)
+        top.addWidget(self.sheet_box)
         top.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -81,12 +92,14 @@ class ImportDialog(PreservesGeometry, QDialog):
         if path:
             self.preview(Path(path))
 
-    def preview(self, path: Path) -> None:
+    def preview(self, path: Path, sheet_name: str | None = None) -> None:
         """Read and rehearse the import; nothing is written until Import is pressed."""
         self.file_label.setText(fill(self.tr("File: %1"), (str(path),)))
+        self.path = path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.roster, self.report = import_pupil_file(self.state.db, path, self.state.school_year, dry_run=True)
+            self.roster, self.report = import_pupil_file(self.state.db, path, self.state.school_year, dry_run=True,
+                                                         sheet_name=sheet_name)
         except SchoolDeskError as error:
             self.roster = self.report = None
             self.summary.setText(error_text(error))
@@ -95,12 +108,18 @@ class ImportDialog(PreservesGeometry, QDialog):
             return
         finally:
             QApplication.restoreOverrideCursor()
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        self.sheet_box.addItems(list(self.roster.sheet.names) or [self.roster.sheet.name])
+        self.sheet_box.setCurrentText(self.roster.sheet.name)
+        self.sheet_box.blockSignals(False)
+        self.sheet_box.setEnabled(self.sheet_box.count() > 1)
         self._show(self.report, preview=True)
 
     def _show(self, report: ImportReport, *, preview: bool) -> None:
-        text = fill(self.tr("%1 rows read: %2 new, %3 updated, %4 unchanged, %5 skipped."),
-                    tuple(str(n) for n in (report.rows_read, report.new, report.updated, report.unchanged,
-                                           report.skipped)))
+        text = fill(self.tr("Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped."),
+                    (report.sheet, *(str(n) for n in (report.rows_read, report.new, report.updated, report.unchanged,
+                                                      report.skipped))))
         if report.classes_created:
             text += " " + fill(self.tr("Classes to be created: %1."), ("、".join(report.classes_created),))
         if preview:
@@ -129,7 +148,6 @@ class ImportDialog(PreservesGeometry, QDialog):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.state.back_up("pre-import")
             self.report = import_roster(self.state.db, self.roster, self.state.school_year, dry_run=False)
         except SchoolDeskError as error:
             show_error(self, error)
@@ -137,6 +155,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self._show(self.report, preview=False)
+        self.state.backups_changed.emit()  # the import took its backup first
         self.state.notify_changed()
 
     def save_problems(self) -> None:
