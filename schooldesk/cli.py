@@ -71,9 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="check the database; exit 0 when healthy")
     backup = commands.add_parser("backup", parents=[common], help="take a verified backup now")
     backup.add_argument("--out", help="folder to write it to, e.g. a USB stick (default: the data folder's backups/)")
+    backup.add_argument("--password-file", help="with --out: seal the backup and its photos in an AES-256 zip "
+                                                "with the password on this file's first line")
     restore = commands.add_parser("restore", parents=[common],
                                   help="replace the database with a backup (the current one is backed up first)")
-    restore.add_argument("file", help="a backup file (schooldesk-*.sqlite3)")
+    restore.add_argument("file", help="a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)")
+    restore.add_argument("--password-file", help="the password of a sealed backup, on this file's first line")
     students = commands.add_parser("import-students", parents=[common],
                                    help="import pupils from an .xlsx/.xls roster (student-status system export)")
     students.add_argument("file", help="the spreadsheet")
@@ -286,7 +289,14 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     if args.out and not target.exists():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
                               target)
-    info = take_backup(path, target, reason="manual")
+    if args.password_file:
+        from schooldesk.db.sealed_backups import take_sealed_backup
+
+        if not args.out:
+            raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
+        info = take_sealed_backup(path, target, _read_password(Path(args.password_file)))
+    else:
+        info = take_backup(path, target, reason="manual")
     if not args.out:
         prune_backups(target, just_taken=info)
     if info.clock_behind:
@@ -302,7 +312,15 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
-    safety = restore_backup(Path(args.file).resolve(), database_path(folder), folder / BACKUP_DIRNAME)
+    source = Path(args.file).resolve()
+    if args.password_file or source.suffix.lower() == ".zip":
+        from schooldesk.db.sealed_backups import opened_sealed_backup
+
+        password = _read_password(Path(args.password_file)) if args.password_file else ""
+        with opened_sealed_backup(source, password) as unsealed:
+            safety = restore_backup(unsealed, database_path(folder), folder / BACKUP_DIRNAME)
+    else:
+        safety = restore_backup(source, database_path(folder), folder / BACKUP_DIRNAME)
     say(QCoreApplication.translate("CommandLine", "Restored %1."), Path(args.file).name)
     if safety:
         say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety)

@@ -37,6 +37,17 @@ def scrub(text: str) -> str:
     return CJK_RUN.sub(lambda m: "＊" * min(len(m[0]), 3), text)
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each log file (the first and every one rotation opens) readable by the user only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # noqa: ANN202 - logging's own hook
+        from schooldesk.db.copies import make_private
+
+        stream = super()._open()
+        make_private(Path(self.baseFilename))
+        return stream
+
+
 class ScrubbingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return scrub(super().format(record))
@@ -44,11 +55,12 @@ class ScrubbingFormatter(logging.Formatter):
 
 def start_logging(data_dir: Path) -> Path:
     """Log to ``logs/schooldesk.log`` in *data_dir* (1 MB, five older files kept); uncaught errors too."""
-    folder = data_dir / LOG_DIRNAME
-    folder.mkdir(parents=True, exist_ok=True)
+    from schooldesk.db.copies import private_folder
+
+    folder = private_folder(data_dir / LOG_DIRNAME)
     path = folder / LOG_NAME
     if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in log.handlers):
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
         handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
     log.setLevel(logging.INFO)

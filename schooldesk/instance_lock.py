@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from schooldesk.db.copies import private_folder
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -20,7 +21,7 @@ def lock_data_dir(data_dir: Path, wait_ms: int = 100) -> QLockFile:
     """Take the folder's lock or raise; keep the returned object alive as long as the lock is needed. The app
     and every command that writes take the same lock, so a restore never swaps the file under an import."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
     except OSError as error:
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir,
                            error.strerror or error) from error

@@ -200,3 +200,60 @@ def test_no_output_ever_replaces_the_database(tmp_path: Path) -> None:
         assert done.returncode == 2 and ("数据文件夹" in done.stderr or "不是可以写入的文件" in done.stderr), done.stderr
     assert database_path(data).read_bytes() == before
     assert _cli("check", "--data-dir", str(data)).returncode == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_data_folder_and_its_files_are_private(data_dir: Path, tmp_path: Path) -> None:
+    from schooldesk.diagnostics import start_logging, stop_logging, log
+
+    db = open_database(data_dir)
+    add_teacher(db, TeacherInput(name="甲老师", gender="男"))
+    info = take_backup(db.path, data_dir / BACKUP_DIRNAME)
+    start_logging(data_dir)
+    log.info("a line")
+    stop_logging()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    on_stick = take_backup(db.path, stick)
+    wal = Path(f"{database_path(data_dir)}-wal")
+    assert wal.exists() and wal.stat().st_mode & 0o777 == 0o600  # while the database is open
+    db.close()
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    for path in (database_path(data_dir), info.path, on_stick.path,
+                 data_dir / "logs" / "schooldesk.log"):
+        assert path.exists() and path.stat().st_mode & 0o777 == 0o600, path
+    for folder in (data_dir / BACKUP_DIRNAME, data_dir / "logs"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path, with_backup: Path,
+                                                                  tmp_path: Path) -> None:
+    import zipfile
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    password = tmp_path / "pw.txt"
+    password.write_text("正确的密码 horse\n", encoding="utf-8")
+    sealed = _cli("backup", "--out", str(stick), "--password-file", str(password), "--data-dir", str(data_dir))
+    assert sealed.returncode == 0, sealed.stderr
+    [archive] = list(stick.glob("schooldesk-*-manual.zip"))
+    with zipfile.ZipFile(archive) as plain:  # the standard library alone cannot read it
+        [member] = plain.namelist()
+        with pytest.raises(Exception):
+            plain.read(member)
+    assert b"SQLite format 3" not in archive.read_bytes() and "甲老师".encode() not in archive.read_bytes()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the password", encoding="utf-8")
+    before = database_path(data_dir).read_bytes()
+    for attempt in (("--password-file", str(wrong)), ()):
+        refused = _cli("restore", str(archive), *attempt, "--data-dir", str(data_dir))
+        assert refused.returncode == 2 and "密码" in refused.stderr and "Traceback" not in refused.stderr
+    assert database_path(data_dir).read_bytes() == before
+    restore_backup(with_backup, database_path(data_dir), data_dir / BACKUP_DIRNAME)  # now only 甲老师
+    restored = _cli("restore", str(archive), "--password-file", str(password), "--data-dir", str(data_dir))
+    assert restored.returncode == 0, restored.stderr
+    db = open_database(data_dir)
+    try:
+        assert sorted(t.name for t in list_teachers(db)) == ["乙老师", "甲老师"]
+    finally:
+        db.close()

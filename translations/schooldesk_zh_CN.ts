@@ -450,7 +450,7 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="35" />
-      <location filename="../schooldesk/cli.py" line="293" />
+      <location filename="../schooldesk/cli.py" line="303" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -460,133 +460,133 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="182" />
+      <location filename="../schooldesk/cli.py" line="185" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="217" />
+      <location filename="../schooldesk/cli.py" line="220" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="218" />
+      <location filename="../schooldesk/cli.py" line="221" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="231" />
+      <location filename="../schooldesk/cli.py" line="234" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="232" />
+      <location filename="../schooldesk/cli.py" line="235" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="257" />
+      <location filename="../schooldesk/cli.py" line="260" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="258" />
+      <location filename="../schooldesk/cli.py" line="261" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="261" />
+      <location filename="../schooldesk/cli.py" line="264" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli.py" line="267" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="265" />
+      <location filename="../schooldesk/cli.py" line="268" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="269" />
+      <location filename="../schooldesk/cli.py" line="272" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="271" />
+      <location filename="../schooldesk/cli.py" line="274" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="295" />
+      <location filename="../schooldesk/cli.py" line="305" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="306" />
+      <location filename="../schooldesk/cli.py" line="324" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="308" />
+      <location filename="../schooldesk/cli.py" line="326" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="345" />
+      <location filename="../schooldesk/cli.py" line="363" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="347" />
+      <location filename="../schooldesk/cli.py" line="365" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="348" />
+      <location filename="../schooldesk/cli.py" line="366" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="351" />
+      <location filename="../schooldesk/cli.py" line="369" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="353" />
+      <location filename="../schooldesk/cli.py" line="371" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="354" />
+      <location filename="../schooldesk/cli.py" line="372" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="357" />
+      <location filename="../schooldesk/cli.py" line="375" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="364" />
+      <location filename="../schooldesk/cli.py" line="382" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="391" />
+      <location filename="../schooldesk/cli.py" line="409" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="405" />
+      <location filename="../schooldesk/cli.py" line="423" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="406" />
+      <location filename="../schooldesk/cli.py" line="424" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -604,21 +604,26 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="197" />
+      <location filename="../schooldesk/cli.py" line="200" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="243" />
-      <location filename="../schooldesk/cli.py" line="284" />
-      <location filename="../schooldesk/cli.py" line="318" />
+      <location filename="../schooldesk/cli.py" line="246" />
+      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="336" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="245" />
+      <location filename="../schooldesk/cli.py" line="248" />
       <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="296" />
+      <source>A sealed backup is for a USB stick: give --out too.</source>
+      <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
     <message>
       <location filename="../schooldesk/db/database.py" line="80" />
@@ -626,18 +631,18 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="14" />
+      <location filename="../schooldesk/instance_lock.py" line="15" />
       <source>SchoolDesk is using this data folder (%1): a window or a command has it open. Use that window or wait for the command to finish, then try again.</source>
       <translation>SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="25" />
+      <location filename="../schooldesk/instance_lock.py" line="26" />
       <location filename="../schooldesk/db/database.py" line="105" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="32" />
+      <location filename="../schooldesk/instance_lock.py" line="33" />
       <source>The data folder %1 cannot be written to (read-only, or no permission).</source>
       <translation>数据文件夹 %1 无法写入（只读，或没有权限）。</translation>
     </message>
@@ -871,6 +876,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/db/sealed_backups.py" line="21" />
+      <source>%1 cannot be opened with this password, or it is not a SchoolDesk backup; nothing was changed.</source>
+      <translation>无法用这个密码打开 %1，或它不是 SchoolDesk 备份，未做任何修改。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/sealed_backups.py" line="27" />
+      <source>The password must have at least %1 characters.</source>
+      <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/sealed_backups.py" line="55" />
       <location filename="../schooldesk/db/backups.py" line="128" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
@@ -980,7 +996,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="290" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>

@@ -20,17 +20,34 @@ def is_protected(path: Path) -> bool:
     return any(target.is_relative_to(folder) for folder in _protected)
 
 
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # minors' records: readable by the clerk's account only (POSIX)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on POSIX; on Windows the per-user folder's inherited ACL already is."""
+    if os.name == "posix" and path.exists():
+        path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+
+
+def private_folder(folder: Path) -> Path:
+    """Create *folder* (and missing parents) private to the user; an existing one is made private."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    make_private(folder)
+    return folder
+
+
 def replace_atomically(target: Path, write: Callable[[Path], object], *, make_folder: bool = False) -> Path:
     """Have *write* fill a temporary file beside *target*, sync it to disk, rename it over *target*: a
     power cut or a full disk leaves the old file (or none), never half a new one. OSError propagates
     (callers say what failed in the user's words); the temporary file is removed. *make_folder* creates
     a missing folder (for the app's own folders; never for a USB stick that was pulled out)."""
     if make_folder:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
     partial = target.with_name(f".{target.name}.part")
     partial.unlink(missing_ok=True)
     try:
         write(partial)
+        make_private(partial)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)

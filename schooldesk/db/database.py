@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from schooldesk.db.audit import ACTOR_KEY
 from schooldesk.db.audit import install as install_audit
-from schooldesk.db.copies import protect_folder
+from schooldesk.db.copies import make_private, private_folder, protect_folder
 from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import as_storage_error
@@ -99,7 +99,7 @@ def move_aside_if_damaged(path: Path) -> None:
 def open_database(data_dir: Path) -> Database:
     """Open (creating if needed), check and migrate the database in *data_dir*."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
     except OSError as error:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror
@@ -114,6 +114,8 @@ def open_database(data_dir: Path) -> Database:
     db = Database(database_path(data_dir))
     try:
         upgrade_to_head(db.engine, db.path, data_dir / BACKUP_DIRNAME)
+        for suffix in ("", "-wal", "-shm"):  # SQLite gives its WAL and index the main file's permissions
+            make_private(Path(f"{db.path}{suffix}"))
     except sa_exc.DBAPIError as error:
         db.close()
         known = as_storage_error(error, db.path)
