@@ -266,6 +266,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
                                                       "counted here."))
     say(QCoreApplication.translate("CommandLine", "Integrity check: %1"), "; ".join(report.integrity[:5]))
     say(QCoreApplication.translate("CommandLine", "Foreign key problems: %1"), report.foreign_key_problems)
+    if report.audit is not None:
+        from schooldesk.i18n import error_text
+        from schooldesk.services.audit import chain_status
+
+        say(error_text(chain_status(report.audit)))
     for name, count in report.counts.items():
         say("  %1: %2", QCoreApplication.translate("Health", name), count)
     if report.healthy:

@@ -31,84 +31,84 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="30" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="36" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="39" />
       <source>all records</source>
       <translation>全部记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="40" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="43" />
       <source>name or value</source>
       <translation>姓名或内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="48" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="47" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="48" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
       <source>Changes</source>
       <translation>修改内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="73" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="90" />
       <source>everyone</source>
       <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="109" />
       <source>%1 entries</source>
       <translation>共 %1 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="95" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="112" />
       <source>Export the audit trail</source>
       <translation>导出审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="96" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="113" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -450,7 +450,7 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="35" />
-      <location filename="../schooldesk/cli.py" line="303" />
+      <location filename="../schooldesk/cli.py" line="308" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -510,83 +510,83 @@ The current data is backed up first, so this can be undone.</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="272" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="274" />
+      <location filename="../schooldesk/cli.py" line="279" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="305" />
+      <location filename="../schooldesk/cli.py" line="310" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="329" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli.py" line="331" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="363" />
+      <location filename="../schooldesk/cli.py" line="368" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="365" />
+      <location filename="../schooldesk/cli.py" line="370" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="366" />
+      <location filename="../schooldesk/cli.py" line="371" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="369" />
+      <location filename="../schooldesk/cli.py" line="374" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="371" />
+      <location filename="../schooldesk/cli.py" line="376" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="372" />
+      <location filename="../schooldesk/cli.py" line="377" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="375" />
+      <location filename="../schooldesk/cli.py" line="380" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="382" />
+      <location filename="../schooldesk/cli.py" line="387" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="409" />
+      <location filename="../schooldesk/cli.py" line="414" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="423" />
+      <location filename="../schooldesk/cli.py" line="428" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="424" />
+      <location filename="../schooldesk/cli.py" line="429" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -610,8 +610,8 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli.py" line="246" />
-      <location filename="../schooldesk/cli.py" line="287" />
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="292" />
+      <location filename="../schooldesk/cli.py" line="341" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -621,7 +621,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="296" />
+      <location filename="../schooldesk/cli.py" line="301" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
@@ -996,7 +996,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="290" />
+      <location filename="../schooldesk/cli.py" line="295" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
@@ -1424,71 +1424,86 @@ The current data is backed up first, so this can be undone.</source>
       <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/services/audit.py" line="111" />
+      <source>Audit trail BROKEN: the entries after no. %1 were removed.</source>
+      <translation>审计日志已被破坏：第 %1 条之后的记录被删除。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/audit.py" line="114" />
+      <source>Audit trail BROKEN at entry no. %1: it was changed, inserted, or an entry before it removed.</source>
+      <translation>审计日志已被破坏：第 %1 条被修改、插入，或其前面的记录被删除。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/audit.py" line="117" />
+      <source>Audit trail intact (%1 entries).</source>
+      <translation>审计日志完整（%1 条）。</translation>
+    </message>
   </context>
   <context>
     <name>Health</name>
     <message>
-      <location filename="../schooldesk/services/health.py" line="20" />
+      <location filename="../schooldesk/services/health.py" line="21" />
       <source>schools</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="21" />
+      <location filename="../schooldesk/services/health.py" line="22" />
       <source>semesters</source>
       <translation>学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="22" />
+      <location filename="../schooldesk/services/health.py" line="23" />
       <source>teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="23" />
+      <location filename="../schooldesk/services/health.py" line="24" />
       <source>classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="24" />
+      <location filename="../schooldesk/services/health.py" line="25" />
       <source>users</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="25" />
+      <location filename="../schooldesk/services/health.py" line="26" />
       <source>pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="26" />
+      <location filename="../schooldesk/services/health.py" line="27" />
       <source>care records</source>
       <translation>关爱类别记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="27" />
+      <location filename="../schooldesk/services/health.py" line="28" />
       <source>support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="28" />
+      <location filename="../schooldesk/services/health.py" line="29" />
       <source>dropout cases</source>
       <translation>辍学案例</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="29" />
+      <location filename="../schooldesk/services/health.py" line="30" />
       <source>persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="30" />
+      <location filename="../schooldesk/services/health.py" line="31" />
       <source>home-teaching plans</source>
       <translation>送教上门计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="31" />
+      <location filename="../schooldesk/services/health.py" line="32" />
       <source>home-teaching visits</source>
       <translation>送教上门记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="32" />
+      <location filename="../schooldesk/services/health.py" line="33" />
       <source>photos</source>
       <translation>照片</translation>
     </message>

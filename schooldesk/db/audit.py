@@ -3,13 +3,16 @@ deleted which row, with old and new values per field. Services cannot forget it,
 student numbers and password hashes never enter it in full."""
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
-from schooldesk.db.models import AuditEntry, Base
+from schooldesk.db.models import AuditEntry, AuditHead, Base
 from schooldesk.domain.id_number import mask
 
 CREATE, UPDATE, DELETE, EXPORT = "create", "update", "delete", "export"
@@ -76,13 +79,68 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     return changes
 
 
+def entry_digest(previous: str, at: datetime, username: str, action: str, table_name: str, record_id: str,
+                 label: str, changes: dict[str, Any]) -> str:
+    """The chain value of one entry: SHA-256 over the previous entry's value and this entry's content, so an
+    edited, removed or inserted entry breaks every value after it."""
+    content = json.dumps([previous, at.isoformat(sep=" "), username, action, table_name, record_id, label, changes],
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _append(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert *rows* as the next entries of the chain and move the head (inside the caller's transaction,
+    which already holds SQLite's write lock, so no other writer can interleave)."""
+    connection = session.connection()
+    last = connection.execute(select(AuditEntry.id, AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1)).first()
+    last_id, chain = (last[0], last[1]) if last else (0, "")
+    for offset, row in enumerate(rows, 1):
+        chain = entry_digest(chain, row["at"], row["username"], row["action"], row["table_name"], row["record_id"],
+                             row["label"], row["changes"])
+        row["id"], row["chain"] = last_id + offset, chain
+    connection.execute(insert(AuditEntry), rows)
+    head = {"last_id": last_id + len(rows), "chain": chain}
+    if connection.execute(update(AuditHead).where(AuditHead.id == 1).values(**head)).rowcount == 0:
+        connection.execute(insert(AuditHead).values(id=1, **head))
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Whether the trail is whole: *broken_at* is the first entry that does not follow from the one before
+    (edited, inserted after, or after a removed one); *missing_after* the last entry left when the newest
+    were removed."""
+
+    entries: int
+    broken_at: int | None = None
+    missing_after: int | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None and self.missing_after is None
+
+
+def check_chain(session: Session) -> ChainCheck:
+    chain, expected_id, count = "", 1, 0
+    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+        count += 1
+        chain = entry_digest(chain, entry.at, entry.username, entry.action, entry.table_name, entry.record_id,
+                             entry.label, entry.changes)
+        if entry.id != expected_id or entry.chain != chain:
+            return ChainCheck(count, broken_at=entry.id)
+        expected_id += 1
+    head = session.get(AuditHead, 1)
+    if head is not None and (head.last_id, head.chain) != (expected_id - 1, chain):
+        return ChainCheck(count, missing_after=expected_id - 1)
+    return ChainCheck(count)
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     actor = session.info.get(ACTOR_KEY) or SYSTEM
     now = datetime.now().replace(microsecond=0)
     rows = []
     for action, objects in ((CREATE, session.new), (UPDATE, session.dirty), (DELETE, session.deleted)):
         for obj in objects:
-            if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
+            if isinstance(obj, (AuditEntry, AuditHead)) or not isinstance(obj, Base):
                 continue
             changes = _changes(obj, action)
             if action == UPDATE and (not changes or set(changes) <= NOT_AUDITED):
@@ -92,12 +150,12 @@ def _after_flush(session: Session, _context: Any) -> None:
             rows.append({"at": now, "username": actor, "action": action, "table_name": obj.__tablename__,
                          "record_id": _record_id(obj), "label": _label(obj), "changes": changes})
     if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+        _append(session, rows)
 
 
 def record_export(session: Session, what: str, record_id: str, label: str) -> None:
     """An export that carried full ID numbers leaves the app: the trail says who took it and when."""
-    session.connection().execute(insert(AuditEntry), [{
+    _append(session, [{
         "at": datetime.now().replace(microsecond=0), "username": session.info.get(ACTOR_KEY) or SYSTEM,
         "action": EXPORT, "table_name": what, "record_id": record_id, "label": label[:100],
         "changes": {"full_ids": [None, True]}}])

@@ -355,3 +355,14 @@ class AuditEntry(Base):
     record_id: Mapped[str] = mapped_column(String(50))
     label: Mapped[str] = mapped_column(String(100), default="")  # e.g. the pupil's or teacher's name
     changes: Mapped[dict[str, list[object]]] = mapped_column(JSON, default=dict)  # field: [old, new]
+    chain: Mapped[str] = mapped_column(String(64), default="", server_default="")  # SHA-256 of previous + this
+
+
+class AuditHead(Base):
+    """The newest audit entry's id and chain, kept apart: an emptied or shortened trail no longer ends there."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(default=0)
+    chain: Mapped[str] = mapped_column(String(64), default="")

@@ -6,7 +6,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from schooldesk.db.audit import ChainCheck, check_chain
 from schooldesk.db.database import Database
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.db.models import AuditEntry
 from schooldesk.services.access import require_admin
 
@@ -100,3 +103,21 @@ def audit_usernames(db: Database) -> list[str]:
     require_admin(db)
     with db.transaction() as session:
         return sorted(session.scalars(select(AuditEntry.username).distinct()))
+
+
+def chain_status(check: ChainCheck) -> SchoolDeskError:
+    """Whether the audit trail is whole, as a message for the audit window and `schooldesk check`."""
+    if check.missing_after is not None:
+        return SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "Audit trail BROKEN: the entries after no. %1 were removed."),
+                               check.missing_after)
+    if check.broken_at is not None:
+        return SchoolDeskError(QT_TRANSLATE_NOOP(
+            "Errors", "Audit trail BROKEN at entry no. %1: it was changed, inserted, or an entry before it removed."),
+            check.broken_at)
+    return SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "Audit trail intact (%1 entries)."), check.entries)
+
+
+def audit_chain(db: Database) -> ChainCheck:
+    require_admin(db)
+    with db.transaction() as session:
+        return check_chain(session)

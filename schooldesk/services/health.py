@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
+from schooldesk.db.audit import ChainCheck, check_chain
 from schooldesk.db.database import Database
 from schooldesk.db.migrate import current_revision
 from schooldesk.db.models import (
@@ -41,6 +42,7 @@ class HealthReport:
     integrity: list[str]
     foreign_key_problems: int
     counts: dict[str, int] = field(default_factory=dict)
+    audit: ChainCheck | None = None  # None for an older schema, whose trail has no chain yet
 
     @property
     def healthy(self) -> bool:
@@ -48,6 +50,7 @@ class HealthReport:
             self.schema_revision == self.expected_revision
             and self.integrity == ["ok"]
             and self.foreign_key_problems == 0
+            and (self.audit is None or self.audit.intact)
         )
 
 
@@ -57,6 +60,8 @@ def check_database(db: Database) -> HealthReport:
     with db.transaction() as session:
         integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
         fk_problems = len(session.execute(text("PRAGMA foreign_key_check")).fetchall())
-        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()
-                  } if revision == HEAD_REVISION else {}  # an older schema lacks tables: it is upgraded when opened
-    return HealthReport(db.path, revision, HEAD_REVISION, integrity, fk_problems, counts)
+        current = revision == HEAD_REVISION  # an older schema lacks tables: it is upgraded when opened
+        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0
+                  for name, model in COUNTED.items()} if current else {}
+        audit = check_chain(session) if current else None
+    return HealthReport(db.path, revision, HEAD_REVISION, integrity, fk_problems, counts, audit)

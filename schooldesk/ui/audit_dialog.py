@@ -12,7 +12,10 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.exports.audit_sheet import write_audit_xlsx
 from schooldesk.services.school import get_school
-from schooldesk.services.audit import RECORD_KINDS, AuditFilter, AuditRow, audit_usernames, list_audit
+from schooldesk.i18n import error_text
+from schooldesk.services.audit import (
+    RECORD_KINDS, AuditFilter, AuditRow, audit_chain, audit_usernames, chain_status, list_audit,
+)
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -57,8 +60,11 @@ class AuditDialog(PreservesGeometry, QDialog):
         for signal in (self.since.dateChanged, self.until.dateChanged, self.user.currentIndexChanged,
                        self.kind.currentIndexChanged, self.find.textChanged):
             signal.connect(self.refresh)
+        self.chain_label = QLabel(self)
+        self.chain_label.setObjectName("chainLabel")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.chain_label)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -67,7 +73,18 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.resize(1000, 600)
         self.restore_window_state()
         self._fill_users()
+        self.show_chain()
         self.refresh()
+
+    def show_chain(self) -> None:
+        """Whether the trail is whole (every entry chained to the one before): green, or where it breaks."""
+        try:
+            check = audit_chain(self._db)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.chain_label.setText(error_text(chain_status(check)))
+        self.chain_label.setStyleSheet("color: #1e7b34;" if check.intact else "color: #b03a2e; font-weight: bold;")
 
     def _fill_users(self) -> None:
         self.user.addItem(self.tr("everyone"), "")
