@@ -57,15 +57,20 @@ def test_declining_the_restore_changes_nothing(qtbot, zh_app, school_db: Databas
 
 
 def test_back_up_to_a_usb_folder(qtbot, zh_app, school_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     stick = tmp_path / "usb"
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     _window, box = _settings(qtbot, school_db)
     box.usb_button.click()
+    sealing = box.findChild(QInputDialog, "sealDialog")
+    sealing.textValueSelected.emit("")  # no password: a plain copy
     assert len(list_backups(stick)) == 1
     assert box.model.rowCount() == 0, "a copy on the stick is not one of the data folder's backups"
+    box.ask_password(stick).textValueSelected.emit("保密的口令 1234")
+    [sealed] = list(stick.glob("schooldesk-*-manual.zip"))
+    assert b"SQLite format 3" not in sealed.read_bytes()
 
 
 def test_closing_the_window_takes_a_backup(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -186,18 +186,30 @@
       <translation>选择U盘或文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="86" />
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="91" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="87" />
+      <source>Back up to a USB stick</source>
+      <translation>备份到U盘</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="88" />
+      <source>Password to seal the backup (at least 8 characters; leave empty for none).
+Write it down: without it the backup cannot be opened.</source>
+      <translation>为备份设置加密密码（至少 8 个字符；留空则不加密）。
+请记下密码：没有它将无法打开这份备份。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="98" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="103" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="86" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="98" />
       <source>Choose a backup in the list first.</source>
       <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="88" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="100" />
       <source>Replace all current data with the backup taken %1?
 
 The current data is backed up first, so this can be undone.</source>
@@ -206,7 +218,7 @@ The current data is backed up first, so this can be undone.</source>
 替换前会先备份当前数据，可以撤销。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="113" />
       <source>Backup restored.</source>
       <translation>备份已恢复。</translation>
     </message>

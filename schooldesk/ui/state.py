@@ -63,9 +63,15 @@ class AppState(QObject):
     def backup_dir(self) -> Path:
         return self.db.path.parent / BACKUP_DIRNAME
 
-    def back_up(self, reason: str, folder: Path | None = None) -> BackupInfo:
-        """A verified backup into the data folder's backups (rotated) or into *folder* (e.g. a USB stick)."""
-        info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
+    def back_up(self, reason: str, folder: Path | None = None, *, password: str = "") -> BackupInfo:
+        """A verified backup into the data folder's backups (rotated) or into *folder* (e.g. a USB stick),
+        there sealed in an AES-256 zip when a *password* is given."""
+        if folder is not None and password:
+            from schooldesk.db.sealed_backups import take_sealed_backup
+
+            info = take_sealed_backup(self.db.path, folder, password, reason=reason)
+        else:
+            info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
         log.info("backup taken (%s): %s bytes, %s photos", reason, info.size, info.photos)
         if folder is None:
             prune_backups(self.backup_dir, just_taken=info)

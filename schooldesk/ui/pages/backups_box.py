@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
+    QFileDialog, QGroupBox, QInputDialog, QLineEdit, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -65,9 +65,9 @@ class BackupsBox(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def back_up(self, folder: Path | None = None) -> BackupInfo | None:
+    def back_up(self, folder: Path | None = None, password: str = "") -> BackupInfo | None:
         try:
-            info = self.state.back_up("manual", folder)
+            info = self.state.back_up("manual", folder, password=password)
         except SchoolDeskError as error:
             show_error(self, error)
             return None
@@ -78,7 +78,19 @@ class BackupsBox(QGroupBox):
     def back_up_to_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
         if folder:
-            self.back_up(Path(folder))
+            self.ask_password(Path(folder))
+
+    def ask_password(self, folder: Path) -> QInputDialog:
+        """A backup leaving the PC may be sealed with a password (an AES-256 zip); empty: a plain copy."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("sealDialog")
+        dialog.setWindowTitle(self.tr("Back up to a USB stick"))
+        dialog.setLabelText(self.tr("Password to seal the backup (at least 8 characters; leave empty for none).\n"
+                                    "Write it down: without it the backup cannot be opened."))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(lambda password: self.back_up(folder, password))
+        dialog.open()
+        return dialog
 
     def restore_selected(self) -> None:
         backup = self.selected()
