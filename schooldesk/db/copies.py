@@ -26,7 +26,10 @@ PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # minors' records: readable by the 
 def make_private(path: Path) -> None:
     """Owner-only permissions on POSIX; on Windows the per-user folder's inherited ACL already is."""
     if os.name == "posix" and path.exists():
-        path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+        try:
+            path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+        except OSError:
+            pass  # read-only media, or not ours: what can be read there is unchanged, and writing will say why
 
 
 def private_folder(folder: Path) -> Path:
