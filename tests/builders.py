@@ -112,3 +112,12 @@ def assert_a4_and_drawn(pdf: Path, tmp_path: Path, *, landscape: bool = False) -
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     listed = fonts.splitlines()[2:]
     assert listed and all(line.split()[-5] == "yes" for line in listed), fonts  # every font embedded
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 180) -> "subprocess.CompletedProcess[str]":
+    """`schooldesk ARGS` as a script runs it: a real process, offscreen, output captured."""
+    import os
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Databas
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
+from tests.builders import run_cli
 
 
 def test_backup_of_a_live_database_with_uncheckpointed_wal(db: Database, tmp_path: Path) -> None:
@@ -115,36 +114,31 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(data_dir: Path)
         db.close()
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-
-
 def test_cli_backup_to_a_stick_and_restore(tmp_path: Path) -> None:
     data, stick = tmp_path / "d", tmp_path / "usb"
-    assert _cli("demo", "--data-dir", str(data)).returncode == 0
-    unplugged = _cli("backup", "--data-dir", str(data), "--out", str(stick))
+    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    unplugged = run_cli("backup", "--data-dir", str(data), "--out", str(stick))
     assert unplugged.returncode == 2 and "U盘" in unplugged.stderr and not stick.exists()  # never created
     stick.mkdir()
-    done = _cli("backup", "--data-dir", str(data), "--out", str(stick))
+    done = run_cli("backup", "--data-dir", str(data), "--out", str(stick))
     assert done.returncode == 0, done.stderr
     assert "SHA-256" in done.stdout
     [copy] = list(stick.glob("schooldesk-*-manual.sqlite3"))
     assert integrity_ok(copy)
-    restored = _cli("restore", str(copy), "--data-dir", str(data))
+    restored = run_cli("restore", str(copy), "--data-dir", str(data))
     assert restored.returncode == 0, restored.stderr
     assert "已恢复" in restored.stdout
     assert list((data / BACKUP_DIRNAME).glob("schooldesk-*-pre-restore.sqlite3"))
-    bad = _cli("restore", str(tmp_path / "missing.sqlite3"), "--data-dir", str(data))
+    bad = run_cli("restore", str(tmp_path / "missing.sqlite3"), "--data-dir", str(data))
     assert bad.returncode == 2 and "未做任何修改" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_cli_backup_to_an_unwritable_place(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert _cli("demo", "--data-dir", str(data)).returncode == 0
+    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    done = _cli("backup", "--data-dir", str(data), "--out", str(blocker))
+    done = run_cli("backup", "--data-dir", str(data), "--out", str(blocker))
     assert done.returncode == 2
     assert "备份无法写入" in done.stderr and "Traceback" not in done.stderr
 

@@ -10,13 +10,9 @@ from pathlib import Path
 import pytest
 
 from schooldesk.db.database import database_path
+from tests.builders import run_cli
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, env=ENV,
-                          timeout=180)
 
 
 def _plain(done: subprocess.CompletedProcess[str]) -> None:
@@ -28,20 +24,20 @@ def _plain(done: subprocess.CompletedProcess[str]) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo") / "d"
-    assert _cli("demo", "--data-dir", str(folder)).returncode == 0
+    assert run_cli("demo", "--data-dir", str(folder)).returncode == 0
     return folder
 
 
 def test_selftest_on_a_file_says_so(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    done = _cli("selftest", "--data-dir", str(blocker))
+    done = run_cli("selftest", "--data-dir", str(blocker))
     assert done.returncode == 3 and "selftest: FAILED" in done.stdout
     _plain(done)
 
 
 def test_a_missing_folder_is_said_once_in_the_users_language(tmp_path: Path) -> None:
-    done = _cli("check", "--data-dir", str(tmp_path / "nowhere"))
+    done = run_cli("check", "--data-dir", str(tmp_path / "nowhere"))
     assert done.returncode == 2 and done.stderr.strip().endswith("处没有 SchoolDesk 数据库。")
     _plain(done)
 
@@ -53,7 +49,7 @@ def test_check_names_an_empty_file_and_an_old_schema(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     database_path(empty).write_bytes(b"")
-    done = _cli("check", "--data-dir", str(empty))
+    done = run_cli("check", "--data-dir", str(empty))
     assert done.returncode == 2 and "0 字节" in done.stderr and database_path(empty).stat().st_size == 0
     _plain(done)
     old = tmp_path / "old"
@@ -61,7 +57,7 @@ def test_check_names_an_empty_file_and_an_old_schema(tmp_path: Path) -> None:
     engine = make_engine(database_path(old))
     run_alembic(engine, "20261124_0004")
     engine.dispose()
-    done = _cli("check", "--data-dir", str(old))
+    done = run_cli("check", "--data-dir", str(old))
     assert done.returncode == 1 and "20261124_0004" in done.stdout and "升级" in done.stdout
     _plain(done)
 
@@ -92,13 +88,13 @@ def read_only_copy(demo: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_check_reads_a_database_on_read_only_media(read_only_copy: Path) -> None:
-    done = _cli("check", "--data-dir", str(read_only_copy))
+    done = run_cli("check", "--data-dir", str(read_only_copy))
     assert done.returncode == 0 and "数据库状态良好" in done.stdout, done.stderr
     _plain(done)
 
 
 def test_restore_into_a_read_only_folder_says_it_is_read_only(read_only_copy: Path, demo: Path) -> None:
     [backup] = sorted((demo / "backups").glob("*.sqlite3"))[:1] or [None]
-    done = _cli("restore", str(backup or database_path(demo)), "--data-dir", str(read_only_copy))
+    done = run_cli("restore", str(backup or database_path(demo)), "--data-dir", str(read_only_copy))
     assert done.returncode == 2 and "只读" in done.stderr and "正在使用" not in done.stderr
     _plain(done)

@@ -1,9 +1,6 @@
 """学生档案 and 劝返记录表: what they print, read back, and the commands that write registers and files."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +16,7 @@ from schooldesk.services.dropout import CaseInput, VisitInput, add_visit, close_
 from schooldesk.services.pupil_file import pupil_file
 from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil, find_pupil_id
 from schooldesk.services.support import SupportInput, add_support
-from tests.builders import assert_a4_and_drawn, make_id, text_of
+from tests.builders import assert_a4_and_drawn, make_id, run_cli, text_of
 
 
 @pytest.fixture
@@ -83,35 +80,29 @@ def test_a_teacher_gets_masked_numbers_and_cannot_find_a_pupil_by_id_number(case
     assert pupil_file(db, pupil, 2025).id_number == number[:4] + "*" * 12 + number[-2:]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, env=env,
-                          timeout=180)
-
-
 def test_export_commands_on_the_demo_school(tmp_path: Path) -> None:
     data = str(tmp_path / "d")
-    assert run("demo", "--data-dir", data).returncode == 0
-    listed = run("export-register", "--list", "--data-dir", data)
+    assert run_cli("demo", "--data-dir", data).returncode == 0
+    listed = run_cli("export-register", "--list", "--data-dir", data)
     assert listed.returncode == 0 and "left-behind\t留守儿童台账" in listed.stdout and "all\t" in listed.stdout
-    done = run("export-register", "left-behind", "--out", str(tmp_path / "留守.xlsx"), "--data-dir", data)
+    done = run_cli("export-register", "left-behind", "--out", str(tmp_path / "留守.xlsx"), "--data-dir", data)
     assert done.returncode == 0, done.stderr
     ws = openpyxl.load_workbook(tmp_path / "留守.xlsx")["留守儿童台账"]
     rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
     assert f"{len(rows)} 行" in done.stdout and rows and "*" in rows[0][4]
-    full = run("export-register", "all", "--out", str(tmp_path / "all.pdf"), "--full-ids", "--data-dir", data)
+    full = run_cli("export-register", "all", "--out", str(tmp_path / "all.pdf"), "--full-ids", "--data-dir", data)
     assert full.returncode == 0 and "页" in full.stdout, full.stderr
     assert len(PdfReader(tmp_path / "all.pdf").pages) > 10
-    month = run("monthly-report", "--month", "2026-10", "--out", str(tmp_path / "m.xlsx"), "--data-dir", data)
+    month = run_cli("monthly-report", "--month", "2026-10", "--out", str(tmp_path / "m.xlsx"), "--data-dir", data)
     assert month.returncode == 0, month.stderr
     assert openpyxl.load_workbook(tmp_path / "m.xlsx").sheetnames == ["控辍保学月报", "月报明细"]
-    bad = run("monthly-report", "--month", "2026-13", "--out", str(tmp_path / "m.pdf"), "--data-dir", data)
+    bad = run_cli("monthly-report", "--month", "2026-13", "--out", str(tmp_path / "m.pdf"), "--data-dir", data)
     assert bad.returncode == 2 and "2026-10" in bad.stderr and "Traceback" not in bad.stderr
-    unknown = run("export-register", "nope", "--out", str(tmp_path / "x.xlsx"), "--data-dir", data)
+    unknown = run_cli("export-register", "nope", "--out", str(tmp_path / "x.xlsx"), "--data-dir", data)
     assert unknown.returncode == 2 and "left-behind" in unknown.stderr
-    inside = run("export-register", "care", "--out", str(Path(data) / "schooldesk.sqlite3.xlsx"), "--data-dir", data)
+    inside = run_cli("export-register", "care", "--out", str(Path(data) / "schooldesk.sqlite3.xlsx"), "--data-dir", data)
     assert inside.returncode == 2 and "数据文件夹" in inside.stderr
-    wrong_kind = run("monthly-report", "--month", "2026-10", "--out", str(tmp_path / "m.doc"), "--data-dir", data)
+    wrong_kind = run_cli("monthly-report", "--month", "2026-10", "--out", str(tmp_path / "m.doc"), "--data-dir", data)
     assert wrong_kind.returncode == 2 and ".xlsx" in wrong_kind.stderr
 
 
@@ -119,11 +110,11 @@ def test_print_pupil_command(case_pupil, tmp_path: Path) -> None:  # type: ignor
     db, _, case_id, number = case_pupil
     data = str(db.path.parent)
     db.close()
-    done = run("print-pupil", "--student", f"G{number}", "--out", str(tmp_path / "档案.pdf"), "--data-dir", data)
+    done = run_cli("print-pupil", "--student", f"G{number}", "--out", str(tmp_path / "档案.pdf"), "--data-dir", data)
     assert done.returncode == 0, done.stderr
     assert "刘欣怡" in text_of(tmp_path / "档案.pdf")
-    case = run("print-pupil", "--student", number, "--case", str(case_id), "--out", str(tmp_path / "劝返.pdf"),
+    case = run_cli("print-pupil", "--student", number, "--case", str(case_id), "--out", str(tmp_path / "劝返.pdf"),
                "--data-dir", data)
     assert case.returncode == 0 and "辍学学生劝返记录表" in text_of(tmp_path / "劝返.pdf"), case.stderr
-    missing = run("print-pupil", "--student", "G000", "--out", str(tmp_path / "x.pdf"), "--data-dir", data)
+    missing = run_cli("print-pupil", "--student", "G000", "--out", str(tmp_path / "x.pdf"), "--data-dir", data)
     assert missing.returncode == 2 and "G000" in missing.stderr

@@ -19,12 +19,7 @@ from schooldesk.db.database import BACKUP_DIRNAME, database_path, open_database
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
-
-
-def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, env=env,
-                          timeout=180, **kwargs)  # type: ignore[call-overload]
+from tests.builders import run_cli
 
 
 @pytest.fixture
@@ -82,7 +77,7 @@ def test_a_newer_backup_is_refused_in_chinese_by_the_command(data_dir: Path, wit
     with sqlite3.connect(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '20991231_0099'")
     conn.close()
-    done = _cli("restore", str(newer), "--data-dir", str(data_dir))
+    done = run_cli("restore", str(newer), "--data-dir", str(data_dir))
     assert done.returncode == 2 and "这个备份来自更新版本的 SchoolDesk" in done.stderr
 
 
@@ -93,13 +88,13 @@ def test_commands_that_write_take_the_apps_lock(data_dir: Path, with_backup: Pat
     lock = lock_data_dir(data_dir)  # the app is open on the folder
     try:
         started = time.monotonic()
-        refused = _cli("restore", str(with_backup), "--data-dir", str(data_dir))
+        refused = run_cli("restore", str(with_backup), "--data-dir", str(data_dir))
         waited = time.monotonic() - started
         assert refused.returncode == 2 and "SchoolDesk 正在使用这个数据文件夹" in refused.stderr
         assert waited >= 3  # it waited for the other to finish before giving up
         for command in (("backup",), ("import-students", str(with_backup))):
-            assert "正在使用这个数据文件夹" in _cli(*command, "--data-dir", str(data_dir)).stderr
-        assert _cli("check", "--data-dir", str(data_dir)).returncode == 0  # reading needs no lock
+            assert "正在使用这个数据文件夹" in run_cli(*command, "--data-dir", str(data_dir)).stderr
+        assert run_cli("check", "--data-dir", str(data_dir)).returncode == 0  # reading needs no lock
     finally:
         lock.unlock()
     assert database_path(data_dir).read_bytes() == before
@@ -125,7 +120,7 @@ def test_a_restore_during_an_import_never_loses_the_imported_pupils(data_dir: Pa
     deadline = time.monotonic() + 60
     while not lock_file.exists() and importing.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    restored = _cli("restore", str(backup), "--data-dir", str(data_dir))
+    restored = run_cli("restore", str(backup), "--data-dir", str(data_dir))
     output, _ = importing.communicate(timeout=120)
     assert importing.returncode == 0 and "3000" in output
     if restored.returncode == 0:  # it waited for the import to finish: the import is in the copy it kept
@@ -193,13 +188,13 @@ def test_an_empty_database_is_not_backed_up_and_partial_copies_are_cleaned(data_
 
 def test_no_output_ever_replaces_the_database(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert _cli("demo", "--data-dir", str(data)).returncode == 0
+    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
     before = database_path(data).read_bytes()
     for target in (database_path(data), data / "backups" / "x.pdf", Path("/dev/full")):
-        done = _cli("print-home-teaching", "--student", "x", "--blank", "--out", str(target), "--data-dir", str(data))
+        done = run_cli("print-home-teaching", "--student", "x", "--blank", "--out", str(target), "--data-dir", str(data))
         assert done.returncode == 2 and ("数据文件夹" in done.stderr or "不是可以写入的文件" in done.stderr), done.stderr
     assert database_path(data).read_bytes() == before
-    assert _cli("check", "--data-dir", str(data)).returncode == 0
+    assert run_cli("check", "--data-dir", str(data)).returncode == 0
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -234,7 +229,7 @@ def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path,
     stick.mkdir()
     password = tmp_path / "pw.txt"
     password.write_text("正确的密码 horse\n", encoding="utf-8")
-    sealed = _cli("backup", "--out", str(stick), "--password-file", str(password), "--data-dir", str(data_dir))
+    sealed = run_cli("backup", "--out", str(stick), "--password-file", str(password), "--data-dir", str(data_dir))
     assert sealed.returncode == 0, sealed.stderr
     [archive] = list(stick.glob("schooldesk-*-manual.zip"))
     with zipfile.ZipFile(archive) as plain:  # the standard library alone cannot read it
@@ -246,11 +241,11 @@ def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path,
     wrong.write_text("not the password", encoding="utf-8")
     before = database_path(data_dir).read_bytes()
     for attempt in (("--password-file", str(wrong)), ()):
-        refused = _cli("restore", str(archive), *attempt, "--data-dir", str(data_dir))
+        refused = run_cli("restore", str(archive), *attempt, "--data-dir", str(data_dir))
         assert refused.returncode == 2 and "密码" in refused.stderr and "Traceback" not in refused.stderr
     assert database_path(data_dir).read_bytes() == before
     restore_backup(with_backup, database_path(data_dir), data_dir / BACKUP_DIRNAME)  # now only 甲老师
-    restored = _cli("restore", str(archive), "--password-file", str(password), "--data-dir", str(data_dir))
+    restored = run_cli("restore", str(archive), "--password-file", str(password), "--data-dir", str(data_dir))
     assert restored.returncode == 0, restored.stderr
     db = open_database(data_dir)
     try:
