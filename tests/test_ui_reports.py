@@ -110,6 +110,7 @@ def test_print_a_pupils_file_from_the_profile(qtbot, zh_app, registered) -> None
     profile = PupilProfileWindow(AppState(db), pupils[0])
     qtbot.addWidget(profile)
     profile.show()
+    assert profile.windowTitle() == "王小明 — 学生档案"  # no English in the Chinese interface
     profile.activateWindow()
     qtbot.waitUntil(profile.isActiveWindow)
     qtbot.keyClick(profile.tabs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # 打印档案 (Ctrl+P)

@@ -588,6 +588,7 @@ ZH = {
     "Saved to %1": "已保存到 %1",
     "Preparing the printout…": "正在准备打印…",
     "Print file": "打印档案",
+    "%1 — Pupil profile": "%1 — 学生档案",
     "Back up to a USB stick": "备份到U盘",
     "Password to seal the backup (at least 8 characters; leave empty for none).\nWrite it down: without it the backup cannot be opened.": "为备份设置加密密码（至少 8 个字符；留空则不加密）。\n请记下密码：没有它将无法打开这份备份。",
     "Audit trail BROKEN: the entries after no. %1 were removed.": "审计日志已被破坏：第 %1 条之后的记录被删除。",

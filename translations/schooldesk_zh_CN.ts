@@ -462,7 +462,7 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="35" />
-      <location filename="../schooldesk/cli.py" line="308" />
+      <location filename="../schooldesk/cli_data.py" line="88" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -497,108 +497,108 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="260" />
+      <location filename="../schooldesk/cli_data.py" line="40" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="261" />
+      <location filename="../schooldesk/cli_data.py" line="41" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli_data.py" line="44" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="267" />
+      <location filename="../schooldesk/cli_data.py" line="47" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="268" />
+      <location filename="../schooldesk/cli_data.py" line="48" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli_data.py" line="57" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli_data.py" line="59" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="310" />
+      <location filename="../schooldesk/cli_data.py" line="90" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="329" />
+      <location filename="../schooldesk/cli_data.py" line="109" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="331" />
+      <location filename="../schooldesk/cli_data.py" line="111" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="368" />
+      <location filename="../schooldesk/cli.py" line="272" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="370" />
+      <location filename="../schooldesk/cli.py" line="274" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="371" />
+      <location filename="../schooldesk/cli.py" line="275" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="374" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="376" />
+      <location filename="../schooldesk/cli.py" line="280" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="377" />
+      <location filename="../schooldesk/cli.py" line="281" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="380" />
+      <location filename="../schooldesk/cli.py" line="284" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="387" />
+      <location filename="../schooldesk/cli.py" line="291" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="414" />
+      <location filename="../schooldesk/cli.py" line="318" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="428" />
+      <location filename="../schooldesk/cli.py" line="332" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="429" />
+      <location filename="../schooldesk/cli.py" line="333" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -621,19 +621,19 @@ The current data is backed up first, so this can be undone.</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="246" />
-      <location filename="../schooldesk/cli.py" line="292" />
-      <location filename="../schooldesk/cli.py" line="341" />
+      <location filename="../schooldesk/cli.py" line="245" />
+      <location filename="../schooldesk/cli_data.py" line="26" />
+      <location filename="../schooldesk/cli_data.py" line="72" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="248" />
+      <location filename="../schooldesk/cli_data.py" line="28" />
       <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="301" />
+      <location filename="../schooldesk/cli_data.py" line="81" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
@@ -1008,7 +1008,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="295" />
+      <location filename="../schooldesk/cli_data.py" line="75" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
@@ -2623,225 +2623,230 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="43" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="45" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="207" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="46" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="208" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="59" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
       <source>Outcome</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="215" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="216" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="104" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="146" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <source>%1 — Pupil profile</source>
+      <translation>%1 — 学生档案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="146" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import fill
 from schooldesk.services.care import CareRow
 from schooldesk.domain.care import SUSPECTED_DROPOUT
 from schooldesk.services.dropout import CaseRow, confirm_dropout
@@ -138,7 +139,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             return
         self.profile = profile
         d = profile.details
-        self.setWindowTitle(f"{d.name} — {self.tr('Pupil profile')}")
+        self.setWindowTitle(fill(self.tr("%1 — Pupil profile"), (d.name,)))
         guardians = "；".join(
             " ".join(filter(None, (g.relation, g.name, g.phone, g.workplace))) for g in d.guardians if g.name
         )

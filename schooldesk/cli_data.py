@@ -1,0 +1,115 @@
+"""Command-line care of the data itself: check it, back it up (to a stick, sealed or not), restore it.
+
+Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, as in cli.py.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say
+from schooldesk.config import data_dir
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from schooldesk.db.database import Database, database_path
+    from schooldesk.db.failures import as_storage_error
+    from schooldesk.services.health import check_database
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    if path.stat().st_size == 0:
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The database file %1 is empty (0 bytes): it holds no school. "
+                                                          "Restore a backup."), path)
+    db = Database(path, read_only=not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK))
+    try:
+        report = check_database(db)
+    except Exception as error:  # a damaged file fails in many ways; name the known ones
+        known = as_storage_error(error, path)
+        if known is None:
+            raise
+        raise known from error
+    finally:
+        db.close()
+    say(QCoreApplication.translate("CommandLine", "Database: %1"), report.path)
+    say(QCoreApplication.translate("CommandLine", "Schema version: %1 (expected %2)"),
+        report.schema_revision or "-", report.expected_revision)
+    if report.schema_revision != report.expected_revision:
+        say(QCoreApplication.translate("CommandLine", "This database is from another version of SchoolDesk: opened in "
+                                                      "this version it is upgraded (after a backup); records are not "
+                                                      "counted here."))
+    say(QCoreApplication.translate("CommandLine", "Integrity check: %1"), "; ".join(report.integrity[:5]))
+    say(QCoreApplication.translate("CommandLine", "Foreign key problems: %1"), report.foreign_key_problems)
+    if report.audit is not None:
+        from schooldesk.i18n import error_text
+        from schooldesk.services.audit import chain_status
+
+        say(error_text(chain_status(report.audit)))
+    for name, count in report.counts.items():
+        say("  %1: %2", QCoreApplication.translate("Health", name), count)
+    if report.healthy:
+        say(QCoreApplication.translate("CommandLine", "The database is healthy."))
+        return EXIT_OK
+    say(QCoreApplication.translate("CommandLine", "The database has problems: make no changes and restore a backup or ask for help."),
+        error=True)
+    return EXIT_UNHEALTHY
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from schooldesk.db.backups import CLOCK_WRONG, prune_backups, sha256, take_backup
+    from schooldesk.i18n import error_text
+    from schooldesk.db.database import BACKUP_DIRNAME, database_path
+
+    folder = data_dir(args.data_dir)
+    path = database_path(folder)
+    if not path.is_file():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
+    target = Path(args.out).resolve() if args.out else folder / BACKUP_DIRNAME
+    if args.out and not target.exists():
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
+                              target)
+    if args.password_file:
+        from schooldesk.db.sealed_backups import take_sealed_backup
+
+        if not args.out:
+            raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
+        info = take_sealed_backup(path, target, _read_password(Path(args.password_file)))
+    else:
+        info = take_backup(path, target, reason="manual")
+    if not args.out:
+        prune_backups(target, just_taken=info)
+    if info.clock_behind:
+        say(QCoreApplication.translate("CommandLine", "Warning: %1"), error_text(SchoolDeskError(CLOCK_WRONG)),
+            error=True)
+    say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
+    say("SHA-256: %1", sha256(info.path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from schooldesk.db.backups import restore_backup
+    from schooldesk.db.database import BACKUP_DIRNAME, database_path
+
+    folder = data_dir(args.data_dir)
+    source = Path(args.file).resolve()
+    if args.password_file or source.suffix.lower() == ".zip":
+        from schooldesk.db.sealed_backups import opened_sealed_backup
+
+        password = _read_password(Path(args.password_file)) if args.password_file else ""
+        with opened_sealed_backup(source, password) as unsealed:
+            safety = restore_backup(unsealed, database_path(folder), folder / BACKUP_DIRNAME)
+    else:
+        safety = restore_backup(source, database_path(folder), folder / BACKUP_DIRNAME)
+    say(QCoreApplication.translate("CommandLine", "Restored %1."), Path(args.file).name)
+    if safety:
+        say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety)
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
