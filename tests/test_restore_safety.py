@@ -252,3 +252,19 @@ def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path,
         assert sorted(t.name for t in list_teachers(db)) == ["乙老师", "甲老师"]
     finally:
         db.close()
+
+
+def test_a_restore_over_a_database_held_exclusively_says_it_is_busy(data_dir: Path, with_backup: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('PRAGMA locking_mode=EXCLUSIVE'); c.execute('BEGIN EXCLUSIVE'); "
+        "c.execute('CREATE TABLE held (x)'); print('held', flush=True); time.sleep(60)"),
+        str(database_path(data_dir))], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        done = run_cli("restore", str(with_backup), "--data-dir", str(data_dir))
+        assert done.returncode == 2 and "正被其他程序占用" in done.stderr and "意外错误" not in done.stderr, done.stderr
+        assert not list(data_dir.glob("*.restoring"))
+    finally:
+        holder.kill()
+        holder.wait()

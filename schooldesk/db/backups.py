@@ -273,6 +273,23 @@ def _checkpoint(db_path: Path) -> None:
                                                        "again."), db_path)
 
 
+def _keep_current(db_path: Path, backup_dir: Path) -> Path | None:
+    """Keep the database about to be replaced: a verified backup when sound (after a checkpoint, so the file
+    alone holds everything), else its bytes as they are."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None
+    try:
+        sound = integrity_ok(db_path)
+        if sound:
+            _checkpoint(db_path)
+    except sqlite3.Error as error:  # held by another program: the busy message, after the wait
+        known = as_storage_error(error, db_path)
+        if known is None:
+            raise
+        raise known from error
+    return take_backup(db_path, backup_dir, reason="pre-restore").path if sound else keep_aside(db_path, backup_dir)
+
+
 def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None:
     """Replace the database with *backup*, keeping the current one first: a verified backup when it is sound,
     else the file itself byte for byte. The swap is one rename, after the WAL was checkpointed (or kept
@@ -283,17 +300,15 @@ def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None
     where the database as it was is kept (a verified backup, or the byte-for-byte copy of a damaged file).
     """
     check_backup(backup)
-    safety: Path | None = None
     incoming = db_path.with_name(db_path.name + ".restoring")
     snapshot(backup, incoming)  # before anything is touched: a stick pulled out now changes nothing
-    if db_path.is_file() and db_path.stat().st_size > 0:
-        if integrity_ok(db_path):
-            _checkpoint(db_path)
-            safety = take_backup(db_path, backup_dir, reason="pre-restore").path
-        else:
-            safety = keep_aside(db_path, backup_dir)
-    for suffix in ("-wal", "-shm"):  # empty after the checkpoint, or kept aside with a damaged file
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(incoming, db_path)
+    try:
+        safety = _keep_current(db_path, backup_dir)
+        for suffix in ("-wal", "-shm"):  # empty after the checkpoint, or kept aside with a damaged file
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(incoming, db_path)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
     copy_photos(photo_names(db_path), backup.parent / PHOTO_DIRNAME, db_path.parent / PHOTO_DIRNAME)
     return safety
