@@ -86,6 +86,12 @@ def care_kind(code: str) -> CareKind:
     return KIND_BY_CODE[code]
 
 
+def disability_text(details: dict[str, str]) -> str:
+    """智力残疾二级: the disability as forms print it, from a 残疾儿童 record's details."""
+    kind, grade = details.get("type", ""), details.get("grade", "")
+    return f"{kind}残疾{grade}" if kind else grade
+
+
 def describe_details(code: str, details: dict[str, str]) -> str:
     """One line for lists and the profile: the chosen values in the kind's order (单亲外出，祖父母 …)."""
     return "，".join(details[f.key] for f in care_kind(code).details if details.get(f.key))

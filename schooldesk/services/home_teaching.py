@@ -18,17 +18,18 @@ from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.services.photos import (
     PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos,
 )
-from schooldesk.domain.care import DISABLED
+from schooldesk.domain.care import DISABLED, disability_text
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import (
-    CONTENT_KINDS, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for, visit_minutes,
+    BEHIND, CONTENT_KINDS, MET, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for,
+    visit_minutes,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import class_names, find_pupil, load_pupil
+from schooldesk.services.pupils import class_name_of, class_names, find_pupil, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
@@ -208,6 +209,23 @@ def plan_months(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[Mont
     return month_compliance(plan.start_date, plan.end_date, (
         VisitTime(v.date, visit_minutes(v.start_time, v.end_time)) for v in plan.visits
     ), rules)
+
+
+@dataclass(frozen=True)
+class PlanStanding:
+    """How a plan stands on a day, as registers and a pupil's file print it."""
+
+    minutes: int
+    months_met: int
+    months_past: int  # months over by that day (the one under way is not judged yet)
+    required_visits: int  # over those months
+
+
+def plan_standing(plan: HomeTeachingPlan, rules: Sequence[VisitRule], today: date) -> PlanStanding:
+    months = plan_months(plan, rules)
+    past = [m for m in months if m.state(today) in (MET, BEHIND)]
+    return PlanStanding(minutes=sum(m.minutes for m in months), months_met=sum(1 for m in past if m.met),
+                        months_past=len(past), required_visits=sum(m.required_visits for m in past))
 
 
 def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
@@ -443,15 +461,10 @@ def delete_visit(db: Database, visit_id: int) -> None:
 def _child_facts(session: Session, pupil: Pupil, school_year: int) -> ChildFacts:
     disabled = session.scalars(select(CareRecord).where(
         CareRecord.pupil_id == pupil.id, CareRecord.kind == DISABLED).order_by(CareRecord.start_date.desc())).first()
-    disability = ""
-    if disabled is not None:
-        kind, grade = disabled.details.get("type", ""), disabled.details.get("grade", "")
-        disability = f"{kind}残疾{grade}" if kind else grade
+    disability = disability_text(disabled.details) if disabled is not None else ""
     guardian = next((g for g in pupil.guardians if g.name), None)
-    enrolments = sorted(pupil.enrolments, key=lambda e: (e.school_year != school_year, -e.school_year))
-    class_name = enrolments[0].school_class.name if enrolments else ""  # that year's class, else the latest
     return ChildFacts(
-        pupil.name, pupil.gender, pupil.birth_date, class_name,
+        pupil.name, pupil.gender, pupil.birth_date, class_name_of(pupil, school_year),
         disability, f"{guardian.name}（{guardian.relation}）" if guardian and guardian.relation else
         (guardian.name if guardian else ""), guardian.phone if guardian else "", pupil.address,
     )

@@ -1,7 +1,7 @@
 """学生档案 and 劝返记录表: what the printed file of one pupil (and of one dropout case) shows."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -12,17 +12,16 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import HomeTeachingPlan, School
 from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import BEHIND, MET
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
-from schooldesk.services.access import masking
-from schooldesk.services.care import CareRow, list_care
-from schooldesk.services.dropout import CaseRow, list_cases
-from schooldesk.services.home_teaching import plan_months
+from schooldesk.services.care import CareRow
+from schooldesk.services.dropout import CaseRow
+from schooldesk.services.home_teaching import plan_standing
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import PupilInput, class_names, load_pupil, pupil_input
+from schooldesk.services.profile import pupil_profile
+from schooldesk.services.pupils import PupilInput, class_name_of, load_pupil
 from schooldesk.services.registers import check_full_ids
-from schooldesk.services.support import SupportRow, list_support
+from schooldesk.services.support import SupportRow
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,37 +71,35 @@ def _plans(session: Session, pupil_id: int, today: date) -> tuple[PlanSummaryLin
     for plan in session.scalars(select(HomeTeachingPlan).where(HomeTeachingPlan.pupil_id == pupil_id)
                                 .options(selectinload(HomeTeachingPlan.visits))
                                 .order_by(HomeTeachingPlan.start_date)):
-        months = plan_months(plan, rules)
-        past = [m for m in months if m.state(today) in (MET, BEHIND)]
+        standing = plan_standing(plan, rules, today)
         lines.append(PlanSummaryLine(
             semester=SemesterKey(plan.school_year, plan.term), start_date=plan.start_date, end_date=plan.end_date,
             teachers="、".join(t.teacher.name for t in plan.teachers), visits=len(plan.visits),
-            minutes=sum(m.minutes for m in months), months_met=sum(1 for m in past if m.met), months_past=len(past)))
+            minutes=standing.minutes, months_met=standing.months_met, months_past=standing.months_past))
     return tuple(lines)
 
 
 def pupil_file(db: Database, pupil_id: int, school_year: int, *, full_ids: bool = False,
                today: date | None = None) -> PupilFile:
-    """Everything the printed 学生档案 shows; *full_ids* only for the office (and written to the trail)."""
+    """Everything the printed 学生档案 shows: the profile's records (numbers masked as the user sees them)
+    plus the 送教上门 plans; *full_ids* only for the office (and written to the trail)."""
     check_full_ids(db, full_ids)
     today = today or date.today()
+    profile = pupil_profile(db, pupil_id, school_year)
     with db.transaction() as session:
         pupil = load_pupil(session, pupil_id)
-        details = pupil_input(pupil, school_year)
         school = session.scalars(select(School)).first()
-        class_name = class_names(session, school_year, [pupil_id]).get(pupil_id, "")
-        if not class_name and pupil.enrolments:  # a former pupil: the last class they were in
-            class_name = max(pupil.enrolments, key=lambda e: e.school_year).school_class.name
+        class_name = class_name_of(pupil, school_year)  # a former pupil: the last class they were in
         plans = _plans(session, pupil_id, today)
         if full_ids:
             record_export(session, "pupil_file", str(pupil_id), f"{pupil.name}（完整身份证号）")
-    number = details.id_number
-    mask_id, mask_number = masking(db)
+            id_number, student_number = pupil.id_number or "", pupil.student_number or ""
+        else:
+            id_number, student_number = profile.id_number_masked, profile.student_number_masked
     return PupilFile(
         school_name=school.name if school else "", printed=today,
-        details=details if full_ids else PupilInput(**{**vars(details), "id_number": "", "student_number": ""}),
-        id_number=number if full_ids else mask_id(number),
-        student_number=details.student_number if full_ids else mask_number(details.student_number),
-        class_name=class_name, care=tuple(list_care(db, pupil_id)), support=tuple(list_support(db, pupil_id)),
-        cases=tuple(list_cases(db, pupil_id)), plans=plans,
+        details=replace(profile.details, id_number=id_number, student_number=student_number) if full_ids
+        else profile.details,
+        id_number=id_number, student_number=student_number, class_name=class_name,
+        care=profile.care, support=profile.support, cases=profile.cases, plans=plans,
     )

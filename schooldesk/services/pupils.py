@@ -274,6 +274,12 @@ def class_names(session: Session, school_year: int, pupil_ids: Iterable[int] | N
     return dict(session.execute(query).all())
 
 
+def class_name_of(pupil: Pupil, school_year: int) -> str:
+    """The pupil's class in *school_year*, else the latest they were in (a former pupil); enrolments loaded."""
+    enrolments = sorted(pupil.enrolments, key=lambda e: (e.school_year != school_year, -e.school_year))
+    return enrolments[0].school_class.name if enrolments else ""
+
+
 def load_pupil(session: Session, pupil_id: int) -> Pupil:
     """For other services: the pupil with guardians and enrolments loaded, or NotFoundError."""
     pupil = session.scalar(

@@ -6,7 +6,7 @@ who may see them in full asks for them, and that request is written to the audit
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,12 +19,12 @@ from schooldesk.db.models import (
     CareRecord, DropoutCase, Enrolment, HomeTeachingPlan, Pupil, School, SchoolClass, SupportRecord,
 )
 from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
-from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details
+from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details, disability_text
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import BEHIND, MET
+from schooldesk.domain.home_teaching import VisitRule
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import masking, sees_full_id_numbers
-from schooldesk.services.home_teaching import plan_months, semester_dates
+from schooldesk.services.home_teaching import plan_standing, semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_names
 
@@ -182,11 +182,7 @@ def _status(case: DropoutCase) -> str:
 
 
 def _disability(records: list[CareRecord]) -> str:
-    for record in records:
-        if record.kind == DISABLED:
-            kind, grade = record.details.get("type", ""), record.details.get("grade", "")
-            return f"{kind}残疾{grade}" if kind else grade
-    return ""
+    return next((disability_text(r.details) for r in records if r.kind == DISABLED), "")
 
 
 def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False, today: date | None = None
@@ -216,6 +212,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
         by_pupil: dict[int, list[SupportRecord]] = defaultdict(list)
         for record in support:
             by_pupil[record.pupil_id].append(record)
+        rules = read_visit_rules(session)
         care_by_pupil: dict[int, list[CareRecord]] = defaultdict(list)
         for record in care:
             care_by_pupil[record.pupil_id].append(record)
@@ -228,8 +225,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
                 categories="、".join(dict.fromkeys(care_kind(c.kind).name_zh for c in care_by_pupil[r.pupil_id])),
                 content=r.content, outcome=r.outcome) for r in support),
             dropouts=tuple(_dropout_line(c, facts[c.pupil_id]) for c in cases),
-            home_taught=tuple(_home_taught_line(p, facts[p.pupil_id], care_by_pupil[p.pupil_id],
-                                                read_visit_rules(session), today)
+            home_taught=tuple(_home_taught_line(p, facts[p.pupil_id], care_by_pupil[p.pupil_id], rules, today)
                               for p in _by_class(plans, facts)),
         )
         if full_ids:
@@ -263,13 +259,12 @@ def _dropout_line(case: DropoutCase, pupil: PupilFacts) -> DropoutLine:
     )
 
 
-def _home_taught_line(plan: HomeTeachingPlan, pupil: PupilFacts, care: list[CareRecord], rules: list,  # type: ignore[type-arg]
-                      today: date) -> HomeTaughtLine:
-    months = plan_months(plan, rules)
-    past = [m for m in months if m.state(today) in (MET, BEHIND)]
+def _home_taught_line(plan: HomeTeachingPlan, pupil: PupilFacts, care: list[CareRecord],
+                      rules: Sequence[VisitRule], today: date) -> HomeTaughtLine:
+    standing = plan_standing(plan, rules, today)
     return HomeTaughtLine(
         pupil=pupil, disability=_disability(care), teachers="、".join(t.teacher.name for t in plan.teachers),
         start_date=plan.start_date, end_date=plan.end_date, visits=len(plan.visits),
-        required_visits=sum(m.required_visits for m in past), months_met=sum(1 for m in past if m.met),
-        months_past=len(past), minutes=sum(m.minutes for m in months),
+        required_visits=standing.required_visits, months_met=standing.months_met,
+        months_past=standing.months_past, minutes=standing.minutes,
     )
