@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say
+from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say, say_warnings
 from schooldesk.config import data_dir
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -18,7 +18,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 def cmd_check(args: argparse.Namespace) -> int:
     from schooldesk.db.database import Database, database_path
-    from schooldesk.db.failures import as_storage_error
+    from schooldesk.db.failures import known_failures
     from schooldesk.services.health import check_database
 
     path = database_path(data_dir(args.data_dir))
@@ -29,12 +29,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                                                           "Restore a backup."), path)
     db = Database(path, read_only=not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK))
     try:
-        report = check_database(db)
-    except Exception as error:  # a damaged file fails in many ways; name the known ones
-        known = as_storage_error(error, path)
-        if known is None:
-            raise
-        raise known from error
+        with known_failures(path):  # a damaged file fails in many ways; name the known ones
+            report = check_database(db)
     finally:
         db.close()
     say(QCoreApplication.translate("CommandLine", "Database: %1"), report.path)
@@ -63,7 +59,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from schooldesk.db.backups import CLOCK_WRONG, prune_backups, sha256, take_backup
-    from schooldesk.i18n import error_text
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
@@ -85,8 +80,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if not args.out:
         prune_backups(target, just_taken=info)
     if info.clock_behind:
-        say(QCoreApplication.translate("CommandLine", "Warning: %1"), error_text(SchoolDeskError(CLOCK_WRONG)),
-            error=True)
+        say_warnings([SchoolDeskError(CLOCK_WRONG)])
     say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
     say("SHA-256: %1", sha256(info.path))
     return EXIT_OK

@@ -7,6 +7,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -155,22 +157,29 @@ def test_a_backup_taken_with_the_clock_set_back_is_kept(data_dir: Path) -> None:
     db.close()
 
 
-def test_a_backup_gives_up_on_a_database_held_exclusively(data_dir: Path, tmp_path: Path) -> None:
-    open_database(data_dir).close()
+@contextmanager
+def held_exclusively(path: Path) -> Iterator[None]:
+    """Another program holds the database exclusively (as a careless tool or a virus scanner can)."""
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
         "c.execute('PRAGMA locking_mode=EXCLUSIVE'); c.execute('BEGIN EXCLUSIVE'); "
         "c.execute('CREATE TABLE held (x)'); print('held', flush=True); time.sleep(60)"),
-        str(database_path(data_dir))], stdout=subprocess.PIPE, text=True)
+        str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_backup_gives_up_on_a_database_held_exclusively(data_dir: Path, tmp_path: Path) -> None:
+    open_database(data_dir).close()
+    with held_exclusively(database_path(data_dir)):
         started = time.monotonic()
         with pytest.raises(StorageError, match="busy in another program"):
             take_backup(database_path(data_dir), tmp_path / "b")
         assert time.monotonic() - started < 30
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_an_empty_database_is_not_backed_up_and_partial_copies_are_cleaned(data_dir: Path, tmp_path: Path) -> None:
@@ -255,16 +264,7 @@ def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path,
 
 
 def test_a_restore_over_a_database_held_exclusively_says_it_is_busy(data_dir: Path, with_backup: Path) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
-        "c.execute('PRAGMA locking_mode=EXCLUSIVE'); c.execute('BEGIN EXCLUSIVE'); "
-        "c.execute('CREATE TABLE held (x)'); print('held', flush=True); time.sleep(60)"),
-        str(database_path(data_dir))], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with held_exclusively(database_path(data_dir)):
         done = run_cli("restore", str(with_backup), "--data-dir", str(data_dir))
         assert done.returncode == 2 and "正被其他程序占用" in done.stderr and "意外错误" not in done.stderr, done.stderr
         assert not list(data_dir.glob("*.restoring"))
-    finally:
-        holder.kill()
-        holder.wait()

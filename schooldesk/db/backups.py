@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from schooldesk.db.copies import replace_atomically, snapshot
-from schooldesk.db.failures import as_storage_error
+from schooldesk.db.failures import BUSY, as_storage_error, known_failures
 from schooldesk.db.photo_store import PHOTO_DIRNAME
 from schooldesk.db.schema import KNOWN_TABLES, known_revisions
 from schooldesk.domain.errors import SchoolDeskError, StorageError
@@ -107,7 +107,9 @@ def sha256(path: Path) -> str:
 def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now: datetime | None = None) -> BackupInfo:
     """Copy the live database into *backup_dir* and verify the copy; a bad copy is removed and reported."""
     created = (now or datetime.now()).replace(microsecond=0)
-    if not _readable_schooldesk_database(db_path):
+    with known_failures(db_path):  # something to back up: a non-empty SQLite file with tables (a file from
+        has_tables = bool(_tables(db_path))  # before the first migration counts: it is copied before migrating)
+    if not has_tables:
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 is empty or not a SchoolDesk database; there is nothing to "
                                                        "back up."), db_path)
     remove_partial_copies(backup_dir)
@@ -142,16 +144,6 @@ def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now:
                       clock_behind=newest is not None and newest.created > created)
 
 
-def _readable_schooldesk_database(path: Path) -> bool:
-    """Something to back up: a non-empty SQLite file with tables (a file from before the first migration
-    counts, so it can be copied before it is migrated)."""
-    try:
-        return bool(_tables(path))
-    except sqlite3.Error as error:
-        known = as_storage_error(error, path)
-        if known is None:
-            raise
-        raise known from error
 
 
 def _tables(path: Path) -> set[str]:
@@ -167,7 +159,6 @@ def _tables(path: Path) -> set[str]:
         raise
     finally:
         conn.close()
-
 
 
 def remove_partial_copies(backup_dir: Path) -> list[Path]:
@@ -269,8 +260,7 @@ def _checkpoint(db_path: Path) -> None:
     finally:
         conn.close()
     if busy:
-        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The database %1 is busy in another program. Close it and try "
-                                                       "again."), db_path)
+        raise StorageError(BUSY, db_path)
 
 
 def _keep_current(db_path: Path, backup_dir: Path) -> Path | None:
@@ -278,15 +268,10 @@ def _keep_current(db_path: Path, backup_dir: Path) -> Path | None:
     alone holds everything), else its bytes as they are."""
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None
-    try:
+    with known_failures(db_path):  # held by another program: the busy message, after the wait
         sound = integrity_ok(db_path)
         if sound:
             _checkpoint(db_path)
-    except sqlite3.Error as error:  # held by another program: the busy message, after the wait
-        known = as_storage_error(error, db_path)
-        if known is None:
-            raise
-        raise known from error
     return take_backup(db_path, backup_dir, reason="pre-restore").path if sound else keep_aside(db_path, backup_dir)
 
 

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from schooldesk.db.audit import ACTOR_KEY
@@ -16,7 +14,7 @@ from schooldesk.db.audit import install as install_audit
 from schooldesk.db.copies import make_private, private_folder, protect_folder
 from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
-from schooldesk.db.failures import as_storage_error
+from schooldesk.db.failures import known_failures
 from schooldesk.db.migrate import upgrade_to_head
 from schooldesk.db.photo_store import PHOTO_DIRNAME, PhotoStore
 from schooldesk.domain.access import Actor
@@ -45,17 +43,11 @@ class Database:
 
         With *rehearse* the work is done and then rolled back: an import's preview counts exactly
         what the real run will do without writing it."""
-        try:
-            with self._sessions.begin() as session:
-                session.info[ACTOR_KEY] = self.actor.username if self.actor else None
-                yield session
-                if rehearse:
-                    session.rollback()
-        except sa_exc.DBAPIError as error:
-            known = as_storage_error(error, self.path)
-            if known is None:
-                raise
-            raise known from error
+        with known_failures(self.path), self._sessions.begin() as session:
+            session.info[ACTOR_KEY] = self.actor.username if self.actor else None
+            yield session
+            if rehearse:
+                session.rollback()
 
     @property
     def photos(self) -> PhotoStore:
@@ -104,24 +96,14 @@ def open_database(data_dir: Path) -> Database:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror
         ) from error
-    try:
+    with known_failures(database_path(data_dir)):
         move_aside_if_damaged(database_path(data_dir))
-    except sqlite3.Error as error:
-        known = as_storage_error(error, database_path(data_dir))
-        if known is None:
-            raise
-        raise known from error
     db = Database(database_path(data_dir))
     try:
-        upgrade_to_head(db.engine, db.path, data_dir / BACKUP_DIRNAME)
+        with known_failures(db.path):
+            upgrade_to_head(db.engine, db.path, data_dir / BACKUP_DIRNAME)
         for suffix in ("", "-wal", "-shm"):  # SQLite gives its WAL and index the main file's permissions
             make_private(Path(f"{db.path}{suffix}"))
-    except sa_exc.DBAPIError as error:
-        db.close()
-        known = as_storage_error(error, db.path)
-        if known is None:
-            raise
-        raise known from error
     except BaseException:
         db.close()
         raise
