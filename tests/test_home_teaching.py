@@ -8,7 +8,7 @@ from PIL import Image
 
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.home_teaching import (
-    PER_SEMESTER, PER_WEEK, VisitRule, VisitTime, lesson_periods, month_compliance, rule_for, validate_rule,
+    PER_MONTH, PER_SEMESTER, PER_WEEK, VisitRule, VisitTime, lesson_periods, month_compliance, rule_for, validate_rule,
     visit_minutes,
 )
 from schooldesk.domain.semester import SemesterKey
@@ -52,6 +52,43 @@ def test_hours_must_reach_the_rule_too_and_short_visits_are_counted() -> None:
     october = months[0]
     assert october.visits == 2 and october.short_visits == 1
     assert october.required_minutes == 160 and october.minutes == 159 and not october.met
+
+
+def test_a_short_visit_is_not_a_qualifying_visit_even_when_the_minutes_add_up() -> None:
+    """70 + 90 = 160 minutes, the month's total, but 70 is under 每次不少于2课时: not 达标."""
+    october = month_compliance(date(2025, 10, 1), date(2025, 10, 31),
+                               [VisitTime(date(2025, 10, 8), 70), VisitTime(date(2025, 10, 22), 90)], [])[0]
+    assert october.minutes == 160 and october.qualifying_visits == 1 and not october.met
+    assert october.visits_missing == 1 and october.visits_zh == "2次，其中1次不足2课时"
+    assert october.verdict_zh(date(2025, 12, 1)) == "未达标，差1次"
+
+
+@pytest.mark.parametrize(("minutes", "met"), [(79, False), (80, True)])
+def test_the_qualifying_boundary_is_the_rule_periods_exactly(minutes: int, met: bool) -> None:
+    october = month_compliance(date(2025, 10, 1), date(2025, 10, 31),
+                               [VisitTime(date(2025, 10, 8), minutes), VisitTime(date(2025, 10, 22), 200)], [])[0]
+    assert october.met is met and october.short_visits == (0 if met else 1)
+    assert october.visits_zh == ("2次" if met else "2次，其中1次不足2课时")
+
+
+def test_qualifying_length_follows_the_rule_in_force_each_month() -> None:
+    """From November one period of 45 minutes is enough: the same 50-minute visits fail October, pass November."""
+    rules = [VisitRule(effective_from=date(2000, 1, 1)), VisitRule(PER_MONTH, 2, 1, 45, date(2025, 11, 1))]
+    visits = [VisitTime(date(2025, m, d), 50) for m in (10, 11) for d in (6, 20)]
+    october, november = month_compliance(date(2025, 10, 1), date(2025, 11, 30), visits, rules)
+    assert october.short_visits == 2 and not october.met and october.visits_zh == "2次，其中2次不足2课时"
+    assert november.short_visits == 0 and november.met
+
+
+def test_a_semester_rule_counts_only_qualifying_visits() -> None:
+    rule = VisitRule(PER_SEMESTER, 2, 2, 40, date(2000, 1, 1))  # 2 a semester → 1 in each of two months
+    visits = [VisitTime(date(2025, 9, 10), 79), VisitTime(date(2025, 9, 24), 120), VisitTime(date(2025, 10, 8), 80)]
+    september, october = month_compliance(date(2025, 9, 1), date(2025, 10, 31), visits, [rule])
+    assert september.required_visits == 1 and september.qualifying_visits == 1 and september.met
+    assert october.met
+    alone = month_compliance(date(2025, 9, 1), date(2025, 10, 31), [VisitTime(date(2025, 9, 10), 79),
+                             VisitTime(date(2025, 10, 8), 200)], [rule])
+    assert not alone[0].met and alone[0].visits_missing == 1 and alone[1].met
 
 
 def test_each_month_is_judged_by_the_rule_in_force_at_its_start() -> None:

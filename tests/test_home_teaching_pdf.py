@@ -47,6 +47,23 @@ def test_semester_log_sums_visits_against_the_rule(logged, tmp_path: Path) -> No
     assert_a4_and_drawn(result.path, tmp_path)
 
 
+def test_short_visits_print_as_such_and_the_month_is_not_met(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """70 + 90 minutes in October: the minutes add up to 160, but one visit is under 2 periods."""
+    from schooldesk.services.home_teaching import behind_this_month, plan_compliance
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 8), start_time=time(14, 0), end_time=time(15, 10)))
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 22), start_time=time(14, 0), end_time=time(15, 30)))
+    october = [m for m in plan_compliance(db, plan.id) if m.month == date(2025, 10, 1)][0]
+    assert october.minutes == 160 and not october.met
+    assert [b.this_month.visits_missing for b in behind_this_month(db, date(2025, 10, 28))] == [1]
+    result = write_semester_log_pdf(tmp_path / "log.pdf", home_teaching_log(db, plan.id), printed=date(2025, 12, 1))
+    text = text_of(result.path).replace("\n", "")
+    assert "2次，其中1次不足2课时" in text and "未达标，差1次" in text
+    assert "送教2次，其中1次不足2课时（要求10次）" in text
+
+
 def test_blank_form_is_prefilled_with_school_child_and_teachers(logged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, plan_id, _, _ = logged
     result = write_blank_form_pdf(tmp_path / "blank.pdf", home_teaching_log(db, plan_id))

@@ -127,12 +127,25 @@ class MonthCompliance:
         return lesson_periods(self.minutes, self.rule.minutes_per_period)
 
     @property
+    def qualifying_visits(self) -> int:
+        """Visits of at least the rule's periods: a 70-minute visit under 每次不少于2课时 does not count."""
+        return self.visits - self.short_visits
+
+    @property
     def met(self) -> bool:
-        return self.visits >= self.required_visits and self.minutes >= self.required_minutes
+        return self.qualifying_visits >= self.required_visits and self.minutes >= self.required_minutes
 
     @property
     def visits_missing(self) -> int:
-        return max(0, self.required_visits - self.visits)
+        """Qualifying visits still needed this month."""
+        return max(0, self.required_visits - self.qualifying_visits)
+
+    @property
+    def visits_zh(self) -> str:
+        """2次 / 2次，其中1次不足2课时 — the visits made, short ones named, as the month table shows them."""
+        if not self.short_visits:
+            return f"{self.visits}次"
+        return f"{self.visits}次，其中{self.short_visits}次不足{self.rule.periods_per_visit}课时"
 
     @property
     def label(self) -> str:

@@ -101,6 +101,8 @@ class _Writer:
         minutes = sum(v.minutes for v in log.visits)
         periods_required = sum(m.required_periods for m in log.months)
         past = [m for m in log.months if m.state(self.printed) in (MET, BEHIND)]
+        short = sum(m.short_visits for m in log.months)
+        short_note = f"，其中{short}次不足{log.rule.periods_per_visit}课时" if short else ""
         periods = sum(lesson_periods(v.minutes, m.rule.minutes_per_period)
                       for m in log.months for v in log.visits if v.date.replace(day=1) == m.month)
         rows += [
@@ -109,7 +111,7 @@ class _Writer:
             [lbl("送教安排"), t(plan.schedule), "", ""],
             [lbl("送教要求"), t(log.rule.label_zh), "", ""],
             [lbl("完成情况"), t(
-                f"送教{len(log.visits)}次（要求{visits_required}次），累计{hours_text(minutes)}，"
+                f"送教{len(log.visits)}次{short_note}（要求{visits_required}次），累计{hours_text(minutes)}，"
                 f"合{periods:g}课时（要求{periods_required}课时）；"
                 f"已过去的{len(past)}个月中{sum(1 for m in past if m.met)}个月达到要求。"), "", ""],
         ]
@@ -117,7 +119,7 @@ class _Writer:
         widths = [LABEL, (WIDTH - 2 * LABEL) / 2, LABEL, (WIDTH - 2 * LABEL) / 2]
         small = self.form.small
         month_rows = [
-            [m.label, str(m.required_visits), str(m.visits), f"{m.periods:g} / {m.required_periods}",
+            [m.label, str(m.required_visits), m.visits_zh, f"{m.periods:g} / {m.required_periods}",
              m.verdict_zh(self.printed)]
             for m in log.months
         ]
@@ -128,7 +130,7 @@ class _Writer:
         ]
         visit_widths = [12 * mm, 23 * mm, 25 * mm, 15 * mm, 25 * mm, WIDTH - 120 * mm, 20 * mm]
         month_table = self.form.listing(("月份", "要求次数", "实际次数", "课时（实际/要求）", "是否达标"), month_rows,
-                                        [WIDTH / 5] * 5)
+                                        [WIDTH * f for f in (0.17, 0.14, 0.3, 0.2, 0.19)])
         visit_table = self.form.listing(("序号", "日期", "时间", "时长", "送教教师", "送教内容", "家长签名"), visit_rows,
                                         visit_widths, empty="本学期尚无送教记录")
         return [

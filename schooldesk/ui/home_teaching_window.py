@@ -26,6 +26,7 @@ from schooldesk.ui.errors import ask_yes_no, show_error, show_warnings
 from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
@@ -49,7 +50,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.month_model: RowTableModel[MonthCompliance] = RowTableModel([
             Column(self.tr("Month"), lambda m: m.label),
             Column(self.tr("Visits required"), lambda m: m.required_visits),
-            Column(self.tr("Visits made"), lambda m: m.visits),
+            Column(self.tr("Visits made"), visits_text),
             Column(self.tr("Lesson periods (made / required)"), lambda m: f"{m.periods:g} / {m.required_periods}"),
             Column(self.tr("Standing"), lambda m: states[m.state(today)]),
         ], dimmed=lambda m: m.state(today) == NOT_YET)

@@ -15,6 +15,7 @@ from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
 
 
@@ -54,7 +55,7 @@ class HomePage(QWidget):
             Column(self.tr("Child"), lambda s: s.plan.pupil_name),
             Column(self.tr("Class"), lambda s: s.class_name),
             Column(self.tr("Responsible teachers"), lambda s: s.plan.teacher_names),
-            Column(self.tr("Visits this month"), lambda s: f"{s.this_month.visits} / {s.this_month.required_visits}"),
+            Column(self.tr("Visits this month"), lambda s: f"{visits_text(s.this_month)} / {s.this_month.required_visits}"),
             Column(self.tr("Lesson periods"), lambda s: f"{s.this_month.periods:g} / {s.this_month.required_periods}"),
         ])
         self.home_table = record_table(self.home_model, self)

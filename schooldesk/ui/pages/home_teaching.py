@@ -12,6 +12,7 @@ from schooldesk.services.home_teaching import PlanSummary, delete_plan, list_pla
 from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
+from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -63,9 +64,9 @@ class HomeTeachingPage(QWidget):
         if month is None:
             return self.tr("outside the plan")
         if month.met:
-            return fill(self.tr("met (%1 visits)"), (str(month.visits),))
+            return fill(self.tr("met (%1 visits)"), (visits_text(month),))
         if month.visits_missing:
-            return fill(self.tr("%1 of %2 visits"), (str(month.visits), str(month.required_visits)))
+            return fill(self.tr("%1 of %2 visits"), (visits_text(month), str(month.required_visits)))
         return self.tr("lesson periods short")
 
     def refresh(self) -> None:
