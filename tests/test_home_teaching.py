@@ -91,6 +91,20 @@ def test_a_semester_rule_counts_only_qualifying_visits() -> None:
     assert not alone[0].met and alone[0].visits_missing == 1 and alone[1].met
 
 
+def test_a_new_plan_starts_today_while_the_semester_is_under_way() -> None:
+    from schooldesk.domain.home_teaching import default_plan_start, judged_months
+
+    start, end = date(2025, 9, 1), date(2026, 1, 31)
+    assert default_plan_start(start, end, date(2025, 11, 24)) == date(2025, 11, 24)
+    assert default_plan_start(start, end, date(2025, 8, 20)) == start  # not begun: its first day
+    assert default_plan_start(start, end, date(2026, 3, 2)) == start  # gone: recorded afterwards
+    assert default_plan_start(start, end, date(2025, 11, 24), date(2025, 10, 10)) == date(2025, 10, 10)
+    assert default_plan_start(start, end, date(2025, 11, 24), date(2024, 10, 10)) == date(2025, 11, 24)
+    assert judged_months(date(2025, 9, 1), end, date(2025, 11, 24)) == [
+        date(2025, 9, 1), date(2025, 10, 1), date(2025, 11, 1)]
+    assert judged_months(date(2025, 12, 1), end, date(2025, 11, 24)) == []
+
+
 def test_each_month_is_judged_by_the_rule_in_force_at_its_start() -> None:
     rules = [VisitRule(PER_WEEK, 1, 1, 45, date(2025, 11, 15))]  # takes effect from 2025-11-01
     assert rule_for(date(2025, 10, 31), rules).min_visits == 2  # the default before it

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from schooldesk.db.database import Database
 from schooldesk.domain.semester import SemesterKey, TermDates, school_year_of
@@ -85,6 +85,8 @@ def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, pe
     plan_dialog.goals.boxes["康复训练"].setChecked(True)
     plan_dialog.schedule.setText("每月第一、三周周三下午")
     plan_dialog.buttons.button(plan_dialog.buttons.StandardButton.Save).click()
+    assert plan_dialog.past_start_question is not None  # the semester is gone: its months are judged at once
+    plan_dialog.past_start_question.button(QMessageBox.StandardButton.Yes).click()
     assert not plan_dialog.isVisible()
     assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "李春梅、赵国强"
 
@@ -224,3 +226,40 @@ def test_closing_an_edited_form_asks_first(qtbot, zh_app, home) -> None:  # type
     dialog.reject()
     dialog.discard_question.button(QMessageBox.StandardButton.Discard).click()
     assert not dialog.isVisible() and len(list_visits(db, plan.id)) == 1
+
+
+def test_a_plan_made_late_in_term_starts_today_and_a_past_start_asks_first(qtbot, zh_app, people) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.care import CareInput, add_care
+    from schooldesk.services.home_teaching import list_plans
+
+    db, teachers, pupil_id = people
+    state = AppState(db)
+    autumn = next(s for s in state.semesters if s.key == SemesterKey(2025, 1))
+    dialog = PlanDialog(db, autumn, today=date(2025, 11, 24))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.start.value() == date(2025, 11, 24)  # not 1 September: September and October are not failed
+    add_care(db, pupil_id, CareInput("disabled", date(2025, 10, 10), details={"placement": "送教上门"}))
+    dialog = PlanDialog(db, autumn, today=date(2025, 11, 24))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pupil.currentData() == pupil_id and dialog.start.value() == date(2025, 10, 10)  # placed then
+    dialog.pupil.setCurrentIndex(dialog.pupil.findData(next(
+        dialog.pupil.itemData(i) for i in range(dialog.pupil.count()) if dialog.pupil.itemData(i) != pupil_id)))
+    assert dialog.start.value() == date(2025, 11, 24)  # another child, no placement: today
+    dialog.pupil.setCurrentIndex(dialog.pupil.findData(pupil_id))
+    dialog.start.set_value(date(2025, 9, 1))
+    dialog._start_edited()
+    for teacher_id in teachers:
+        dialog.teachers.set_checked(teacher_id)
+    dialog.goals.boxes["康复训练"].setChecked(True)
+    dialog.try_save()
+    question = dialog.past_start_question
+    assert question is not None and question.isVisible()
+    assert "2025年9月、2025年10月、2025年11月" in question.text()
+    question.button(QMessageBox.StandardButton.No).click()
+    assert dialog.isVisible() and list_plans(db, autumn.key, date(2025, 11, 24)) == []  # nothing saved
+    dialog.try_save()
+    dialog.past_start_question.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    [saved] = list_plans(db, autumn.key, date(2025, 11, 24))
+    assert saved.plan.start_date == date(2025, 9, 1) and not dialog.isVisible()

@@ -177,6 +177,23 @@ def months_of(start: date, end: date) -> list[date]:
     return months
 
 
+def default_plan_start(semester_start: date, semester_end: date, today: date, placed_on: date | None = None) -> date:
+    """Where a new plan starts unless the clerk says otherwise: the child's 送教上门 placement when it began
+    inside the semester, else today while the semester is under way, else the semester's first day. A plan
+    made in late November must not start on 1 September and fail September and October at once."""
+    if placed_on is not None and semester_start < placed_on <= semester_end:
+        return placed_on
+    if semester_start < today <= semester_end:
+        return today
+    return semester_start
+
+
+def judged_months(start: date, end: date, today: date) -> list[date]:
+    """The months of a plan from *start* that are already gone or under way on *today*: what a start date in
+    the past puts up for judging at once."""
+    return months_of(start, min(end, today)) if start <= today else []
+
+
 def required_visits(rule: VisitRule, covered_days: int, month_days: int, plan_days: int, days_before: int) -> int:
     """The rule pro rata for the *covered_days* a plan has in one month: a whole month under 每月2次 asks
     for 2, ten days of a 31-day month for 1; 每周 counts weeks. 每学期 is shared out over the plan's

@@ -136,6 +136,7 @@ class PupilChoice:
     name: str
     class_name: str
     taught_at_home: bool  # status 送教上门 or a disability placement 送教上门: offered first
+    placed_on: date | None = None  # when the open 送教上门 placement began: a plan's default start
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
     """Pupils on roll, those taught at home first (status or disability placement 送教上门)."""
     with db.transaction() as session:
         placed = {
-            care.pupil_id for care in session.scalars(
+            care.pupil_id: care.start_date for care in session.scalars(
                 select(CareRecord).where(CareRecord.kind == DISABLED, CareRecord.end_date.is_(None)))
             if care.details.get("placement") == HOME_TAUGHT
         }
@@ -284,7 +285,7 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
             select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
             .order_by(Pupil.name_keys)
         ).all()
-        choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed)
+        choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed, placed.get(pid))
                    for pid, name, status, _keys in pupils]
         return sorted(choices, key=lambda c: not c.taught_at_home)
 
@@ -342,9 +343,11 @@ def _write_plan(session: Session, plan: HomeTeachingPlan, data: PlanInput) -> No
     plan.teachers = [HomeTeachingPlanTeacher(teacher_id=t, position=i) for i, t in enumerate(teacher_ids)]
 
 
-def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput) -> PlanRow:
+def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput, *,
+             rehearse: bool = False) -> PlanRow:
+    """With *rehearse*, every rule is checked and nothing is written (the form asks about a past start after)."""
     require_record_keeper(db)
-    with db.transaction() as session:
+    with db.transaction(rehearse=rehearse) as session:
         pupil = load_pupil(session, pupil_id)
         existing = session.scalars(select(HomeTeachingPlan).where(
             HomeTeachingPlan.pupil_id == pupil_id, HomeTeachingPlan.school_year == semester.school_year,
@@ -359,9 +362,9 @@ def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput
         return _plan_row(plan)
 
 
-def update_plan(db: Database, plan_id: int, data: PlanInput) -> PlanRow:
+def update_plan(db: Database, plan_id: int, data: PlanInput, *, rehearse: bool = False) -> PlanRow:
     require_record_keeper(db)
-    with db.transaction() as session:
+    with db.transaction(rehearse=rehearse) as session:
         plan = _load_plan(session, plan_id)
         _write_plan(session, plan, data)
         session.flush()
