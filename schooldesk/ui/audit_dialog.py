@@ -46,7 +46,7 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.export_button.clicked.connect(self.choose_export)
         self.model: RowTableModel[AuditRow] = RowTableModel([
             Column(self.tr("When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
-            Column(self.tr("User"), lambda r: r.username),
+            Column(self.tr("User"), lambda r: r.username, names=True),
             Column(self.tr("Action"), lambda r: r.action_zh),
             Column(self.tr("Record"), lambda r: f"{r.kind_zh} {r.record_id} {r.label}".strip()),
             Column(self.tr("Changes"), lambda r: r.changes_text),

@@ -48,7 +48,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
                   BEHIND: self.tr("short")}
         today = date.today()
         self.month_model: RowTableModel[MonthCompliance] = RowTableModel([
-            Column(self.tr("Month"), lambda m: m.label),
+            Column(self.tr("Month"), lambda m: m.label, lambda m: m.month),
             Column(self.tr("Visits required"), lambda m: m.required_visits),
             Column(self.tr("Visits made"), visits_text),
             Column(self.tr("Lesson periods (made / required)"), lambda m: f"{m.periods:g} / {m.required_periods}"),
@@ -58,8 +58,8 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             Column(self.tr("No."), lambda v: v.id),  # what print-home-teaching --visit takes
             Column(self.tr("Date"), lambda v: v.date.isoformat()),
             Column(self.tr("Time"), lambda v: v.time_text),
-            Column(self.tr("Length"), lambda v: hours_text(v.minutes)),
-            Column(self.tr("Teachers"), lambda v: v.teacher_names),
+            Column(self.tr("Length"), lambda v: hours_text(v.minutes), lambda v: v.minutes),
+            Column(self.tr("Teachers"), lambda v: v.teacher_names, names=True),
             Column(self.tr("Content"), lambda v: "、".join(v.content_kinds)),
             Column(self.tr("Photos"), lambda v: len(v.photos)),
             Column(self.tr("What was taught"), lambda v: v.content),

@@ -56,11 +56,11 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             Column(self.tr("Details"), lambda c: c.summary),
             Column(self.tr("From"), lambda c: c.start_date.isoformat()),
             Column(self.tr("Until"), lambda c: c.end_date.isoformat() if c.end_date else ""),
-            Column(self.tr("Responsible teacher"), lambda c: c.responsible_teacher_name),
+            Column(self.tr("Responsible teacher"), lambda c: c.responsible_teacher_name, names=True),
         ], dimmed=lambda c: c.end_date is not None)
         self.support_model: RowTableModel[SupportRow] = RowTableModel([
             Column(self.tr("Date"), lambda s: s.date.isoformat()),
-            Column(self.tr("Teacher"), lambda s: s.teacher_name),
+            Column(self.tr("Teacher"), lambda s: s.teacher_name, names=True),
             Column(self.tr("Kind"), lambda s: s.kind),
             Column(self.tr("What was done"), lambda s: s.content),
             Column(self.tr("Outcome"), lambda s: s.outcome),

@@ -1,7 +1,8 @@
-"""The one way record lists look: whole-row selection, no in-place editing, last column stretched."""
+"""The one way record lists look: whole-row selection, no in-place editing, last column stretched, every
+column sortable by a click on its header (the service's order until then)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -15,4 +16,6 @@ def record_table(model: QAbstractItemModel, parent: QWidget | None = None, *, wo
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
     return table

@@ -18,7 +18,7 @@ class ClassesPage(ListPage):
             Column(self.tr("Class"), lambda c: c.name, lambda c: c.grade * 100 + c.number),
             Column(self.tr("Grade"), lambda c: grade_name_zh(c.grade), lambda c: c.grade),
             Column(self.tr("Number"), lambda c: c.number),
-            Column(self.tr("Head teacher"), lambda c: c.head_teacher_name),
+            Column(self.tr("Head teacher"), lambda c: c.head_teacher_name, names=True),
             Column(self.tr("Status"), lambda c: self.tr("Active") if c.active else self.tr("Inactive")),
         ]
         super().__init__(state, RowTableModel(columns, dimmed=lambda c: not c.active), parent)

@@ -39,10 +39,10 @@ class HomePage(QWidget):
         self.overdue_title = QLabel(self)
         self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.overdue_model: RowTableModel[OverdueSupport] = RowTableModel([
-            Column(self.tr("Pupil"), lambda o: o.pupil_name),
+            Column(self.tr("Pupil"), lambda o: o.pupil_name, names=True),
             Column(self.tr("Class"), lambda o: o.class_name),
             Column(self.tr("Categories"), lambda o: o.category),
-            Column(self.tr("Responsible teacher"), lambda o: o.responsible_teacher),
+            Column(self.tr("Responsible teacher"), lambda o: o.responsible_teacher, names=True),
             Column(self.tr("Last support"), lambda o: o.last_record.isoformat() if o.last_record else self.tr("none yet")),
             Column(self.tr("Due since"), lambda o: o.due.isoformat()),
         ])
@@ -52,9 +52,9 @@ class HomePage(QWidget):
         self.home_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.home_title.setWordWrap(True)
         self.home_model: RowTableModel[PlanSummary] = RowTableModel([
-            Column(self.tr("Child"), lambda s: s.plan.pupil_name),
+            Column(self.tr("Child"), lambda s: s.plan.pupil_name, names=True),
             Column(self.tr("Class"), lambda s: s.class_name),
-            Column(self.tr("Responsible teachers"), lambda s: s.plan.teacher_names),
+            Column(self.tr("Responsible teachers"), lambda s: s.plan.teacher_names, names=True),
             Column(self.tr("Visits this month"), lambda s: f"{visits_text(s.this_month)} / {s.this_month.required_visits}"),
             Column(self.tr("Lesson periods"), lambda s: f"{s.this_month.periods:g} / {s.this_month.required_periods}"),
         ])

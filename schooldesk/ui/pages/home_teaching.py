@@ -28,11 +28,11 @@ class HomeTeachingPage(QWidget):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.heading.setWordWrap(True)  # else its text sets the main window's minimum width
         self.model: RowTableModel[PlanSummary] = RowTableModel([
-            Column(self.tr("Child"), lambda s: s.plan.pupil_name),
+            Column(self.tr("Child"), lambda s: s.plan.pupil_name, names=True),
             Column(self.tr("Class"), lambda s: s.class_name),
-            Column(self.tr("Teachers"), lambda s: s.plan.teacher_names),
+            Column(self.tr("Teachers"), lambda s: s.plan.teacher_names, names=True),
             Column(self.tr("Visits this semester"), lambda s: s.visits),
-            Column(self.tr("Time taught"), lambda s: hours_text(s.minutes)),
+            Column(self.tr("Time taught"), lambda s: hours_text(s.minutes), lambda s: s.minutes),
             Column(self.tr("This month"), self._this_month),
             Column(self.tr("Months met"), lambda s: f"{s.months_met} / {len(s.months)}"),
         ], dimmed=lambda s: s.this_month is None)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
-from schooldesk.ui.table_model import SORT_ROLE, RowTableModel
+from schooldesk.ui.table_model import RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
 
 
@@ -20,12 +20,9 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
+        self.proxy = RowSortProxy(model, self)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("findBox")
@@ -42,8 +39,6 @@ class ListPage(QWidget):
         self.active_button.clicked.connect(self.toggle_selected_active)
 
         self.table = record_table(self.proxy, self)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a header is clicked
         self.table.doubleClicked.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 

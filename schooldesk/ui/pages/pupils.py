@@ -23,18 +23,17 @@ from schooldesk.ui.errors import show_error
 from schooldesk.ui.import_dialog import ImportDialog
 from schooldesk.ui.pupil_profile import PupilProfileWindow
 from schooldesk.ui.state import AppState
-from schooldesk.ui.table_model import SORT_ROLE, Column, RowTableModel
+from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PupilFilter(QSortFilterProxyModel):
+class PupilFilter(RowSortProxy):
     """Filters on the row objects themselves (no string matching per cell): fast with 3,000 pupils."""
 
     def __init__(self, model: RowTableModel[PupilRow]) -> None:
-        super().__init__()
-        self.setSourceModel(model)
+        super().__init__(model)
         self._model = model
         self.text = ""
         self.class_id: int | None = None
@@ -70,17 +69,16 @@ class PupilsPage(QWidget):
         self.setObjectName("PupilsPage")
         self.state = state
         self.model: RowTableModel[PupilRow] = RowTableModel([
-            Column(self.tr("Name"), lambda p: p.name, lambda p: p.name_keys),
+            Column(self.tr("Name"), lambda p: p.name, names=True),
             Column(self.tr("Gender"), lambda p: p.gender),
             Column(self.tr("Birth date"), lambda p: p.birth_date.isoformat() if p.birth_date else ""),
-            Column(self.tr("Class"), lambda p: p.class_name, lambda p: (p.grade or 99, p.class_name)),
+            Column(self.tr("Class"), lambda p: p.class_name),
             Column(self.tr("Student number"), lambda p: p.student_number_masked),
             Column(self.tr("ID number"), lambda p: p.id_number_masked),
             Column(self.tr("Status"), lambda p: p.status),
             Column(self.tr("Care categories"), lambda p: p.care_names),
         ], dimmed=lambda p: not p.active)
         self.proxy = PupilFilter(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("findBox")
@@ -118,8 +116,6 @@ class PupilsPage(QWidget):
         self.count_label = QLabel(self)
 
         self.table = record_table(self.proxy, self)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self.open_profile)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.rowsInserted.connect(self._update_count)

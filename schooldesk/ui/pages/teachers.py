@@ -14,7 +14,7 @@ from schooldesk.ui.table_model import Column, RowTableModel
 class TeachersPage(ListPage):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         columns: list[Column[TeacherRow]] = [
-            Column(self.tr("Name"), lambda t: t.name),
+            Column(self.tr("Name"), lambda t: t.name, names=True),
             Column(self.tr("Gender"), lambda t: t.gender),
             Column(self.tr("Subjects"), lambda t: t.subjects),
             Column(self.tr("Title"), lambda t: t.title),

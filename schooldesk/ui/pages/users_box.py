@@ -21,7 +21,7 @@ class UsersBox(QGroupBox):
         self.model: RowTableModel[UserRow] = RowTableModel([
             Column(self.tr("User name"), lambda u: u.username),
             Column(self.tr("Role"), lambda u: u.role_zh),
-            Column(self.tr("Teacher"), lambda u: u.teacher_name),
+            Column(self.tr("Teacher"), lambda u: u.teacher_name, names=True),
             Column(self.tr("In use"), lambda u: self.tr("yes") if u.active else self.tr("no")),
         ], dimmed=lambda u: not u.active)
         self.table = record_table(self.model, self)
