@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from schooldesk.domain.access import ADMIN, OFFICE, TEACHER, AccessDenied, Actor
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.exports.audit_sheet import write_audit_xlsx
 from schooldesk.services.audit import AuditFilter, list_audit
@@ -155,3 +156,29 @@ def test_a_forgotten_administrator_password_comes_back_with_the_recovery_code(db
     assert again.returncode == 2, "a recovery code works once"
     new_code = right.stdout.strip()[-29:]
     assert len(new_code) == 29 and new_code != code
+
+
+def test_deleting_support_follows_the_same_roles_as_adding(home) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.dropout import CaseInput, VisitInput, delete_visit, open_case
+    from schooldesk.services.dropout import add_visit as add_return_visit
+    from schooldesk.services.dropout import update_visit as update_return_visit
+    from schooldesk.services.support import delete_support, list_support
+
+    db, pupil_id, (li, zhao), _ = home
+    db.actor = Actor("office1", OFFICE)
+    mine = add_support(db, pupil_id, SupportInput(date(2025, 10, 8), li, "谈心", "了解近况"))
+    theirs = add_support(db, pupil_id, SupportInput(date(2025, 10, 9), zhao, "谈心", "了解近况"))
+    case = open_case(db, pupil_id, CaseInput(date(2025, 10, 1), "厌学"))
+    visit = add_return_visit(db, case.id, VisitInput(date(2025, 10, 3), "李老师")).visits[0]
+    db.actor = Actor("li", TEACHER, teacher_id=li)
+    for action in (lambda: delete_support(db, theirs.id), lambda: delete_visit(db, visit.id),
+                   lambda: update_return_visit(db, visit.id, VisitInput(date(2025, 10, 3), "改"))):
+        with pytest.raises(AccessDenied):
+            action()
+    delete_support(db, mine.id)
+    assert [r.id for r in list_support(db, pupil_id)] == [theirs.id]
+    db.actor = Actor("office1", OFFICE)
+    assert update_return_visit(db, visit.id, VisitInput(date(2025, 10, 4), "李老师、村主任")).visits[0].visitors == "李老师、村主任"
+    with pytest.raises(ValidationError):
+        update_return_visit(db, visit.id, VisitInput(date(2025, 9, 30), "李老师"))  # before the case started
+    assert delete_visit(db, visit.id).visits == ()

@@ -170,3 +170,118 @@ def test_home_page_lists_overdue_support(qtbot, zh_app, school_db: Database) -> 
     assert home.overdue_model.rowCount() == 1  # type: ignore[attr-defined]
     assert home.overdue_model.index(0, 0).data() == "张书涵"  # type: ignore[attr-defined]
     assert home.overdue_model.index(0, 3).data() == "王老师"  # type: ignore[attr-defined]
+
+
+def test_support_records_and_return_visits_open_edit_and_delete(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Double-click or Enter opens a record; edit saves; delete asks first; both are in the audit trail."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from schooldesk.services.audit import list_audit
+    from schooldesk.services.dropout import CaseInput, VisitInput, add_visit, open_case
+    from schooldesk.services.support import SupportInput, add_support
+
+    teacher = add_teacher(school_db, TeacherInput("王老师", "女"))
+    pupil_id = add_pupil(school_db, PupilInput(name="张书涵", gender="女", id_number=GOOD_ID))
+    add_support(school_db, pupil_id, SupportInput(date.today() - timedelta(days=3), teacher.id, "谈心", "了解近况"))
+    add_support(school_db, pupil_id, SupportInput(date.today() - timedelta(days=1), teacher.id, "学业辅导", "讲错题"))
+    case = open_case(school_db, pupil_id, CaseInput(date.today() - timedelta(days=10), "厌学"))
+    add_visit(school_db, case.id, VisitInput(date.today() - timedelta(days=8), "王老师", "母亲", "劝说", "考虑中"))
+    window = _window(qtbot, school_db)
+    page: PupilsPage = window.pages[PAGE_PUPILS][1]  # type: ignore[assignment]
+    page.select_pupil(pupil_id)
+    profile = page.open_profile()
+    qtbot.addWidget(profile)
+
+    profile.tabs.setCurrentIndex(2)
+    table = profile.support_table
+    table.setFocus()
+    table.selectRow(0)
+    index = table.model().index(0, 0)
+    table.setCurrentIndex(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    qtbot.wait(600)  # past the double-click interval: the next two clicks are one double-click
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    support: SupportDialog = _visible(SupportDialog)  # type: ignore[assignment]
+    assert support.content.text() == "了解近况"
+    support.outcome.setPlainText("情绪好转")
+    assert support.try_save()
+    assert profile.support_model.index(0, 4).data() == "情绪好转"
+
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens it too
+    second: SupportDialog = _visible(SupportDialog)  # type: ignore[assignment]
+    assert second.content.text() == "讲错题"
+    second.reject()
+    question = profile.confirm_delete_support()
+    assert question is not None and "学业辅导" in question.text()
+    question.button(QMessageBox.StandardButton.No).click()
+    assert profile.support_model.rowCount() == 2  # No keeps it
+    profile.confirm_delete_support().button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    assert profile.support_model.rowCount() == 1
+
+    profile.tabs.setCurrentIndex(3)
+    visits = profile.visit_table
+    visits.setFocus()
+    visits.selectRow(0)
+    visits.setCurrentIndex(visits.model().index(0, 0))
+    qtbot.keyClick(visits, Qt.Key.Key_Return)
+    visit: VisitDialog = _visible(VisitDialog)  # type: ignore[assignment]
+    assert visit.met_with.text() == "母亲" and visit.result.currentText() == "考虑中"
+    visit.result.setCurrentText("同意返校")
+    assert visit.try_save()
+    assert profile.visit_model.index(0, 3).data() == "同意返校"
+    visits.selectRow(0)
+    profile.confirm_delete_visit().button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    assert profile.visit_model.rowCount() == 0 and profile.case_model.index(0, 2).data() == "0"
+
+    trail = [(r.action, r.table_name) for r in list_audit(school_db)]
+    for expected in (("update", "support_record"), ("delete", "support_record"), ("update", "return_visit"),
+                     ("delete", "return_visit")):
+        assert expected in trail, expected
+
+
+def test_home_page_lists_open_what_they_list(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Enter on an overdue pupil opens the profile at its support records; a double-click on a child behind
+    in 送教上门 opens the child's visit log."""
+    from PySide6.QtCore import Qt
+
+    from schooldesk.domain.semester import default_term_dates, school_year_of
+    from schooldesk.services.home_teaching import add_plan
+    from schooldesk.services.semesters import current_semester_key, set_school_year
+    from schooldesk.ui.home_teaching_window import HomeTeachingWindow
+    from schooldesk.ui.pupil_profile import TABS, PupilProfileWindow
+    from tests.builders import plan_input
+
+    teacher = add_teacher(school_db, TeacherInput("王老师", "女"))
+    pupil_id = add_pupil(school_db, PupilInput(name="张书涵", gender="女", id_number=GOOD_ID, school_year=2025))
+    add_care(school_db, pupil_id, CareInput(LEFT_BEHIND, date.today() - timedelta(days=60), None, teacher.id))
+    set_school_year(school_db, *default_term_dates(school_year_of(date.today())))  # a semester under way today
+    key = current_semester_key(school_db, date.today())
+    window = MainWindow(AppState(school_db))
+    qtbot.addWidget(window)
+    window.show()
+    home = window.pages[0][1]
+    table = home.overdue_table  # type: ignore[attr-defined]
+    table.setFocus()
+    table.selectRow(0)
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    profile: PupilProfileWindow = _visible(PupilProfileWindow)  # type: ignore[assignment]
+    assert profile.pupil_id == pupil_id and profile.tabs.currentIndex() == TABS.index("support")
+    profile.close()
+
+    start = max(date.today().replace(day=1), next(s.start for s in window.state.semesters if s.key == key))
+    end = next(s.end for s in window.state.semesters if s.key == key)
+    if not start <= date.today() <= end:
+        return  # a holiday between the terms: nobody is behind this month
+    add_plan(school_db, pupil_id, key, plan_input((teacher.id,), start_date=start, end_date=end))
+    window.state.notify_changed()
+    behind = home.home_table  # type: ignore[attr-defined]
+    assert behind.model().rowCount() == 1
+    index = behind.model().index(0, 0)
+    qtbot.mouseClick(behind.viewport(), Qt.MouseButton.LeftButton, pos=behind.visualRect(index).center())
+    qtbot.wait(600)
+    qtbot.mouseDClick(behind.viewport(), Qt.MouseButton.LeftButton, pos=behind.visualRect(index).center())
+    log_window: HomeTeachingWindow = _visible(HomeTeachingWindow)  # type: ignore[assignment]
+    assert "张书涵" in log_window.windowTitle()

@@ -122,23 +122,56 @@ def confirm_dropout(db: Database, case_id: int) -> CaseRow:
         return _row(case)
 
 
-def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
-    require_record_keeper(db)
+def _write_visit(visit: ReturnVisit, case: DropoutCase, data: VisitInput) -> None:
     _not_future(data.date, "date")
     visitors = validate_text(data.visitors, "visitors")
     if not visitors:
         raise ValidationError("visitors", QT_TRANSLATE_NOOP("Errors", "Say who went."))
+    if data.date < case.started_on:
+        raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The visit is before the case started."))
+    visit.date, visit.visitors = data.date, visitors
+    visit.met_with = validate_text(data.met_with, "met_with", 100)
+    visit.conversation = validate_text(data.conversation, "conversation", MAX_TEXT)
+    visit.result = validate_choice(data.result, VISIT_RESULTS, "result")
+
+
+def _visit_and_case(session: Session, visit_id: int) -> tuple[ReturnVisit, DropoutCase]:
+    visit = session.get(ReturnVisit, visit_id)
+    if visit is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+    return visit, _get(session, visit.case_id)
+
+
+def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
+    require_record_keeper(db)
     with db.transaction() as session:
         case = _get(session, case_id)
-        if data.date < case.started_on:
-            raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The visit is before the case started."))
-        case.visits.append(ReturnVisit(
-            date=data.date, visitors=visitors, met_with=validate_text(data.met_with, "met_with", 100),
-            conversation=validate_text(data.conversation, "conversation", MAX_TEXT),
-            result=validate_choice(data.result, VISIT_RESULTS, "result"),
-        ))
+        visit = ReturnVisit()
+        _write_visit(visit, case, data)
+        case.visits.append(visit)
         session.flush()
         case.visits.sort(key=lambda v: v.date)
+        return _row(case)
+
+
+def update_visit(db: Database, visit_id: int, data: VisitInput) -> CaseRow:
+    """Correct a 劝返 visit (same roles as adding one; audited field by field)."""
+    require_record_keeper(db)
+    with db.transaction() as session:
+        visit, case = _visit_and_case(session, visit_id)
+        _write_visit(visit, case, data)
+        session.flush()
+        case.visits.sort(key=lambda v: v.date)
+        return _row(case)
+
+
+def delete_visit(db: Database, visit_id: int) -> CaseRow:
+    require_record_keeper(db)
+    with db.transaction() as session:
+        visit, case = _visit_and_case(session, visit_id)
+        case.visits.remove(visit)
+        session.delete(visit)
+        session.flush()
         return _row(case)
 
 

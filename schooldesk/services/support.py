@@ -88,17 +88,30 @@ def add_support(db: Database, pupil_id: int, data: SupportInput) -> SupportRow:
         return _row(record)
 
 
+def _load(session: Session, record_id: int) -> SupportRecord:
+    record = session.get(SupportRecord, record_id)
+    if record is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+    return record
+
+
 def update_support(db: Database, record_id: int, data: SupportInput) -> SupportRow:
     with db.transaction() as session:
-        record = session.get(SupportRecord, record_id)
-        if record is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+        record = _load(session, record_id)
         require_own(db, [record.teacher_id])  # theirs now …
         require_own(db, [data.teacher_id])  # … and still theirs after the change
         for name, value in vars(_clean(session, data)).items():
             setattr(record, name, value)
         session.flush()
         return _row(record)
+
+
+def delete_support(db: Database, record_id: int) -> None:
+    """Remove a record entered by mistake; a teacher only their own, as for adding (the audit keeps it)."""
+    with db.transaction() as session:
+        record = _load(session, record_id)
+        require_own(db, [record.teacher_id])
+        session.delete(record)
 
 
 def list_support(db: Database, pupil_id: int) -> list[SupportRow]:

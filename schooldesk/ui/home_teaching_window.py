@@ -68,7 +68,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.month_table.setObjectName("monthTable")
         self.visit_table = record_table(self.visit_model, self)
         self.visit_table.setObjectName("visitTable")
-        self.visit_table.doubleClicked.connect(self.edit_visit)
+        self.visit_table.activated.connect(self.edit_visit)
 
         self.add_button = QPushButton(self.tr("&Log a visit…"), self)
         self.edit_button = QPushButton(self.tr("&Edit visit…"), self)

@@ -7,20 +7,22 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.care import CareRow
 from schooldesk.domain.care import SUSPECTED_DROPOUT
-from schooldesk.services.dropout import CaseRow, confirm_dropout
+from schooldesk.services.dropout import CaseRow, VisitRow, confirm_dropout, delete_visit
 from schooldesk.services.profile import PupilProfile, TimelineEntry, pupil_profile
-from schooldesk.services.support import SupportRow
+from schooldesk.services.support import SupportRow, delete_support
 from schooldesk.ui.dialogs.care_dialog import CareDialog
 from schooldesk.ui.dialogs.dropout_dialogs import CloseCaseDialog, OpenCaseDialog, VisitDialog
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.dialogs.support_dialog import SupportDialog
-from schooldesk.ui.errors import show_error
+from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -29,10 +31,14 @@ from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
 
 
+TABS = ("timeline", "care", "support", "cases")  # the tabs in order, for opening at one
+
+
 class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     """Opened from the pupil list; everything recorded about one pupil, with buttons to add more."""
 
-    def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None, *,
+                 tab: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PupilProfileWindow")
         self.state, self.pupil_id = state, pupil_id
@@ -63,7 +69,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             Column(self.tr("Teacher"), lambda s: s.teacher_name, names=True),
             Column(self.tr("Kind"), lambda s: s.kind),
             Column(self.tr("What was done"), lambda s: s.content),
-            Column(self.tr("Outcome"), lambda s: s.outcome),
+            Column(self.tr("Effect"), lambda s: s.outcome),
         ])
         self.case_model: RowTableModel[CaseRow] = RowTableModel([
             Column(self.tr("Stopped coming"), lambda c: c.started_on.isoformat()),
@@ -73,6 +79,13 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
             Column(self.tr("Closed with"), lambda c: "：".join(filter(None, (c.outcome, c.outcome_note)))),
             Column(self.tr("Stage"), lambda c: c.stage),
         ], dimmed=lambda c: not c.is_open)
+        self.visit_model: RowTableModel[tuple[CaseRow, VisitRow]] = RowTableModel([
+            Column(self.tr("Visit date"), lambda cv: cv[1].date.isoformat()),
+            Column(self.tr("Who went"), lambda cv: cv[1].visitors),
+            Column(self.tr("Who was met"), lambda cv: cv[1].met_with),
+            Column(self.tr("Result"), lambda cv: cv[1].result),
+            Column(self.tr("What was said"), lambda cv: cv[1].conversation),
+        ], dimmed=lambda cv: not cv[0].is_open)
         self.timeline_model: RowTableModel[TimelineEntry] = RowTableModel([
             Column(self.tr("Date"), lambda e: e.date.isoformat()),
             Column(self.tr("What"), lambda e: QCoreApplication.translate("Profile", e.what)),
@@ -83,10 +96,24 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.care_table = record_table(self.care_model, self, word_wrap=True)
         self.support_table = record_table(self.support_model, self)
         self.case_table = record_table(self.case_model, self)
+        self.visit_table = record_table(self.visit_model, self)
+        self.visit_table.setObjectName("returnVisits")
+        self.support_table.setObjectName("supportRecords")
         self.timeline_table = record_table(self.timeline_model, self)
         self.add_care_button = QPushButton(self.tr("Add category…"), self)
         self.edit_care_button = QPushButton(self.tr("Edit category…"), self)
         self.add_support_button = QPushButton(self.tr("Add support record…"), self)
+        self.edit_support_button = QPushButton(self.tr("Open support record…"), self)
+        self.delete_support_button = QPushButton(self.tr("Delete support record"), self)
+        self.edit_visit_button = QPushButton(self.tr("Open visit…"), self)
+        self.delete_visit_button = QPushButton(self.tr("Delete visit"), self)
+        self.edit_support_button.clicked.connect(self.edit_support)
+        self.support_table.activated.connect(self.edit_support)
+        self.delete_support_button.clicked.connect(self.confirm_delete_support)
+        self.edit_visit_button.clicked.connect(self.edit_visit)
+        self.visit_table.activated.connect(self.edit_visit)
+        self.delete_visit_button.clicked.connect(self.confirm_delete_visit)
+        self.question: QMessageBox | None = None
         self.open_case_button = QPushButton(self.tr("Pupil stopped coming…"), self)
         self.add_visit_button = QPushButton(self.tr("Log a visit…"), self)
         self.close_case_button = QPushButton(self.tr("Close the case…"), self)
@@ -97,17 +124,29 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.print_case_button.clicked.connect(self.print_case)
         self.add_care_button.clicked.connect(lambda: self._open(CareDialog(state.db, pupil_id, parent=self)))
         self.edit_care_button.clicked.connect(self.edit_care)
-        self.care_table.doubleClicked.connect(self.edit_care)
+        self.care_table.activated.connect(self.edit_care)
         self.add_support_button.clicked.connect(self.add_support)
         self.open_case_button.clicked.connect(lambda: self._open(OpenCaseDialog(state.db, pupil_id, self)))
         self.add_visit_button.clicked.connect(lambda: self._case_action(VisitDialog))
         self.close_case_button.clicked.connect(lambda: self._case_action(CloseCaseDialog))
         self.tabs.addTab(self._tab(self.timeline_table), self.tr("Everything, by date"))
         self.tabs.addTab(self._tab(self.care_table, self.add_care_button, self.edit_care_button), self.tr("Care categories"))
-        self.tabs.addTab(self._tab(self.support_table, self.add_support_button), self.tr("Support records"))
-        self.tabs.addTab(self._tab(self.case_table, self.open_case_button, self.add_visit_button,
-                                   self.close_case_button, self.confirm_button, self.print_case_button),
-                         self.tr("Dropout and return"))
+        self.tabs.addTab(self._tab(self.support_table, self.add_support_button, self.edit_support_button,
+                                   self.delete_support_button), self.tr("Support records"))
+        cases = self._tab(self.case_table, self.open_case_button, self.add_visit_button,
+                          self.close_case_button, self.confirm_button, self.print_case_button)
+        visits_title = QLabel(self.tr("Persuade-to-return visits"), cases)
+        visits_title.setStyleSheet("font-weight: bold;")
+        visit_bar = QHBoxLayout()
+        visit_bar.addWidget(visits_title)
+        visit_bar.addStretch(1)
+        visit_bar.addWidget(self.edit_visit_button)
+        visit_bar.addWidget(self.delete_visit_button)
+        cases.layout().addLayout(visit_bar)  # type: ignore[union-attr]
+        cases.layout().addWidget(self.visit_table)  # type: ignore[union-attr]
+        self.tabs.addTab(cases, self.tr("Dropout and return"))
+        if tab is not None:
+            self.tabs.setCurrentIndex(TABS.index(tab))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -159,8 +198,9 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.care_model.set_rows(profile.care)
         self.support_model.set_rows(profile.support)
         self.case_model.set_rows(profile.cases)
+        self.visit_model.set_rows([(case, visit) for case in profile.cases for visit in case.visits])
         self.timeline_model.set_rows(profile.timeline)
-        for table in (self.care_table, self.support_table, self.case_table, self.timeline_table):
+        for table in (self.care_table, self.support_table, self.case_table, self.visit_table, self.timeline_table):
             table.resizeColumnsToContents()
         open_case = self.open_case()
         keeper = self.state.keeps_records  # a teacher may still add their own support records
@@ -171,6 +211,10 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.confirm_button.setEnabled(open_case is not None and open_case.stage == SUSPECTED_DROPOUT and keeper)
         for button in (self.edit_button, self.add_care_button, self.edit_care_button):
             button.setEnabled(keeper)
+        self.edit_visit_button.setEnabled(keeper and bool(self.visit_model.rowCount()))
+        self.delete_visit_button.setEnabled(keeper and bool(self.visit_model.rowCount()))
+        self.edit_support_button.setEnabled(bool(profile.support))
+        self.delete_support_button.setEnabled(bool(profile.support))
 
     def open_case(self) -> CaseRow | None:
         return next((c for c in (self.profile.cases if self.profile else ()) if c.is_open), None)
@@ -191,6 +235,49 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         if not self.state.keeps_records and self.state.user is not None:
             responsible = self.state.user.teacher_id  # a teacher records the support they gave
         self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
+
+    def _selected(self, table: QTableView, model: RowTableModel[Any]) -> Any:
+        indexes = table.selectionModel().selectedRows()
+        return model.row_at(indexes[0].row()) if indexes else None
+
+    def edit_support(self) -> None:
+        """Open a support record to correct it (the service refuses a teacher someone else's record)."""
+        record = self._selected(self.support_table, self.support_model)
+        if record is not None:
+            self._open(SupportDialog(self.state.db, self.pupil_id, record, parent=self))
+
+    def confirm_delete_support(self) -> QMessageBox | None:
+        record: SupportRow | None = self._selected(self.support_table, self.support_model)
+        if record is None:
+            return None
+        text = fill(self.tr("Delete the support record of %1 (%2)? The audit trail keeps what it said."),
+                    (record.date.isoformat(), record.kind))
+        self.question = ask_yes_no(self, text, lambda: self._delete(delete_support, record.id))
+        return self.question
+
+    def edit_visit(self) -> None:
+        chosen = self._selected(self.visit_table, self.visit_model)
+        if chosen is not None:
+            case, visit = chosen
+            self._open(VisitDialog(self.state.db, case.id, self, visit=visit))
+
+    def confirm_delete_visit(self) -> QMessageBox | None:
+        chosen = self._selected(self.visit_table, self.visit_model)
+        if chosen is None:
+            return None
+        visit: VisitRow = chosen[1]
+        text = fill(self.tr("Delete the persuade-to-return visit of %1? The audit trail keeps what it said."),
+                    (visit.date.isoformat(),))
+        self.question = ask_yes_no(self, text, lambda: self._delete(delete_visit, visit.id))
+        return self.question
+
+    def _delete(self, delete: Any, record_id: int) -> None:
+        try:
+            delete(self.state.db, record_id)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self._changed()
 
     def confirm_dropout(self) -> None:
         case = self.open_case()

@@ -1,5 +1,6 @@
 """The one way record lists look: whole-row selection, no in-place editing, last column stretched, every
-column sortable by a click on its header (the service's order until then)."""
+column sortable by a click on its header (the service's order until then). A row opens on double-click or
+Enter: connect to the view's ``activated`` signal, which Qt emits for both."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt

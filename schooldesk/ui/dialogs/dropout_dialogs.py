@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from schooldesk.db.database import Database
 from schooldesk.domain.care import CONFIRMED_DROPOUT, DROPOUT_OUTCOMES, DROPOUT_REASONS, DROPOUT_STAGES, VISIT_RESULTS
-from schooldesk.services.dropout import CaseInput, CaseRow, VisitInput, add_visit, close_case, open_case
+from schooldesk.services.dropout import (
+    CaseInput, CaseRow, VisitInput, VisitRow, add_visit, close_case, open_case, update_visit,
+)
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
 from schooldesk.ui.fields import ChoiceBox, DateField, TextArea
 
@@ -30,23 +32,28 @@ class OpenCaseDialog(RecordDialog):
 
 
 class VisitDialog(RecordDialog):
-    def __init__(self, db: Database, case_id: int, parent: QWidget | None = None) -> None:
+    """A 劝返 visit: new for a case, or one already logged opened to correct it."""
+
+    def __init__(self, db: Database, case_id: int, parent: QWidget | None = None, *,
+                 visit: VisitRow | None = None) -> None:
         super().__init__(self.tr("Persuade-to-return visit"), parent)
         self.setObjectName("VisitDialog")
-        self._db, self._case_id = db, case_id
+        self._db, self._case_id, self._visit = db, case_id, visit
         f = self.form
-        self.date = f.add("date", self.tr("&Date"), DateField(date.today()))
-        self.visitors = f.add("visitors", self.tr("&Who went"), QLineEdit())
+        self.date = f.add("date", self.tr("&Date"), DateField(visit.date if visit else date.today()))
+        self.visitors = f.add("visitors", self.tr("&Who went"), QLineEdit(visit.visitors if visit else ""))
         self.visitors.setPlaceholderText(self.tr("e.g. 王老师、村主任李明"))
-        self.met_with = f.add("met_with", self.tr("&Met with"), QLineEdit())
-        self.conversation = f.add("conversation", self.tr("What was &said"), TextArea())
-        self.result = f.add("result", self.tr("&Result"), ChoiceBox(VISIT_RESULTS))
+        self.met_with = f.add("met_with", self.tr("Who was &met"), QLineEdit(visit.met_with if visit else ""))
+        self.met_with.setPlaceholderText(self.tr("e.g. the pupil, the mother, the grandfather"))
+        self.conversation = f.add("conversation", self.tr("What was &said"), TextArea(visit.conversation if visit else ""))
+        self.result = f.add("result", self.tr("&Result"), ChoiceBox(VISIT_RESULTS, current=visit.result if visit else ""))
 
     def save(self) -> CaseRow:
-        return add_visit(self._db, self._case_id, VisitInput(
-            self.date.value() or date.today(), self.visitors.text(), self.met_with.text(),
-            self.conversation.text(), self.result.currentText(),
-        ))
+        data = VisitInput(self.date.value() or date.today(), self.visitors.text(), self.met_with.text(),
+                          self.conversation.text(), self.result.currentText())
+        if self._visit is not None:
+            return update_visit(self._db, self._visit.id, data)
+        return add_visit(self._db, self._case_id, data)
 
 
 class CloseCaseDialog(RecordDialog):

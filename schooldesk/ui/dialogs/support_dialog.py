@@ -26,7 +26,7 @@ class SupportDialog(RecordDialog):
         self.kind = f.add("kind", self.tr("&Kind"), ChoiceBox(SUPPORT_KINDS, blank=False,
                                                                 current=record.kind if record else ""))
         self.content = f.add("content", self.tr("What was &done"), TextArea(record.content if record else ""))
-        self.outcome = f.add("outcome", self.tr("&Outcome"), TextArea(record.outcome if record else ""))
+        self.outcome = f.add("outcome", self.tr("&Effect"), TextArea(record.outcome if record else ""))
 
     def data(self) -> SupportInput:
         return SupportInput(self.date.value() or date.today(), self.teacher.teacher_id(), self.kind.currentText(),

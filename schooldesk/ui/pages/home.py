@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -60,6 +61,11 @@ class HomePage(QWidget):
         ])
         self.home_table = record_table(self.home_model, self)
         self.home_table.setObjectName("homeTeachingBehind")
+        self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
+        self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
+        self.overdue_table.activated.connect(self.open_overdue)
+        self.home_table.activated.connect(self.open_behind)
+        self.opened: QWidget | None = None  # the profile or visit log opened from a list
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
@@ -108,3 +114,25 @@ class HomePage(QWidget):
         self.home_model.set_rows(behind)
         self.home_table.resizeColumnsToContents()
         self.home_table.setVisible(bool(behind))
+
+    def open_overdue(self, index: QModelIndex) -> QWidget:
+        """An overdue pupil opens at the support records, where the missing record is added."""
+        from schooldesk.ui.pupil_profile import PupilProfileWindow
+
+        row = self.overdue_model.row_at(index.row())
+        window = PupilProfileWindow(self.state, row.pupil_id, self, tab="support")
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.opened = window
+        return window
+
+    def open_behind(self, index: QModelIndex) -> QWidget:
+        """A child behind in 送教上门 opens at their visit log, where the next visit is logged."""
+        from schooldesk.ui.home_teaching_window import HomeTeachingWindow
+
+        summary = self.home_model.row_at(index.row())
+        window = HomeTeachingWindow(self.state, summary.plan.id, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.opened = window
+        return window

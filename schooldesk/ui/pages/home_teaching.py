@@ -38,7 +38,7 @@ class HomeTeachingPage(QWidget):
         ], dimmed=lambda s: s.this_month is None)
         self.table = record_table(self.model, self)
         self.table.setObjectName("planTable")
-        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
         self.new_button = QPushButton(self.tr("&New plan…"), self)
         self.open_button = QPushButton(self.tr("&Open visit log…"), self)
         self.edit_button = QPushButton(self.tr("&Edit plan…"), self)

@@ -39,7 +39,7 @@ class ListPage(QWidget):
         self.active_button.clicked.connect(self.toggle_selected_active)
 
         self.table = record_table(self.proxy, self)
-        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         bar = QHBoxLayout()

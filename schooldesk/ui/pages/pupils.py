@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -116,13 +115,12 @@ class PupilsPage(QWidget):
         self.count_label = QLabel(self)
 
         self.table = record_table(self.proxy, self)
-        self.table.doubleClicked.connect(self.open_profile)
+        self.table.activated.connect(self.open_profile)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_profile)
 
         filters = QHBoxLayout()
         filters.addWidget(self.find_box, 2)

@@ -73,7 +73,7 @@ class ReportsPage(QWidget):
         ])
         self.table = record_table(self.model, self)
         self.table.setObjectName("reportTable")
-        self.table.doubleClicked.connect(lambda _i: self.print_selected())
+        self.table.activated.connect(lambda _i: self.print_selected())
         self.excel_button = QPushButton(self.tr("&Export to Excel…"), self)
         self.print_button = QPushButton(self.tr("&Print…"), self)
         self.all_button = QPushButton(self.tr("&All registers to Excel…"), self)
