@@ -116,100 +116,115 @@
   <context>
     <name>BackupsBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="21" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="20" />
+      <source>other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="22" />
       <source>by hand</source>
       <translation>手动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="22" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="23" />
       <source>on closing</source>
       <translation>关闭时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="23" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="24" />
       <source>daily</source>
       <translation>每日</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="24" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="25" />
       <source>before an upgrade</source>
       <translation>升级前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="25" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="26" />
       <source>before a restore</source>
       <translation>恢复前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="36" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="27" />
+      <source>before an import</source>
+      <translation>导入前</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="28" />
+      <source>before a new school year</source>
+      <translation>新学年前</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="39" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="39" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="42" />
       <source>Taken</source>
       <translation>备份时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="40" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="43" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="41" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="44" />
       <source>Size</source>
       <translation>大小</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="45" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="48" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="46" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="49" />
       <source>Back up to USB stick…</source>
       <translation>备份到U盘…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="47" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="50" />
       <source>Restore…</source>
       <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="75" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="78" />
       <source>Backup written and verified: %1</source>
       <translation>备份已写入并校验：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="79" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="82" />
       <source>Choose the USB stick or folder</source>
       <translation>选择U盘或文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="87" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
       <source>Back up to a USB stick</source>
       <translation>备份到U盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="88" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="91" />
       <source>Password to seal the backup (at least 8 characters; leave empty for none).
 Write it down: without it the backup cannot be opened.</source>
       <translation>为备份设置加密密码（至少 8 个字符；留空则不加密）。
 请记下密码：没有它将无法打开这份备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="98" />
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="103" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="106" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="98" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
       <source>Choose a backup in the list first.</source>
       <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="100" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="103" />
       <source>Replace all current data with the backup taken %1?
 
 The current data is backed up first, so this can be undone.</source>
@@ -218,7 +233,7 @@ The current data is backed up first, so this can be undone.</source>
 替换前会先备份当前数据，可以撤销。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="113" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="116" />
       <source>Backup restored.</source>
       <translation>备份已恢复。</translation>
     </message>
@@ -438,22 +453,22 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CloseCaseDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="61" />
       <source>Close the case</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="57" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="64" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="58" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="65" />
       <source>&amp;Outcome</source>
       <translation>结果(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="59" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="66" />
       <source>&amp;Details (school moved to …)</source>
       <translation>说明（转入学校等）(&amp;D)</translation>
     </message>
@@ -462,7 +477,6 @@ The current data is backed up first, so this can be undone.</source>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="35" />
-      <location filename="../schooldesk/cli_data.py" line="88" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -472,133 +486,134 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="185" />
+      <location filename="../schooldesk/cli.py" line="187" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="220" />
+      <location filename="../schooldesk/cli.py" line="222" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="221" />
+      <location filename="../schooldesk/cli.py" line="223" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="234" />
+      <location filename="../schooldesk/cli.py" line="236" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="235" />
+      <location filename="../schooldesk/cli.py" line="237" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="40" />
+      <location filename="../schooldesk/cli_data.py" line="36" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="41" />
+      <location filename="../schooldesk/cli_data.py" line="37" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="44" />
+      <location filename="../schooldesk/cli_data.py" line="40" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="47" />
+      <location filename="../schooldesk/cli_data.py" line="43" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="48" />
+      <location filename="../schooldesk/cli_data.py" line="44" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="57" />
+      <location filename="../schooldesk/cli_data.py" line="53" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="59" />
+      <location filename="../schooldesk/cli_data.py" line="55" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="90" />
+      <location filename="../schooldesk/cli_data.py" line="84" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="109" />
+      <location filename="../schooldesk/cli_data.py" line="103" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="111" />
+      <location filename="../schooldesk/cli_data.py" line="105" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="272" />
+      <location filename="../schooldesk/cli.py" line="274" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="274" />
+      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="275" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="280" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="280" />
+      <location filename="../schooldesk/cli.py" line="282" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="281" />
+      <location filename="../schooldesk/cli.py" line="283" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="284" />
+      <location filename="../schooldesk/cli.py" line="286" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="291" />
+      <location filename="../schooldesk/cli.py" line="293" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="318" />
+      <location filename="../schooldesk/cli.py" line="320" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="332" />
+      <location filename="../schooldesk/cli.py" line="334" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="333" />
+      <location filename="../schooldesk/cli.py" line="335" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -612,18 +627,33 @@ The current data is backed up first, so this can be undone.</source>
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_school.py" line="33" />
+      <source>%1 → %2: %3 pupils (%4 repeat, %5 leave)</source>
+      <translation>%1 → %2：%3人（留级%4人，离校%5人）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_school.py" line="35" />
+      <source>%1: %2 pupils move up, %3 graduate on %4; %5 classes.</source>
+      <translation>%1：升级%2人，毕业%3人（毕业日期%4）；共%5个班。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_school.py" line="41" />
+      <source>The new school year was started; a backup was taken first.</source>
+      <translation>新学年已开始；开始前已做备份。</translation>
+    </message>
   </context>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="200" />
+      <location filename="../schooldesk/cli.py" line="202" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="245" />
+      <location filename="../schooldesk/cli.py" line="247" />
       <location filename="../schooldesk/cli_data.py" line="26" />
-      <location filename="../schooldesk/cli_data.py" line="72" />
+      <location filename="../schooldesk/cli_data.py" line="67" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -633,12 +663,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="81" />
+      <location filename="../schooldesk/cli_data.py" line="76" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="80" />
+      <location filename="../schooldesk/db/database.py" line="72" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
@@ -649,7 +679,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/instance_lock.py" line="26" />
-      <location filename="../schooldesk/db/database.py" line="105" />
+      <location filename="../schooldesk/db/database.py" line="97" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -659,34 +689,33 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据文件夹 %1 无法写入（只读，或没有权限）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/failures.py" line="16" />
-      <location filename="../schooldesk/db/failures.py" line="17" />
+      <location filename="../schooldesk/db/failures.py" line="19" />
+      <location filename="../schooldesk/db/failures.py" line="20" />
       <source>The database file %1 is damaged or is not a SchoolDesk database.</source>
       <translation>数据库文件 %1 已损坏，或不是 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="272" />
-      <location filename="../schooldesk/db/failures.py" line="18" />
+      <location filename="../schooldesk/db/failures.py" line="17" />
       <source>The database %1 is busy in another program. Close it and try again.</source>
       <translation>数据库 %1 正被其他程序占用。请关闭该程序后重试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/failures.py" line="19" />
+      <location filename="../schooldesk/db/failures.py" line="22" />
       <source>The database %1 cannot be opened. Check that the folder exists and you may write to it.</source>
       <translation>无法打开数据库 %1。请检查文件夹是否存在、是否有写入权限。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/failures.py" line="20" />
+      <location filename="../schooldesk/db/failures.py" line="23" />
       <source>The database %1 is read-only. Check the file's permissions.</source>
       <translation>数据库 %1 是只读的。请检查文件权限。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/failures.py" line="21" />
+      <location filename="../schooldesk/db/failures.py" line="24" />
       <source>The disk holding %1 is full. Free some space and try again.</source>
       <translation>%1 所在的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/failures.py" line="22" />
+      <location filename="../schooldesk/db/failures.py" line="25" />
       <source>The disk holding %1 could not be read or written.</source>
       <translation>%1 所在的磁盘无法读写。</translation>
     </message>
@@ -818,11 +847,12 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
-      <location filename="../schooldesk/services/support.py" line="95" />
+      <location filename="../schooldesk/services/support.py" line="94" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="66" />
+      <location filename="../schooldesk/services/pupil_file.py" line="65" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
-      <location filename="../schooldesk/services/home_teaching.py" line="401" />
+      <location filename="../schooldesk/services/dropout.py" line="141" />
+      <location filename="../schooldesk/services/home_teaching.py" line="422" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -883,7 +913,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="111" />
+      <location filename="../schooldesk/db/backups.py" line="113" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
@@ -899,32 +929,32 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/db/sealed_backups.py" line="55" />
-      <location filename="../schooldesk/db/backups.py" line="128" />
+      <location filename="../schooldesk/db/backups.py" line="130" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="133" />
+      <location filename="../schooldesk/db/backups.py" line="135" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="138" />
+      <location filename="../schooldesk/db/backups.py" line="140" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="225" />
+      <location filename="../schooldesk/db/backups.py" line="216" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="232" />
+      <location filename="../schooldesk/db/backups.py" line="223" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="244" />
+      <location filename="../schooldesk/db/backups.py" line="235" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -1008,7 +1038,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="75" />
+      <location filename="../schooldesk/cli_data.py" line="70" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
@@ -1113,7 +1143,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/support.py" line="69" />
       <location filename="../schooldesk/services/dropout.py" line="85" />
-      <location filename="../schooldesk/services/home_teaching.py" line="370" />
+      <location filename="../schooldesk/services/home_teaching.py" line="391" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1123,27 +1153,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="130" />
+      <location filename="../schooldesk/services/dropout.py" line="129" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="134" />
+      <location filename="../schooldesk/services/dropout.py" line="131" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="153" />
+      <location filename="../schooldesk/services/dropout.py" line="186" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="157" />
+      <location filename="../schooldesk/services/dropout.py" line="190" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="159" />
+      <location filename="../schooldesk/services/dropout.py" line="192" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
@@ -1188,7 +1218,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="283" />
+      <location filename="../schooldesk/services/pupils.py" line="289" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
@@ -1265,62 +1295,62 @@ The current data is backed up first, so this can be undone.</source>
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="174" />
+      <location filename="../schooldesk/services/home_teaching.py" line="176" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="202" />
+      <location filename="../schooldesk/services/home_teaching.py" line="204" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="281" />
+      <location filename="../schooldesk/services/home_teaching.py" line="300" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="289" />
+      <location filename="../schooldesk/services/home_teaching.py" line="308" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="292" />
+      <location filename="../schooldesk/services/home_teaching.py" line="311" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="299" />
+      <location filename="../schooldesk/services/home_teaching.py" line="318" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="306" />
+      <location filename="../schooldesk/services/home_teaching.py" line="325" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="309" />
+      <location filename="../schooldesk/services/home_teaching.py" line="328" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="314" />
+      <location filename="../schooldesk/services/home_teaching.py" line="333" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="319" />
+      <location filename="../schooldesk/services/home_teaching.py" line="338" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="335" />
+      <location filename="../schooldesk/services/home_teaching.py" line="356" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="359" />
+      <location filename="../schooldesk/services/home_teaching.py" line="380" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
@@ -1331,32 +1361,32 @@ The current data is backed up first, so this can be undone.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="372" />
+      <location filename="../schooldesk/services/home_teaching.py" line="393" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="378" />
+      <location filename="../schooldesk/services/home_teaching.py" line="399" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="383" />
+      <location filename="../schooldesk/services/home_teaching.py" line="404" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="386" />
+      <location filename="../schooldesk/services/home_teaching.py" line="407" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="302" />
+      <location filename="../schooldesk/services/pupils.py" line="308" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="481" />
+      <location filename="../schooldesk/services/home_teaching.py" line="497" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -1366,7 +1396,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="108" />
       <source>Choose the child from the list.</source>
       <translation>请从列表中选择学生。</translation>
     </message>
@@ -1451,6 +1481,26 @@ The current data is backed up first, so this can be undone.</source>
       <source>Audit trail intact (%1 entries).</source>
       <translation>审计日志完整（%1 条）。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/services/new_school_year.py" line="142" />
+      <source>The school year %1 has already been started (it has classes, e.g. %2); it cannot be started twice. Change next year's classes on the Classes page.</source>
+      <translation>%1已经开始（已有班级，如%2），新学年不能重复开始。请在“班级”页修改新学年的班级。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/new_school_year.py" line="150" />
+      <source>The school year %1 has no classes to move up from.</source>
+      <translation>%1没有可升级的班级。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/moving_up.py" line="25" />
+      <source>Choose the kind of school from the list.</source>
+      <translation>请从列表中选择学校类型。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/moving_up.py" line="42" />
+      <source>%1 cannot be chosen for a pupil of this grade.</source>
+      <translation>该年级的学生不能选择“%1”。</translation>
+    </message>
   </context>
   <context>
     <name>Health</name>
@@ -1523,196 +1573,214 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="35" />
+      <location filename="../schooldesk/ui/pages/home.py" line="37" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="36" />
+      <location filename="../schooldesk/ui/pages/home.py" line="38" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="37" />
+      <location filename="../schooldesk/ui/pages/home.py" line="39" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="48" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="59" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home.py" line="60" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="81" />
+      <location filename="../schooldesk/ui/pages/home.py" line="64" />
+      <source>Double-click or press Enter to open the pupil's support records.</source>
+      <translation>双击或按回车键打开该生的帮扶记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="65" />
+      <source>Double-click or press Enter to open the child's visit log.</source>
+      <translation>双击或按回车键打开该生的送教记录。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="88" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="83" />
+      <location filename="../schooldesk/ui/pages/home.py" line="90" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="98" />
+      <location filename="../schooldesk/ui/pages/home.py" line="105" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="99" />
+      <location filename="../schooldesk/ui/pages/home.py" line="106" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="104" />
+      <location filename="../schooldesk/ui/pages/home.py" line="111" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="105" />
+      <location filename="../schooldesk/ui/pages/home.py" line="112" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
   </context>
   <context>
+    <name>HomeTeaching</name>
+    <message>
+      <location filename="../schooldesk/ui/month_text.py" line="14" />
+      <source>%1 (%2 under %3 periods)</source>
+      <translation>%1次，其中%2次不足%3课时</translation>
+    </message>
+  </context>
+  <context>
     <name>HomeTeachingPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="30" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="31" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="31" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="32" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="32" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="33" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="33" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="34" />
       <source>Visits this semester</source>
       <translation>本学期送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="34" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="35" />
       <source>Time taught</source>
       <translation>累计时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="35" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="36" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="36" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="37" />
       <source>Months met</source>
       <translation>达标月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="42" />
       <source>&amp;New plan…</source>
       <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="43" />
       <source>&amp;Open visit log…</source>
       <translation>打开送教记录(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="44" />
       <source>&amp;Edit plan…</source>
       <translation>编辑计划(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="45" />
       <source>&amp;Delete plan</source>
       <translation>删除计划(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="64" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="65" />
       <source>outside the plan</source>
       <translation>不在计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="67" />
       <source>met (%1 visits)</source>
       <translation>已达标（%1 次）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="69" />
       <source>%1 of %2 visits</source>
       <translation>%1 / %2 次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="69" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="70" />
       <source>lesson periods short</source>
       <translation>课时不足</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="75" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="76" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="85" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="86" />
       <source>Taught at home, %1: %2 children</source>
       <translation>送教上门，%1：%2 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="125" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="126" />
       <source>Delete %1's plan for this semester?</source>
       <translation>删除 %1 本学期的送教计划？</translation>
     </message>
@@ -1798,178 +1866,178 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="48" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="55" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="65" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print semester &amp;log…</source>
       <translation>打印学期记录(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="79" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="86" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="125" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="170" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="185" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="186" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -1977,62 +2045,62 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomeVisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="75" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="118" />
       <source>Home teaching visit — %1</source>
       <translation>送教上门记录 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="81" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="124" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="93" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="136" />
       <source>&amp;Time</source>
       <translation>时间(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="140" />
       <source>T&amp;eachers</source>
       <translation>送教教师(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="141" />
       <source>&amp;Content</source>
       <translation>内容类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="100" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="143" />
       <source>What was &amp;taught</source>
       <translation>送教内容(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="101" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
       <source>How the child &amp;did</source>
       <translation>学生表现(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="102" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
       <source>Guardian's &amp;feedback</source>
       <translation>家长反馈(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="104" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="147" />
       <source>&amp;Next steps</source>
       <translation>下一步计划(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="105" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="148" />
       <source>&amp;Photos</source>
       <translation>佐证照片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="114" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="157" />
       <source>ends before it starts</source>
       <translation>结束时间早于开始时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="116" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="159" />
       <source>%1, %2 lesson periods</source>
       <translation>%1，%2课时</translation>
     </message>
@@ -2179,33 +2247,33 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ListPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="30" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="32" />
       <source>Show inactive</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="37" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
-      <location filename="../schooldesk/ui/pages/list_page.py" line="124" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="119" />
       <source>&amp;Deactivate</source>
       <translation>停用(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="124" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="119" />
       <source>&amp;Reactivate</source>
       <translation>恢复启用(&amp;R)</translation>
     </message>
@@ -2334,27 +2402,27 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>OpenCaseDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="17" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="19" />
       <source>Pupil stopped coming</source>
       <translation>学生未到校（辍学）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="20" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="22" />
       <source>First day &amp;missed</source>
       <translation>开始缺课日期(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="21" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="23" />
       <source>&amp;Stage</source>
       <translation>类型(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="25" />
       <source>&amp;Reason</source>
       <translation>原因(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="24" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="26" />
       <source>&amp;Details</source>
       <translation>详细情况(&amp;D)</translation>
     </message>
@@ -2416,54 +2484,68 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PlanDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="31" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="35" />
       <source>Home teaching plan — %1</source>
       <translation>送教上门计划 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="45" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="53" />
       <source>&amp;Child</source>
       <translation>学生(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="46" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
       <source>&amp;From</source>
       <translation>开始日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="47" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="55" />
+      <source>Months from this date on are judged against the visit rule.</source>
+      <translation>从此日期起的各月按送教要求评判。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="60" />
       <source>&amp;Until</source>
       <translation>结束日期(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="48" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="61" />
       <source>&amp;Teachers (first: responsible)</source>
       <translation>送教教师(&amp;T)（第一位为负责人）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="50" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="63" />
       <source>&amp;Goals</source>
       <translation>送教目标(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="51" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="64" />
       <source>Individual plan</source>
       <translation>个别化教育计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="52" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
       <source>e.g. recognise 100 common characters; eat without help</source>
       <translation>如：认识常用汉字100个；能独立进餐</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="53" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="66" />
       <source>&amp;Schedule</source>
       <translation>送教安排(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="67" />
       <source>e.g. Wednesday afternoons of the 1st and 3rd week</source>
       <translation>如：每月第一、三周周三下午</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="93" />
+      <source>The plan starts on %1, which is already past. %2 will be judged against the visit rule at once, and months without enough visits will show as not met.
+
+Save with this start date?</source>
+      <translation>计划开始日期%1已经过去。%2将立即按送教要求评判，送教次数不足的月份将显示为未达标。
+
+按此开始日期保存吗？</translation>
     </message>
   </context>
   <context>
@@ -2623,343 +2705,403 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="44" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="50" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="46" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="208" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="52" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="295" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="58" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="59" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
-      <source>Outcome</source>
-      <translation>效果</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <source>Effect</source>
+      <translation>效果</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
+      <source>Visit date</source>
+      <translation>走访日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
+      <source>Who went</source>
+      <translation>走访人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
+      <source>Who was met</source>
+      <translation>见到的人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <source>What was said</source>
+      <translation>谈话内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="104" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <source>Open support record…</source>
+      <translation>打开帮扶记录…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <source>Delete support record</source>
+      <translation>删除帮扶记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
+      <source>Open visit…</source>
+      <translation>打开劝返记录…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <source>Delete visit</source>
+      <translation>删除劝返记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="117" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="118" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="119" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="216" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="303" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="132" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="133" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="138" />
+      <source>Persuade-to-return visits</source>
+      <translation>劝返记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="181" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="148" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="187" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>Guardians</source>
       <translation>监护人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="253" />
+      <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
+      <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pupil_profile.py" line="269" />
+      <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
+      <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
   </context>
   <context>
     <name>PupilsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="71" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="80" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="89" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="86" />
       <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
       <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="93" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="90" />
       <source>All grades</source>
       <translation>全部年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="96" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="93" />
       <source>On roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="99" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="96" />
       <source>All pupils</source>
       <translation>全部学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="103" />
       <source>Include pupils who left</source>
       <translation>包括已离校学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
       <source>&amp;Profile…</source>
       <translation>学生档案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="111" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="112" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
       <source>Import &amp;template…</source>
       <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="175" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="169" />
       <source>All classes</source>
       <translation>全部班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="184" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="178" />
       <source>%1 pupils shown</source>
       <translation>显示 %1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="247" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="241" />
       <source>Save the import template</source>
       <translation>保存导入模板</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="248" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="242" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3225,8 +3367,8 @@ Choose No to start with an empty database.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="29" />
-      <source>&amp;Outcome</source>
-      <translation>结果(&amp;O)</translation>
+      <source>&amp;Effect</source>
+      <translation>效果(&amp;E)</translation>
     </message>
   </context>
   <context>
@@ -3483,37 +3625,42 @@ Choose No to start with an empty database.</source>
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="34" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
       <source>Persuade-to-return visit</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="38" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="43" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="44" />
       <source>&amp;Who went</source>
       <translation>参加人员(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="45" />
       <source>e.g. 王老师、村主任李明</source>
       <translation>如：王老师、村主任李明</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="41" />
-      <source>&amp;Met with</source>
-      <translation>见到(&amp;M)</translation>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="46" />
+      <source>Who was &amp;met</source>
+      <translation>见到的人(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="42" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="47" />
+      <source>e.g. the pupil, the mother, the grandfather</source>
+      <translation>如：学生本人、母亲、祖父</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="48" />
       <source>What was &amp;said</source>
       <translation>谈话内容(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="43" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="49" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
     </message>

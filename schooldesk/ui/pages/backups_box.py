@@ -17,12 +17,15 @@ from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 
+OTHER_REASON = QT_TRANSLATE_NOOP("BackupsBox", "other")
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("BackupsBox", "by hand"),
     "close": QT_TRANSLATE_NOOP("BackupsBox", "on closing"),
     "daily": QT_TRANSLATE_NOOP("BackupsBox", "daily"),
     "pre-migration": QT_TRANSLATE_NOOP("BackupsBox", "before an upgrade"),
     "pre-restore": QT_TRANSLATE_NOOP("BackupsBox", "before a restore"),
+    "pre-import": QT_TRANSLATE_NOOP("BackupsBox", "before an import"),
+    "pre-new-year": QT_TRANSLATE_NOOP("BackupsBox", "before a new school year"),
 }
 
 
@@ -37,7 +40,7 @@ class BackupsBox(QGroupBox):
         self.state = state
         self.model: RowTableModel[BackupInfo] = RowTableModel([
             Column(self.tr("Taken"), lambda b: b.created.strftime("%Y-%m-%d %H:%M"), lambda b: b.created.timestamp()),
-            Column(self.tr("Why"), lambda b: QCoreApplication.translate("BackupsBox", REASONS.get(b.reason, b.reason))),
+            Column(self.tr("Why"), lambda b: QCoreApplication.translate("BackupsBox", REASONS.get(b.reason, OTHER_REASON))),
             Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size),
         ])
         self.table = record_table(self.model, self)

@@ -1,0 +1,124 @@
+"""升级: a new school year moves classes and pupils up, graduates the top grade, once, after a backup."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from schooldesk.db.backups import list_backups
+from schooldesk.db.database import BACKUP_DIRNAME, Database
+from schooldesk.domain.errors import ValidationError
+from schooldesk.domain.moving_up import LEAVE, NINE_YEAR, REPEAT
+from schooldesk.domain.semester import SemesterKey, TermDates
+from schooldesk.services.classes import add_class, list_classes
+from schooldesk.services.new_school_year import (
+    NewYearChoices, plan_new_school_year, set_school_type, start_new_school_year,
+)
+from schooldesk.services.pupils import PupilInput, add_pupil, get_pupil
+from schooldesk.services.rows import ClassInput, TeacherInput
+from schooldesk.services.semesters import list_semesters
+from schooldesk.services.teachers import add_teacher
+from tests.builders import make_id, run_cli
+
+
+@pytest.fixture
+def school(school_db: Database):  # type: ignore[no-untyped-def]
+    """2025—2026: 三年级(2)班, 五年级(1)班 (head 李老师) and 六年级(1)班 (head 赵老师) with pupils."""
+    li = add_teacher(school_db, TeacherInput("李老师", "女")).id
+    zhao = add_teacher(school_db, TeacherInput("赵老师", "男")).id
+    classes = {g: add_class(school_db, ClassInput(2025, g, n, head_teacher_id=h)).id
+               for g, n, h in ((3, 2, None), (5, 1, li), (6, 1, zhao))}
+    pupils: dict[str, int] = {}
+    for serial, (name, grade, status) in enumerate((("王一", 5, "在读"), ("王二", 5, "在读"), ("王三", 5, "送教上门"),
+                                                    ("赵一", 6, "在读"), ("赵二", 6, "在读"), ("孙一", 3, "转出"),
+                                                    ("孙二", 3, "在读")), 40):
+        born = date(2025 - grade - 6, 3, 1)
+        pupils[name] = add_pupil(school_db, PupilInput(name=name, gender="男", birth_date=born, status=status,
+                                                       id_number=make_id(born, "男", serial=serial),
+                                                       school_year=2025, class_id=classes[grade]))
+    return school_db, pupils, (li, zhao)
+
+
+def _class_of(db: Database, pupil_id: int, year: int) -> str:
+    """The class of *pupil_id* in exactly *year* (not the latest before it)."""
+    from sqlalchemy import select
+
+    from schooldesk.db.models import Enrolment, SchoolClass
+
+    with db.transaction() as session:
+        return session.scalar(select(SchoolClass.name).join(Enrolment, Enrolment.class_id == SchoolClass.id).where(
+            Enrolment.pupil_id == pupil_id, Enrolment.school_year == year)) or ""
+
+
+def test_the_preview_lists_per_class_what_will_happen_and_writes_nothing(school) -> None:  # type: ignore[no-untyped-def]
+    db, pupils, (li, _zhao) = school
+    plan = plan_new_school_year(db, 2026)
+    moves = {c.from_name: c for c in plan.classes}
+    assert [(c.from_name, c.to_name) for c in plan.classes] == [
+        ("三年级(2)班", "四年级(2)班"), ("五年级(1)班", "六年级(1)班"), ("六年级(1)班", "毕业")]
+    assert len(moves["三年级(2)班"].pupils) == 1  # 孙一 left the school: not on roll, not moved
+    assert moves["五年级(1)班"].head_teacher_id == li and moves["五年级(1)班"].head_teacher_name == "李老师"
+    assert (plan.count("move_up"), plan.count("graduate")) == (4, 2)
+    assert plan.term1 == TermDates(SemesterKey(2026, 1), date(2026, 9, 1), date(2027, 1, 31))
+    assert plan.graduation_date == date(2026, 7, 15)  # the last day of 2025—2026's second term
+    assert list_classes(db, 2026) == [] and 2026 not in {s.key.school_year for s in list_semesters(db)}
+
+
+def test_starting_the_year_moves_everyone_once_after_a_backup(school) -> None:  # type: ignore[no-untyped-def]
+    db, pupils, (li, zhao) = school
+    choices = NewYearChoices(pupils={pupils["王二"]: REPEAT, pupils["孙二"]: LEAVE},
+                             head_teachers={(6, 1): zhao}, graduation_date=date(2026, 7, 10),
+                             term1=TermDates(SemesterKey(2026, 1), date(2026, 8, 31), date(2027, 1, 22)))
+    plan = start_new_school_year(db, 2026, choices)
+    assert plan.count("repeat") == 1 and plan.count("leave") == 1
+    assert [b.reason for b in list_backups(db.path.parent / BACKUP_DIRNAME)] == ["pre-new-year"]
+    new = {c.name: c for c in list_classes(db, 2026)}
+    assert sorted(new) == ["五年级(1)班", "六年级(1)班", "四年级(2)班"]  # the section stays though 孙二 left
+    assert new["六年级(1)班"].head_teacher_id == zhao  # changed in the preview
+    assert _class_of(db, pupils["王一"], 2026) == "六年级(1)班"
+    assert _class_of(db, pupils["王三"], 2026) == "六年级(1)班"  # 送教上门 is on roll: moves up too
+    assert _class_of(db, pupils["王二"], 2026) == "五年级(1)班"  # repeats
+    for name in ("赵一", "赵二"):
+        pupil = get_pupil(db, pupils[name], 2026)
+        assert (pupil.status, pupil.status_date) == ("毕业", date(2026, 7, 10))
+    assert get_pupil(db, pupils["孙二"], 2026).status == "转出"
+    assert _class_of(db, pupils["王一"], 2025) == "五年级(1)班"  # last year's class stays on record
+    terms = {s.key: s for s in list_semesters(db)}
+    assert terms[SemesterKey(2026, 1)].start == date(2026, 8, 31) and SemesterKey(2026, 2) in terms
+
+    with pytest.raises(ValidationError) as error:
+        start_new_school_year(db, 2026)
+    assert error.value.field == "year" and "2026—2027学年" in error.value.message_args
+    assert len(list_backups(db.path.parent / BACKUP_DIRNAME)) == 1  # refused before any backup
+
+
+def test_a_nine_year_school_moves_sixth_grade_up_and_bad_choices_are_refused(school) -> None:  # type: ignore[no-untyped-def]
+    db, pupils, _ = school
+    set_school_type(db, NINE_YEAR)
+    plan = plan_new_school_year(db, 2026)
+    assert [c.to_name for c in plan.classes] == ["四年级(2)班", "六年级(1)班", "七年级(1)班"]
+    assert plan.count("graduate") == 0
+    with pytest.raises(ValidationError):
+        plan_new_school_year(db, 2026, NewYearChoices(pupils={pupils["王一"]: "graduate"}))  # not the top grade
+    with pytest.raises(ValidationError) as error:
+        plan_new_school_year(db, 2031)
+    assert error.value.field == "year"  # 2030—2031 has no classes to move up from
+
+
+def test_new_school_year_command_dry_run_json_then_run_then_refused(school) -> None:  # type: ignore[no-untyped-def]
+    db, pupils, _ = school
+    folder = str(db.path.parent)
+    db.close()
+    dry = run_cli("--data-dir", folder, "new-school-year", "--year", "2026", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    result = json.loads(dry.stdout)
+    assert result["dry_run"] is True and result["moved_up"] == 4 and result["graduating"] == 2
+    assert result["classes"][2] == {"from": "六年级(1)班", "to": "毕业", "head_teacher": "", "pupils": 2,
+                                    "moved_up": 0, "repeating": 0, "leaving": 0, "graduating": 2}
+    assert result["terms"][0] == {"term": 1, "start": "2026-09-01", "end": "2027-01-31"}
+    done = run_cli("--data-dir", folder, "new-school-year", "--year", "2026")
+    assert done.returncode == 0, done.stderr
+    assert "五年级(1)班 → 六年级(1)班" in done.stdout and "备份" in done.stdout
+    again = run_cli("--data-dir", folder, "new-school-year", "--year", "2026")
+    assert again.returncode == 2 and "不能重复" in again.stderr
