@@ -122,3 +122,45 @@ def test_new_school_year_command_dry_run_json_then_run_then_refused(school) -> N
     assert "五年级(1)班 → 六年级(1)班" in done.stdout and "备份" in done.stdout
     again = run_cli("--data-dir", folder, "new-school-year", "--year", "2026")
     assert again.returncode == 2 and "不能重复" in again.stderr
+
+
+def test_the_new_school_year_window_previews_adjusts_and_starts(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from schooldesk.ui.main_window import MainWindow
+    from schooldesk.ui.new_school_year_dialog import NewSchoolYearDialog
+    from schooldesk.ui.state import AppState
+
+    db, pupils, (li, zhao) = school
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(5)
+    classes_page = window.pages[5][1]
+    dialog: NewSchoolYearDialog = classes_page.open_new_school_year()  # type: ignore[assignment]
+    assert dialog.terms.year.value() == 2026 and dialog.kind.currentText() == "小学"
+    tree = dialog.tree
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["四年级(2)班", "六年级(1)班", "毕业"]
+    assert "4" in dialog.summary.text() and "2026—2027学年" in dialog.summary.text()
+    fifth = tree.topLevelItem(1)
+    wang_er = next(fifth.child(i) for i in range(fifth.childCount()) if fifth.child(i).text(0) == "王二")
+    wang_er.setSelected(True)
+    dialog.repeat_button.click()
+    fifth = dialog.tree.topLevelItem(1)
+    assert next(fifth.child(i).text(1) for i in range(fifth.childCount()) if fifth.child(i).text(0) == "王二") == "留级"
+    head = dialog.tree.itemWidget(fifth, 3)
+    assert head.currentText() == "李老师"
+    head.set_teacher(zhao)
+    question = dialog.confirm_start()
+    assert question is not None
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    new = {c.name: c for c in list_classes(db, 2026)}
+    assert new["六年级(1)班"].head_teacher_id == zhao and "五年级(1)班" in new  # 王二 repeats
+    assert _class_of(db, pupils["王二"], 2026) == "五年级(1)班"
+    notices = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any("2026—2027学年" in n.text() for n in notices)
+    again: NewSchoolYearDialog = classes_page.open_new_school_year()  # type: ignore[assignment]
+    assert again.terms.year.value() == 2027  # the next one is offered
+    again.terms.year.setValue(2026)
+    assert not again.start_button.isEnabled() and "不能重复" in again.summary.text()

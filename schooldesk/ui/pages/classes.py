@@ -1,8 +1,9 @@
 """班级: the classes of the chosen semester's school year."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from schooldesk.domain.access import ADMIN
 from schooldesk.domain.grades import grade_name_zh
 from schooldesk.services.classes import list_classes, set_class_active
 from schooldesk.services.rows import ClassRow
@@ -23,6 +24,14 @@ class ClassesPage(ListPage):
         ]
         super().__init__(state, RowTableModel(columns, dimmed=lambda c: not c.active), parent)
         self.setObjectName("ClassesPage")
+        self.new_year_button = QPushButton(self.tr("New school &year…"), self)
+        self.new_year_button.setObjectName("newSchoolYear")
+        self.new_year_button.setToolTip(self.tr("Move every class up a grade and start the next school year "
+                                                "(administrators)."))
+        self.new_year_button.clicked.connect(self.open_new_school_year)
+        self.new_year_button.setVisible(state.user is None or state.user.role == ADMIN)
+        self.bar.addWidget(self.new_year_button)
+        self.new_year_dialog: QWidget | None = None
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
 
@@ -34,6 +43,12 @@ class ClassesPage(ListPage):
         dialog = ClassDialog(self.state.db, self.state.school_year, row, self)
         dialog.saved.connect(self._saved)
         dialog.open()
+
+    def open_new_school_year(self) -> QWidget | None:
+        from schooldesk.ui.new_school_year_dialog import open_new_school_year
+
+        self.new_year_dialog = open_new_school_year(self.state, self)
+        return self.new_year_dialog
 
     def set_active(self, row: ClassRow, active: bool) -> None:
         set_class_active(self.state.db, row.id, active)

@@ -42,7 +42,7 @@ class ListPage(QWidget):
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()
         bar.addWidget(self.find_box, 1)
         bar.addWidget(self.show_inactive)
         for button in (self.new_button, self.edit_button, self.active_button):

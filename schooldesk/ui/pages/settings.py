@@ -12,6 +12,8 @@ from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from schooldesk.domain.access import ADMIN
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.semester import TermDates, default_term_dates, school_year_label_zh
+from schooldesk.domain.moving_up import SCHOOL_TYPES
+from schooldesk.services.new_school_year import school_type, set_school_type
 from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
@@ -33,6 +35,12 @@ class SettingsPage(QWidget):
         self.setObjectName("SettingsPage")
         self.state = state
         self.school_form = SchoolForm(self)
+        self.school_type = QComboBox(self)
+        self.school_type.setObjectName("schoolType")
+        for code, name in SCHOOL_TYPES.items():
+            self.school_type.addItem(name, code)
+        self.school_type.setToolTip(self.tr("Decides the top grade that graduates when a new school year starts."))
+        self.school_form.add("school_type", self.tr("&Kind of school"), self.school_type)
         save_school = QPushButton(self.tr("Save school details"), self)
         save_school.setObjectName("saveSchool")
         save_school.clicked.connect(self.save_school)
@@ -113,6 +121,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         if self.state.school:
             self.school_form.set_details(self.state.school)
+        self.school_type.setCurrentIndex(self.school_type.findData(school_type(self.state.db)))
         self.term_form.year.setValue(self.state.school_year)
         self._load_terms(self.state.school_year)
 
@@ -123,8 +132,12 @@ class SettingsPage(QWidget):
         self.term_form.clear_errors()
 
     def save_school(self) -> None:
-        self._save(self.school_form, lambda: update_school(self.state.db, self.school_form.details()),
-                   self.tr("School details saved."))
+        def save() -> None:
+            update_school(self.state.db, self.school_form.details())
+            if self.school_type.currentData() != school_type(self.state.db):
+                set_school_type(self.state.db, self.school_type.currentData())
+
+        self._save(self.school_form, save, self.tr("School details saved."))
 
     def save_terms(self) -> None:
         year = self.term_form.year.value()
@@ -136,6 +149,7 @@ class SettingsPage(QWidget):
         if not self.is_admin:
             return False
         school_edited = self.state.school is not None and self.school_form.details() != self.state.school
+        school_edited = school_edited or self.school_type.currentData() != school_type(self.state.db)
         known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
