@@ -39,6 +39,9 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     except OSError:
         pass  # a data folder that cannot be written is reported by open_for_gui just below
     log.info("SchoolDesk %s starting", __version__)
+    from schooldesk.ui.crash import install_crash_dialog
+
+    install_crash_dialog()
     opened = open_for_gui(data_dir)
     if opened is None:
         log.warning("the data folder could not be opened")

@@ -31,7 +31,8 @@ def test_back_up_now_and_restore_from_settings(qtbot, zh_app, school_db: Databas
     window, box = _settings(qtbot, school_db)
     assert box.model.rowCount() == 0
     box.backup_button.click()
-    assert box.model.rowCount() == 1
+    qtbot.waitUntil(lambda: not box.task.running, timeout=30000)  # off the GUI thread
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1)
     assert box.model.index(0, 1).data() == "手动"
     add_teacher(window.state.db, TeacherInput(name="乙老师", gender="女"))
 
@@ -40,8 +41,10 @@ def test_back_up_now_and_restore_from_settings(qtbot, zh_app, school_db: Databas
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
     box.table.selectRow(0)
     box.restore_button.click()
+    qtbot.waitUntil(lambda: not box.task.running, timeout=30000)
     assert "可以撤销" in asked[0]
     assert [t.name for t in list_teachers(window.state.db)] == ["甲老师"]
+    qtbot.waitUntil(lambda: box.model.rowCount() == 2)
     reasons = sorted(box.model.index(r, 1).data() for r in range(box.model.rowCount()))
     assert reasons == ["恢复前", "手动"], "the state before the restore was backed up first"
 
@@ -49,6 +52,7 @@ def test_back_up_now_and_restore_from_settings(qtbot, zh_app, school_db: Databas
 def test_declining_the_restore_changes_nothing(qtbot, zh_app, school_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, box = _settings(qtbot, school_db)
     box.backup_button.click()
+    qtbot.waitUntil(lambda: not box.task.running, timeout=30000)
     add_teacher(window.state.db, TeacherInput(name="乙老师", gender="女"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     box.table.selectRow(0)
@@ -57,20 +61,38 @@ def test_declining_the_restore_changes_nothing(qtbot, zh_app, school_db: Databas
 
 
 def test_back_up_to_a_usb_folder(qtbot, zh_app, school_db: Database, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+
+    from schooldesk.ui.saving import last_folder
 
     stick = tmp_path / "usb"
     stick.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert last_folder("backup") == Path(documents)  # the first time: Documents
     _window, box = _settings(qtbot, school_db)
     box.usb_button.click()
+    chooser = box.findChild(QFileDialog, "backupFileDialog")
+    chooser.setDirectory(str(stick))
+    chooser.selectFile(str(stick))
+    chooser.accept()
     sealing = box.findChild(QInputDialog, "sealDialog")
     sealing.textValueSelected.emit("")  # no password: a plain copy
+    qtbot.waitUntil(lambda: not box.task.running, timeout=30000)
     assert len(list_backups(stick)) == 1
     assert box.model.rowCount() == 0, "a copy on the stick is not one of the data folder's backups"
+    saved = box.findChild(QMessageBox, "savedBox")
+    assert saved is not None and str(stick) in saved.text()  # says where it went
+    opened: list[str] = []
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    saved.findChild(QPushButton, "openFolder").click()
+    assert opened == [str(stick)]
     box.ask_password(stick).textValueSelected.emit("保密的口令 1234")
+    qtbot.waitUntil(lambda: not box.task.running, timeout=30000)
     [sealed] = list(stick.glob("schooldesk-*-manual.zip"))
     assert b"SQLite format 3" not in sealed.read_bytes()
+    assert last_folder("backup") == stick  # the next dialog for a backup opens there
 
 
 def test_closing_the_window_takes_a_backup(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -140,7 +140,8 @@ def test_import_preview_shows_row_problems_and_imports_on_confirm(qtbot, zh_app,
     page: PupilsPage = window.pages[PAGE_PUPILS][1]  # type: ignore[assignment]
     dialog = page.open_import()
     qtbot.addWidget(dialog)
-    dialog.preview(path)
+    task = dialog.preview(path)
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 0).data() == "3" and dialog.model.index(0, 1).data() == "身份证件号"
     assert "2" in dialog.summary.text() and "尚未写入" in dialog.summary.text()
@@ -153,6 +154,7 @@ def test_import_preview_shows_row_problems_and_imports_on_confirm(qtbot, zh_app,
     assert sheet["A2"].value == 3 and "校验码" in sheet["B2"].value and sheet["C2"].value == "李明"
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=30000)  # type: ignore[union-attr]
     assert {p.name for p in list_pupils(school_db, 2025)} == {"张书涵", "王小五"}
     assert page.model.rowCount() == 2
     assert not dialog.import_button.isEnabled()
@@ -285,3 +287,61 @@ def test_home_page_lists_open_what_they_list(qtbot, zh_app, school_db: Database)
     qtbot.mouseDClick(behind.viewport(), Qt.MouseButton.LeftButton, pos=behind.visualRect(index).center())
     log_window: HomeTeachingWindow = _visible(HomeTeachingWindow)  # type: ignore[assignment]
     assert "张书涵" in log_window.windowTitle()
+
+
+def _big_roster(path: Path, count: int) -> Path:
+    rows = [NATIONAL_HEADER]
+    for serial in range(count):
+        born = date(2014, 1, 1) + timedelta(days=serial % 700)
+        rows.append(roster_row(f"学生{serial}", "男", born.isoformat(), make_id(born, "男", serial=serial % 499 + 1)))
+    return write_xlsx(path, rows)
+
+
+def test_a_3000_row_import_runs_off_the_gui_thread_with_progress(qtbot, zh_app, school_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The window keeps repainting while 3,000 rows are checked and imported: a 20 ms timer keeps firing."""
+    from PySide6.QtCore import QTimer
+    from schooldesk.ui.import_dialog import ImportDialog
+
+    path = _big_roster(tmp_path / "big.xlsx", 3000)
+    window = _window(qtbot, school_db)
+    dialog = ImportDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    values: list[int] = []
+    task = dialog.preview(path)
+    totals: list[int] = []
+    task.relay.progressed.connect(lambda done, total: (values.append(done), totals.append(total)))
+    qtbot.waitUntil(lambda: not task.running, timeout=120000)
+    assert dialog.report is not None and dialog.report.new == 3000
+    assert len(ticks) >= 10, ticks  # the event loop turned all along
+    assert len(values) > 3 and values == sorted(values) and min(totals) >= 3000  # forward, by row
+
+    ticks.clear()
+    task = dialog.run_import()
+    qtbot.waitUntil(lambda: not task.running, timeout=120000)  # type: ignore[union-attr]
+    timer.stop()
+    assert len(ticks) >= 10 and len(list_pupils(school_db, 2025)) == 3000
+
+
+def test_cancelling_an_import_keeps_nothing(qtbot, zh_app, school_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from schooldesk.ui.import_dialog import ImportDialog
+
+    path = _big_roster(tmp_path / "big.xlsx", 1500)
+    window = _window(qtbot, school_db)
+    dialog = ImportDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    task = dialog.preview(path)
+    qtbot.waitUntil(lambda: not task.running, timeout=120000)
+    task = dialog.run_import()
+    cancel_button = task.dialog.findChild(QPushButton)  # type: ignore[union-attr]
+    assert cancel_button is not None and cancel_button.text() == "取消"
+    task.relay.progressed.connect(lambda _done, _total: cancel_button.click())  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not task.running, timeout=60000)  # type: ignore[union-attr]
+    assert list_pupils(school_db, 2025) == []  # the one transaction rolled back
+    assert "没有导入" in dialog.summary.text()

@@ -31,79 +31,79 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="30" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="31" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="40" />
       <source>all records</source>
       <translation>全部记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="43" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="44" />
       <source>name or value</source>
       <translation>姓名或内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="48" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
       <source>Changes</source>
       <translation>修改内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="90" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="91" />
       <source>everyone</source>
       <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="109" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="110" />
       <source>%1 entries</source>
       <translation>共 %1 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="112" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="113" />
       <source>Export the audit trail</source>
       <translation>导出审计日志</translation>
     </message>
@@ -111,6 +111,19 @@
       <location filename="../schooldesk/ui/audit_dialog.py" line="113" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Background</name>
+    <message>
+      <location filename="../schooldesk/ui/background.py" line="103" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/background.py" line="106" />
+      <source>Stopping; nothing of this run is kept…</source>
+      <translation>正在停止，本次操作不会保留任何内容…</translation>
     </message>
   </context>
   <context>
@@ -191,40 +204,45 @@
       <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="78" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="74" />
+      <source>Backing up and checking the copy…</source>
+      <translation>正在备份并校验副本…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="81" />
       <source>Backup written and verified: %1</source>
       <translation>备份已写入并校验：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="82" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="86" />
       <source>Choose the USB stick or folder</source>
       <translation>选择U盘或文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="90" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="93" />
       <source>Back up to a USB stick</source>
       <translation>备份到U盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="91" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="94" />
       <source>Password to seal the backup (at least 8 characters; leave empty for none).
 Write it down: without it the backup cannot be opened.</source>
       <translation>为备份设置加密密码（至少 8 个字符；留空则不加密）。
 请记下密码：没有它将无法打开这份备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="106" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="104" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="109" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="101" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="104" />
       <source>Choose a backup in the list first.</source>
       <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="103" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="106" />
       <source>Replace all current data with the backup taken %1?
 
 The current data is backed up first, so this can be undone.</source>
@@ -233,7 +251,12 @@ The current data is backed up first, so this can be undone.</source>
 替换前会先备份当前数据，可以撤销。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/backups_box.py" line="116" />
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="115" />
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/backups_box.py" line="119" />
       <source>Backup restored.</source>
       <translation>备份已恢复。</translation>
     </message>
@@ -415,39 +438,49 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>ClassesPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="18" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="19" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="19" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="20" />
       <source>Grade</source>
       <translation>年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="20" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="21" />
       <source>Number</source>
       <translation>班号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="21" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
       <source>Head teacher</source>
       <translation>班主任</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
       <source>Inactive</source>
       <translation>已停用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/classes.py" line="27" />
+      <source>New school &amp;year…</source>
+      <translation>新学年(&amp;Y)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/classes.py" line="29" />
+      <source>Move every class up a grade and start the next school year (administrators).</source>
+      <translation>各班升入高一年级，开始新学年（仅管理员）。</translation>
     </message>
   </context>
   <context>
@@ -641,6 +674,33 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/cli_school.py" line="41" />
       <source>The new school year was started; a backup was taken first.</source>
       <translation>新学年已开始；开始前已做备份。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Crash</name>
+    <message>
+      <location filename="../schooldesk/ui/crash.py" line="39" />
+      <source>Something went wrong that SchoolDesk did not expect. What you saved before is kept.
+
+If it happens again, press “Copy details” and send them with what you were doing.</source>
+      <translation>程序遇到了意外错误。之前保存的内容都还在。
+
+如果再次出现，请点击“复制详细信息”，连同当时正在做的操作一起发给技术人员。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/crash.py" line="47" />
+      <source>&amp;Copy details</source>
+      <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/crash.py" line="49" />
+      <source>&amp;Show details</source>
+      <translation>显示详细信息(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/crash.py" line="62" />
+      <source>Copied</source>
+      <translation>已复制</translation>
     </message>
   </context>
   <context>
@@ -1054,52 +1114,52 @@ The current data is backed up first, so this can be undone.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="81" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="82" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 性别, 出生日期, 身份证件号, 学籍号, 班级.</source>
       <translation>工作表“%1”中找不到表头：前几行须写明列名，包括“姓名”以及“性别、出生日期、身份证件号、学籍号、班级”中的至少两项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="132" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="135" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="143" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="146" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="150" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="153" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="158" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="161" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="185" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="188" />
       <source>"%1" is not a distance in km; the cell was left out.</source>
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="212" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="215" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="218" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="221" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="269" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="272" />
       <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
       <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="283" />
       <source>"%1" is not yes or no (是/否); the cell was left out.</source>
       <translation>“%1”不是“是/否”，此单元格未导入。</translation>
     </message>
@@ -1178,17 +1238,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="66" />
+      <location filename="../schooldesk/services/pupil_import.py" line="72" />
       <source>The school year %1 has not been set up; the school's years are: %2.</source>
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="164" />
+      <location filename="../schooldesk/services/pupil_import.py" line="177" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="216" />
+      <location filename="../schooldesk/services/pupil_import.py" line="229" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
@@ -1432,11 +1492,6 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/background.py" line="75" />
-      <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
-      <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
-    </message>
-    <message>
       <location filename="../schooldesk/services/monthly_report.py" line="69" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
@@ -1500,6 +1555,11 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/domain/moving_up.py" line="42" />
       <source>%1 cannot be chosen for a pupil of this grade.</source>
       <translation>该年级的学生不能选择“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/errors.py" line="42" />
+      <source>Stopped; nothing of it was kept.</source>
+      <translation>已停止，未保留任何内容。</translation>
     </message>
   </context>
   <context>
@@ -1788,77 +1848,77 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>HomeTeachingRuleBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="29" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="30" />
       <source>Home teaching (送教上门) rule and printing</source>
       <translation>送教上门要求与打印</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
       <source>At least</source>
       <translation>至少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
       <source>visits</source>
       <translation>次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
       <source>Each visit at least</source>
       <translation>每次至少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
       <source>lesson periods of</source>
       <translation>课时，每课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="44" />
       <source>minutes</source>
       <translation>分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="45" />
       <source>Applies from the month of</source>
       <translation>自此月份起执行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="46" />
       <source>Save rule</source>
       <translation>保存要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="51" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
       <source>automatic (SimSun / Microsoft YaHei / WenQuanYi)</source>
       <translation>自动（宋体 / 微软雅黑 / 文泉驿）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="53" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="55" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="57" />
       <source>PDF font</source>
       <translation>PDF 字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="106" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="107" />
       <source>Home teaching rule saved: %1, from %2.</source>
       <translation>送教上门要求已保存：%1，自 %2 起执行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="110" />
       <source>Font for PDFs</source>
       <translation>PDF 所用字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="110" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -2108,62 +2168,62 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="38" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="39" />
       <source>Import pupils</source>
       <translation>导入学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="43" />
       <source>Choose the Excel file exported from the student-status system, or the school's own roster (.xlsx or .xls).</source>
       <translation>请选择从学籍系统导出的 Excel 文件，或学校自己的花名册（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="46" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="55" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="56" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="60" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="60" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="61" />
       <source>&amp;Save problem rows as Excel…</source>
       <translation>问题行另存为 Excel(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="74" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="76" />
       <source>S&amp;heet:</source>
       <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="90" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
       <source>Choose a roster</source>
       <translation>选择花名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="91" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
@@ -2173,57 +2233,77 @@ The current data is backed up first, so this can be undone.</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="110" />
+      <source>Checking the roster…</source>
+      <translation>正在检查名单…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
+      <source>Stopped.</source>
+      <translation>已停止。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="125" />
       <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
       <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="124" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="129" />
       <source>Classes to be created: %1.</source>
       <translation>将新建班级：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="126" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="131" />
       <source>Nothing has been written yet.</source>
       <translation>尚未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="128" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="130" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="135" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="131" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="136" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="132" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="137" />
       <source>Repeated pupil (row skipped)</source>
       <translation>重复学生（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="138" />
       <source>The same pupil as row %1.</source>
       <translation>与第 %1 行是同一名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="143" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="148" />
       <source>&amp;Import %1 pupils</source>
       <translation>导入 %1 名学生(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="164" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="159" />
+      <source>Importing pupils…</source>
+      <translation>正在导入学生…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
+      <source>The import was stopped; nothing was imported.</source>
+      <translation>导入已停止，没有导入任何学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="177" />
       <source>Save problem rows</source>
       <translation>保存问题行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="177" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2400,6 +2480,89 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
   </context>
   <context>
+    <name>NewSchoolYearDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="36" />
+      <source>New school year</source>
+      <translation>新学年</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="53" />
+      <source>&amp;Kind of school</source>
+      <translation>学校类型(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="54" />
+      <source>&amp;Graduation date</source>
+      <translation>毕业日期(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <source>Class / pupil</source>
+      <translation>班级 / 学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <source>Next year</source>
+      <translation>新学年去向</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <source>Pupils</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
+      <source>Head teacher next year</source>
+      <translation>新学年班主任</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="64" />
+      <source>&amp;Repeats the year</source>
+      <translation>留级(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="65" />
+      <source>&amp;Leaves the school</source>
+      <translation>离校(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="66" />
+      <source>&amp;Moves up as planned</source>
+      <translation>按计划升级(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="71" />
+      <source>Selected pupils:</source>
+      <translation>所选学生：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="77" />
+      <source>S&amp;tart the new school year</source>
+      <translation>开始新学年(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="125" />
+      <source>%1: %2 pupils move up, %3 repeat, %4 leave, %5 graduate on %6; %7 classes next year. A backup is taken first, and everything is written at once or not at all.</source>
+      <translation>%1：升级%2人，留级%3人，离校%4人，毕业%5人（毕业日期%6）；新学年共%7个班。开始前先备份，所有变更一次写入，要么全部完成，要么全不写入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="168" />
+      <source>Start %1 now? %2 pupils move up and %3 graduate. A backup is taken first; this can be done only once for the year.</source>
+      <translation>现在开始%1吗？升级%2人，毕业%3人。开始前会先备份；每个学年只能开始一次。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="181" />
+      <source>Starting the new school year (backup first)…</source>
+      <translation>正在开始新学年（先备份）…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="188" />
+      <source>%1 has started: %2 pupils moved up, %3 graduated.</source>
+      <translation>%1已开始：升级%2人，毕业%3人。</translation>
+    </message>
+  </context>
+  <context>
     <name>OpenCaseDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="19" />
@@ -2430,22 +2593,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PdfPreviewDialog</name>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="52" />
+      <location filename="../schooldesk/ui/print_preview.py" line="53" />
       <source>Print preview — %1</source>
       <translation>打印预览 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="58" />
+      <location filename="../schooldesk/ui/print_preview.py" line="59" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="70" />
+      <location filename="../schooldesk/ui/print_preview.py" line="71" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="70" />
+      <location filename="../schooldesk/ui/print_preview.py" line="71" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2453,22 +2616,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PhotoField</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="100" />
+      <location filename="../schooldesk/ui/photo_field.py" line="101" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="101" />
+      <location filename="../schooldesk/ui/photo_field.py" line="102" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="116" />
+      <location filename="../schooldesk/ui/photo_field.py" line="117" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="116" />
+      <location filename="../schooldesk/ui/photo_field.py" line="117" />
       <source>Pictures (%1)</source>
       <translation>图片 (%1)</translation>
     </message>
@@ -2476,7 +2639,7 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PhotoList</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="41" />
+      <location filename="../schooldesk/ui/photo_field.py" line="42" />
       <source>Drag photos here, or use “Add photos…”</source>
       <translation>把照片拖到这里，或点“添加照片…”</translation>
     </message>
@@ -2996,107 +3159,107 @@ Save with this start date?</source>
   <context>
     <name>PupilsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="71" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="86" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="87" />
       <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
       <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="90" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="91" />
       <source>All grades</source>
       <translation>全部年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="93" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="94" />
       <source>On roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="96" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="97" />
       <source>All pupils</source>
       <translation>全部学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="103" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="104" />
       <source>Include pupils who left</source>
       <translation>包括已离校学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
       <source>&amp;Profile…</source>
       <translation>学生档案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
       <source>Import &amp;template…</source>
       <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="169" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="170" />
       <source>All classes</source>
       <translation>全部班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="178" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="179" />
       <source>%1 pupils shown</source>
       <translation>显示 %1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="241" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="242" />
       <source>Save the import template</source>
       <translation>保存导入模板</translation>
     </message>
@@ -3167,24 +3330,19 @@ Save with this start date?</source>
       <translation>台账与报表 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="176" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="177" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="204" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="197" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="209" />
-      <source>Saved to %1</source>
-      <translation>已保存到 %1</translation>
     </message>
   </context>
   <context>
@@ -3198,6 +3356,21 @@ Save with this start date?</source>
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="58" />
       <source>&amp;New password</source>
       <translation>新密码(&amp;N)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Saving</name>
+    <message>
+      <location filename="../schooldesk/ui/saving.py" line="66" />
+      <source>Saved to:
+%1</source>
+      <translation>已保存到：
+%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/saving.py" line="70" />
+      <source>&amp;Open folder</source>
+      <translation>打开所在文件夹(&amp;O)</translation>
     </message>
   </context>
   <context>
@@ -3259,52 +3432,62 @@ Save with this start date?</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="36" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="42" />
+      <source>Decides the top grade that graduates when a new school year starts.</source>
+      <translation>决定开始新学年时哪个年级毕业。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/settings.py" line="43" />
+      <source>&amp;Kind of school</source>
+      <translation>学校类型(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="39" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="47" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="53" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="48" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="56" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="58" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="66" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="63" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="71" />
       <source>never</source>
       <translation>从不</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="64" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="72" />
       <source> min</source>
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="67" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="75" />
       <source>Lock after no use for:</source>
       <translation>无操作自动锁定：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="127" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="140" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="132" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="145" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>

@@ -1,7 +1,7 @@
 """The one root exception for everything a clerk may be told about."""
 from __future__ import annotations
 
-from schooldesk.domain.i18n import fill
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 
 ERRORS = "Errors"  # translation context of every message (lupdate needs it written out as a literal)
 
@@ -33,3 +33,10 @@ class NotFoundError(SchoolDeskError):
 
 class StorageError(SchoolDeskError):
     """The environment failed us: database locked, unreadable, disk full, folder not writable."""
+
+
+class Cancelled(SchoolDeskError):
+    """The clerk stopped slow work (an import, an export); its transaction rolled back, nothing was kept."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "Stopped; nothing of it was kept."))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from schooldesk.domain.care import DISABILITY_TYPES, DISABLED, LEFT_BEHIND, MIGRANT, ORPHAN, SINGLE_PARENT
@@ -74,7 +75,7 @@ class Roster:
     sheet: Sheet
 
 
-def read_roster(sheet: Sheet) -> Roster:
+def read_roster(sheet: Sheet, progress: Callable[[int, int], None] | None = None) -> Roster:
     """Find the header, then read each data row; blank lines and a totals line are skipped."""
     found = find_header(sheet.rows)
     if found is None:
@@ -90,6 +91,8 @@ def read_roster(sheet: Sheet) -> Roster:
         if all(text(c) == "" for c in cells) or _is_totals(cells):
             continue
         rows.append(_read_row(index + 1, cells, columns, headers))
+        if progress is not None:
+            progress(index + 1, len(sheet.rows))
     return Roster(header_index + 1, headers, rows, sheet)
 
 

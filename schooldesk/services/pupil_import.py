@@ -24,6 +24,8 @@ from schooldesk.services.pupils import GuardianInput, PupilInput, clean_pupil, p
 from schooldesk.services.access import require_record_keeper
 from schooldesk.services.semesters import list_semesters
 
+Steps = Callable[[int, int], None]  # (done, total); may raise Cancelled to stop and roll back
+
 
 @dataclass(frozen=True)
 class Duplicate:
@@ -52,11 +54,15 @@ class ImportReport:
 
 
 def import_pupil_file(db: Database, path: Path, school_year: int, *, dry_run: bool, today: date | None = None,
-                      sheet_name: str | None = None) -> tuple[Roster, ImportReport]:
+                      sheet_name: str | None = None, progress: Steps | None = None) -> tuple[Roster, ImportReport]:
     """Read *path* (its visible active sheet, or *sheet_name*; UnreadableFileError if it cannot be read at
-    all) and import or preview it."""
-    roster = read_roster(read_sheet(path, sheet_name))
-    return roster, import_roster(db, roster, school_year, dry_run=dry_run, today=today)
+    all) and import or preview it. *progress* hears (rows done, rows in all): checking the rows is the
+    first half, importing them the second."""
+    sheet = read_sheet(path, sheet_name)
+    total = 2 * max(1, len(sheet.rows))
+    roster = read_roster(sheet, progress=(lambda done, _n: progress(done, total)) if progress else None)
+    after = (lambda done, _n: progress(len(sheet.rows) + done, total)) if progress else None
+    return roster, import_roster(db, roster, school_year, dry_run=dry_run, today=today, progress=after)
 
 
 def check_school_year(db: Database, school_year: int) -> None:
@@ -99,7 +105,9 @@ def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], 
 
 
 def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bool,
-                  today: date | None = None) -> ImportReport:
+                  today: date | None = None, progress: Steps | None = None) -> ImportReport:
+    """Import (or, with *dry_run*, rehearse) the rows in one transaction; *progress* may raise Cancelled,
+    which rolls the whole import back."""
     require_record_keeper(db)
     check_school_year(db, school_year)
     today = today or date.today()
@@ -111,9 +119,14 @@ def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bo
         report.warnings.extend(row.warnings)
     with db.transaction(rehearse=dry_run) as session:
         importer = _Importer(session, roster, school_year, today, report)
-        for row in _without_duplicates(roster.rows, report):
+        kept = _without_duplicates(roster.rows, report)
+        for done, row in enumerate(kept, 1):
             importer.import_row(row)
+            if progress is not None:
+                progress(done, len(kept))
         session.flush()
+        if progress is not None:
+            progress(len(kept), len(kept))  # the last chance to stop: before the commit, not after
     report.errors.sort(key=lambda p: p.row)
     report.warnings.sort(key=lambda p: p.row)
     return report

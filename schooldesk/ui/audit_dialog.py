@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.database import Database
 from schooldesk.domain.errors import SchoolDeskError
@@ -16,6 +16,7 @@ from schooldesk.i18n import error_text
 from schooldesk.services.audit import (
     RECORD_KINDS, AuditFilter, AuditRow, audit_chain, audit_usernames, chain_status, list_audit,
 )
+from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -109,12 +110,8 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.count.setText(fill(self.tr("%1 entries"), (str(len(self.rows)),)))
 
     def choose_export(self) -> None:
-        dialog = QFileDialog(self, self.tr("Export the audit trail"), f"审计日志_{date.today():%Y%m%d}.xlsx",
-                             self.tr("Excel workbook (*.xlsx)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
-        dialog.open()
+        file_dialog(self, "excel", self.tr("Export the audit trail"), self.tr("Excel workbook (*.xlsx)"),
+                    lambda paths: self.export_to(paths[0]), save_as=f"审计日志_{date.today():%Y%m%d}.xlsx", suffix="xlsx")
 
     def export_to(self, path: Path) -> bool:
         try:
@@ -122,6 +119,7 @@ class AuditDialog(PreservesGeometry, QDialog):
         except SchoolDeskError as error:
             show_error(self, error)
             return False
+        self.saved_box = show_saved(self, path)
         return True
 
     def done(self, result: int) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -16,6 +15,8 @@ from schooldesk.exports.pupil_sheets import write_problem_rows
 from schooldesk.i18n import error_text
 from schooldesk.imports.pupil_rows import Roster
 from schooldesk.services.pupil_import import ImportReport, import_pupil_file, import_roster
+from schooldesk.ui.saving import file_dialog, show_saved
+from schooldesk.ui.background import Progress, Task, run_in_background
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -66,6 +67,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.problems_button.clicked.connect(self.save_problems)
         self.buttons.rejected.connect(self.reject)
         self.path: Path | None = None
+        self.task: Task | None = None
         self.sheet_box = QComboBox(self)
         self.sheet_box.setObjectName("sheetBox")
         self.sheet_box.setEnabled(False)
@@ -87,27 +89,30 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.restore_window_state()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a roster"), "",
-                                              self.tr("Excel workbooks (*.xlsx *.xls)"))
-        if path:
-            self.preview(Path(path))
+        file_dialog(self, "roster", self.tr("Choose a roster"), self.tr("Excel workbooks (*.xlsx *.xls)"),
+                    lambda paths: self.preview(paths[0]))
 
-    def preview(self, path: Path, sheet_name: str | None = None) -> None:
-        """Read and rehearse the import; nothing is written until Import is pressed."""
+    def preview(self, path: Path, sheet_name: str | None = None) -> Task:
+        """Read and rehearse the import off the GUI thread, row by row; nothing is written until Import."""
         self.file_label.setText(fill(self.tr("File: %1"), (str(path),)))
         self.path = path
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.roster, self.report = import_pupil_file(self.state.db, path, self.state.school_year, dry_run=True,
-                                                         sheet_name=sheet_name)
-        except SchoolDeskError as error:
-            self.roster = self.report = None
+        self.roster = self.report = None
+        self.model.set_rows([])
+        self._update_buttons()
+        db, year = self.state.db, self.state.school_year
+
+        def work(progress: Progress) -> tuple[Roster, ImportReport]:
+            return import_pupil_file(db, path, year, dry_run=True, sheet_name=sheet_name, progress=progress.report)
+
+        def failed(error: SchoolDeskError) -> None:
             self.summary.setText(error_text(error))
-            self.model.set_rows([])
-            self._update_buttons()
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        self.task = run_in_background(self, self.tr("Checking the roster…"), work, self._previewed, cancellable=True,
+                                      cancelled=lambda: self.summary.setText(self.tr("Stopped.")), failed=failed)
+        return self.task
+
+    def _previewed(self, result: tuple[Roster, ImportReport]) -> None:
+        self.roster, self.report = result
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         self.sheet_box.addItems(list(self.roster.sheet.names) or [self.roster.sheet.name])
@@ -143,17 +148,25 @@ class ImportDialog(PreservesGeometry, QDialog):
             self.import_button.setText(fill(self.tr("&Import %1 pupils"), (str(report.new + report.updated),)))
         self.problems_button.setEnabled(self.model.rowCount() > 0)
 
-    def run_import(self) -> None:
-        if self.roster is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.report = import_roster(self.state.db, self.roster, self.state.school_year, dry_run=False)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+    def run_import(self) -> Task | None:
+        """Import in one transaction off the GUI thread (the service takes a backup first); 取消 rolls it back."""
+        roster = self.roster
+        if roster is None:
+            return None
+        db, year = self.state.db, self.state.school_year
+        self.import_button.setEnabled(False)
+        self.task = run_in_background(
+            self, self.tr("Importing pupils…"),
+            lambda progress: import_roster(db, roster, year, dry_run=False, progress=progress.report),
+            self._imported, cancellable=True, cancelled=self._stopped)
+        return self.task
+
+    def _stopped(self) -> None:
+        self.summary.setText(self.tr("The import was stopped; nothing was imported."))
+        self._update_buttons()
+
+    def _imported(self, report: ImportReport) -> None:
+        self.report = report
         self._show(self.report, preview=False)
         self.state.backups_changed.emit()  # the import took its backup first
         self.state.notify_changed()
@@ -161,10 +174,8 @@ class ImportDialog(PreservesGeometry, QDialog):
     def save_problems(self) -> None:
         if self.roster is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save problem rows"), "导入问题.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.write_problems(Path(path))
+        file_dialog(self, "excel", self.tr("Save problem rows"), self.tr("Excel workbook (*.xlsx)"),
+                    lambda paths: self.write_problems(paths[0]), save_as="导入问题.xlsx", suffix="xlsx")
 
     def write_problems(self, path: Path) -> None:
         notes: dict[int, list[str]] = {}
@@ -174,6 +185,8 @@ class ImportDialog(PreservesGeometry, QDialog):
             write_problem_rows(path, self.roster, notes)  # type: ignore[arg-type]
         except SchoolDeskError as error:
             show_error(self, error)
+            return
+        show_saved(self, path)
 
     def done(self, result: int) -> None:
         self.save_window_state()

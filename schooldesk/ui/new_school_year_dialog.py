@@ -50,7 +50,7 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
             self.kind.addItem(name, code)
         self.kind.setCurrentIndex(self.kind.findData(school_type(state.db)))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.terms.add("school_type", self.tr("Kind of &school"), self.kind)
+        self.terms.add("school_type", self.tr("&Kind of school"), self.kind)
         self.graduation = self.terms.add("graduation_date", self.tr("&Graduation date"), DateField())
 
         self.tree = QTreeWidget(self)
@@ -174,7 +174,7 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
     def start(self) -> None:
         db, year, choices, kind = self.state.db, self.terms.year.value(), self.choices(), self.kind.currentData()
 
-        def work() -> NewYearPlan:
+        def work(_progress: object) -> NewYearPlan:
             set_school_type(db, kind)
             return start_new_school_year(db, year, choices)
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.photo_store import PHOTO_SUFFIXES
 from schooldesk.services.photos import PhotoRef
+from schooldesk.ui.saving import file_dialog
 
 THUMB = QSize(96, 72)
 KEPT_ROLE = Qt.ItemDataRole.UserRole  # a stored photo's id
@@ -113,7 +114,5 @@ class PhotoField(QWidget):
 
     def pick_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in PHOTO_SUFFIXES)
-        dialog = QFileDialog(self, self.tr("Add photos"), "", self.tr("Pictures (%1)").replace("%1", patterns))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda files: self.list.add_files([Path(f) for f in files]))
-        dialog.open()
+        file_dialog(self, "photos", self.tr("Add photos"), self.tr("Pictures (%1)").replace("%1", patterns),
+                    self.list.add_files, many=True)

@@ -9,10 +9,11 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from schooldesk.domain.errors import StorageError
 from schooldesk.exports.files import write_atomically
+from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.errors import show_error
 
 MAX_RENDER_DPI = 300  # enough for a laser printer; more only makes printing slow
@@ -67,11 +68,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         return self.findChild(QPrintPreviewWidget)
 
     def choose_where_to_save(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda name: self.save_to(Path(name)))
-        dialog.open()
+        file_dialog(self, "pdf", self.tr("Save as PDF"), self.tr("PDF (*.pdf)"), lambda paths: self.save_to(paths[0]),
+                    save_as=self.suggested_name, suffix="pdf")
 
     def save_to(self, target: Path) -> bool:
         try:
@@ -79,4 +77,5 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         except StorageError as error:
             show_error(self, error)
             return False
+        self.saved_box = show_saved(self, target)
         return True

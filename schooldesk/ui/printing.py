@@ -39,4 +39,4 @@ def print_document(parent: QWidget, name: str, write: Callable[[Path], Any],
             shown(dialog)
 
     label = QCoreApplication.translate("Printing", "Preparing the printout…")
-    run_in_background(parent, label, lambda: write(path), preview)
+    run_in_background(parent, label, lambda _progress: write(path), preview)

@@ -5,14 +5,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QInputDialog, QLineEdit, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
+    QGroupBox, QInputDialog, QLineEdit, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from schooldesk.db.backups import BackupInfo, list_backups
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
-from schooldesk.ui.errors import show_error
+from schooldesk.ui.saving import file_dialog, show_saved
+from schooldesk.ui.background import Task, run_in_background
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -68,20 +68,23 @@ class BackupsBox(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def back_up(self, folder: Path | None = None, password: str = "") -> BackupInfo | None:
-        try:
-            info = self.state.back_up("manual", folder, password=password)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return None
+    def back_up(self, folder: Path | None = None, password: str = "") -> Task:
+        """Take a verified backup off the GUI thread (a big school's copy takes seconds)."""
+        state = self.state
+        self.task = run_in_background(self, self.tr("Backing up and checking the copy…"),
+                                      lambda _progress: state.back_up("manual", folder, password=password),
+                                      self._backed_up)
+        return self.task
+
+    def _backed_up(self, info: BackupInfo) -> None:
         self.window().statusBar().showMessage(  # type: ignore[attr-defined]
             fill(self.tr("Backup written and verified: %1"), (str(info.path),)), 8000)
-        return info
+        if info.path.parent != self.state.backup_dir:  # a copy for a USB stick: say where it went
+            show_saved(self, info.path)
 
     def back_up_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
-        if folder:
-            self.ask_password(Path(folder))
+        file_dialog(self, "backup", self.tr("Choose the USB stick or folder"), "",
+                    lambda paths: self.ask_password(paths[0]), folder=True)
 
     def ask_password(self, folder: Path) -> QInputDialog:
         """A backup leaving the PC may be sealed with a password (an AES-256 zip); empty: a plain copy."""
@@ -108,9 +111,9 @@ class BackupsBox(QGroupBox):
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.state.restore(backup.path)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
+        state = self.state
+        self.task = run_in_background(self, self.tr("Restoring the backup…"),
+                                      lambda _progress: state.restore(backup.path), self._restored)
+
+    def _restored(self, _result: object) -> None:
         self.window().statusBar().showMessage(self.tr("Backup restored."), 8000)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -13,6 +13,7 @@ from schooldesk.domain.home_teaching import RULE_UNITS, VisitRule
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching_rules import set_visit_rule, visit_rule_on
 from schooldesk.services.print_settings import pdf_font_path, set_pdf_font_path
+from schooldesk.ui.saving import file_dialog
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.state import AppState
@@ -106,10 +107,8 @@ class HomeTeachingRuleBox(QGroupBox):
             fill(self.tr("Home teaching rule saved: %1, from %2."), (rule.label_zh, f"{rule.effective_from:%Y-%m}")), 8000)
 
     def choose_font(self) -> None:
-        dialog = QFileDialog(self, self.tr("Font for PDFs"), "", self.tr("TrueType fonts (*.ttf *.ttc)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda name: self.set_font(Path(name)))
-        dialog.open()
+        file_dialog(self, "font", self.tr("Font for PDFs"), self.tr("TrueType fonts (*.ttf *.ttc)"),
+                    lambda paths: self.set_font(paths[0]))
 
     def set_font(self, path: Path | None) -> None:
         try:

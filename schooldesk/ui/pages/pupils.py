@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.care import CARE_KINDS
@@ -17,6 +17,7 @@ from schooldesk.domain.pinyin_search import matches
 from schooldesk.domain.pupils import STATUSES
 from schooldesk.exports.pupil_sheets import write_template
 from schooldesk.services.pupils import PupilRow, list_pupils
+from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.import_dialog import ImportDialog
@@ -238,11 +239,13 @@ class PupilsPage(QWidget):
         return dialog
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import template"), "学生导入模板.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
+        file_dialog(self, "excel", self.tr("Save the import template"), self.tr("Excel workbook (*.xlsx)"),
+                    lambda paths: self.write_template_to(paths[0]), save_as="学生导入模板.xlsx", suffix="xlsx")
+
+    def write_template_to(self, path: Path) -> None:
         try:
-            write_template(Path(path))
+            write_template(path)
         except SchoolDeskError as error:
             show_error(self, error)
+            return
+        show_saved(self, path)

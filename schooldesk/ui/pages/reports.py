@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -18,14 +18,14 @@ from schooldesk.exports.registers import REGISTERS, RegisterSpec
 from schooldesk.services.monthly_report import MonthlyReport, monthly_report
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.services.registers import RegisterBook, register_book
+from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import run_in_background
-from schooldesk.ui.errors import show_error, show_notice
+from schooldesk.ui.errors import show_error
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 
-LAST_FOLDER_KEY = "exports/last_folder"
 MONTHLY = "monthly"
 
 
@@ -171,16 +171,10 @@ class ReportsPage(QWidget):
             return None
         if everything:
             line = ReportLine("all", "控辍保学台账", self.book.semester.label_zh, 0)
-        folder = QSettings().value(LAST_FOLDER_KEY) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, self.tr("Export to Excel"), str(Path(folder) / self._suggested(line, ".xlsx")),
-                             self.tr("Excel workbook (*.xlsx)"))
-        dialog.setObjectName("exportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("xlsx")
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name), line.key))
-        dialog.open()
-        return dialog
+        key = line.key
+        return file_dialog(self, "excel", self.tr("Export to Excel"), self.tr("Excel workbook (*.xlsx)"),
+                           lambda paths: self.export_to(paths[0], key), save_as=self._suggested(line, ".xlsx"),
+                           suffix="xlsx")
 
     def _document(self, key: str) -> tuple[Any, list[RegisterSpec]]:
         """Read what the document shows now (full ID numbers only when asked, which the trail records)."""
@@ -200,13 +194,12 @@ class ReportsPage(QWidget):
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
-        run_in_background(self, self.tr("Writing the workbook…"), lambda: _write_xlsx(path, document, specs),
+        run_in_background(self, self.tr("Writing the workbook…"), lambda _progress: _write_xlsx(path, document, specs),
                           lambda result: self._saved(result.path))
 
     def _saved(self, path: Path) -> None:
         self.last_saved = path
-        show_notice(self, fill(self.tr("Saved to %1"), (str(path),)))
+        show_saved(self, path)
 
     def print_selected(self) -> None:
         line = self.selected()
