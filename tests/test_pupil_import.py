@@ -208,3 +208,63 @@ def test_a_killed_import_leaves_the_database_as_it_was(school_db, data_dir: Path
     assert 0 in outcomes  # at least one kill landed mid-import
     with school_db.transaction() as session:
         assert session.execute(select(func.count()).select_from(SchoolClass)).scalar() in (0, 1)
+
+
+# The student-status system's own import template (学籍系统导入模板), in its column order: no 年级 or 班级,
+# only 班号 beside 入学年月, and the family as 成员1… and 成员2….
+TEMPLATE_ORDER = [
+    "学校标识码", "姓名", "性别", "出生日期", "出生地行政区划代码", "籍贯", "民族", "国籍/地区", "身份证件类型",
+    "港澳台侨外", "健康状况", "政治面貌", "身份证件号", "户口性质", "户口所在地行政区划", "班号", "入学年月",
+    "入学方式", "就读方式", "现住址", "通信地址", "家庭地址", "联系电话", "邮政编码", "是否独生子女", "是否受过学前教育",
+    "是否留守儿童", "是否孤儿", "是否烈士或优抚子女", "随班就读", "学生来源", "残疾人类型",
+    "是否由政府购买学位", "是否需要申请资助", "是否享受一补", "上下学距离", "上下学方式", "是否需要乘坐校车",
+    "曾用名", "身份证件有效期", "姓名拼音", "特长", "学籍辅号", "班内学号", "电子信箱", "主页地址",
+    "成员1姓名", "成员1关系", "成员1关系说明", "成员1现住址", "成员1户口所在地行政区划", "成员1联系电话",
+    "成员1是否监护人", "成员1身份证件类型", "成员1身份证件号", "成员1民族", "成员1工作单位", "成员1职务",
+    "成员2姓名", "成员2关系", "成员2关系说明", "成员2现住址", "成员2户口所在地行政区划", "成员2联系电话",
+    "成员2是否监护人", "成员2身份证件类型", "成员2身份证件号", "成员2民族", "成员2工作单位", "成员2职务",
+    "是否进城务工人员随迁子女",
+]
+
+
+def template_row(name: str, gender: str, birth: date, id_number: str, class_number: object, entered: object,
+                 **cols: object) -> list[object]:
+    values: dict[str, object] = dict.fromkeys(TEMPLATE_ORDER, "")
+    values.update({"学校标识码": "2141051203", "姓名": name, "性别": gender, "出生日期": birth.isoformat(),
+                   "民族": "汉族", "身份证件类型": "居民身份证", "身份证件号": id_number, "班号": class_number,
+                   "入学年月": entered, "就读方式": "走读", "成员1姓名": "家长", "成员1关系": "父亲",
+                   "成员1联系电话": "13800001111", "成员2姓名": "祖母", "成员2关系": "祖母"})
+    values.update(cols)
+    return [values[h] for h in TEMPLATE_ORDER]
+
+
+def test_the_national_template_order_takes_the_grade_from_the_entry_month(school_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """班号 2 with 入学年月 2021-09 is 五年级(2)班 in 2025—2026 — never 二年级(2)班 read out of the bare number."""
+    assert len(TEMPLATE_ORDER) == 71 and TEMPLATE_ORDER.index("班号") == 15 and TEMPLATE_ORDER.index("入学年月") == 16
+    born = [date(2016, 5, d) for d in range(1, 6)]
+    path = write_xlsx(tmp_path / "template.xlsx", [TEMPLATE_ORDER, *[
+        template_row("五年级甲", "男", born[0], make_id(born[0], "男", serial=11), "2", "2021-09"),
+        template_row("五年级乙", "女", born[1], make_id(born[1], "女", serial=12), 2, 202109),
+        template_row("一年级丙", "男", born[2], make_id(born[2], "男", serial=13), "1", "2025年9月"),
+        template_row("三年级丁", "女", born[3], make_id(born[3], "女", serial=14), "2", date(2023, 9, 1)),
+        template_row("无年级戊", "男", born[4], make_id(born[4], "男", serial=15), "2", ""),
+    ]])
+    roster, report = import_pupil_file(school_db, path, YEAR, dry_run=False)
+    assert report.errors == [] and report.new == 5
+    classes = {p.name: p.class_name for p in list_pupils(school_db, YEAR)}
+    assert classes == {"五年级甲": "五年级(2)班", "五年级乙": "五年级(2)班", "一年级丙": "一年级(1)班",
+                       "三年级丁": "三年级(2)班", "无年级戊": ""}
+    assert "二年级(2)班" not in report.classes_created
+    [warning] = [w for w in report.warnings if w.code == "no_grade"]
+    assert warning.row == 6 and warning.column == "班号" and "入学年月" in warning.error.message
+    assert {g.name for g in get_pupil(school_db, next(p.id for p in list_pupils(school_db, YEAR)
+                                                     if p.name == "五年级甲"), YEAR).guardians} >= {"家长", "祖母"}
+
+
+def test_an_entry_month_outside_compulsory_education_is_warned_about(school_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    born = date(2016, 5, 1)
+    path = write_xlsx(tmp_path / "template.xlsx", [TEMPLATE_ORDER,
+                      template_row("早入学", "男", born, make_id(born, "男", serial=21), "1", "2010-09")])
+    _roster, report = import_pupil_file(school_db, path, YEAR, dry_run=False)
+    assert report.new == 1 and [w.code for w in report.warnings] == ["no_grade"]
+    assert list_pupils(school_db, YEAR)[0].class_name == ""

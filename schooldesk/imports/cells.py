@@ -56,6 +56,32 @@ def parse_date(value: Any) -> date | None:
     raise ValueError(value)
 
 
+_MONTH_TEXT = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月?$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+)
+
+
+def parse_year_month(value: Any) -> date | None:
+    """A month as 入学年月 is written: 202109, 2021-09, 2021.9, 2021年9月, or a full date; the first day of it.
+
+    Raises ValueError for anything else; None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) \
+            and 190001 <= value <= 210012:
+        value = str(int(value))
+    cleaned = text(value).replace(" ", "") if not isinstance(value, (date, datetime)) else value
+    if isinstance(cleaned, str):
+        for pattern in _MONTH_TEXT:
+            match = pattern.match(cleaned)
+            if match:
+                year, month = (int(g) for g in match.groups())
+                return date(year, month, 1)
+    return parse_date(value).replace(day=1)  # type: ignore[union-attr]
+
+
 def parse_yes_no(value: Any) -> bool | None:
     """是/否, Y/N, 1/0, 有/无 … ; None when empty; ValueError for anything else."""
     cleaned = strip_code(text(value)).lower()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,7 @@ from schooldesk.domain.id_number import normalise
 from schooldesk.domain.pupils import (
     BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
 )
-from schooldesk.imports.cells import parse_date, parse_number, parse_yes_no, strip_code, text
+from schooldesk.imports.cells import parse_date, parse_number, parse_year_month, parse_yes_no, strip_code, text
 from schooldesk.imports.pupil_headers import find_header
 from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
 
@@ -58,6 +59,7 @@ class RosterRow:
     guardians: dict[int, dict[str, str]] = field(default_factory=dict)
     grade: int | None = None
     class_number: int | None = None
+    entered: date | None = None  # 入学年月: the grade follows from it and the school year when no 年级 is given
     care: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -258,22 +260,41 @@ def _grade_of(value: str) -> int | None:
 
 
 def _read_class(r: _RowReader) -> None:
+    """年级 + 班级 (三年级(2)班), or the national template's 班号 beside 入学年月. A grade is never read out of
+    a bare class number: 班号 2 says nothing about the grade."""
     grade_text, class_text = r.text("grade"), r.text("class").replace("（", "(").replace("）", ")")
-    if not grade_text and not class_text:
+    number_text = r.text("class_number")
+    _read_entry(r)
+    if not grade_text and not class_text and not number_text:
         return
     grade = _grade_of(grade_text) if grade_text else None
-    grade = grade or _grade_of(class_text)
+    if grade is None and class_text and not class_text.isdigit():
+        grade = _grade_of(class_text)
     number = None
-    match = _NUMBER.search(class_text.replace(" ", ""))
+    match = _NUMBER.search((class_text or number_text).replace(" ", ""))
     if match:
         number = int(next(g for g in match.groups() if g))
-    if grade is None or number is None or not 1 <= number <= MAX_CLASS_NUMBER:
-        shown = " ".join(filter(None, (grade_text, class_text)))
-        r.warn("class" if class_text else "grade", "unknown_class", QT_TRANSLATE_NOOP(
+    shown = " ".join(filter(None, (grade_text, class_text or number_text)))
+    field_name = "class" if class_text else ("class_number" if number_text else "grade")
+    if number is None or not 1 <= number <= MAX_CLASS_NUMBER or (grade is None and grade_text):
+        r.warn(field_name, "unknown_class", QT_TRANSLATE_NOOP(
             "Errors", "The class \"%1\" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class."
         ), shown)
         return
+    if grade is None and r.out.entered is None:
+        r.warn(field_name, "no_grade", QT_TRANSLATE_NOOP(
+            "Errors", "Class %1 is given without a grade (no 年级 and no 入学年月), so it is not known which class "
+                      "it is; the pupil was imported without a class."), shown)
+        return
     r.out.grade, r.out.class_number = grade, number
+
+
+def _read_entry(r: _RowReader) -> None:
+    try:
+        r.out.entered = parse_year_month(r.raw("entry_month"))
+    except ValueError:
+        r.warn("entry_month", "invalid_entry_month", QT_TRANSLATE_NOOP(
+            "Errors", "\"%1\" is not a month (write e.g. 2021-09 or 202109)."), r.text("entry_month"))
 
 
 def _yes(r: _RowReader, field_name: str) -> bool:

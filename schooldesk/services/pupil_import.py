@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 from schooldesk.db.database import Database
 from schooldesk.db.models import CareRecord, Pupil, SchoolClass
 from schooldesk.domain.errors import SchoolDeskError, ValidationError
-from schooldesk.domain.grades import class_name_zh
+from schooldesk.domain.grades import class_name_zh, grade_from_entry
+from schooldesk.domain.semester import school_year_label_zh
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roster
 from schooldesk.imports.spreadsheet import read_sheet
@@ -167,6 +168,10 @@ class _Importer:
             .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
         )
         self.open_care = {(pupil_id, kind) for pupil_id, kind in open_care}
+        from schooldesk.domain.moving_up import JUNIOR
+        from schooldesk.services.new_school_year import read_school_type
+
+        self.first_grade = 7 if read_school_type(session) == JUNIOR else 1
 
     def error(self, row: RosterRow, field_name: str, code: str, error: SchoolDeskError) -> None:
         self.report.errors.append(Problem(row.row, self.roster.headers.get(field_name, ""), code, error))
@@ -190,7 +195,8 @@ class _Importer:
         existing = existing or self.by_id.get(cleaned.id_number)  # a 15-digit number upgraded to 18
         if not self._owns_numbers(row, existing, cleaned):
             return
-        class_id = self._class_id(row) if row.grade else (before.class_id if before else None)
+        grade = self._grade(row)
+        class_id = self._class_id(grade, row.class_number) if grade else (before.class_id if before else None)
         cleaned = replace(cleaned, school_year=self.year, class_id=class_id)
         pupil = existing or Pupil()
         if existing is None:
@@ -231,12 +237,24 @@ class _Importer:
                 return False
         return True
 
-    def _class_id(self, row: RosterRow) -> int:
-        key = (row.grade, row.class_number)
+    def _grade(self, row: RosterRow) -> int | None:
+        """The file's 年级, else the one 入学年月 gives in the school year imported into."""
+        if row.grade or row.class_number is None or row.entered is None:
+            return row.grade
+        grade = grade_from_entry(row.entered, self.year, self.first_grade)
+        if grade is None:
+            self.report.warnings.append(Problem(row.row, self.roster.headers.get("entry_month", ""), "no_grade",
+                                                SchoolDeskError(QT_TRANSLATE_NOOP(
+                "Errors", "入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without "
+                          "a class."), f"{row.entered:%Y-%m}", school_year_label_zh(self.year))))
+        return grade
+
+    def _class_id(self, grade: int, number: int | None) -> int:
+        key = (grade, number)
         school_class = self.classes.get(key)
         if school_class is None:
             name = class_name_zh(*key)  # type: ignore[arg-type]
-            school_class = SchoolClass(school_year=self.year, grade=row.grade, number=row.class_number, name=name)
+            school_class = SchoolClass(school_year=self.year, grade=grade, number=number, name=name)
             self.session.add(school_class)
             self.session.flush()
             self.classes[key] = school_class  # type: ignore[index]
