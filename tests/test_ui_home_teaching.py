@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from schooldesk.db.database import Database
 from schooldesk.domain.semester import SemesterKey, TermDates, school_year_of
-from schooldesk.exports.home_teaching_pdf import write_semester_log_pdf
 from schooldesk.services.home_teaching import PlanInput, add_plan, list_plans, list_visits
 from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.services.rows import TeacherInput
@@ -123,7 +122,9 @@ def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, pe
     assert log_window.month_model.index(october, MONTH_STANDING).data() == "达标"
 
     log_window.visit_table.selectRow(0)
-    preview = log_window.print_visit()
+    log_window.print_visit()  # written off the GUI thread, then previewed
+    qtbot.waitUntil(lambda: log_window.preview is not None, timeout=30000)
+    preview = log_window.preview
     assert isinstance(preview, PdfPreviewDialog) and preview.isVisible()
     widget = preview.preview_widget()
     widget.updatePreview()
@@ -134,8 +135,11 @@ def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, pe
     assert "陈小宇" in text and "2025年10月8日" in text and "送教教师签名" in text
     preview.close()
 
-    log_preview = log_window.print_document("log", write_semester_log_pdf)
-    assert log_preview is not None
+    log_window.preview = None
+    log_window.print_log_button.click()
+    qtbot.waitUntil(lambda: log_window.preview is not None, timeout=30000)
+    log_preview = log_window.preview
+    assert "学期" in log_preview.windowTitle()
     log_preview.preview_widget().updatePreview()
     assert log_preview.preview_widget().pageCount() >= 1
     log_preview.close()
@@ -183,7 +187,8 @@ def test_settings_change_the_rule_from_a_month_and_choose_a_font(qtbot, zh_app, 
     not_a_font = tmp_path / "readme.ttf"
     not_a_font.write_text("not a font", encoding="utf-8")
     box.set_font(not_a_font)
-    notice = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    notice = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                  and w.objectName() == "errorBox")
     assert "TrueType" in notice.text() and pdf_font_path(db) is None
     notice.close()
     wqy = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

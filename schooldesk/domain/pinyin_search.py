@@ -1,8 +1,6 @@
 """Find pupils by what a clerk types: part of the name, pinyin initials (zsh → 张书涵) or full pinyin."""
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 MAX_SURNAME_READINGS = 3
 
 
@@ -12,6 +10,8 @@ def search_keys(name: str) -> str:
     A surname with several readings (单 dan/shan, 曾 zeng/ceng) gets a pair of keys per reading,
     because clerks type the surname reading and pypinyin picks the common one.
     """
+    from pypinyin import Style, lazy_pinyin, pinyin  # its phrase dictionary loads on the first name, not at start
+
     rest = lazy_pinyin(name[1:], errors="ignore")
     first = pinyin(name[:1], style=Style.NORMAL, heteronym=True, errors="ignore")
     readings = (first[0] if first else [""])[:MAX_SURNAME_READINGS]

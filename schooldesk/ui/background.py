@@ -4,7 +4,7 @@ it is safe), then *done* with its result, or the error shown, back on the GUI th
 
 Work gets a ``Progress``: ``progress.report(done, total)`` moves the bar and, once the clerk has pressed
 Cancel, raises ``Cancelled`` so the work's transaction rolls back. Work must not touch the GUI thread's
-widgets; each service call opens its own database session.
+widgets; each service call opens its own unit of work.
 """
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
 """One child's 送教上门 semester: the plan, month by month against the rule, the visits, and printing."""
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,17 +13,17 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitt
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import BEHIND, IN_PROGRESS, MET, NOT_YET, MonthCompliance, hours_text
 from schooldesk.domain.i18n import fill
-from schooldesk.exports.home_teaching_pdf import (
-    PdfResult, write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf,
-)
 from schooldesk.services.home_teaching import (
     HomeTeachingLog, VisitRow, delete_visit, home_teaching_log,
 )
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
-from schooldesk.ui.errors import ask_yes_no, show_error, show_warnings
-from schooldesk.ui.print_preview import PdfPreviewDialog
-from schooldesk.ui.state import AppState
+from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.printing import print_document
+
+if TYPE_CHECKING:  # QtPdf and QtPrintSupport load when something is printed
+    from schooldesk.ui.print_preview import PdfPreviewDialog
+from schooldesk.ui.state import HOME_TEACHING, SUPPORT, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
@@ -33,13 +32,13 @@ from schooldesk.ui.window_state import PreservesGeometry
 
 
 class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
+    changes = frozenset({HOME_TEACHING, SUPPORT})  # a visit counts as support contact too
     def __init__(self, state: AppState, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HomeTeachingWindow")
         self.state, self.plan_id = state, plan_id
         self.log: HomeTeachingLog | None = None
         self.preview: PdfPreviewDialog | None = None
-        self._scratch = tempfile.TemporaryDirectory(prefix="schooldesk-print-")  # PDFs for preview; removed on close
         self.summary = QLabel(self)
         self.summary.setObjectName("planSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -82,8 +81,8 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.delete_button.clicked.connect(self.confirm_delete)
         self.plan_button.clicked.connect(self.edit_plan)
         self.print_visit_button.clicked.connect(self.print_visit)
-        self.print_log_button.clicked.connect(lambda: self.print_document(self.tr("semester log"), write_semester_log_pdf))
-        self.print_blank_button.clicked.connect(lambda: self.print_document(self.tr("blank form"), write_blank_form_pdf))
+        self.print_log_button.clicked.connect(lambda: self.print_document(self.tr("semester log"), "semester_log"))
+        self.print_blank_button.clicked.connect(lambda: self.print_document(self.tr("blank form"), "blank_form"))
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_visit)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_visit)
         self.visit_table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -179,29 +178,35 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self._changed()
 
     # ---- printing ----
-    def print_visit(self) -> PdfPreviewDialog | None:
+    def print_visit(self) -> None:
         visit = self.selected_visit()
-        if visit is None:
-            return None
-        return self.print_document(fill(self.tr("visit %1"), (visit.date.isoformat(),)),
-                                   lambda path, log, **kw: write_visit_pdf(path, log, visit.id, **kw))
+        if visit is not None:
+            self.print_document(fill(self.tr("visit %1"), (visit.date.isoformat(),)), "visit", visit.id)
 
-    def print_document(self, what: str, write: Callable[..., PdfResult]) -> PdfPreviewDialog | None:
-        """Write the PDF into a scratch folder, then preview it (print or save it from there)."""
+    def print_document(self, what: str, document: str, visit_id: int | None = None) -> None:
+        """Write the PDF off the GUI thread into the printouts' scratch folder, then preview it (print or
+        save it from there); *document* is visit, semester_log or blank_form."""
         if self.log is None:
-            return None
-        name = self.log.file_name(what)
+            return
+        log, name = self.log, self.log.file_name(what)
         try:
-            result = write(Path(self._scratch.name) / name, self.log, font_path=pdf_font_path(self.state.db))
+            font = pdf_font_path(self.state.db)
         except SchoolDeskError as error:
             show_error(self, error)
-            return None
-        self.preview = PdfPreviewDialog(result.path, name, self)
-        self.preview.open()
-        show_warnings(self.preview, result.warnings)
-        return self.preview
+            return
+
+        def write(path: Path) -> Any:
+            from schooldesk.exports import home_teaching_pdf as pdf
+
+            if document == "visit":
+                return pdf.write_visit_pdf(path, log, visit_id, font_path=font)  # type: ignore[arg-type]
+            return getattr(pdf, f"write_{document}_pdf")(path, log, font_path=font)
+
+        print_document(self, name, write, self._shown)
+
+    def _shown(self, preview: PdfPreviewDialog) -> None:
+        self.preview = preview
 
     def done(self, result: int) -> None:
         self.save_window_state()
         super().done(result)
-        self._scratch.cleanup()

@@ -18,7 +18,7 @@ from schooldesk.services.pupil_import import ImportReport, import_pupil_file, im
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import Progress, Task, run_in_background
 from schooldesk.ui.errors import show_error
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CARE, CLASSES, PUPILS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
@@ -169,7 +169,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.report = report
         self._show(self.report, preview=False)
         self.state.backups_changed.emit()  # the import took its backup first
-        self.state.notify_changed()
+        self.state.notify_changed(PUPILS, CLASSES, CARE)
 
     def save_problems(self) -> None:
         if self.roster is None:

@@ -1,6 +1,8 @@
 """What opens first: the set-up wizard on an empty data folder, else the main window."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
@@ -11,9 +13,10 @@ from schooldesk.services.school import get_school
 from schooldesk.services.setup import is_set_up
 from schooldesk.ui.errors import show_notice
 from schooldesk.ui.login_dialog import LoginDialog
-from schooldesk.ui.main_window import MainWindow
-from schooldesk.ui.setup_wizard import SetupWizard
-from schooldesk.ui.state import AppState
+
+if TYPE_CHECKING:  # the main window and the wizard load after the sign-in window is on screen
+    from schooldesk.ui.main_window import MainWindow
+    from schooldesk.ui.setup_wizard import SetupWizard
 
 
 class Launcher(QObject):
@@ -37,6 +40,8 @@ class Launcher(QObject):
             self.login.rejected.connect(self.gave_up)
             self.login.show()
             return
+        from schooldesk.ui.setup_wizard import SetupWizard
+
         self.wizard = SetupWizard(self.db)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.show()
@@ -56,6 +61,9 @@ class Launcher(QObject):
             (admin.recovery_code,)))
 
     def open_main_window(self, user: SignedIn | None = None) -> None:
+        from schooldesk.ui.main_window import MainWindow
+        from schooldesk.ui.state import AppState
+
         self.window = MainWindow(AppState(self.db, user=user))
         self.window.show()
         self.main_window_shown.emit(self.window)

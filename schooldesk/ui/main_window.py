@@ -1,6 +1,7 @@
 """The main window: navigation between areas, the semester switcher, shortcuts, status bar."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -17,14 +18,8 @@ from schooldesk.i18n import error_text
 from schooldesk.ui.errors import ask_to_save, show_error
 from schooldesk.ui.idle_lock import IdleWatcher, idle_minutes
 from schooldesk.ui.login_dialog import LoginDialog
-from schooldesk.ui.pages.classes import ClassesPage
 from schooldesk.ui.pages.home import HomePage
-from schooldesk.ui.pages.home_teaching import HomeTeachingPage
-from schooldesk.ui.pages.pupils import PupilsPage
-from schooldesk.ui.pages.reports import ReportsPage
-from schooldesk.ui.pages.settings import SettingsPage
-from schooldesk.ui.pages.teachers import TeachersPage
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import SCHOOL, SEMESTERS, AppState
 from schooldesk.ui.window_state import PreservesGeometry
 
 
@@ -37,25 +32,29 @@ class MainWindow(PreservesGeometry, QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.state = state
-        self.pages: list[tuple[str, QWidget]] = [
-            (self.tr("Home"), HomePage(state)),
-            (self.tr("Pupils"), PupilsPage(state)),
-            (self.tr("Home teaching"), HomeTeachingPage(state)),
-            (self.tr("Reports"), ReportsPage(state)),
-            (self.tr("Teachers"), TeachersPage(state)),
-            (self.tr("Classes"), ClassesPage(state)),
-            (self.tr("Settings"), SettingsPage(state)),
+        # Each page is built on its first visit (the home page at once): a clerk who only checks the home
+        # page never waits for the pupil list of 1,500 or the reports.
+        self._page_makers: list[tuple[str, Callable[[], QWidget]]] = [
+            (self.tr("Home"), lambda: HomePage(state)),
+            (self.tr("Pupils"), lambda: _page("pupils", "PupilsPage", state)),
+            (self.tr("Home teaching"), lambda: _page("home_teaching", "HomeTeachingPage", state)),
+            (self.tr("Reports"), lambda: _page("reports", "ReportsPage", state)),
+            (self.tr("Teachers"), lambda: _page("teachers", "TeachersPage", state)),
+            (self.tr("Classes"), lambda: _page("classes", "ClassesPage", state)),
+            (self.tr("Settings"), lambda: _page("settings", "SettingsPage", state)),
         ]
+        self._built: dict[int, QWidget] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(140)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 12px; }")
         self.stack = QStackedWidget(self)
-        for title, page in self.pages:
+        for title, _make in self._page_makers:
             QListWidgetItem(title, self.nav)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget(self.stack))  # a placeholder until the page is first shown
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.page(0)
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(4, 4, 4, 4)
@@ -69,9 +68,9 @@ class MainWindow(PreservesGeometry, QMainWindow):
         if state.user is not None:
             self.user_label = QLabel(fill(self.tr("Signed in: %1"), (state.user.username,)), self)
             self.statusBar().addPermanentWidget(self.user_label)
-        state.data_changed.connect(self._update_title)
+        state.watch(self, {SCHOOL, SEMESTERS}, self._update_title)
         state.clock_wrong.connect(lambda: show_error(self, SchoolDeskError(CLOCK_WRONG)))
-        state.data_changed.connect(self._fill_semesters)
+        state.watch(self, {SEMESTERS}, self._fill_semesters)
         self._update_title()
         self.nav.setCurrentRow(0)
         self.resize(1100, 700)
@@ -100,7 +99,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save, None)
         self.close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close, None)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, None)
-        for number in range(len(self.pages)):
+        for number in range(len(self._page_makers)):
             self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{number + 1}"),
                          lambda _checked=False, n=number: self.nav.setCurrentRow(n), None)
         toolbar.addSeparator()
@@ -135,6 +134,28 @@ class MainWindow(PreservesGeometry, QMainWindow):
     def _update_title(self) -> None:
         school = self.state.school
         self.setWindowTitle(f"{school.name} — SchoolDesk" if school else "SchoolDesk")
+
+    def page(self, number: int) -> QWidget:
+        """Page *number*, built now if this is its first visit."""
+        built = self._built.get(number)
+        if built is None:
+            built = self._built[number] = self._page_makers[number][1]()
+            placeholder = self.stack.widget(number)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(number, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return built
+
+    def show_page(self, number: int) -> None:
+        if 0 <= number < len(self._page_makers):
+            self.stack.setCurrentWidget(self.page(number))
+
+    @property
+    def pages(self) -> list[tuple[str, QWidget]]:
+        """Every page with its title (builds those not yet visited)."""
+        return [(title, self.page(n)) for n, (title, _make) in enumerate(self._page_makers)]
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
@@ -201,7 +222,8 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.idle.set_minutes(idle_minutes())
 
     def unsaved_pages(self) -> list[QWidget]:
-        return [page for _title, page in self.pages if getattr(page, "has_unsaved_edits", lambda: False)()]
+        return [page for _n, page in sorted(self._built.items())
+                if getattr(page, "has_unsaved_edits", lambda: False)()]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         unsaved = [] if self._discard_edits or self.is_locked else self.unsaved_pages()
@@ -216,3 +238,10 @@ class MainWindow(PreservesGeometry, QMainWindow):
         except SchoolDeskError:
             pass  # never keep a clerk from closing; the daily backup tries again tomorrow
         super().closeEvent(event)
+
+
+def _page(module: str, name: str, state: AppState) -> QWidget:
+    """Import and build a page when it is first visited."""
+    from importlib import import_module
+
+    return getattr(import_module(f"schooldesk.ui.pages.{module}"), name)(state)  # type: ignore[no-any-return]

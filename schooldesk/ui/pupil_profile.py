@@ -24,7 +24,7 @@ from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.printing import print_document
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CARE, DROPOUT, PUPILS, SUPPORT, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
@@ -36,6 +36,8 @@ TABS = ("timeline", "care", "support", "cases")  # the tabs in order, for openin
 
 class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     """Opened from the pupil list; everything recorded about one pupil, with buttons to add more."""
+
+    changes = frozenset({PUPILS, CARE, SUPPORT, DROPOUT})
 
     def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None, *,
                  tab: str | None = None) -> None:

@@ -1,10 +1,16 @@
-"""What every screen shares: the open database, the chosen semester, one "data changed" signal."""
+"""What every screen shares: the open database, the chosen semester, and what changed.
+
+A change names what it touched (as Anki's OpChanges do): a support record saved refreshes the views that
+show support, not every page; a page hidden behind another refreshes when it is next shown."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from schooldesk.diagnostics import log
 from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
@@ -16,10 +22,41 @@ from schooldesk.services.school import get_school
 from schooldesk.services.semesters import current_semester, list_semesters
 
 
-class AppState(QObject):
-    """Views listen to ``data_changed`` and ``semester_changed`` and refresh themselves."""
+# What a change touched.
+PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING = "pupils", "care", "support", "dropout", "home_teaching"
+TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES, USERS = "teachers", "classes", "school", "semesters", "rules", "users"
+EVERYTHING = frozenset({PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING, TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES,
+                        USERS})
 
-    data_changed = Signal()
+
+class _Watch(QObject):
+    """Refreshes one view for the kinds it shows: now when visible, else on its next Show."""
+
+    def __init__(self, view: QWidget, kinds: frozenset[str], refresh: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.view, self.kinds, self.refresh, self.stale = view, kinds, refresh, False
+        view.installEventFilter(self)
+
+    def changed(self, what: frozenset[str]) -> None:
+        if not what & self.kinds:
+            return
+        if self.view.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False
+
+
+class AppState(QObject):
+    """Views ``watch`` the kinds of data they show and ``semester_changed``; changes are announced with
+    ``notify_changed(kind, …)``."""
+
+    data_changed = Signal(object)  # frozenset of the kinds that changed
     backups_changed = Signal()
     semester_changed = Signal(object)  # SemesterRow
     clock_wrong = Signal()  # once a session: the PC's clock is behind the newest backup
@@ -98,6 +135,14 @@ class AppState(QObject):
         self.backups_changed.emit()
         self.notify_changed()
 
-    def notify_changed(self) -> None:
-        self.reload()
-        self.data_changed.emit()
+    def notify_changed(self, *changed: str) -> None:
+        """Announce what changed (nothing named: everything, e.g. after a restore)."""
+        what = frozenset(changed) or EVERYTHING
+        if what & {SCHOOL, SEMESTERS}:
+            self.reload()
+        self.data_changed.emit(what)
+
+    def watch(self, view: QWidget, kinds: Iterable[str], refresh: Callable[[], None]) -> None:
+        """Call *refresh* when any of *kinds* changes: at once while *view* is visible, else when it is shown."""
+        watch = _Watch(view, frozenset(kinds), refresh)
+        self.data_changed.connect(watch.changed)

@@ -95,7 +95,9 @@ class RecordDialog(PreservesGeometry, QDialog):
 
 class OpensRecordDialogs:
     """Mix into a window with ``state`` and ``refresh()`` (a pupil's profile, a child's visit log): a record
-    saved in a dialog it opened refreshes it and tells every other screen."""
+    saved in a dialog it opened refreshes it and tells the screens that show such records (``changes``)."""
+
+    changes: frozenset[str] = frozenset()
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         dialog.saved.connect(lambda _row: self._changed())
@@ -104,4 +106,4 @@ class OpensRecordDialogs:
 
     def _changed(self) -> None:
         self.refresh()  # type: ignore[attr-defined]
-        self.state.notify_changed()  # type: ignore[attr-defined]
+        self.state.notify_changed(*self.changes)  # type: ignore[attr-defined]

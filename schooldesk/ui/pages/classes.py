@@ -9,11 +9,13 @@ from schooldesk.services.classes import list_classes, set_class_active
 from schooldesk.services.rows import ClassRow
 from schooldesk.ui.dialogs.class_dialog import ClassDialog
 from schooldesk.ui.pages.list_page import ListPage
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CLASSES, SEMESTERS, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 
 
 class ClassesPage(ListPage):
+    changes = frozenset({CLASSES})
+    watches = frozenset({CLASSES, TEACHERS, SEMESTERS})
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         columns: list[Column[ClassRow]] = [
             Column(self.tr("Class"), lambda c: c.name, lambda c: c.grade * 100 + c.number),

@@ -14,7 +14,7 @@ from schooldesk.services.pupils import count_pupils_on_roll
 from schooldesk.services.support import OverdueSupport, overdue_support
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.errors import show_error
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
@@ -76,7 +76,7 @@ class HomePage(QWidget):
         layout.addWidget(self.overdue_table, 2)
         layout.addWidget(self.home_title)
         layout.addWidget(self.home_table, 1)
-        state.data_changed.connect(self.refresh)
+        state.watch(self, EVERYTHING - {USERS}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
 

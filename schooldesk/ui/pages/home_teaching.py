@@ -13,7 +13,7 @@ from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
 from schooldesk.ui.month_text import visits_text
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CLASSES, HOME_TEACHING, PUPILS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 
@@ -55,7 +55,7 @@ class HomeTeachingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        state.data_changed.connect(self.refresh)
+        state.watch(self, {HOME_TEACHING, PUPILS, CLASSES, TEACHERS, RULES}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
 
@@ -132,10 +132,10 @@ class HomeTeachingPage(QWidget):
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self.state.notify_changed()
+        self.state.notify_changed(HOME_TEACHING)
 
     def _plan_saved(self, plan) -> None:  # type: ignore[no-untyped-def]
-        self.state.notify_changed()
+        self.state.notify_changed(HOME_TEACHING)
         self.select_plan(plan.id)
 
     def open_selected(self) -> HomeTeachingWindow | None:

@@ -16,7 +16,7 @@ from schooldesk.services.print_settings import pdf_font_path, set_pdf_font_path
 from schooldesk.ui.saving import file_dialog
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import HOME_TEACHING, RULES, AppState
 
 
 def _spin(low: int, high: int, parent: QWidget) -> QSpinBox:
@@ -102,7 +102,7 @@ class HomeTeachingRuleBox(QGroupBox):
             show_error(self, error)
             return
         self._as_loaded = self._values()
-        self.state.notify_changed()
+        self.state.notify_changed(RULES, HOME_TEACHING)
         self.window().statusBar().showMessage(  # type: ignore[attr-defined]
             fill(self.tr("Home teaching rule saved: %1, from %2."), (rule.label_zh, f"{rule.effective_from:%Y-%m}")), 8000)
 

@@ -14,7 +14,11 @@ from schooldesk.ui.tables import record_table
 
 
 class ListPage(QWidget):
-    """Subclasses supply the model's columns, ``load_rows()``, ``open_editor()`` and ``set_active()``."""
+    """Subclasses supply the model's columns, ``load_rows()``, ``open_editor()`` and ``set_active()``, and
+    say what their records are (``changes``) and what their list shows (``watches``)."""
+
+    changes: frozenset[str] = frozenset()
+    watches: frozenset[str] = frozenset()
 
     def __init__(self, state: AppState, model: RowTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +54,7 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        state.data_changed.connect(self.refresh)
+        state.watch(self, self.watches, self.refresh)
 
     # for subclasses
     def load_rows(self, include_inactive: bool) -> list[Any]:
@@ -106,7 +110,7 @@ class ListPage(QWidget):
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self.state.notify_changed()
+        self.state.notify_changed(*self.changes)
 
     def focus_find(self) -> None:
         self.find_box.setFocus()
@@ -119,5 +123,5 @@ class ListPage(QWidget):
         self.active_button.setText(self.tr("&Reactivate") if row is not None and not row.active else self.tr("&Deactivate"))
 
     def _saved(self, row: Any) -> None:
-        self.state.notify_changed()
+        self.state.notify_changed(*self.changes)
         self.select_where(lambda r: r.id == row.id)

@@ -15,14 +15,12 @@ from schooldesk.domain.grades import GRADE_NAMES_ZH
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.pinyin_search import matches
 from schooldesk.domain.pupils import STATUSES
-from schooldesk.exports.pupil_sheets import write_template
 from schooldesk.services.pupils import PupilRow, list_pupils
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.errors import show_error
-from schooldesk.ui.import_dialog import ImportDialog
 from schooldesk.ui.pupil_profile import PupilProfileWindow
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, AppState
 from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
 
@@ -144,7 +142,7 @@ class PupilsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         layout.addLayout(footer)
-        state.data_changed.connect(self.refresh)
+        state.watch(self, {PUPILS, CARE, CLASSES, DROPOUT, HOME_TEACHING}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self._windows: list[QWidget] = []
         self.refresh()
@@ -221,7 +219,7 @@ class PupilsPage(QWidget):
         dialog.open()
 
     def _saved(self, pupil_id: int) -> None:
-        self.state.notify_changed()
+        self.state.notify_changed(PUPILS, CLASSES)
         self.select_pupil(pupil_id)
 
     def open_profile(self) -> PupilProfileWindow | None:
@@ -233,7 +231,9 @@ class PupilsPage(QWidget):
         window.show()
         return window
 
-    def open_import(self) -> ImportDialog:
+    def open_import(self) -> QWidget:
+        from schooldesk.ui.import_dialog import ImportDialog  # openpyxl and the import load when first used
+
         dialog = ImportDialog(self.state, self)
         dialog.open()
         return dialog
@@ -244,6 +244,8 @@ class PupilsPage(QWidget):
 
     def write_template_to(self, path: Path) -> None:
         try:
+            from schooldesk.exports.pupil_sheets import write_template
+
             write_template(path)
         except SchoolDeskError as error:
             show_error(self, error)

@@ -22,7 +22,7 @@ from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import run_in_background
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.printing import print_document
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 
@@ -99,7 +99,7 @@ class ReportsPage(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(options)
         layout.addWidget(self.table)
-        state.data_changed.connect(self.refresh)
+        state.watch(self, EVERYTHING - {USERS}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
 

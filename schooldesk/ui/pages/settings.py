@@ -23,7 +23,7 @@ from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
 from schooldesk.ui.pages.users_box import UsersBox
 from schooldesk.ui.pages.support_rules_box import SupportRulesBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import CLASSES, SCHOOL, SEMESTERS, AppState
 
 
 
@@ -166,7 +166,7 @@ class SettingsPage(QWidget):
     def _save(self, form: FieldForm, action: Callable[[], object], done_message: str) -> None:
         succeeded, _result = submit(form, self, action)
         if succeeded:
-            self.state.notify_changed()
+            self.state.notify_changed(SCHOOL, SEMESTERS, CLASSES)
             self.window().statusBar().showMessage(done_message, 5000)  # type: ignore[attr-defined]
 
     def _save_language(self) -> None:

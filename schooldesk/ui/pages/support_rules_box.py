@@ -9,7 +9,7 @@ from schooldesk.services.school_rules import (
     set_support_intervals, set_suspect_after_days, support_intervals, suspect_after_days,
 )
 from schooldesk.ui.errors import show_error
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import DROPOUT, RULES, SUPPORT, AppState
 
 
 class SupportRulesBox(QGroupBox):
@@ -65,5 +65,5 @@ class SupportRulesBox(QGroupBox):
             show_error(self, error)
             return
         self._as_loaded = self._values()
-        self.state.notify_changed()
+        self.state.notify_changed(RULES, SUPPORT, DROPOUT)
         self.window().statusBar().showMessage(self.tr("Support rules saved."), 5000)  # type: ignore[attr-defined]

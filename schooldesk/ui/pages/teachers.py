@@ -7,11 +7,12 @@ from schooldesk.services.rows import TeacherRow
 from schooldesk.services.teachers import list_teachers, set_teacher_active
 from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
 from schooldesk.ui.pages.list_page import ListPage
-from schooldesk.ui.state import AppState
+from schooldesk.ui.state import TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 
 
 class TeachersPage(ListPage):
+    changes = watches = frozenset({TEACHERS})
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         columns: list[Column[TeacherRow]] = [
             Column(self.tr("Name"), lambda t: t.name, names=True),
