@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from schooldesk.config import APP_NAME, DEFAULT_LANGUAGE, LANGUAGE_KEY
 from schooldesk.i18n import install_translations
+
+if TYPE_CHECKING:
+    from schooldesk.ui.launcher import Launcher
 
 
 def make_application(language: str | None = None) -> QApplication:
@@ -25,36 +29,45 @@ def make_application(language: str | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(data_dir: Path, language: str | None = None) -> int:
-    from schooldesk.ui.launcher import Launcher
-
-    from schooldesk.ui.startup import open_for_gui
-
+def start_gui(data_dir: Path) -> tuple[QLockFile, Launcher] | None:
+    """Everything up to the first window: logging, the crash dialog, the folder lock, and the sign-in window
+    (the database opens just after it is on screen) or the set-up wizard. None when the folder is refused."""
     from schooldesk import __version__
-    from schooldesk.diagnostics import log, start_logging, stop_logging
+    from schooldesk.diagnostics import log, start_logging
+    from schooldesk.ui.crash import install_crash_dialog
+    from schooldesk.ui.launcher import Launcher
+    from schooldesk.ui.startup import lock_for_gui
 
-    app = make_application(language)
     try:
         start_logging(data_dir)
     except OSError:
-        pass  # a data folder that cannot be written is reported by open_for_gui just below
+        pass  # a data folder that cannot be written is reported when it is opened, just below
     log.info("SchoolDesk %s starting", __version__)
-    from schooldesk.ui.crash import install_crash_dialog
-
     install_crash_dialog()
-    opened = open_for_gui(data_dir)
-    if opened is None:
+    lock = lock_for_gui(data_dir)
+    if lock is None:
         log.warning("the data folder could not be opened")
+        return None
+    launcher = Launcher(data_dir=data_dir)
+    launcher.start()
+    return lock, launcher
+
+
+def run_gui(data_dir: Path, language: str | None = None) -> int:
+    from schooldesk.diagnostics import log, stop_logging
+
+    app = make_application(language)
+    started = start_gui(data_dir)
+    if started is None:
         stop_logging()
         return 2
-    lock, db = opened
-    launcher = Launcher(db)
+    lock, launcher = started
     launcher.gave_up.connect(app.quit)
-    launcher.start()
     try:
-        return app.exec()
+        return app.exec() if launcher.db is not None or launcher.login is not None else 2
     finally:
-        db.close()
+        if launcher.db is not None:
+            launcher.db.close()
         lock.unlock()
         log.info("SchoolDesk closed")
         stop_logging()

@@ -61,3 +61,20 @@ def test_users_survive_the_migration_that_added_lockout(data_dir: Path) -> None:
         assert tuple(row) == ("office", 0, None)
     finally:
         db.close()
+
+
+def test_an_older_costlier_hash_still_signs_in_and_is_renewed(school_db: Database) -> None:
+    """Hashes made at argon2's 64 MiB default (before 0.x) verify, and are renewed at the lighter cost."""
+    from argon2 import PasswordHasher
+    from sqlalchemy import select
+
+    from schooldesk.db.models import User
+
+    with school_db.transaction() as session:
+        user = session.scalars(select(User).where(User.username == "admin")).one()
+        user.password_hash = PasswordHasher().hash("correct horse")
+    assert sign_in(school_db, "admin", "correct horse").username == "admin"
+    with school_db.transaction() as session:
+        renewed = session.scalars(select(User.password_hash).where(User.username == "admin")).one()
+    assert renewed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert sign_in(school_db, "admin", "correct horse").username == "admin"

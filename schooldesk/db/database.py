@@ -16,12 +16,12 @@ from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import known_failures
 from schooldesk.db.migrate import upgrade_to_head
+from schooldesk.db.peek import DB_FILENAME
 from schooldesk.db.photo_store import PHOTO_DIRNAME, PhotoStore
 from schooldesk.domain.access import Actor
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
-DB_FILENAME = "schooldesk.sqlite3"
 BACKUP_DIRNAME = "backups"
 
 

@@ -11,12 +11,12 @@ from schooldesk.db.models import User
 from schooldesk.domain.access import Actor
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.services.accounts import password_matches
+from schooldesk.services.accounts import password_matches, renewed_hash
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
 # Verified against when the user name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$tiHcTdvx882JEO2Nd5wLqQ$7DYDNWwZutM1eESZq3MXH/WLxZAAXkUTesBvr6vbAx0"
+_DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$p/W6+p8kO2nzGbXp4B9TFw$vlRJO5j2kKqRi0QSyNhLE/r/HNXEGKWzL8jdVgsTD8c"
 
 
 WRONG = QT_TRANSLATE_NOOP("Errors", "The user name or password is wrong.")
@@ -56,6 +56,7 @@ def sign_in(db: Database, username: str, password: str, *, now: datetime | None 
                 outcome = _locked(user.locked_until, now)
         else:
             user.failed_logins, user.locked_until = 0, None
+            user.password_hash = renewed_hash(user.password_hash, password) or user.password_hash
             outcome = SignedIn(user.id, user.username, user.role, user.teacher_id)
     if isinstance(outcome, LoginError):
         raise outcome

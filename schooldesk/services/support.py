@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
@@ -127,16 +127,23 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
     longest overdue first."""
     with db.transaction() as session:
         intervals = read_support_intervals(session)
+        in_care = (
+            select(CareRecord.pupil_id)
+            .join(Pupil, CareRecord.pupil_id == Pupil.id)
+            .where(CareRecord.start_date <= today)
+            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
+            .where(Pupil.status.in_(ON_ROLL))
+        )
         last: dict[int, date] = {}
         for pupil_id, day in session.execute(  # a 送教上门 visit is support too: the teachers were at the child's home
             select(SupportRecord.pupil_id, func.max(SupportRecord.date))
-            .where(SupportRecord.date <= today).group_by(SupportRecord.pupil_id)
+            .where(SupportRecord.date <= today, SupportRecord.pupil_id.in_(in_care)).group_by(SupportRecord.pupil_id)
             .union_all(
                 select(HomeTeachingPlan.pupil_id, func.max(HomeTeachingVisit.date))
                 .join(HomeTeachingVisit, HomeTeachingVisit.plan_id == HomeTeachingPlan.id)
                 .where(HomeTeachingVisit.date <= today).group_by(HomeTeachingPlan.pupil_id)
             )
-        ).all():
+        ).all():  # only the pupils in care now: ten years of former pupils' records are not read
             last[pupil_id] = max(day, last.get(pupil_id, day))
         classes = class_names(session, school_year)
         open_care: dict[int, list[CareRecord]] = {}
@@ -147,6 +154,7 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
             .where(CareRecord.start_date <= today)
             .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
             .where(Pupil.status.in_(ON_ROLL))
+            .options(selectinload(CareRecord.responsible_teacher))
             .order_by(CareRecord.start_date)
         )
         for care, pupil in session.execute(query):

@@ -1,26 +1,34 @@
 """The sign-in window shown at start-up once a school is set up."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from schooldesk.db.database import Database
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.i18n import error_text
-from schooldesk.services.login import SignedIn, sign_in
 from schooldesk.ui.form import ERROR_STYLE, FieldForm
+
+if TYPE_CHECKING:  # the sign-in window is on screen before the database has been opened
+    from schooldesk.db.database import Database
+    from schooldesk.services.login import SignedIn
 
 
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # SignedIn
+    painted = Signal()  # once, when first on screen: the database opens after that
 
-    def __init__(self, db: Database, school_name: str = "", parent: QWidget | None = None, *,
+    def __init__(self, db: Database | None, school_name: str = "", parent: QWidget | None = None, *,
                  locked_for: str = "") -> None:
         """With *locked_for*, the desk was locked after idling: only that user may unlock it."""
         super().__init__(parent)
         self.setObjectName("LoginDialog")
         self.setWindowTitle(self.tr("Sign in — SchoolDesk") if not locked_for else self.tr("Locked — SchoolDesk"))
         self._db = db
+        self._pending = False
+        self._painted = False
         heading = QLabel(school_name, self)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         form = FieldForm(self)
@@ -39,7 +47,9 @@ class LoginDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.sign_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.sign_in_button.setEnabled(db is not None)  # until the database has been opened and checked
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -49,7 +59,26 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(380, 220)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
+
+    def set_database(self, db: Database) -> None:
+        """The database is open: signing in can go ahead (Enter pressed meanwhile signs in now)."""
+        self._db = db
+        self.sign_in_button.setEnabled(True)
+        if self._pending:
+            self._pending = False
+            self.try_sign_in()
+
     def try_sign_in(self) -> bool:
+        if self._db is None:
+            self._pending = bool(self.password.text())
+            return False
+        from schooldesk.services.login import sign_in
+
         try:
             user: SignedIn = sign_in(self._db, self.username.text(), self.password.text())
         except SchoolDeskError as error:

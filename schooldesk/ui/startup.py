@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from schooldesk.db.backups import restore_backup
-from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Database, database_path, open_database
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
 from schooldesk.instance_lock import lock_data_dir
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the sign-in window is on screen
+    from schooldesk.db.database import DamagedDatabaseError, Database
 
 
 def _tell(parent: QWidget | None, error: SchoolDeskError) -> None:
@@ -32,21 +35,40 @@ def _offer_backup(parent: QWidget | None, damaged: DamagedDatabaseError) -> bool
     return answer == QMessageBox.StandardButton.Yes
 
 
-def open_for_gui(data_dir: Path, parent: QWidget | None = None) -> tuple[QLockFile, Database] | None:
-    """Lock the folder and open its database; None (after telling the user) when that cannot be done."""
+def lock_for_gui(data_dir: Path, parent: QWidget | None = None) -> QLockFile | None:
+    """Lock the folder (one SchoolDesk per data folder); None after telling the user why not."""
     try:
-        lock = lock_data_dir(data_dir)
+        return lock_data_dir(data_dir)
     except (SchoolDeskError, OSError) as error:
         _tell(parent, error if isinstance(error, SchoolDeskError) else SchoolDeskError(str(error)))
         return None
+
+
+def open_database_for_gui(data_dir: Path, parent: QWidget | None = None) -> Database | None:
+    """Open (check, migrate) the locked folder's database, offering the newest backup when it is damaged;
+    None after telling the user why it cannot be opened."""
+    from schooldesk.db.backups import restore_backup
+    from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, database_path, open_database
+
     try:
         try:
-            return lock, open_database(data_dir)
+            return open_database(data_dir)
         except DamagedDatabaseError as damaged:
             if _offer_backup(parent, damaged) and damaged.newest_backup is not None:
                 restore_backup(damaged.newest_backup, database_path(data_dir), data_dir / BACKUP_DIRNAME)
-            return lock, open_database(data_dir)
+            return open_database(data_dir)
     except SchoolDeskError as error:
-        lock.unlock()
         _tell(parent, error)
         return None
+
+
+def open_for_gui(data_dir: Path, parent: QWidget | None = None) -> tuple[QLockFile, Database] | None:
+    """Lock the folder and open its database; None (after telling the user) when that cannot be done."""
+    lock = lock_for_gui(data_dir, parent)
+    if lock is None:
+        return None
+    db = open_database_for_gui(data_dir, parent)
+    if db is None:
+        lock.unlock()
+        return None
+    return lock, db

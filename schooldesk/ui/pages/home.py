@@ -8,11 +8,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
-from schooldesk.services.classes import list_classes
-from schooldesk.services.home_teaching import PlanSummary, behind_this_month
-from schooldesk.services.pupils import count_pupils_on_roll
-from schooldesk.services.support import OverdueSupport, overdue_support
-from schooldesk.services.teachers import list_teachers
+from schooldesk.services.home import home_summary
+from schooldesk.services.home_teaching import PlanSummary
+from schooldesk.services.support import OverdueSupport
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
@@ -90,17 +88,14 @@ class HomePage(QWidget):
             if semester else self.tr("No semester has been set up.")
         )
         try:
-            teachers = list_teachers(self.state.db, include_inactive=False)
-            classes = [c for c in list_classes(self.state.db, self.state.school_year) if c.active]
-            pupils = count_pupils_on_roll(self.state.db)
-            overdue = overdue_support(self.state.db, date.today(), self.state.school_year)
-            behind = behind_this_month(self.state.db, date.today())
+            summary = home_summary(self.state.db, date.today(), self.state.school_year)
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self.teachers_count.setText(str(len(teachers)))
-        self.classes_count.setText(str(len(classes)))
-        self.pupils_count.setText(str(pupils))
+        overdue, behind = summary.overdue, summary.behind
+        self.teachers_count.setText(str(summary.active_teachers))
+        self.classes_count.setText(str(summary.active_classes))
+        self.pupils_count.setText(str(summary.pupils_on_roll))
         self.overdue_title.setText(
             fill(self.tr("Support records overdue: %1 pupils"), (str(len(overdue)),)) if overdue
             else self.tr("No support record is overdue.")

@@ -1,0 +1,35 @@
+"""The home page in one call: the school's counts, who is overdue for support, who is behind in 送教上门."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from schooldesk.db.database import Database
+from schooldesk.db.models import Pupil, SchoolClass, Teacher
+from schooldesk.domain.pupils import ON_ROLL
+from schooldesk.services.home_teaching import PlanSummary, behind_this_month
+from schooldesk.services.support import OverdueSupport, overdue_support
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomeSummary:
+    pupils_on_roll: int
+    active_teachers: int
+    active_classes: int
+    overdue: tuple[OverdueSupport, ...]
+    behind: tuple[PlanSummary, ...]
+
+
+def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
+    with db.transaction() as session:
+        pupils, teachers, classes = (session.scalar(query) or 0 for query in (
+            select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL)),
+            select(func.count()).select_from(Teacher).where(Teacher.active.is_(True)),
+            select(func.count()).select_from(SchoolClass).where(SchoolClass.school_year == school_year,
+                                                                 SchoolClass.active.is_(True)),
+        ))
+    return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes,
+                       overdue=tuple(overdue_support(db, today, school_year)),
+                       behind=tuple(behind_this_month(db, today)))
