@@ -48,9 +48,22 @@ def start_gui(data_dir: Path) -> tuple[QLockFile, Launcher] | None:
     if lock is None:
         log.warning("the data folder could not be opened")
         return None
+    _preload()
     launcher = Launcher(data_dir=data_dir)
     launcher.start()
     return lock, launcher
+
+
+def _preload() -> None:
+    """Import the database layer on a helper thread while the sign-in window is drawn: the database then
+    opens sooner after the window is up (Python's import locks make the GUI thread wait for, not repeat, it)."""
+    import threading
+
+    def load() -> None:
+        import schooldesk.db.database  # noqa: F401
+        import schooldesk.services.login  # noqa: F401
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:
