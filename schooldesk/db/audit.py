@@ -134,21 +134,39 @@ def check_chain(session: Session) -> ChainCheck:
     return ChainCheck(count)
 
 
+DELETED_KEY = "audit_deleted"  # rows deleted in the flush under way, collected as they go
+
+
+def _entry(obj: Any, action: str, actor: str, now: datetime) -> dict[str, Any] | None:
+    if isinstance(obj, (AuditEntry, AuditHead)) or not isinstance(obj, Base):
+        return None
+    changes = _changes(obj, action)
+    if action == UPDATE and (not changes or set(changes) <= NOT_AUDITED):
+        return None
+    for key in NOT_AUDITED & set(changes):
+        del changes[key]
+    return {"at": now, "username": actor, "action": action, "table_name": obj.__tablename__,
+            "record_id": _record_id(obj), "label": _label(obj), "changes": changes}
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     actor = session.info.get(ACTOR_KEY) or SYSTEM
     now = datetime.now().replace(microsecond=0)
-    rows = []
-    for action, objects in ((CREATE, session.new), (UPDATE, session.dirty), (DELETE, session.deleted)):
-        for obj in objects:
-            if isinstance(obj, (AuditEntry, AuditHead)) or not isinstance(obj, Base):
-                continue
-            changes = _changes(obj, action)
-            if action == UPDATE and (not changes or set(changes) <= NOT_AUDITED):
-                continue
-            for key in NOT_AUDITED & set(changes):
-                del changes[key]
-            rows.append({"at": now, "username": actor, "action": action, "table_name": obj.__tablename__,
-                         "record_id": _record_id(obj), "label": _label(obj), "changes": changes})
+    rows = [row for action, objects in ((CREATE, session.new), (UPDATE, session.dirty))
+            for row in (_entry(obj, action, actor, now) for obj in objects) if row is not None]
+    if rows:
+        _append(session, rows)
+
+
+def _deleted(session: Session, obj: Any) -> None:
+    """Every row a flush deletes — those deleted by hand and those a relationship drops as orphans (a teacher
+    taken off a plan), which the session's own list of deleted objects does not show."""
+    session.info.setdefault(DELETED_KEY, []).append(
+        _entry(obj, DELETE, session.info.get(ACTOR_KEY) or SYSTEM, datetime.now().replace(microsecond=0)))
+
+
+def _after_deletes(session: Session, _context: Any) -> None:
+    rows = [row for row in session.info.pop(DELETED_KEY, []) if row is not None]
     if rows:
         _append(session, rows)
 
@@ -164,3 +182,5 @@ def record_export(session: Session, what: str, record_id: str, label: str) -> No
 def install(session_factory: Any) -> None:
     """Write the audit trail for every session *session_factory* makes."""
     event.listen(session_factory, "after_flush", _after_flush)
+    event.listen(session_factory, "persistent_to_deleted", _deleted)
+    event.listen(session_factory, "after_flush_postexec", _after_deletes)

@@ -13,7 +13,7 @@ COLUMNS = (
     Column(label="操作", value=lambda r: r.action_zh, width=8),
     Column(label="记录类别", value=lambda r: r.kind_zh, width=14),
     Column(label="记录编号", value=lambda r: r.record_id, width=10),
-    Column(label="记录", value=lambda r: r.label, width=16),
+    Column(label="记录", value=lambda r: r.record_text, width=16),
     Column(label="修改内容（字段：原值 → 新值）", value=lambda r: r.changes_text, width=90),
 )
 

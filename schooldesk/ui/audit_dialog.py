@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.database import Database
@@ -49,7 +50,7 @@ class AuditDialog(PreservesGeometry, QDialog):
             Column(self.tr("When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
             Column(self.tr("User"), lambda r: r.username, names=True),
             Column(self.tr("Action"), lambda r: r.action_zh),
-            Column(self.tr("Record"), lambda r: f"{r.kind_zh} {r.record_id} {r.label}".strip()),
+            Column(self.tr("Record"), lambda r: f"{r.kind_zh} {r.record_text}".strip()),
             Column(self.tr("Changes"), lambda r: r.changes_text),
         ])
         self.table = record_table(self.model, self)
@@ -101,7 +102,7 @@ class AuditDialog(PreservesGeometry, QDialog):
 
     def refresh(self) -> None:
         try:
-            self.rows = list_audit(self._db, self.wanted())
+            self.rows = list_audit(self._db, self.wanted(), translate=QCoreApplication.translate)
         except SchoolDeskError as error:
             show_error(self, error)
             return

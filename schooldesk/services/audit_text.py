@@ -1,0 +1,231 @@
+"""What an audit entry says, in the school's words: every table and column has a Chinese label, a link row
+reads as what happened (添加照片 IMG_0003.jpg, 送教教师：李海燕), codes show as their Chinese names and a
+details dict as 安置方式：送教上门 — never a column name, a code or a brace.
+
+The rendering needs names the entry only refers to by number (a teacher, a photo, a class); ``Names`` looks
+them up in one go for a whole page of entries.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schooldesk.db.models import (
+    CareRecord, DropoutCase, HomeTeachingPlan, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
+)
+from schooldesk.domain.access import ROLE_NAMES_ZH
+from schooldesk.domain.care import KIND_BY_CODE, NOTE, SUPPORT_INTERVALS
+from schooldesk.domain.home_teaching import RULE_UNITS
+from schooldesk.domain.moving_up import SCHOOL_TYPES
+
+Translate = Callable[[str, str], str]  # (context, English source) → the user's language
+
+TABLES = {
+    "school": "学校信息", "semester": "学期", "teacher": "教师", "school_class": "班级", "app_user": "用户",
+    "pupil": "学生", "guardian": "家庭成员", "enrolment": "班级分配", "care_record": "关爱类别",
+    "support_record": "帮扶记录", "dropout_case": "辍学案例", "return_visit": "劝返记录", "school_setting": "设置",
+    "photo": "照片", "home_teaching_plan": "送教上门计划", "home_teaching_plan_teacher": "送教计划教师",
+    "home_teaching_visit": "送教上门记录", "home_teaching_visit_teacher": "送教教师", "photo_link": "佐证照片",
+    "register": "台账导出", "monthly_report": "月报导出", "pupil_file": "学生档案打印",
+    "audit_entry": "操作日志", "audit_head": "操作日志校验",
+}
+ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
+COLUMNS = {  # column names as the forms call them
+    "id": "编号", "name": "名称", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族", "id_type": "证件类型",
+    "id_number": "身份证件号", "student_number": "学籍号", "status": "学籍状态", "status_date": "状态日期",
+    "household_registration": "户口所在地", "address": "现住址", "boarding": "就读方式", "distance_km": "上学距离（公里）",
+    "way_to_school": "上学方式", "relation": "关系", "phone": "联系电话", "workplace": "工作单位", "kind": "类别",
+    "start_date": "开始日期", "end_date": "结束日期", "responsible_teacher_id": "责任教师", "details": "详情",
+    "date": "日期", "teacher_id": "教师", "content": "内容", "outcome": "效果", "reason": "原因",
+    "reason_note": "原因说明", "outcome_note": "结案说明", "started_on": "开始日期", "closed_on": "结案日期",
+    "visitors": "走访人员", "met_with": "见到的人", "conversation": "谈话内容", "result": "结果",
+    "start_time": "开始时间", "end_time": "结束时间", "content_kinds": "内容类别", "performance": "学生表现",
+    "guardian_feedback": "家长反馈", "next_steps": "下一步计划", "goals": "送教目标", "goal_notes": "个别化教育计划",
+    "schedule": "送教安排", "username": "用户名", "role": "角色", "active": "在用", "password_hash": "密码",
+    "value": "设置值", "key": "设置项", "principal": "校长", "code": "学校标识码", "county": "县（区）",
+    "township": "乡镇", "school_year": "学年", "term": "学期", "class_id": "班级", "grade": "年级", "number": "班号",
+    "head_teacher_id": "班主任", "full_ids": "完整身份证号", "stage": "阶段", "caption": "照片说明",
+    "record_kind": "所属记录", "record_id": "所属记录编号", "photo_id": "照片", "pupil_id": "学生", "plan_id": "送教计划",
+    "visit_id": "送教记录", "case_id": "辍学案例", "subjects": "任教学科", "title": "职称", "created_at": "创建时间",
+    "failed_logins": "登录失败次数", "locked_until": "锁定至", "sha256": "校验值", "file_name": "文件名",
+    "original_name": "原文件名", "width": "宽度", "height": "高度", "size": "大小", "added_at": "添加时间",
+    "slot": "成员序号", "position": "顺序", "name_keys": "拼音检索", "at": "时间", "action": "操作",
+    "table_name": "记录类别", "label": "记录", "changes": "修改内容", "chain": "校验链", "last_id": "最后编号",
+}
+PER_TABLE = {  # where one column means something else in one table
+    ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
+    ("school", "name"): "学校名称", ("school_class", "name"): "班级名称", ("school", "address"): "地址",
+    ("school", "phone"): "电话", ("support_record", "kind"): "帮扶方式", ("care_record", "kind"): "关爱类别",
+}
+QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
+SETTINGS = {
+    "support_interval_days": "帮扶记录间隔（天）", "suspected_dropout": "疑似辍学判定", "home_teaching_rules": "送教上门要求",
+    "school_type": "学校类型", "pdf_font": "PDF字体", "recovery_code": "管理员恢复码",
+}
+SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值"}
+BOOLEANS = {True: "是", False: "否"}
+
+
+@dataclass
+class Names:
+    """Names of what entries refer to by number, read once for a page of entries."""
+
+    teachers: dict[int, str] = field(default_factory=dict)
+    pupils: dict[int, str] = field(default_factory=dict)
+    classes: dict[int, str] = field(default_factory=dict)
+    photos: dict[int, str] = field(default_factory=dict)
+    plans: dict[int, str] = field(default_factory=dict)  # plan → the child's name
+    cases: dict[int, str] = field(default_factory=dict)  # case → the pupil's name
+    care_kinds: dict[int, str] = field(default_factory=dict)  # care record → its category's code
+    link_photos: dict[int, str] = field(default_factory=dict)  # photo link → the photo's file name
+
+    @classmethod
+    def read(cls, session: Session) -> Names:
+        names = cls()
+        names.teachers = dict(session.execute(select(Teacher.id, Teacher.name)).all())
+        names.pupils = dict(session.execute(select(Pupil.id, Pupil.name)).all())
+        names.classes = dict(session.execute(select(SchoolClass.id, SchoolClass.name)).all())
+        names.photos = dict(session.execute(select(Photo.id, Photo.original_name)).all())
+        names.plans = dict(session.execute(select(HomeTeachingPlan.id, Pupil.name).join(
+            Pupil, Pupil.id == HomeTeachingPlan.pupil_id)).all())
+        names.cases = dict(session.execute(select(DropoutCase.id, Pupil.name).join(
+            Pupil, Pupil.id == DropoutCase.pupil_id)).all())
+        names.care_kinds = dict(session.execute(select(CareRecord.id, CareRecord.kind)).all())
+        names.link_photos = dict(session.execute(select(PhotoLink.id, Photo.original_name).join(
+            Photo, Photo.id == PhotoLink.photo_id)).all())
+        return names
+
+
+def table_label(table: str) -> str:
+    return TABLES.get(table, "其他记录")
+
+
+def column_label(table: str, column: str) -> str:
+    return PER_TABLE.get((table, column)) or COLUMNS.get(column) or "其他"
+
+
+def describe(table: str, action: str, changes: Mapping[str, list[Any]], names: Names,
+             translate: Translate = lambda _c, text: text, record_id: str = "") -> str:
+    """One entry's changes as a sentence: 关系：→ 母亲；联系电话：138****1111 → 139****2222."""
+    link = _link(table, action, changes, names)
+    if link is not None:
+        return link
+    number = int(record_id) if record_id.isdigit() else None
+    parts = []
+    if table == "photo_link" and number in names.link_photos:
+        parts.append(f"照片 {names.link_photos[number]}")
+    if table == "care_record" and "kind" not in changes and number in names.care_kinds:
+        changes = {"kind": [names.care_kinds[number]] * 2, **changes}  # the details' labels depend on it
+    for column, (old, new) in changes.items():
+        if column in QUIET or (column == "kind" and changes[column][0] == changes[column][1] and action == "update"):
+            continue
+        label = column_label(table, column)
+        shown_old, shown_new = (_value(table, column, v, changes, names, translate) for v in (old, new))
+        if action == "create":
+            parts.append(f"{label}：{shown_new}")
+        elif action == "delete":
+            parts.append(f"{label}：{shown_old}")
+        else:
+            parts.append(f"{label}：{shown_old or '（空）'} → {shown_new or '（空）'}")
+    return "；".join(parts)
+
+
+def _link(table: str, action: str, changes: Mapping[str, list[Any]], names: Names) -> str | None:
+    """Rows that only tie two records together read as what happened."""
+    def now(column: str) -> Any:
+        old, new = changes.get(column, [None, None])
+        return old if action == "delete" else new
+
+    removed = action == "delete"
+    if table in ("home_teaching_plan_teacher", "home_teaching_visit_teacher"):
+        teacher = names.teachers.get(now("teacher_id"), f"编号{now('teacher_id')}")
+        return f"{'移除' if removed else ''}送教教师：{teacher}"
+    if table == "photo_link" and action != "update":
+        photo = names.photos.get(now("photo_id"), f"编号{now('photo_id')}")
+        return f"{'移除' if removed else '添加'}照片 {photo}" + (f"（{now('caption')}）" if now("caption") else "")
+    if table == "enrolment" and action != "update":
+        school_class = names.classes.get(now("class_id"), f"编号{now('class_id')}")
+        year = now("school_year")
+        return f"{'移出' if removed else '编入'}{school_class}（{year}—{int(year) + 1}学年）" if year else school_class
+    return None
+
+
+def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]], names: Names,
+           translate: Translate) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return BOOLEANS[value]
+    references = {"teacher_id": names.teachers, "responsible_teacher_id": names.teachers,
+                  "head_teacher_id": names.teachers, "pupil_id": names.pupils, "class_id": names.classes,
+                  "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases}
+    if column in references:
+        return references[column].get(value, f"编号{value}")
+    if column == "kind" and table == "care_record" and value in KIND_BY_CODE:
+        return KIND_BY_CODE[value].name_zh
+    if column == "key" and table == "school_setting":
+        return setting_label(value)
+    if column == "role":
+        return ROLE_NAMES_ZH.get(value, "其他角色")
+    if column == "details" and isinstance(value, dict):
+        kind = changes.get("kind", [None, None])
+        code = kind[1] or kind[0]
+        return _details(value, code, translate)
+    if column == "value" and isinstance(value, dict):
+        return _setting(value)
+    if isinstance(value, (list, tuple)):
+        return "、".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return _pairs(value.items())
+    return _plain(value)
+
+
+def _details(details: Mapping[str, Any], code: str | None, translate: Translate) -> str:
+    """A care category's details by the form's own labels: 安置方式：送教上门；残疾类别：智力."""
+    fields = {f.key: f for f in (KIND_BY_CODE[code].details if code in KIND_BY_CODE else ())}
+    fields.setdefault(NOTE.key, NOTE)
+    parts = []
+    for key, value in details.items():
+        detail = fields.get(key)
+        label = translate("Care", detail.label) if detail else COLUMNS.get(key, "其他")
+        parts.append(f"{label}：{_plain(value)}")
+    return "；".join(parts)
+
+
+def _setting(value: Mapping[str, Any]) -> str:
+    """A school setting's value: 留守儿童：30天; 每月不少于2次…（自2025年11月起）; 学校类型：小学."""
+    if "versions" in value:
+        return "；".join(f"{RULE_UNITS.get(v.get('per'), '')}不少于{v.get('min_visits')}次，每次不少于"
+                        f"{v.get('periods_per_visit')}课时（每课时{v.get('minutes_per_period')}分钟），"
+                        f"自{str(v.get('effective_from', ''))[:7]}起" for v in value["versions"])
+    if "code" in value:
+        return SCHOOL_TYPES.get(value["code"], "其他")
+    parts = []
+    for key, item in value.items():
+        if key in KIND_BY_CODE:  # a support interval: 留守儿童：每两周
+            parts.append(f"{KIND_BY_CODE[key].name_zh}：{dict(SUPPORT_INTERVALS).get(item, f'{item}天')}")
+        else:
+            parts.append(f"{SETTING_PARTS.get(key, COLUMNS.get(key, '其他'))}：{_plain(item)}")
+    return "；".join(parts)
+
+
+def _pairs(items: Iterable[tuple[str, Any]]) -> str:
+    return "；".join(f"{COLUMNS.get(k, SETTING_PARTS.get(k, '其他'))}：{_plain(v)}" for k, v in items)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return BOOLEANS[value]
+    if isinstance(value, dict):
+        return _pairs(value.items())
+    if isinstance(value, (list, tuple)):
+        return "、".join(_plain(v) for v in value)
+    return str(value)
+
+
+def setting_label(key: str) -> str:
+    return SETTINGS.get(key, "其他设置")
