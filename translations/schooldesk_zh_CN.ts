@@ -31,86 +31,91 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="31" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="32" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="40" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="41" />
       <source>all records</source>
       <translation>全部记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="44" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
       <source>name or value</source>
       <translation>姓名或内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="47" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="59" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
       <source>Changes</source>
       <translation>修改内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="59" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="91" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
       <source>everyone</source>
       <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="110" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="111" />
       <source>%1 entries</source>
       <translation>共 %1 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="113" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="114" />
       <source>Export the audit trail</source>
       <translation>导出审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="113" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="114" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/audit_dialog.py" line="128" />
+      <source>system (set-up, command line)</source>
+      <translation>系统（初始设置、命令行）</translation>
     </message>
   </context>
   <context>
@@ -438,47 +443,47 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>ClassesPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="19" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="21" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="20" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
       <source>Grade</source>
       <translation>年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="21" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
       <source>Number</source>
       <translation>班号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="22" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="24" />
       <source>Head teacher</source>
       <translation>班主任</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="25" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="25" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="23" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="25" />
       <source>Inactive</source>
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="27" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="29" />
       <source>New school &amp;year…</source>
       <translation>新学年(&amp;Y)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/classes.py" line="29" />
+      <location filename="../schooldesk/ui/pages/classes.py" line="31" />
       <source>Move every class up a grade and start the next school year (administrators).</source>
       <translation>各班升入高一年级，开始新学年（仅管理员）。</translation>
     </message>
@@ -780,12 +785,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 所在的磁盘无法读写。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/grades.py" line="23" />
+      <location filename="../schooldesk/domain/grades.py" line="26" />
       <source>The grade must be between 1 and 9.</source>
       <translation>年级必须在 1 到 9 之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/grades.py" line="31" />
+      <location filename="../schooldesk/domain/grades.py" line="34" />
       <source>The class number must be between 1 and %1.</source>
       <translation>班号必须在 1 到 %1 之间。</translation>
     </message>
@@ -860,22 +865,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>第二学期必须在第一学期结束之后开始。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="27" />
+      <location filename="../schooldesk/services/accounts.py" line="30" />
       <source>Enter a user name.</source>
       <translation>请填写用户名。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="30" />
+      <location filename="../schooldesk/services/accounts.py" line="33" />
       <source>A user name has at most 50 characters and no spaces.</source>
       <translation>用户名最多 50 个字符，且不能含空格。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="38" />
+      <location filename="../schooldesk/services/accounts.py" line="41" />
       <source>The password needs at least %1 characters.</source>
       <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/accounts.py" line="48" />
+      <location filename="../schooldesk/services/accounts.py" line="51" />
       <source>The user name %1 is taken.</source>
       <translation>用户名 %1 已被使用。</translation>
     </message>
@@ -962,7 +967,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="27" />
       <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
@@ -1024,7 +1029,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>用户名或密码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/login.py" line="68" />
+      <location filename="../schooldesk/services/login.py" line="69" />
       <source>Too many wrong passwords: this account is locked. Try again in %1 minutes.</source>
       <translation>密码错误次数过多，账户已锁定。请 %1 分钟后再试。</translation>
     </message>
@@ -1114,52 +1119,62 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="82" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="84" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 性别, 出生日期, 身份证件号, 学籍号, 班级.</source>
       <translation>工作表“%1”中找不到表头：前几行须写明列名，包括“姓名”以及“性别、出生日期、身份证件号、学籍号、班级”中的至少两项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="135" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="137" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="146" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="148" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="153" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="155" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="161" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="163" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="188" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="190" />
       <source>"%1" is not a distance in km; the cell was left out.</source>
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="215" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="217" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="221" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="223" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="272" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
       <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
       <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="283" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="285" />
+      <source>Class %1 is given without a grade (no 年级 and no 入学年月), so it is not known which class it is; the pupil was imported without a class.</source>
+      <translation>班号%1没有对应的年级（既无“年级”也无“入学年月”），无法确定是哪个班；该生已导入，但未分班。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="296" />
+      <source>"%1" is not a month (write e.g. 2021-09 or 202109).</source>
+      <translation>“%1”不是有效的年月（请写成 2021-09 或 202109）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/pupil_rows.py" line="304" />
       <source>"%1" is not yes or no (是/否); the cell was left out.</source>
       <translation>“%1”不是“是/否”，此单元格未导入。</translation>
     </message>
@@ -1238,19 +1253,24 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="72" />
+      <location filename="../schooldesk/services/pupil_import.py" line="73" />
       <source>The school year %1 has not been set up; the school's years are: %2.</source>
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="177" />
+      <location filename="../schooldesk/services/pupil_import.py" line="182" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="229" />
+      <location filename="../schooldesk/services/pupil_import.py" line="235" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupil_import.py" line="247" />
+      <source>入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without a class.</source>
+      <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/pupils.py" line="100" />
@@ -1522,17 +1542,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/audit.py" line="111" />
+      <location filename="../schooldesk/services/audit.py" line="90" />
       <source>Audit trail BROKEN: the entries after no. %1 were removed.</source>
       <translation>审计日志已被破坏：第 %1 条之后的记录被删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/audit.py" line="114" />
+      <location filename="../schooldesk/services/audit.py" line="93" />
       <source>Audit trail BROKEN at entry no. %1: it was changed, inserted, or an entry before it removed.</source>
       <translation>审计日志已被破坏：第 %1 条被修改、插入，或其前面的记录被删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/audit.py" line="117" />
+      <location filename="../schooldesk/services/audit.py" line="96" />
       <source>Audit trail intact (%1 entries).</source>
       <translation>审计日志完整（%1 条）。</translation>
     </message>
@@ -1633,113 +1653,113 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="37" />
+      <location filename="../schooldesk/ui/pages/home.py" line="35" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="38" />
+      <location filename="../schooldesk/ui/pages/home.py" line="36" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="39" />
+      <location filename="../schooldesk/ui/pages/home.py" line="37" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="48" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="59" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="60" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="64" />
+      <location filename="../schooldesk/ui/pages/home.py" line="62" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="65" />
+      <location filename="../schooldesk/ui/pages/home.py" line="63" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="88" />
+      <location filename="../schooldesk/ui/pages/home.py" line="86" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="90" />
+      <location filename="../schooldesk/ui/pages/home.py" line="88" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="105" />
+      <location filename="../schooldesk/ui/pages/home.py" line="100" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="106" />
+      <location filename="../schooldesk/ui/pages/home.py" line="101" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="111" />
+      <location filename="../schooldesk/ui/pages/home.py" line="106" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="112" />
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
@@ -1926,178 +1946,178 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="48" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="55" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="65" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print semester &amp;log…</source>
       <translation>打印学期记录(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="79" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="86" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="125" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="170" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="186" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="184" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -2311,7 +2331,7 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Launcher</name>
     <message>
-      <location filename="../schooldesk/ui/launcher.py" line="54" />
+      <location filename="../schooldesk/ui/launcher.py" line="108" />
       <source>Write down this recovery code and keep it with the school seal:
 
 %1
@@ -2327,33 +2347,33 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ListPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="30" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="32" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
       <source>Show inactive</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
-      <location filename="../schooldesk/ui/pages/list_page.py" line="119" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="40" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="123" />
       <source>&amp;Deactivate</source>
       <translation>停用(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="119" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="123" />
       <source>&amp;Reactivate</source>
       <translation>恢复启用(&amp;R)</translation>
     </message>
@@ -2361,32 +2381,32 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="22" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="28" />
       <source>Sign in — SchoolDesk</source>
       <translation>登录 — SchoolDesk</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="22" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="28" />
       <source>Locked — SchoolDesk</source>
       <translation>已锁定 — SchoolDesk</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="35" />
       <source>&amp;User name</source>
       <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="28" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="36" />
       <source>&amp;Password</source>
       <translation>密码(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="33" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="41" />
       <source>SchoolDesk was locked after a while without use. Enter your password to go on.</source>
       <translation>长时间未操作，SchoolDesk 已锁定。请输入密码继续。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/login_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/login_dialog.py" line="51" />
       <source>Sign in</source>
       <translation>登录</translation>
     </message>
@@ -2394,87 +2414,87 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="38" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="39" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="47" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="66" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="70" />
+      <location filename="../schooldesk/ui/main_window.py" line="69" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="79" />
+      <location filename="../schooldesk/ui/main_window.py" line="78" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="94" />
+      <location filename="../schooldesk/ui/main_window.py" line="93" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="97" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="106" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2868,290 +2888,290 @@ Save with this start date?</source>
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="50" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="52" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="52" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="295" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="297" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="61" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="62" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>Effect</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
       <source>Visit date</source>
       <translation>走访日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Who went</source>
       <translation>走访人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Who was met</source>
       <translation>见到的人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>What was said</source>
       <translation>谈话内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="103" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="104" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
       <source>Open support record…</source>
       <translation>打开帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
       <source>Delete support record</source>
       <translation>删除帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
       <source>Open visit…</source>
       <translation>打开劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
       <source>Delete visit</source>
       <translation>删除劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="117" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="119" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="118" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="119" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="303" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="305" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="132" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="134" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="133" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="137" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="138" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
       <source>Persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="147" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="181" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="183" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="187" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="253" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="255" />
       <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
       <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="269" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="271" />
       <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
       <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
@@ -3159,102 +3179,102 @@ Save with this start date?</source>
   <context>
     <name>PupilsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="70" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="71" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="79" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="87" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="85" />
       <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
       <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="91" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="89" />
       <source>All grades</source>
       <translation>全部年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="94" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="92" />
       <source>On roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="97" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="95" />
       <source>All pupils</source>
       <translation>全部学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="104" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="102" />
       <source>Include pupils who left</source>
       <translation>包括已离校学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="104" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
       <source>&amp;Profile…</source>
       <translation>学生档案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="109" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="110" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
       <source>Import &amp;template…</source>
       <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="170" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="168" />
       <source>All classes</source>
       <translation>全部班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="179" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="177" />
       <source>%1 pupils shown</source>
       <translation>显示 %1 名学生</translation>
     </message>
@@ -3348,12 +3368,12 @@ Save with this start date?</source>
   <context>
     <name>ResetPasswordDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="56" />
       <source>New password for %1</source>
       <translation>为 %1 设置新密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="59" />
       <source>&amp;New password</source>
       <translation>新密码(&amp;N)</translation>
     </message>
@@ -3361,14 +3381,24 @@ Save with this start date?</source>
   <context>
     <name>Saving</name>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="66" />
+      <location filename="../schooldesk/ui/saving.py" line="38" />
+      <source>Look in:</source>
+      <translation>查找范围：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/saving.py" line="39" />
+      <source>Files of type:</source>
+      <translation>文件类型：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/saving.py" line="69" />
       <source>Saved to:
 %1</source>
       <translation>已保存到：
 %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="70" />
+      <location filename="../schooldesk/ui/saving.py" line="73" />
       <source>&amp;Open folder</source>
       <translation>打开所在文件夹(&amp;O)</translation>
     </message>
@@ -3503,12 +3533,12 @@ Save with this start date?</source>
   <context>
     <name>Startup</name>
     <message>
-      <location filename="../schooldesk/ui/startup.py" line="23" />
+      <location filename="../schooldesk/ui/startup.py" line="26" />
       <source>There is no good backup. SchoolDesk will start with an empty database.</source>
       <translation>没有完好的备份。SchoolDesk 将以空数据库启动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/startup.py" line="26" />
+      <location filename="../schooldesk/ui/startup.py" line="29" />
       <source>%1
 
 Restore the newest good backup, %2?
@@ -3633,42 +3663,42 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TeachersPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="17" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="18" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="18" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="19" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="19" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="20" />
       <source>Subjects</source>
       <translation>任教学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="20" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="21" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="21" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Inactive</source>
       <translation>已停用</translation>
     </message>
@@ -3717,27 +3747,32 @@ Choose No to start with an empty database.</source>
   <context>
     <name>UserDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="32" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="19" />
+      <source>&amp;Repeat password</source>
+      <translation>再次输入密码(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="33" />
       <source>User account</source>
       <translation>用户账号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="36" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="37" />
       <source>&amp;User name</source>
       <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="38" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="39" />
       <source>&amp;Role</source>
       <translation>角色(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="43" />
       <source>&amp;Teacher</source>
       <translation>帮扶教师(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="43" />
+      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="44" />
       <source>&amp;Password</source>
       <translation>密码(&amp;P)</translation>
     </message>
@@ -3846,14 +3881,6 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="49" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
-    </message>
-  </context>
-  <context>
-    <name>dialog</name>
-    <message>
-      <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="18" />
-      <source>&amp;Repeat password</source>
-      <translation>再次输入密码(&amp;R)</translation>
     </message>
   </context>
 </TS>

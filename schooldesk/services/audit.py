@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from schooldesk.db.audit import ChainCheck, check_chain
+from schooldesk.db.audit import SYSTEM, ChainCheck, check_chain  # noqa: F401 - SYSTEM for the audit window
 from schooldesk.db.database import Database
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP

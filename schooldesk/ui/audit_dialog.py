@@ -15,7 +15,7 @@ from schooldesk.exports.audit_sheet import write_audit_xlsx
 from schooldesk.services.school import get_school
 from schooldesk.i18n import error_text
 from schooldesk.services.audit import (
-    RECORD_KINDS, AuditFilter, AuditRow, audit_chain, audit_usernames, chain_status, list_audit,
+    RECORD_KINDS, SYSTEM, AuditFilter, AuditRow, audit_chain, audit_usernames, chain_status, list_audit,
 )
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.errors import show_error
@@ -48,7 +48,7 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.export_button.clicked.connect(self.choose_export)
         self.model: RowTableModel[AuditRow] = RowTableModel([
             Column(self.tr("When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
-            Column(self.tr("User"), lambda r: r.username, names=True),
+            Column(self.tr("User"), lambda r: self._user(r.username), names=True),
             Column(self.tr("Action"), lambda r: r.action_zh),
             Column(self.tr("Record"), lambda r: f"{r.kind_zh} {r.record_text}".strip()),
             Column(self.tr("Changes"), lambda r: r.changes_text),
@@ -92,7 +92,7 @@ class AuditDialog(PreservesGeometry, QDialog):
         self.user.addItem(self.tr("everyone"), "")
         try:
             for name in audit_usernames(self._db):
-                self.user.addItem(name, name)
+                self.user.addItem(self._user(name), name)
         except SchoolDeskError as error:
             show_error(self, error)
 
@@ -122,6 +122,10 @@ class AuditDialog(PreservesGeometry, QDialog):
             return False
         self.saved_box = show_saved(self, path)
         return True
+
+    def _user(self, username: str) -> str:
+        """SYSTEM is no one's name: changes made at set-up or from the command line."""
+        return self.tr("system (set-up, command line)") if username == SYSTEM else username
 
     def done(self, result: int) -> None:
         self.save_window_state()

@@ -34,6 +34,9 @@ def file_dialog(parent: QWidget, kind: str, title: str, name_filter: str, chosen
     start = last_folder(kind)
     dialog = QFileDialog(parent, title, str(start / save_as) if save_as else str(start), name_filter)
     dialog.setObjectName(f"{kind}FileDialog")
+    label = QFileDialog.DialogLabel  # Qt's own Chinese misses these two; native dialogs (Windows) ignore them
+    dialog.setLabelText(label.LookIn, QCoreApplication.translate("Saving", "Look in:"))
+    dialog.setLabelText(label.FileType, QCoreApplication.translate("Saving", "Files of type:"))
     if save_as:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if suffix:

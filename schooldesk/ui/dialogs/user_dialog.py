@@ -1,6 +1,7 @@
 """Administrators' forms for accounts: a new or changed user, and a password reset."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from schooldesk.db.database import Database
@@ -15,7 +16,7 @@ from schooldesk.ui.fields import TeacherBox
 
 def _password_pair(dialog: RecordDialog, label: str) -> tuple[QLineEdit, QLineEdit]:
     first = dialog.form.add("password", label, QLineEdit(dialog))
-    second = dialog.form.add("repeat", dialog.tr("&Repeat password"), QLineEdit(dialog))
+    second = dialog.form.add("repeat", QCoreApplication.translate("UserDialog", "&Repeat password"), QLineEdit(dialog))
     for edit in (first, second):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return first, second
