@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -77,10 +76,8 @@ def _windows() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
-def test_every_window_and_dialog_speaks_chinese(qtbot, zh_app, demo: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from schooldesk.services.users import list_users
-
-    allowed = ALLOWED | {u.username for u in list_users(demo)}
+def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Every window and dialog of the app, opened on the demo school (each page checked as it is shown)."""
     state = AppState(demo)
     window = MainWindow(state)
     qtbot.addWidget(window)
@@ -98,8 +95,8 @@ def test_every_window_and_dialog_speaks_chinese(qtbot, zh_app, demo: Database, t
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         look(window)
-        bad = english_in(texts_of(window), allowed)
-        assert not bad, (row, bad[:6])
+        if check_page is not None:
+            check_page(window)
     pages = dict(window.pages)
     # the dialogs each page opens
     pupils = window.page(1)
@@ -144,8 +141,50 @@ def test_every_window_and_dialog_speaks_chinese(qtbot, zh_app, demo: Database, t
     for _ in range(3):
         wizard.next()
         look(wizard)
-    bad: list[tuple[str, str]] = []
-    for widget in {id(w): w for w in opened + _windows()}.values():
-        bad += [(f"{type(widget).__name__} › {where}", text) for where, text in english_in(texts_of(widget), allowed)]
-    assert not bad, bad[:12]
     assert len(opened) >= 15 and pages
+    return list({id(w): w for w in opened + _windows()}.values())
+
+
+def test_every_window_and_dialog_speaks_chinese(qtbot, zh_app, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.users import list_users
+
+    allowed = ALLOWED | {u.username for u in list_users(demo)}
+    bad: list[tuple[str, str]] = []
+
+    def check(widget: QWidget) -> None:
+        bad.extend((f"{type(widget).__name__} › {where}", text) for where, text in english_in(texts_of(widget), allowed))
+
+    for widget in open_everything(qtbot, demo, check):
+        check(widget)
+    assert not bad, sorted(set(bad))[:12]
+
+
+MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def mnemonics_of(window: QWidget) -> dict[str, list[str]]:
+    """Shortcut letter → the visible labels and buttons that use it (Alt+letter must reach one place)."""
+    letters: dict[str, list[str]] = {}
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not widget.isVisible() or not isinstance(widget, (QLabel, QAbstractButton, QGroupBox)):
+            continue
+        if widget.window() is not window:
+            continue  # a dialog opened over it has its own letters
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue  # a label's & works only with a buddy
+        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        for letter in MNEMONIC.findall(text.replace("&&", "")):
+            letters.setdefault(letter.upper(), []).append(text)
+    return letters
+
+
+def test_every_form_has_unique_shortcut_letters(qtbot, zh_app, demo: Database) -> None:  # type: ignore[no-untyped-def]
+    clashes: list[tuple[str, str, list[str]]] = []
+
+    def check(widget: QWidget) -> None:
+        clashes.extend((widget.windowTitle() or type(widget).__name__, letter, uses)
+                       for letter, uses in mnemonics_of(widget).items() if len(uses) > 1)
+
+    for widget in open_everything(qtbot, demo, check):
+        check(widget)
+    assert not clashes, "\n".join(sorted({f"{w} | {k} | {' / '.join(u)}" for w, k, u in clashes}))

@@ -22,9 +22,13 @@ def main() -> int:
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")
+            source = message.findtext("source") or ""
+            if translation is not None and (name, source) in BY_CONTEXT:  # a place-specific word always wins
+                translation.text = BY_CONTEXT[(name, source)]
+                translation.attrib.pop("type", None)
+                continue
             if translation is None or translation.get("type") != "unfinished":
                 continue
-            source = message.findtext("source") or ""
             chinese = BY_CONTEXT.get((name, source)) or ZH.get(source)
             if chinese is None:
                 missing.append(f"{name}: {source}")

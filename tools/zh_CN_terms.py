@@ -588,6 +588,15 @@ ZH = {
     "Saved to %1": "已保存到 %1",
     "Preparing the printout…": "正在准备打印…",
     "Print file": "打印档案",
+    "What was ta&ught": "送教内容(&U)",
+    "&How the child did": "学生表现(&H)",
+    "&What was done": "帮扶内容(&W)",
+    "Student n&umber": "学籍号(&U)",
+    "Class na&me": "班级名称(&M)",
+    "Repeat pass&word": "再次输入密码(&W)",
+    "School na&me": "学校名称(&M)",
+    "Co&unty": "所属县区(&U)",
+    "Print semester lo&g…": "打印学期记录(&G)…",
     "Look in:": "查找范围：",
     "Files of type:": "文件类型：",
     "system (set-up, command line)": "系统（初始设置、命令行）",
@@ -695,4 +704,5 @@ ZH = {
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {
     ("TeacherDialog", "&Name"): "姓名(&N)",
+    ("PupilDialog", "&Name"): "姓名(&N)",
 }

@@ -426,8 +426,8 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/class_dialog.py" line="24" />
-      <source>&amp;Name</source>
-      <translation>名称(&amp;N)</translation>
+      <source>Class na&amp;me</source>
+      <translation>班级名称(&amp;M)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/class_dialog.py" line="25" />
@@ -2058,8 +2058,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
-      <source>Print semester &amp;log…</source>
-      <translation>打印学期记录(&amp;L)…</translation>
+      <source>Print semester lo&amp;g…</source>
+      <translation>打印学期记录(&amp;G)…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
@@ -2151,13 +2151,13 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="143" />
-      <source>What was &amp;taught</source>
-      <translation>送教内容(&amp;T)</translation>
+      <source>What was ta&amp;ught</source>
+      <translation>送教内容(&amp;U)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
-      <source>How the child &amp;did</source>
-      <translation>学生表现(&amp;D)</translation>
+      <source>&amp;How the child did</source>
+      <translation>学生表现(&amp;H)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
@@ -2787,7 +2787,7 @@ Save with this start date?</source>
     <message>
       <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="26" />
       <source>&amp;Name</source>
-      <translation>名称(&amp;N)</translation>
+      <translation>姓名(&amp;N)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="27" />
@@ -2816,8 +2816,8 @@ Save with this start date?</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="32" />
-      <source>Student &amp;number</source>
-      <translation>学籍号(&amp;N)</translation>
+      <source>Student n&amp;umber</source>
+      <translation>学籍号(&amp;U)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="33" />
@@ -3407,18 +3407,18 @@ Save with this start date?</source>
     <name>SchoolForm</name>
     <message>
       <location filename="../schooldesk/ui/school_forms.py" line="34" />
-      <source>School &amp;name</source>
-      <translation>学校名称(&amp;N)</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/school_forms.py" line="34" />
       <source>School &amp;code (学校标识码)</source>
       <translation>学校标识码(&amp;C)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/school_forms.py" line="34" />
-      <source>&amp;County</source>
-      <translation>所属县区(&amp;C)</translation>
+      <source>School na&amp;me</source>
+      <translation>学校名称(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_forms.py" line="34" />
+      <source>Co&amp;unty</source>
+      <translation>所属县区(&amp;U)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/school_forms.py" line="35" />
@@ -3575,8 +3575,8 @@ Choose No to start with an empty database.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="28" />
-      <source>What was &amp;done</source>
-      <translation>帮扶内容(&amp;D)</translation>
+      <source>&amp;What was done</source>
+      <translation>帮扶内容(&amp;W)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="29" />
@@ -3748,8 +3748,8 @@ Choose No to start with an empty database.</source>
     <name>UserDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="19" />
-      <source>&amp;Repeat password</source>
-      <translation>再次输入密码(&amp;R)</translation>
+      <source>Repeat pass&amp;word</source>
+      <translation>再次输入密码(&amp;W)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="33" />

@@ -74,7 +74,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.delete_button = QPushButton(self.tr("&Delete visit"), self)
         self.plan_button = QPushButton(self.tr("Edit &plan…"), self)
         self.print_visit_button = QPushButton(self.tr("Print this &visit…"), self)
-        self.print_log_button = QPushButton(self.tr("Print semester &log…"), self)
+        self.print_log_button = QPushButton(self.tr("Print semester lo&g…"), self)
         self.print_blank_button = QPushButton(self.tr("Print &blank form…"), self)
         self.add_button.clicked.connect(self.add_visit)
         self.edit_button.clicked.connect(self.edit_visit)

@@ -31,7 +31,7 @@ class SchoolForm(FieldForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        labels = (self.tr("School &name"), self.tr("School &code (学校标识码)"), self.tr("&County"),
+        labels = (self.tr("School na&me"), self.tr("School &code (学校标识码)"), self.tr("Co&unty"),
                   self.tr("&Township"), self.tr("&Address"), self.tr("&Principal"), self.tr("P&hone"))
         self.edits = {name: self.add(name, label, QLineEdit()) for name, label in zip(SCHOOL_FIELDS, labels)}
         self.edits["code"].setPlaceholderText(self.tr("10 digits, e.g. 2141051203"))

@@ -21,7 +21,7 @@ class ClassDialog(RecordDialog):
         self.grade.addItems(list(GRADE_NAMES_ZH))
         self.number = self.form.add("number", self.tr("Class &number"), QSpinBox())
         self.number.setRange(1, MAX_CLASS_NUMBER)
-        self.name = self.form.add("name", self.tr("&Name"), QLineEdit())
+        self.name = self.form.add("name", self.tr("Class na&me"), QLineEdit())
         self.head_teacher = self.form.add("head_teacher", self.tr("&Head teacher"), QComboBox())
         self._teachers: list[TeacherRow] = list_teachers(db, include_inactive=False)
         self.head_teacher.addItem(self.tr("(none)"), None)

@@ -140,8 +140,8 @@ class HomeVisitDialog(RecordDialog):
         self.teachers = f.add("teachers", self.tr("T&eachers"), TeacherChecklist(list_teachers(db), chosen))
         self.kinds = f.add("content_kinds", self.tr("&Content"), KindChecks(
             CONTENT_KINDS, visit.content_kinds if visit else ()))
-        self.content = f.add("content", self.tr("What was &taught"), TextArea(visit.content if visit else ""))
-        self.performance = f.add("performance", self.tr("How the child &did"), TextArea(visit.performance if visit else ""))
+        self.content = f.add("content", self.tr("What was ta&ught"), TextArea(visit.content if visit else ""))
+        self.performance = f.add("performance", self.tr("&How the child did"), TextArea(visit.performance if visit else ""))
         self.feedback = f.add("guardian_feedback", self.tr("Guardian's &feedback"),
                               TextArea(visit.guardian_feedback if visit else ""))
         self.next_steps = f.add("next_steps", self.tr("&Next steps"), TextArea(visit.next_steps if visit else ""))

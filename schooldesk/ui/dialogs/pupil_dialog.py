@@ -29,7 +29,7 @@ class PupilDialog(RecordDialog):
         self.id_number = f.add("id_number", self.tr("&ID number"), QLineEdit(data.id_number))
         self.id_number.setPlaceholderText(self.tr("18 characters; birth date and gender are read from it"))
         self.birth_date = f.add("birth_date", self.tr("&Birth date"), DateField(data.birth_date, optional=True))
-        self.student_number = f.add("student_number", self.tr("Student &number"), QLineEdit(data.student_number))
+        self.student_number = f.add("student_number", self.tr("Student n&umber"), QLineEdit(data.student_number))
         self.ethnicity = f.add("ethnicity", self.tr("Ethnicity"), ChoiceBox(ETHNICITIES, current=data.ethnicity))
         self.school_class = f.add("class_id", self.tr("&Class"), ChoiceBox((), blank=True))
         for row in list_classes(db, school_year):

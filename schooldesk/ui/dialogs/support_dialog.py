@@ -25,7 +25,7 @@ class SupportDialog(RecordDialog):
                              TeacherBox(list_teachers(db), record.teacher_id if record else default_teacher))
         self.kind = f.add("kind", self.tr("&Kind"), ChoiceBox(SUPPORT_KINDS, blank=False,
                                                                 current=record.kind if record else ""))
-        self.content = f.add("content", self.tr("What was &done"), TextArea(record.content if record else ""))
+        self.content = f.add("content", self.tr("&What was done"), TextArea(record.content if record else ""))
         self.outcome = f.add("outcome", self.tr("&Effect"), TextArea(record.outcome if record else ""))
 
     def data(self) -> SupportInput:

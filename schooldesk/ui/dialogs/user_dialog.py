@@ -16,7 +16,7 @@ from schooldesk.ui.fields import TeacherBox
 
 def _password_pair(dialog: RecordDialog, label: str) -> tuple[QLineEdit, QLineEdit]:
     first = dialog.form.add("password", label, QLineEdit(dialog))
-    second = dialog.form.add("repeat", QCoreApplication.translate("UserDialog", "&Repeat password"), QLineEdit(dialog))
+    second = dialog.form.add("repeat", QCoreApplication.translate("UserDialog", "Repeat pass&word"), QLineEdit(dialog))
     for edit in (first, second):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return first, second
