@@ -64,7 +64,7 @@ def test_administrator_adds_a_teacher_account_and_reads_the_audit_trail(qtbot, z
     texts = [audit.model.index(r, 3).data() for r in range(audit.model.rowCount())]
     assert any("用户" in t and "li" in t for t in texts)
     changes = " ".join(audit.model.index(r, 4).data() for r in range(audit.model.rowCount()))
-    assert "密码: *** → ***" in changes and "$argon2" not in changes
+    assert "密码：*** → ***" in changes and "$argon2" not in changes
     audit.user.setCurrentIndex(audit.user.findData("admin"))
     assert all(audit.model.index(r, 1).data() == "admin" for r in range(audit.model.rowCount()))
     assert audit.export_to(tmp_path / "audit.xlsx")

@@ -268,3 +268,32 @@ def test_a_plan_made_late_in_term_starts_today_and_a_past_start_asks_first(qtbot
     dialog.past_start_question.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
     [saved] = list_plans(db, autumn.key, date(2025, 11, 24))
     assert saved.plan.start_date == date(2025, 9, 1) and not dialog.isVisible()
+
+
+def test_the_teacher_picker_filters_shows_ten_and_names_the_chosen(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """23 teachers: at least ten rows in view, a find box (name or pinyin initials), the ticked ones above."""
+    from schooldesk.ui.fields import TeacherChecklist
+
+    names = ["李春梅", "赵国强", "张丽娟", "王秀英", "刘志强", "陈静", "杨海燕", "黄建国", "周春花", "吴晓东", "徐玉兰",
+             "孙永刚", "马俊杰", "朱雪梅", "胡文斌", "郭慧敏", "何桂芳", "高明辉", "林小红", "罗建平", "梁卫东", "宋玉珍",
+             "郑淑珍"]
+    ids = {name: add_teacher(school_db, TeacherInput(name, "女")).id for name in names}
+    from schooldesk.services.teachers import list_teachers
+
+    picker = TeacherChecklist(list_teachers(school_db), (ids["赵国强"],))
+    qtbot.addWidget(picker)
+    picker.resize(360, 400)
+    picker.show()
+    row = picker.list.sizeHintForRow(0)
+    assert picker.list.viewport().height() >= 10 * row  # ten names visible without scrolling
+    assert picker.chosen_label.text() == "已选：赵国强"
+    picker.find.setText("lcm")  # pinyin initials
+    shown = [picker.list.item(r).text() for r in range(picker.list.count()) if not picker.list.item(r).isHidden()]
+    assert shown == ["李春梅"]
+    picker.set_checked(ids["李春梅"])
+    picker.find.setText("郑")
+    picker.set_checked(ids["郑淑珍"])
+    assert picker.checked_ids() == (ids["赵国强"], ids["李春梅"], ids["郑淑珍"])  # in the order ticked
+    assert picker.chosen_label.text() == "已选：赵国强、李春梅、郑淑珍"
+    picker.find.clear()
+    assert all(not picker.list.item(r).isHidden() for r in range(picker.list.count()))

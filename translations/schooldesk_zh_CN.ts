@@ -1946,178 +1946,178 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="48" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="55" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="65" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print semester lo&amp;g…</source>
       <translation>打印学期记录(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="79" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="86" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="125" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="170" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="184" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="185" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -2449,52 +2449,52 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="66" />
+      <location filename="../schooldesk/ui/main_window.py" line="67" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="69" />
+      <location filename="../schooldesk/ui/main_window.py" line="70" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="78" />
+      <location filename="../schooldesk/ui/main_window.py" line="79" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="93" />
+      <location filename="../schooldesk/ui/main_window.py" line="94" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="97" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="106" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2888,290 +2888,290 @@ Save with this start date?</source>
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="52" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="297" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="298" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="63" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
       <source>Effect</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Visit date</source>
       <translation>走访日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Who went</source>
       <translation>走访人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Who was met</source>
       <translation>见到的人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>What was said</source>
       <translation>谈话内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="105" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
       <source>Open support record…</source>
       <translation>打开帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
       <source>Delete support record</source>
       <translation>删除帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
       <source>Open visit…</source>
       <translation>打开劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="112" />
       <source>Delete visit</source>
       <translation>删除劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="119" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="305" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="306" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="134" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="136" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="137" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="138" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
       <source>Persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="149" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="183" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="184" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="188" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="255" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="256" />
       <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
       <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="271" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="272" />
       <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
       <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
@@ -3615,6 +3615,24 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/pages/support_rules_box.py" line="69" />
       <source>Support rules saved.</source>
       <translation>帮扶频率已保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeacherChecklist</name>
+    <message>
+      <location filename="../schooldesk/ui/fields.py" line="112" />
+      <source>Find a teacher: name or pinyin initials</source>
+      <translation>查找教师：姓名或拼音首字母</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/fields.py" line="156" />
+      <source>Chosen: %1</source>
+      <translation>已选：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/fields.py" line="156" />
+      <source>Chosen: none yet</source>
+      <translation>已选：尚未选择</translation>
     </message>
   </context>
   <context>

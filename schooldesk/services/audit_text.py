@@ -7,6 +7,7 @@ them up in one go for a whole page of entries.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,7 @@ SETTINGS = {
 }
 SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值"}
 BOOLEANS = {True: "是", False: "否"}
+_MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
 
 @dataclass
@@ -218,6 +220,8 @@ def _pairs(items: Iterable[tuple[str, Any]]) -> str:
 
 
 def _plain(value: Any) -> str:
+    if isinstance(value, str) and _MOMENT.match(value):
+        return value[:19]  # 2026-11-25 01:43:50, not its microseconds
     if isinstance(value, bool):
         return BOOLEANS[value]
     if isinstance(value, dict):

@@ -6,9 +6,11 @@ from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QGridLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QTimeEdit, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QTimeEdit, QVBoxLayout, QWidget,
 )
 
+from schooldesk.domain.i18n import fill
 from schooldesk.services.rows import TeacherRow
 
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -92,35 +94,85 @@ class TimeField(QTimeEdit):
         return time(current.hour(), current.minute())
 
 
-class TeacherChecklist(QListWidget):
-    """Tick one or more teachers (active ones, plus any already chosen); the ticked order is kept."""
+class TeacherChecklist(QWidget):
+    """Tick one or more of a school's teachers: the chosen ones are named above (in the order ticked; the
+    first is the one responsible), a find box filters by name or pinyin initials, and the list shows at least
+    ten names at once (a school has 20–30 teachers)."""
+
+    VISIBLE_ROWS = 10
 
     def __init__(self, teachers: Sequence[TeacherRow], chosen: Sequence[int] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMaximumHeight(110)
-        for teacher_id in chosen:  # already chosen first, in their order: the first is the one responsible
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setObjectName("chosenTeachers")
+        self.chosen_label.setWordWrap(True)
+        self.find = QLineEdit(self)
+        self.find.setObjectName("findTeacher")
+        self.find.setClearButtonEnabled(True)
+        self.find.setPlaceholderText(self.tr("Find a teacher: name or pinyin initials"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("teacherList")
+        self._order: list[int] = []
+        self._keys: dict[int, str] = {}
+        for teacher_id in chosen:  # already chosen first, in their order
             match = next((t for t in teachers if t.id == teacher_id), None)
             if match is not None:
                 self._add(match, True)
         for teacher in teachers:
             if teacher.active and teacher.id not in chosen:
                 self._add(teacher, False)
+        self.list.itemChanged.connect(self._ticked)
+        self.find.textChanged.connect(self._filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chosen_label)
+        layout.addWidget(self.find)
+        layout.addWidget(self.list)
+        rows = max(1, min(self.VISIBLE_ROWS, self.list.count()))
+        self.list.setMinimumHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4)
+        self.setFocusProxy(self.find)  # the form label's Alt letter lands in the find box
+        self._show_chosen()
 
     def _add(self, teacher: TeacherRow, ticked: bool) -> None:
-        item = QListWidgetItem(teacher.name, self)
+        item = QListWidgetItem(teacher.name, self.list)
         item.setData(Qt.ItemDataRole.UserRole, teacher.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if ticked:
+            self._order.append(teacher.id)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        teacher_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and teacher_id not in self._order:
+            self._order.append(teacher_id)
+        elif item.checkState() != Qt.CheckState.Checked and teacher_id in self._order:
+            self._order.remove(teacher_id)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        names = {self.list.item(r).data(Qt.ItemDataRole.UserRole): self.list.item(r).text()
+                 for r in range(self.list.count())}
+        chosen = "、".join(names[t] for t in self._order if t in names)
+        self.chosen_label.setText(fill(self.tr("Chosen: %1"), (chosen,)) if chosen else self.tr("Chosen: none yet"))
+
+    def _filter(self, text: str) -> None:
+        from schooldesk.domain.pinyin_search import matches, search_keys
+
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            teacher_id = item.data(Qt.ItemDataRole.UserRole)
+            if teacher_id not in self._keys:
+                self._keys[teacher_id] = search_keys(item.text())
+            item.setHidden(not matches(text.strip(), item.text(), self._keys[teacher_id]))
 
     def set_checked(self, teacher_id: int, ticked: bool = True) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == teacher_id:
                 item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def checked_ids(self) -> tuple[int, ...]:
-        return tuple(self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())
-                     if self.item(r).checkState() == Qt.CheckState.Checked)
+        return tuple(self._order)
 
 
 class KindChecks(QWidget):

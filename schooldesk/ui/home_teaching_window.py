@@ -23,6 +23,7 @@ from schooldesk.ui.printing import print_document
 
 if TYPE_CHECKING:  # QtPdf and QtPrintSupport load when something is printed
     from schooldesk.ui.print_preview import PdfPreviewDialog
+from schooldesk.ui.summary import facts_html
 from schooldesk.ui.state import HOME_TEACHING, SUPPORT, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.month_text import visits_text
@@ -125,7 +126,7 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         ]
         self.summary.setText(
             f"<span style='font-size:15pt;font-weight:bold'>{escape(child.name)}</span>&nbsp;&nbsp;"
-            + "&nbsp;&nbsp; ".join(f"{escape(k)}：{escape(v)}" for k, v in facts if v)
+            + facts_html(facts)
         )
         self.month_model.set_rows(log.months)
         self.visit_model.set_rows(log.visits)

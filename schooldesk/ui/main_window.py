@@ -46,7 +46,6 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self._built: dict[int, QWidget] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(140)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px 12px; }")
         self.stack = QStackedWidget(self)
@@ -54,6 +53,8 @@ class MainWindow(PreservesGeometry, QMainWindow):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(QWidget(self.stack))  # a placeholder until the page is first shown
         self.nav.currentRowChanged.connect(self.show_page)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFixedWidth(max(140, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
         self.page(0)
         central = QWidget(self)
         row = QHBoxLayout(central)

@@ -24,6 +24,7 @@ from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.printing import print_document
+from schooldesk.ui.summary import facts_html
 from schooldesk.ui.state import CARE, DROPOUT, PUPILS, SUPPORT, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -195,7 +196,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.summary.setText(
             f"<span style='font-size:16pt;font-weight:bold'>{escape(d.name)}</span>"
             f"&nbsp;&nbsp;<span style='color:#b03a2e'>{escape(open_care)}</span><br>"
-            + "&nbsp;&nbsp; ".join(f"{escape(k)}：{escape(v)}" for k, v in facts if v)
+            + facts_html(facts)
         )
         self.care_model.set_rows(profile.care)
         self.support_model.set_rows(profile.support)

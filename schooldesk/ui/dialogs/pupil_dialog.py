@@ -1,7 +1,7 @@
 """Add or edit a pupil: the student-status fields, the class this school year, two guardians."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
 from schooldesk.db.database import Database
 from schooldesk.domain.i18n import fill
@@ -59,11 +59,6 @@ class PupilDialog(RecordDialog):
                 f.add(f"guardian{slot}_workplace", fill(self.tr("Guardian %1: works at"), n),
                       QLineEdit(guardian.workplace)),
             ))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        self.layout().replaceWidget(self.form, scroll)
-        scroll.setWidget(self.form)
-        self.resize(560, 640)
 
     def data(self) -> PupilInput:
         distance = self.distance.value()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QLineEdit, QListWidget,
-    QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFrame, QLineEdit,
+    QListWidget, QMessageBox, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from schooldesk.ui.errors import ask_to_save
@@ -29,8 +29,13 @@ class RecordDialog(PreservesGeometry, QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.scroll = QScrollArea(self)  # a long form (a visit with ten teachers in view) scrolls on a 768-px screen
+        self.scroll.setWidget(self.form)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.scroll)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
         self._as_opened: list[Any] | None = None
@@ -47,7 +52,19 @@ class RecordDialog(PreservesGeometry, QDialog):
             self.accept()
         return succeeded
 
+    def fitting_size(self) -> QSize:
+        """The whole form when the screen has room, else as much as fits (the rest scrolls)."""
+        form = self.form.sizeHint()
+        wanted = QSize(form.width() + 40, form.height() + self.buttons.sizeHint().height() + 40)
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            wanted = wanted.boundedTo(QSize(room.width() - 40, room.height() - 60))
+        return wanted
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._as_opened is None:
+            self.resize(self.fitting_size())
         self.restore_window_state()
         super().showEvent(event)
         if self._as_opened is None:
