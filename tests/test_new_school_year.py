@@ -139,6 +139,7 @@ def test_the_new_school_year_window_previews_adjusts_and_starts(qtbot, zh_app, s
     classes_page = window.pages[5][1]
     dialog: NewSchoolYearDialog = classes_page.open_new_school_year()  # type: ignore[assignment]
     assert dialog.terms.year.value() == 2026 and dialog.kind.currentText() == "小学"
+    assert dialog.graduation.value() == date(2026, 7, 15)  # the last day of 2025—2026, not today
     tree = dialog.tree
     assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["四年级(2)班", "六年级(1)班", "毕业"]
     assert "4" in dialog.summary.text() and "2026—2027学年" in dialog.summary.text()

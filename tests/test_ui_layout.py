@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QApplication, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget,
+)
 
 from schooldesk.db.database import Database
 from schooldesk.services.demo import create_demo_school
@@ -51,6 +53,10 @@ def _clipped(window: QWidget) -> list[str]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not window:
             continue
+        if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+            needed = widget.fontMetrics().horizontalAdvance(widget.placeholderText()) + 16
+            if widget.width() < needed:
+                found.append(f"box {widget.placeholderText()!r}: {widget.width()} < {needed}")
         if isinstance(widget, (QLabel, QPushButton)) and not (isinstance(widget, QLabel) and widget.wordWrap()):
             if widget.width() + 1 < widget.minimumSizeHint().width() and widget.text():
                 found.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < "

@@ -85,6 +85,14 @@ def settle() -> None:
     loop.exec()
 
 
+def wait_for(ready) -> None:  # type: ignore[no-untyped-def]
+    """Slow work runs off the GUI thread: let the loop turn until it has reported."""
+    for _ in range(600):
+        if ready():
+            break
+        settle()
+
+
 def main(out: Path) -> int:
     app = make_application("zh_CN")
     app.setApplicationName("SchoolDesk-screenshots")
@@ -93,7 +101,7 @@ def main(out: Path) -> int:
         db = open_database(Path(folder))
         create_demo_school(db, today=date(2026, 11, 24))
         window = MainWindow(AppState(db))
-        window.resize(1100, 680)
+        window.resize(1280, 800)
         window.show()
         for index, name in SHOTS.items():
             window.nav.setCurrentRow(index)
@@ -108,6 +116,17 @@ def main(out: Path) -> int:
         settle()
         profile.grab().save(str(out / "pupil-profile.png"))
         profile.close()
+        from schooldesk.services.dropout import list_cases
+        from schooldesk.ui.pupil_profile import PupilProfileWindow
+
+        dropout = next(r for r in pupils.model.rows() if list_cases(db, r.id))
+        case_profile = PupilProfileWindow(window.state, dropout.id, window, tab="cases")
+        case_profile.resize(960, 600)
+        case_profile.show()
+        case_profile.visit_table.selectRow(0)
+        settle()
+        case_profile.grab().save(str(out / "pupil-profile-dropout.png"))
+        case_profile.close()
         teaching = window.pages[2][1]
         window.nav.setCurrentRow(2)
         teaching.table.selectRow(0)
@@ -121,13 +140,16 @@ def main(out: Path) -> int:
         settle()
         visit.grab().save(str(out / "home-teaching-visit.png"))
         visit.close()
-        preview = log_window.print_visit()
+        log_window.print_visit()
+        wait_for(lambda: log_window.preview is not None)
+        preview = log_window.preview
         preview.resize(900, 760)
         settle()
         preview.grab().save(str(out / "home-teaching-preview.png"))
         preview.close()
         log_window.close()
-        pdf_pages = render_pdfs(db, out, Path(folder)) + render_register_pdfs(db, out, Path(folder))
+        with tempfile.TemporaryDirectory() as printouts:  # never inside the data folder (refused)
+            pdf_pages = render_pdfs(db, out, Path(printouts)) + render_register_pdfs(db, out, Path(printouts))
         audit = window.pages[-1][1].users.open_audit()
         audit.since.set_value(None)
         audit.resize(1000, 520)
@@ -135,10 +157,38 @@ def main(out: Path) -> int:
         audit.grab().save(str(out / "audit-trail.png"))
         audit.close()
         dialog = pupils.open_import()
-        dialog.preview(Path(__file__).resolve().parent / "sample-roster.xlsx")
-        settle()
+        task = dialog.preview(Path(__file__).resolve().parent / "sample-roster.xlsx")
+        wait_for(lambda: not task.running)
         dialog.grab().save(str(out / "import-preview.png"))
         dialog.close()
+        from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
+
+        plan = PlanDialog(db, window.state.semester, parent=window, today=date(2026, 11, 24))
+        plan.show()
+        plan.start.set_value(date(2026, 9, 1))
+        plan._start_edited()
+        plan.teachers.set_checked(plan.teachers.list.item(0).data(256))
+        plan.goals.boxes["康复训练"].setChecked(True)
+        plan.pupil.setCurrentIndex(min(3, plan.pupil.count() - 1))
+        plan.try_save()
+        settle()
+        if plan.past_start_question is not None:
+            plan.past_start_question.grab().save(str(out / "plan-past-start-question.png"))
+            plan.past_start_question.close()
+        plan.grab().save(str(out / "plan-dialog.png"))
+        plan.close()
+        year = window.pages[5][1].open_new_school_year()
+        year.resize(900, 700)
+        settle()
+        year.grab().save(str(out / "new-school-year.png"))
+        year.close()
+        from schooldesk.ui.crash import UnexpectedErrorDialog
+
+        crash = UnexpectedErrorDialog("SchoolDesk 0.1.0\nTraceback …", window)
+        crash.show()
+        settle()
+        crash.grab().save(str(out / "unexpected-error.png"))
+        crash.close()
         window.close()
         empty = open_database(Path(folder) / "empty")
         wizard = SetupWizard(empty)
@@ -151,7 +201,8 @@ def main(out: Path) -> int:
     QApplication.processEvents()
     print("\n".join(str(out / n) for n in [*SHOTS.values(), "pupil-profile.png", "import-preview.png", "setup-wizard.png",
                                            "home-teaching-log.png", "home-teaching-visit.png", "home-teaching-preview.png",
-                                           "audit-trail.png"]))
+                                           "audit-trail.png", "pupil-profile-dropout.png", "plan-dialog.png",
+                                           "plan-past-start-question.png", "new-school-year.png", "unexpected-error.png"]))
     print("\n".join(map(str, pdf_pages)))
     return 0
 

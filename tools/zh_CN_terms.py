@@ -432,7 +432,7 @@ ZH = {
     "minutes": "分钟",
     "Applies from the month of": "自此月份起执行",
     "Save rule": "保存要求",
-    "automatic (SimSun / Microsoft YaHei / WenQuanYi)": "自动（宋体 / 微软雅黑 / 文泉驿）",
+    "automatic: SimSun, YaHei or WenQuanYi": "自动（宋体 / 微软雅黑 / 文泉驿）",
     "Choose…": "选择…",
     "Automatic": "自动",
     "PDF font": "PDF 字体",

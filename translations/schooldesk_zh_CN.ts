@@ -1909,7 +1909,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
-      <source>automatic (SimSun / Microsoft YaHei / WenQuanYi)</source>
+      <source>automatic: SimSun, YaHei or WenQuanYi</source>
       <translation>自动（宋体 / 微软雅黑 / 文泉驿）</translation>
     </message>
     <message>
@@ -1923,22 +1923,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="58" />
       <source>PDF font</source>
       <translation>PDF 字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
       <source>Home teaching rule saved: %1, from %2.</source>
       <translation>送教上门要求已保存：%1，自 %2 起执行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="110" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="112" />
       <source>Font for PDFs</source>
       <translation>PDF 所用字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="110" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="112" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -2562,22 +2562,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>开始新学年(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="125" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="126" />
       <source>%1: %2 pupils move up, %3 repeat, %4 leave, %5 graduate on %6; %7 classes next year. A backup is taken first, and everything is written at once or not at all.</source>
       <translation>%1：升级%2人，留级%3人，离校%4人，毕业%5人（毕业日期%6）；新学年共%7个班。开始前先备份，所有变更一次写入，要么全部完成，要么全不写入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="168" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="169" />
       <source>Start %1 now? %2 pupils move up and %3 graduate. A backup is taken first; this can be done only once for the year.</source>
       <translation>现在开始%1吗？升级%2人，毕业%3人。开始前会先备份；每个学年只能开始一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="181" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="182" />
       <source>Starting the new school year (backup first)…</source>
       <translation>正在开始新学年（先备份）…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="188" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="189" />
       <source>%1 has started: %2 pupils moved up, %3 graduated.</source>
       <translation>%1已开始：升级%2人，毕业%3人。</translation>
     </message>

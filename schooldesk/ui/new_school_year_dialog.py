@@ -91,7 +91,8 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
     # ---- the preview ----
     def choices(self) -> NewYearChoices:
         term1, term2 = self.terms.terms()
-        return NewYearChoices(term1=term1, term2=term2, graduation_date=self.graduation.value(),
+        graduation = self.graduation.value() if self.plan is not None else None  # first: the old year's last day
+        return NewYearChoices(term1=term1, term2=term2, graduation_date=graduation,
                               pupils=dict(self.pupil_choices), head_teachers=dict(self.head_teachers))
 
     def refresh(self) -> None:

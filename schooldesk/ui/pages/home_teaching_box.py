@@ -49,12 +49,14 @@ class HomeTeachingRuleBox(QGroupBox):
         form.addRow("", self.save_button)
         self.font_path = QLineEdit(self)
         self.font_path.setReadOnly(True)
-        self.font_path.setPlaceholderText(self.tr("automatic (SimSun / Microsoft YaHei / WenQuanYi)"))
+        self.font_path.setPlaceholderText(self.tr("automatic: SimSun, YaHei or WenQuanYi"))
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self.choose_font)
         automatic = QPushButton(self.tr("Automatic"), self)
         automatic.clicked.connect(lambda: self.set_font(None))
-        form.addRow(self.tr("PDF font"), self._row(self.font_path, choose, automatic))
+        self.font_path.setToolTip(self.font_path.placeholderText())
+        form.addRow(self.tr("PDF font"), self.font_path)  # a whole row: a font's path is long
+        form.addRow("", self._row(choose, automatic))
         self.load()
 
     def _row(self, *parts: QWidget | str) -> QWidget:
