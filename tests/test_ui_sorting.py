@@ -142,6 +142,9 @@ def test_every_header_of_every_list_sorts_in_the_clerks_order(qtbot, zh_app, db:
         opened.close()  # type: ignore[union-attr]
     assert tables >= 10
 
+    unsorted = MainWindow(AppState(db)).page(1)  # before any header is clicked: the service's own order
+    first = [n for n in _column(unsorted.table, 0) if n in ("曾一凡", "陈二丫", "曹三多")]
+    assert first == ["曹三多", "陈二丫", "曾一凡"]
     pupils = window.pages[1][1]
     window.nav.setCurrentRow(1)
     name_column = 0

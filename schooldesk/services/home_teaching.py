@@ -27,6 +27,7 @@ from schooldesk.domain.home_teaching import (
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
+from schooldesk.domain.sorting import name_key
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_name_of, class_names, find_pupil, load_pupil
@@ -283,11 +284,10 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
         classes = class_names(session, school_year)
         pupils = session.execute(
             select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
-            .order_by(Pupil.name_keys)
         ).all()
         choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed, placed.get(pid))
                    for pid, name, status, _keys in pupils]
-        return sorted(choices, key=lambda c: not c.taught_at_home)
+        return sorted(choices, key=lambda c: (not c.taught_at_home, name_key(c.name)))
 
 
 # ---- plans -------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from schooldesk.domain.moving_up import (
     guess_school_type, next_grade, validate_choice, validate_school_type,
 )
 from schooldesk.domain.pupils import ON_ROLL
+from schooldesk.domain.sorting import name_key
 from schooldesk.domain.semester import SemesterKey, TermDates, default_term_dates, validate_school_year
 from schooldesk.services.access import require_admin
 from schooldesk.services.school_rules import write_setting
@@ -158,10 +159,10 @@ def _plan(session: Session, year: int, choices: NewYearChoices) -> NewYearPlan:
     graduation = choices.graduation_date or _old_year_end(session, year - 1) or old_terms[1].end
     enrolled = session.execute(
         select(Enrolment.class_id, Pupil).join(Pupil, Pupil.id == Enrolment.pupil_id)
-        .where(Enrolment.school_year == year - 1, Pupil.status.in_(ON_ROLL)).order_by(Pupil.name_keys)
+        .where(Enrolment.school_year == year - 1, Pupil.status.in_(ON_ROLL))
     ).all()
     by_class: dict[int, list[Pupil]] = {}
-    for class_id, pupil in enrolled:
+    for class_id, pupil in sorted(enrolled, key=lambda row: name_key(row[1].name)):
         by_class.setdefault(class_id, []).append(pupil)
     teachers = {t.id: t.name for t in session.scalars(select(Teacher))}
     moves: list[ClassMove] = []

@@ -16,6 +16,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import birth_date_of, gender_of, normalise, validate_id_number
 from schooldesk.domain.people import validate_gender, validate_person_name, validate_phone
 from schooldesk.domain.pinyin_search import search_keys
+from schooldesk.domain.sorting import name_key
 from schooldesk.domain.pupils import (
     BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
     validate_choice, validate_student_number, validate_text,
@@ -249,7 +250,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
             if kind not in care.setdefault(pupil_id, []):
                 care[pupil_id].append(kind)
         rows = []
-        for p in session.scalars(select(Pupil).order_by(Pupil.name_keys)):
+        for p in sorted(session.scalars(select(Pupil)), key=lambda p: name_key(p.name)):  # 曹 < 陈 < 曾
             school_class = classes.get(p.id)
             rows.append(PupilRow(
                 id=p.id, name=p.name, name_keys=p.name_keys, gender=p.gender, birth_date=p.birth_date,
