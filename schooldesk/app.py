@@ -62,6 +62,7 @@ def _preload() -> None:
     def load() -> None:
         import schooldesk.db.database  # noqa: F401
         import schooldesk.services.login  # noqa: F401
+        import schooldesk.services.home  # noqa: F401  # what the main window's first page reads
 
     threading.Thread(target=load, name="preload", daemon=True).start()
 
