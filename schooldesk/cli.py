@@ -299,7 +299,7 @@ def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.files import check_output
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
-    from schooldesk.services.home_teaching import find_plan, home_teaching_log
+    from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.semesters import current_semester_key
 

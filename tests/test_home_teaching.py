@@ -13,9 +13,11 @@ from schooldesk.domain.home_teaching import (
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import (
-    add_plan, add_visit, behind_this_month, delete_visit, find_plan, home_teaching_log,
-    list_plans, list_visits, plan_candidates, plan_compliance, update_plan, update_visit,
+    add_plan, add_visit, behind_this_month, delete_visit, list_plans, list_visits, plan_compliance, update_plan,
+    update_visit,
 )
+from schooldesk.services.home_teaching_candidates import plan_candidates
+from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
 from schooldesk.services.home_teaching_rules import set_visit_rule, visit_rules
 from tests.builders import photo, plan_input, visit_input
 

@@ -10,7 +10,8 @@ import pytest
 
 from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
 from schooldesk.exports.pdf_fonts import LAST_RESORT, choose_fonts
-from schooldesk.services.home_teaching import add_plan, add_visit, home_teaching_log
+from schooldesk.services.home_teaching import add_plan, add_visit
+from schooldesk.services.home_teaching_log import home_teaching_log
 from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil
 from tests.builders import assert_a4_and_drawn, make_id, photo, plan_input, text_of, visit_input
 from tests.test_home_teaching import TERM1

@@ -11,7 +11,8 @@ from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.care import CareInput, add_care, list_care
 from schooldesk.services.dropout import CaseInput, list_cases, open_case
-from schooldesk.services.home_teaching import add_plan, find_plan, home_teaching_log, list_plans
+from schooldesk.services.home_teaching import add_plan, list_plans
+from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
 from schooldesk.services.monthly_report import monthly_report
 from schooldesk.services.profile import pupil_profile
 from schooldesk.services.pupil_file import pupil_file

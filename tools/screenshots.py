@@ -30,7 +30,8 @@ def render_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-u
     """The three printed 送教上门 documents for the demo child's full spring semester, page by page as PNG."""
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
-    from schooldesk.services.home_teaching import home_teaching_log, list_plans
+    from schooldesk.services.home_teaching import list_plans
+    from schooldesk.services.home_teaching_log import home_teaching_log
 
     today = date(2026, 11, 24)
     [spring] = list_plans(db, SemesterKey(2025, 2), today)

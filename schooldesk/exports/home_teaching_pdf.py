@@ -17,7 +17,8 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Tabl
 
 from schooldesk.domain.home_teaching import BEHIND, CONTENT_KINDS, MET, hours_text, lesson_periods
 from schooldesk.exports.pdf_form import MARGIN, PdfForm, PdfResult, page_width, write_pdf, zh_date
-from schooldesk.services.home_teaching import HomeTeachingLog, VisitRow
+from schooldesk.services.home_teaching import VisitRow
+from schooldesk.services.home_teaching_log import HomeTeachingLog
 
 __all__ = ["PdfResult", "write_blank_form_pdf", "write_semester_log_pdf", "write_visit_pdf"]
 

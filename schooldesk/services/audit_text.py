@@ -201,9 +201,7 @@ def _details(details: Mapping[str, Any], code: str | None, translate: Translate)
 def _setting(value: Mapping[str, Any]) -> str:
     """A school setting's value: 留守儿童：30天; 每月不少于2次…（自2025年11月起）; 学校类型：小学."""
     if "versions" in value:
-        return "；".join(f"{RULE_UNITS.get(v.get('per'), '')}不少于{v.get('min_visits')}次，每次不少于"
-                        f"{v.get('periods_per_visit')}课时（每课时{v.get('minutes_per_period')}分钟），"
-                        f"自{str(v.get('effective_from', ''))[:7]}起" for v in value["versions"])
+        return "；".join(_rule_version(v) for v in value["versions"])
     if "code" in value:
         return SCHOOL_TYPES.get(value["code"], "其他")
     parts = []
@@ -213,6 +211,12 @@ def _setting(value: Mapping[str, Any]) -> str:
         else:
             parts.append(f"{SETTING_PARTS.get(key, COLUMNS.get(key, '其他'))}：{_plain(item)}")
     return "；".join(parts)
+
+
+def _rule_version(version: Mapping[str, Any]) -> str:
+    since = "{}".format(version.get("effective_from", ""))[:7]
+    return (f"{RULE_UNITS.get(version.get('per'), '')}不少于{version.get('min_visits')}次，每次不少于"
+            f"{version.get('periods_per_visit')}课时（每课时{version.get('minutes_per_period')}分钟），自{since}起")
 
 
 def _pairs(items: Iterable[tuple[str, Any]]) -> str:

@@ -11,26 +11,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitTeacher, Pupil, School,
-    Semester, Teacher,
+    HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitTeacher, Semester, Teacher,
 )
 from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.services.photos import (
     PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos,
 )
-from schooldesk.domain.care import DISABLED, disability_text
 from schooldesk.domain.errors import NotFoundError, ValidationError
-from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import (
-    BEHIND, CONTENT_KINDS, MET, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, rule_for,
-    visit_minutes,
+    BEHIND, CONTENT_KINDS, MET, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, visit_minutes,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL, validate_text
-from schooldesk.domain.sorting import name_key
+from schooldesk.domain.pupils import validate_text
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import class_name_of, class_names, find_pupil, load_pupil
+from schooldesk.services.pupils import class_names, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
 
 MAX_TEXT = 2000
@@ -131,66 +126,20 @@ class PlanSummary:
         return sum(1 for m in self.months if m.met)
 
 
-@dataclass(frozen=True)
-class PupilChoice:
-    id: int
-    name: str
-    class_name: str
-    taught_at_home: bool  # status 送教上门 or a disability placement 送教上门: offered first
-    placed_on: date | None = None  # when the open 送教上门 placement began: a plan's default start
-
-
-@dataclass(frozen=True)
-class ChildFacts:
-    """What the printed forms say about the child (no ID number: the forms do not need it)."""
-
-    name: str
-    gender: str
-    birth_date: date | None
-    class_name: str
-    disability: str
-    guardian: str
-    guardian_phone: str
-    address: str
-
-
-@dataclass(frozen=True)
-class HomeTeachingLog:
-    """Everything the three printed documents need, read in one transaction."""
-
-    school_name: str
-    semester: SemesterKey
-    child: ChildFacts
-    plan: PlanRow
-    visits: tuple[VisitRow, ...]
-    months: tuple[MonthCompliance, ...]
-    rule: VisitRule
-
-    def file_name(self, what: str) -> str:
-        """送教上门_姓名_学期_<what>.pdf (what: the log, a blank form, or a visit's date)."""
-        return document_name("送教上门", self.child.name, self.semester.label_zh, what, suffix=".pdf")
-
-    def visit(self, visit_id: int) -> VisitRow:
-        for visit in self.visits:
-            if visit.id == visit_id:
-                return visit
-        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Visit %1 is not in this child's log."), visit_id)
-
-
 # ---- reading ---------------------------------------------------------------------------------------
 
 def _teachers(links: Iterable[HomeTeachingPlanTeacher | HomeTeachingVisitTeacher]) -> tuple[TeacherRef, ...]:
     return tuple(TeacherRef(link.teacher_id, link.teacher.name) for link in links)
 
 
-def _plan_row(plan: HomeTeachingPlan) -> PlanRow:
+def plan_row(plan: HomeTeachingPlan) -> PlanRow:
     return PlanRow(
         plan.id, plan.pupil_id, plan.pupil.name, SemesterKey(plan.school_year, plan.term), plan.start_date,
         plan.end_date, _teachers(plan.teachers), tuple(plan.goals), plan.goal_notes, plan.schedule,
     )
 
 
-def _visit_rows(session: Session, db: Database, visits: Sequence[HomeTeachingVisit]) -> list[VisitRow]:
+def visit_rows(session: Session, db: Database, visits: Sequence[HomeTeachingVisit]) -> list[VisitRow]:
     photos = photos_of(session, db, VISIT_PHOTOS, [v.id for v in visits])
     return [VisitRow(
         visit.id, visit.plan_id, visit.date, visit.start_time, visit.end_time,
@@ -199,7 +148,7 @@ def _visit_rows(session: Session, db: Database, visits: Sequence[HomeTeachingVis
     ) for visit in visits]
 
 
-def _load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
+def load_plan(session: Session, plan_id: int) -> HomeTeachingPlan:
     plan = session.get(HomeTeachingPlan, plan_id)
     if plan is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The plan no longer exists."))
@@ -232,12 +181,12 @@ def plan_standing(plan: HomeTeachingPlan, rules: Sequence[VisitRule], today: dat
 
 def list_visits(db: Database, plan_id: int) -> list[VisitRow]:
     with db.transaction() as session:
-        return _visit_rows(session, db, _load_plan(session, plan_id).visits)
+        return visit_rows(session, db, load_plan(session, plan_id).visits)
 
 
 def plan_compliance(db: Database, plan_id: int) -> list[MonthCompliance]:
     with db.transaction() as session:
-        return plan_months(_load_plan(session, plan_id), read_visit_rules(session))
+        return plan_months(load_plan(session, plan_id), read_visit_rules(session))
 
 
 def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSummary]:
@@ -255,7 +204,7 @@ def list_plans(db: Database, semester: SemesterKey, today: date) -> list[PlanSum
             months = plan_months(plan, rules)
             this_month = next((m for m in months if m.month == first_of_month(today)), None)
             result.append(PlanSummary(
-                _plan_row(plan), classes.get(plan.pupil_id, ""), len(plan.visits),
+                plan_row(plan), classes.get(plan.pupil_id, ""), len(plan.visits),
                 sum(m.minutes for m in months), tuple(months), this_month,  # every visit lies in one of its months
             ))
         return result
@@ -271,23 +220,6 @@ def behind_this_month(db: Database, today: date) -> list[PlanSummary]:
     found = [s for year, term in keys for s in list_plans(db, SemesterKey(year, term), today)]
     return [s for s in found if s.this_month is not None and not s.this_month.met
             and s.plan.start_date <= today <= s.plan.end_date]
-
-
-def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
-    """Pupils on roll, those taught at home first (status or disability placement 送教上门)."""
-    with db.transaction() as session:
-        placed = {
-            care.pupil_id: care.start_date for care in session.scalars(
-                select(CareRecord).where(CareRecord.kind == DISABLED, CareRecord.end_date.is_(None)))
-            if care.details.get("placement") == HOME_TAUGHT
-        }
-        classes = class_names(session, school_year)
-        pupils = session.execute(
-            select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
-        ).all()
-        choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed, placed.get(pid))
-                   for pid, name, status, _keys in pupils]
-        return sorted(choices, key=lambda c: (not c.taught_at_home, name_key(c.name)))
 
 
 # ---- plans -------------------------------------------------------------------------------------------
@@ -359,23 +291,23 @@ def add_plan(db: Database, pupil_id: int, semester: SemesterKey, data: PlanInput
         _write_plan(session, plan, data)
         session.add(plan)
         session.flush()
-        return _plan_row(plan)
+        return plan_row(plan)
 
 
 def update_plan(db: Database, plan_id: int, data: PlanInput, *, rehearse: bool = False) -> PlanRow:
     require_record_keeper(db)
     with db.transaction(rehearse=rehearse) as session:
-        plan = _load_plan(session, plan_id)
+        plan = load_plan(session, plan_id)
         _write_plan(session, plan, data)
         session.flush()
-        return _plan_row(plan)
+        return plan_row(plan)
 
 
 def delete_plan(db: Database, plan_id: int) -> None:
     """Remove a plan made by mistake; one with visits logged is kept (its visits are the evidence)."""
     require_record_keeper(db)
     with db.transaction() as session:
-        plan = _load_plan(session, plan_id)
+        plan = load_plan(session, plan_id)
         if plan.visits:
             raise ValidationError("plan", QT_TRANSLATE_NOOP(
                 "Errors", "This plan has %1 visits logged; delete them first if the plan really was a mistake."),
@@ -427,12 +359,12 @@ def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None =
     require_own(db, data.teacher_ids)  # a teacher logs only visits they made
     stored = store_photos(db, data.new_photos)
     with db.transaction() as session:
-        plan = _load_plan(session, plan_id)
+        plan = load_plan(session, plan_id)
         visit = HomeTeachingVisit(plan_id=plan.id)
         _write_visit(session, visit, plan, data, stored, today or date.today())
         plan.visits.append(visit)
         session.flush()
-        return _visit_rows(session, db, [visit])[0]
+        return visit_rows(session, db, [visit])[0]
 
 
 def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
@@ -444,7 +376,7 @@ def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | No
         require_own(db, data.teacher_ids)
         _write_visit(session, visit, visit.plan, data, stored, today or date.today())
         gone = unused_photos(session)
-        row = _visit_rows(session, db, [visit])[0]
+        row = visit_rows(session, db, [visit])[0]
     remove_files(db, gone)
     return row
 
@@ -457,43 +389,3 @@ def delete_visit(db: Database, visit_id: int) -> None:
         session.delete(visit)
         gone = unused_photos(session)
     remove_files(db, gone)
-
-
-# ---- for printing and the command line ---------------------------------------------------------------
-
-def _child_facts(session: Session, pupil: Pupil, school_year: int) -> ChildFacts:
-    disabled = session.scalars(select(CareRecord).where(
-        CareRecord.pupil_id == pupil.id, CareRecord.kind == DISABLED).order_by(CareRecord.start_date.desc())).first()
-    disability = disability_text(disabled.details) if disabled is not None else ""
-    guardian = next((g for g in pupil.guardians if g.name), None)
-    return ChildFacts(
-        pupil.name, pupil.gender, pupil.birth_date, class_name_of(pupil, school_year),
-        disability, f"{guardian.name}（{guardian.relation}）" if guardian and guardian.relation else
-        (guardian.name if guardian else ""), guardian.phone if guardian else "", pupil.address,
-    )
-
-
-def home_teaching_log(db: Database, plan_id: int) -> HomeTeachingLog:
-    with db.transaction() as session:
-        plan = _load_plan(session, plan_id)
-        school = session.scalars(select(School)).first()
-        rules = read_visit_rules(session)
-        return HomeTeachingLog(
-            school.name if school else "", SemesterKey(plan.school_year, plan.term),
-            _child_facts(session, plan.pupil, plan.school_year), _plan_row(plan),
-            tuple(_visit_rows(session, db, plan.visits)), tuple(plan_months(plan, rules)),
-            rule_for(plan.start_date, rules),
-        )
-
-
-def find_plan(db: Database, student: str, semester: SemesterKey) -> int:
-    """The plan of the pupil with this student number (学籍号) or ID number in *semester*."""
-    with db.transaction() as session:
-        pupil = find_pupil(session, db, student)
-        plan = session.scalars(select(HomeTeachingPlan.id).where(
-            HomeTeachingPlan.pupil_id == pupil.id, HomeTeachingPlan.school_year == semester.school_year,
-            HomeTeachingPlan.term == semester.term)).first()
-        if plan is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has no home-teaching plan for %2."), pupil.name,
-                                semester.label_zh)
-        return plan

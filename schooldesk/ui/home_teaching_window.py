@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitt
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import BEHIND, IN_PROGRESS, MET, NOT_YET, MonthCompliance, hours_text
 from schooldesk.domain.i18n import fill
-from schooldesk.services.home_teaching import (
-    HomeTeachingLog, VisitRow, delete_visit, home_teaching_log,
-)
+from schooldesk.services.home_teaching import VisitRow, delete_visit
+from schooldesk.services.home_teaching_log import HomeTeachingLog, home_teaching_log
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
 from schooldesk.ui.errors import ask_yes_no, show_error

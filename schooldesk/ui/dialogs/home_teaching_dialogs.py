@@ -13,8 +13,9 @@ from schooldesk.domain.home_teaching import (
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import (
-    PlanInput, PlanRow, VisitInput, VisitRow, add_plan, add_visit, plan_candidates, update_plan, update_visit,
+    PlanInput, PlanRow, VisitInput, VisitRow, add_plan, add_visit, update_plan, update_visit,
 )
+from schooldesk.services.home_teaching_candidates import plan_candidates
 from schooldesk.services.home_teaching_rules import visit_rule_on
 from schooldesk.services.rows import SemesterRow
 from schooldesk.services.teachers import list_teachers
