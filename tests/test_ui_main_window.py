@@ -216,3 +216,25 @@ def test_row_table_model_is_a_well_behaved_qt_model(qtmodeltester, zh_app, schoo
                           dimmed=lambda t: not t.active)
     model.set_rows(list_teachers(school_db))
     qtmodeltester.check(model)
+
+
+def test_views_refresh_for_what_changed_and_hidden_ones_when_shown(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """A change names what it touched: a support record leaves the teacher list alone; a teacher added while
+    the list is hidden shows when the list is next shown, not before."""
+    from schooldesk.services.rows import TeacherInput
+    from schooldesk.services.teachers import add_teacher
+    from schooldesk.ui.state import SUPPORT, TEACHERS
+
+    window = _window(qtbot, school_db)
+    teachers = window.page(4)
+    window.nav.setCurrentRow(4)
+    assert teachers.model.rowCount() == 0
+    add_teacher(school_db, TeacherInput("王老师", "女"))
+    window.state.notify_changed(SUPPORT)
+    assert teachers.model.rowCount() == 0  # not its kind of data: not read again
+    window.nav.setCurrentRow(0)
+    window.state.notify_changed(TEACHERS)
+    assert teachers.model.rowCount() == 0  # hidden: nothing read yet
+    window.nav.setCurrentRow(4)
+    assert teachers.model.rowCount() == 1  # read when shown
+    assert len(window.pages) == 7
