@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QLockFile, QSettings, QSize
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from schooldesk.config import APP_NAME, DEFAULT_LANGUAGE, LANGUAGE_KEY
+from schooldesk.config import APP_NAME, DEFAULT_LANGUAGE, LANGUAGE_KEY, resources_dir
 from schooldesk.i18n import install_translations
 
 if TYPE_CHECKING:
@@ -22,11 +22,26 @@ def make_application(language: str | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     install_translations(language or str(QSettings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE)))
+    app.setWindowIcon(app_icon())
     if app.font().pointSize() < 10:
         font = QFont(app.font())
         font.setPointSize(10)  # older clerks read this screen all day
         app.setFont(font)
     return app  # type: ignore[return-value]
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size drawn from resources/icon.svg (tools/make_icons.py): every window's title bar
+    and the taskbar take it from the application."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources_dir() / f"icon-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def start_gui(data_dir: Path) -> tuple[QLockFile, Launcher] | None:

@@ -238,3 +238,16 @@ def test_views_refresh_for_what_changed_and_hidden_ones_when_shown(qtbot, zh_app
     window.nav.setCurrentRow(4)
     assert teachers.model.rowCount() == 1  # read when shown
     assert len(window.pages) == 7
+
+
+def test_the_app_and_its_windows_carry_the_icon(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.app import ICON_SIZES, make_application
+    from schooldesk.config import resources_dir
+
+    app = make_application("zh_CN")
+    sizes = {(s.width(), s.height()) for s in app.windowIcon().availableSizes()}
+    assert sizes == {(n, n) for n in ICON_SIZES}
+    assert (resources_dir() / "icon.ico").is_file() and (resources_dir() / "icon.svg").is_file()
+    window = _window(qtbot, school_db)
+    assert not window.windowIcon().isNull()
+    assert window.windowIcon().pixmap(32, 32).toImage().pixelColor(16, 4).blue() > 150  # the blue tile, drawn
