@@ -43,7 +43,9 @@ UninstallDisplayName=学校档案桌面 SchoolDesk
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
-ShowLanguageDialog=auto
+; Chinese first, whatever the Windows language; English can be chosen in the first dialog.
+LanguageDetectionMethod=none
+ShowLanguageDialog=yes
 CloseApplications=yes
 
 [Languages]
