@@ -80,7 +80,12 @@ class NewYearPlan:
     term2: TermDates
     graduation_date: date
     classes: tuple[ClassMove, ...]
-    new_classes: tuple[str, ...]  # the names of next year's classes
+    class_keys: tuple[tuple[int, int], ...]  # next year's classes as (grade, number), in order
+
+    @property
+    def new_classes(self) -> tuple[str, ...]:
+        """The names of next year's classes."""
+        return tuple(class_name_zh(grade, number) for grade, number in self.class_keys)
 
     def count(self, choice: str) -> int:
         return sum(c.count(choice) for c in self.classes)
@@ -192,7 +197,7 @@ def _plan(session: Session, year: int, choices: NewYearChoices) -> NewYearPlan:
         ))
     return NewYearPlan(
         year=year, school_type=kind, top_grade=top, term1=term1, term2=term2, graduation_date=graduation,
-        classes=tuple(moves), new_classes=tuple(class_name_zh(g, n) for g, n in sorted(new_classes)),
+        classes=tuple(moves), class_keys=tuple(sorted(new_classes)),
     )
 
 
@@ -206,7 +211,7 @@ def _apply(session: Session, plan: NewYearPlan) -> None:
     save_term_dates(session, plan.term1, plan.term2)
     heads = {(c.grade + 1, c.number): c.head_teacher_id for c in plan.classes if c.to_name != GRADUATED}
     made: dict[tuple[int, int], SchoolClass] = {}
-    for grade, number in sorted({(g, n) for g, n in _class_keys(plan)}):
+    for grade, number in plan.class_keys:
         made[(grade, number)] = SchoolClass(school_year=plan.year, grade=grade, number=number,
                                             name=class_name_zh(grade, number), head_teacher_id=heads.get((grade, number)))
         session.add(made[(grade, number)])
@@ -225,16 +230,6 @@ def _apply(session: Session, plan: NewYearPlan) -> None:
                 pupil.status, pupil.status_date = GRADUATED, plan.graduation_date
             elif move.choice == LEAVE:
                 pupil.status, pupil.status_date = LEFT, plan.graduation_date
-
-
-def _class_keys(plan: NewYearPlan) -> set[tuple[int, int]]:
-    keys = {(c.grade + 1, c.number) for c in plan.classes if c.to_name != GRADUATED}
-    for school_class in plan.classes:
-        for move in school_class.pupils:
-            moved = next_grade(move.grade, move.choice)
-            if moved is not None:
-                keys.add((moved, school_class.number))
-    return keys
 
 
 def plan_as_dict(plan: NewYearPlan, *, dry_run: bool) -> dict[str, Any]:
