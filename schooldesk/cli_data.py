@@ -58,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from schooldesk.db.backups import CLOCK_WRONG, prune_backups, sha256, take_backup
+    from schooldesk.db.backups import CLOCK_WRONG, sha256, take_backup, take_rotated_backup
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
@@ -75,10 +75,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not args.out:
             raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
         info = take_sealed_backup(path, target, _read_password(Path(args.password_file)))
-    else:
+    elif args.out:
         info = take_backup(path, target, reason="manual")
-    if not args.out:
-        prune_backups(target, just_taken=info)
+    else:
+        info = take_rotated_backup(path, "manual")
     if info.clock_behind:
         say_warnings([SchoolDeskError(CLOCK_WRONG)])
     say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)

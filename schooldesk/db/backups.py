@@ -21,6 +21,7 @@ from schooldesk.db.schema import KNOWN_TABLES, known_revisions
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
+BACKUP_DIRNAME = "backups"  # beside the database: the data folder's own, rotated backups
 KEEP_LAST = 14
 KEEP_MONTHLY = 12
 _NAME = re.compile(r"schooldesk-(\d{8}-\d{6})-([a-z-]+)(?:\.\d+)?\.sqlite3$")
@@ -208,6 +209,15 @@ def prune_backups(backup_dir: Path, *, just_taken: BackupInfo | None = None, **l
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def take_rotated_backup(db_path: Path, reason: str) -> BackupInfo:
+    """A verified backup into the data folder's own backups, then the rotation: what the app, the command line
+    and every change of many records (an import, a new school year) take."""
+    backup_dir = db_path.parent / BACKUP_DIRNAME
+    info = take_backup(db_path, backup_dir, reason=reason)
+    prune_backups(backup_dir, just_taken=info)
+    return info
 
 
 def check_backup(backup: Path) -> str:

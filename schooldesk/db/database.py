@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from schooldesk.db.audit import ACTOR_KEY
 from schooldesk.db.audit import install as install_audit
 from schooldesk.db.copies import make_private, private_folder, protect_folder
-from schooldesk.db.backups import integrity_ok, list_backups, quick_check_ok
+from schooldesk.db.backups import BACKUP_DIRNAME, integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import known_failures
 from schooldesk.db.migrate import upgrade_to_head
@@ -22,7 +22,6 @@ from schooldesk.domain.access import Actor
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
-BACKUP_DIRNAME = "backups"
 
 
 class Database:

@@ -126,14 +126,14 @@ def plan_new_school_year(db: Database, year: int, choices: NewYearChoices = NewY
 def start_new_school_year(db: Database, year: int, choices: NewYearChoices = NewYearChoices(), *,
                           dry_run: bool = False) -> NewYearPlan:
     """Write the plan in one transaction, after a verified backup; *dry_run* checks and writes nothing."""
-    from schooldesk.services.pupil_import import back_up_before
+    from schooldesk.db.backups import take_rotated_backup
 
     require_admin(db)
     if dry_run:
         return plan_new_school_year(db, year, choices)
     with db.transaction(rehearse=True) as session:
         _plan(session, year, choices)  # refuse before the backup when it cannot run
-    back_up_before(db, "pre-new-year")
+    take_rotated_backup(db.path, "pre-new-year")
     with db.transaction() as session:
         plan = _plan(session, year, choices)
         _apply(session, plan)

@@ -75,15 +75,6 @@ def check_school_year(db: Database, school_year: int) -> None:
             "、".join(str(y) for y in years) or "-")
 
 
-def back_up_before(db: Database, reason: str) -> None:
-    """A verified backup into the data folder's backups (rotated), before a change of many records."""
-    from schooldesk.db.backups import prune_backups, take_backup
-    from schooldesk.db.database import BACKUP_DIRNAME
-
-    info = take_backup(db.path, db.path.parent / BACKUP_DIRNAME, reason=reason)
-    prune_backups(db.path.parent / BACKUP_DIRNAME, just_taken=info)
-
-
 def problem_as_dict(problem: Problem, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
     return {"row": problem.row, "column": problem.column, "code": problem.code, "message": translate(problem.error)}
 
@@ -114,7 +105,9 @@ def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bo
     today = today or date.today()
     report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run, sheet=roster.sheet.name)
     if not dry_run and any(not row.errors for row in roster.rows):
-        back_up_before(db, "pre-import")  # the app and the command line alike
+        from schooldesk.db.backups import take_rotated_backup
+
+        take_rotated_backup(db.path, "pre-import")  # the app and the command line alike
     for row in roster.rows:
         report.errors.extend(row.errors)
         report.warnings.extend(row.warnings)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from schooldesk.diagnostics import log
-from schooldesk.db.backups import BackupInfo, backup_due, prune_backups, restore_backup, take_backup
+from schooldesk.db.backups import BackupInfo, backup_due, restore_backup, take_backup, take_rotated_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
 from schooldesk.services.access import require_admin
 from schooldesk.services.login import SignedIn
@@ -107,11 +107,11 @@ class AppState(QObject):
             from schooldesk.db.sealed_backups import take_sealed_backup
 
             info = take_sealed_backup(self.db.path, folder, password, reason=reason)
+        elif folder is not None:
+            info = take_backup(self.db.path, folder, reason=reason)
         else:
-            info = take_backup(self.db.path, folder or self.backup_dir, reason=reason)
+            info = take_rotated_backup(self.db.path, reason)
         log.info("backup taken (%s): %s bytes, %s photos", reason, info.size, info.photos)
-        if folder is None:
-            prune_backups(self.backup_dir, just_taken=info)
         if info.clock_behind and not self.clock_warned:
             self.clock_warned = True
             self.clock_wrong.emit()
