@@ -127,13 +127,11 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
     longest overdue first."""
     with db.transaction() as session:
         intervals = read_support_intervals(session)
-        in_care = (
-            select(CareRecord.pupil_id)
-            .join(Pupil, CareRecord.pupil_id == Pupil.id)
-            .where(CareRecord.start_date <= today)
-            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
-            .where(Pupil.status.in_(ON_ROLL))
+        in_care_now = (  # an open category of a pupil on roll
+            CareRecord.start_date <= today, (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today),
+            Pupil.status.in_(ON_ROLL),
         )
+        in_care = select(CareRecord.pupil_id).join(Pupil, CareRecord.pupil_id == Pupil.id).where(*in_care_now)
         last: dict[int, date] = {}
         for pupil_id, day in session.execute(  # a 送教上门 visit is support too: the teachers were at the child's home
             select(SupportRecord.pupil_id, func.max(SupportRecord.date))
@@ -151,9 +149,7 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
         query = (
             select(CareRecord, Pupil)
             .join(Pupil, CareRecord.pupil_id == Pupil.id)
-            .where(CareRecord.start_date <= today)
-            .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
-            .where(Pupil.status.in_(ON_ROLL))
+            .where(*in_care_now)
             .options(selectinload(CareRecord.responsible_teacher))
             .order_by(CareRecord.start_date)
         )
