@@ -15,9 +15,6 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
-
-
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     """A column's header, what it shows, and how it sorts: *sort_key* when the shown text does not say
@@ -100,8 +97,6 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._columns[index.column()].value(row)
             return "" if value is None else str(value)
-        if role == SORT_ROLE:
-            return self.sort_key_at(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self._dimmed and self._dimmed(row):
             return QColor(Qt.GlobalColor.gray)
         return None
