@@ -15,6 +15,7 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.moving_up import CHOICES, GRADUATE, LEAVE, MOVE_UP, REPEAT, SCHOOL_TYPES, default_choice
 from schooldesk.domain.semester import default_term_dates
+from schooldesk.i18n import error_text
 from schooldesk.services.new_school_year import (
     NewYearChoices, NewYearPlan, plan_new_school_year, school_type, set_school_type, start_new_school_year,
 )
@@ -101,7 +102,7 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
             plan = plan_new_school_year(self.state.db, self.terms.year.value(), self.choices())
         except SchoolDeskError as error:
             self.plan = None
-            self.summary.setText(self._error_text(error))
+            self.summary.setText(error_text(error))
             self.start_button.setEnabled(False)
             return
         first_time = self.plan is None
@@ -128,11 +129,6 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
             plan.label_zh, str(plan.count(MOVE_UP)), str(plan.count(REPEAT)), str(plan.count(LEAVE)),
             str(plan.count(GRADUATE)), plan.graduation_date.isoformat(), str(len(plan.new_classes)))))
         self.start_button.setEnabled(True)
-
-    def _error_text(self, error: SchoolDeskError) -> str:
-        from schooldesk.i18n import error_text
-
-        return error_text(error)
 
     def _head_box(self, grade: int, number: int, current: int | None) -> TeacherBox:
         box = TeacherBox(self.teachers, current)
