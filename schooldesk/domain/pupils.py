@@ -46,6 +46,15 @@ def validate_text(value: str, field: str, limit: int = MAX_TEXT) -> str:
     return cleaned
 
 
+def validate_long_text(value: str, field: str, limit: int) -> str:
+    """Like :func:`validate_text`, but a record written in paragraphs (a lesson's 教学过程) keeps its lines."""
+    lines = [validate_text(line, field, limit) for line in value.replace("\r\n", "\n").split("\n")]
+    cleaned = "\n".join(lines).strip("\n")
+    if len(cleaned) > limit:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "At most %1 characters."), limit)
+    return cleaned
+
+
 def validate_student_number(raw: str, id_number: str, field: str = "student_number") -> str:
     """学籍号: "G" + the ID number, "L" + digits, or another code the system issued; upper case, no spaces."""
     number = "".join(raw.split()).upper()
