@@ -118,12 +118,12 @@ def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  #
     look(log_window.add_visit())
     home_teaching.new_button.click()
     look(QApplication.activeModalWidget())
-    for number in (4, 5):
+    for number in (5, 6):
         page = window.page(number)
         page.new_record()
         look(QApplication.activeModalWidget())
-    look(window.page(5).open_new_school_year())
-    settings = window.page(6)
+    look(window.page(6).open_new_school_year())
+    settings = window.page(7)
     look(settings.users.open_audit())
     settings.users.add_button.click()
     look(QApplication.activeModalWidget())

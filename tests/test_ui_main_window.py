@@ -15,7 +15,7 @@ from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 
-PAGE_HOME, PAGE_PUPILS, PAGE_HOME_TEACHING, PAGE_REPORTS, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS = range(7)
+PAGE_HOME, PAGE_PUPILS, PAGE_HOME_TEACHING, PAGE_OBSERVATIONS, PAGE_REPORTS, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS = range(8)
 
 
 def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -226,8 +226,8 @@ def test_views_refresh_for_what_changed_and_hidden_ones_when_shown(qtbot, zh_app
     from schooldesk.ui.state import SUPPORT, TEACHERS
 
     window = _window(qtbot, school_db)
-    teachers = window.page(4)
-    window.nav.setCurrentRow(4)
+    teachers = window.page(PAGE_TEACHERS)
+    window.nav.setCurrentRow(PAGE_TEACHERS)
     assert teachers.model.rowCount() == 0
     add_teacher(school_db, TeacherInput("王老师", "女"))
     window.state.notify_changed(SUPPORT)
@@ -235,9 +235,9 @@ def test_views_refresh_for_what_changed_and_hidden_ones_when_shown(qtbot, zh_app
     window.nav.setCurrentRow(0)
     window.state.notify_changed(TEACHERS)
     assert teachers.model.rowCount() == 0  # hidden: nothing read yet
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(PAGE_TEACHERS)
     assert teachers.model.rowCount() == 1  # read when shown
-    assert len(window.pages) == 7
+    assert len(window.pages) == 8
 
 
 def test_the_app_and_its_windows_carry_the_icon(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""The home page in one call: the school's counts, who is overdue for support, who is behind in 送教上门."""
+"""The home page in one call: the school's counts, who is overdue for support, who is behind in 送教上门, and
+which teachers are behind the pace of their observation quota."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ from sqlalchemy import func, select
 from schooldesk.db.database import Database
 from schooldesk.db.models import Pupil, SchoolClass, Teacher
 from schooldesk.domain.pupils import ON_ROLL
+from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanSummary, behind_this_month
+from schooldesk.services.observation_quotas import QuotaRow, behind_on_observations
 from schooldesk.services.support import OverdueSupport, overdue_support
 
 
@@ -20,9 +23,14 @@ class HomeSummary:
     active_classes: int
     overdue: tuple[OverdueSupport, ...]
     behind: tuple[PlanSummary, ...]
+    observing_behind: tuple[QuotaRow, ...] = ()
 
 
-def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
+def _observing_behind(db: Database, semester: SemesterKey | None, today: date) -> tuple[QuotaRow, ...]:
+    return tuple(behind_on_observations(db, semester, today)) if semester is not None else ()
+
+
+def home_summary(db: Database, today: date, school_year: int, semester: SemesterKey | None = None) -> HomeSummary:
     with db.transaction() as session:
         pupils, teachers, classes = (session.scalar(query) or 0 for query in (
             select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL)),
@@ -32,4 +40,5 @@ def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
         ))
     return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes,
                        overdue=tuple(overdue_support(db, today, school_year)),
-                       behind=tuple(behind_this_month(db, today)))
+                       behind=tuple(behind_this_month(db, today)),
+                       observing_behind=_observing_behind(db, semester, today))

@@ -34,3 +34,20 @@ def set_pdf_font_path(db: Database, path: Path | None) -> None:
                 path.name)
     with db.transaction() as session:
         write_setting(session, PDF_FONT_KEY, {"path": str(path) if path else ""})
+
+
+OBSERVATION_PRINT_KEY = "observation_print"
+
+
+def taught_teacher_signs(db: Database) -> bool:
+    """Whether a printed 听课记录 carries a line for the observed teacher to confirm it (off unless the school
+    turns it on)."""
+    with db.transaction() as session:
+        setting = session.get(SchoolSetting, OBSERVATION_PRINT_KEY)
+        return bool(setting.value.get("taught_signature")) if setting else False
+
+
+def set_taught_teacher_signs(db: Database, signs: bool) -> None:
+    require_admin(db)
+    with db.transaction() as session:
+        write_setting(session, OBSERVATION_PRINT_KEY, {"taught_signature": signs})

@@ -24,6 +24,13 @@ class FieldForm(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._holders: dict[str, QWidget] = {}
+        self._parts: list[FieldForm] = []  # forms within this one (a rubric's score items) that show their own errors
+
+    def add_part(self, name: str, label: str, part: FieldForm) -> FieldForm:
+        """A form inside this one, as one row; its fields' errors show under them, as this form's do."""
+        self._parts.append(part)
+        self.add(name, label, part)
+        return part
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget(self)
@@ -57,12 +64,14 @@ class FieldForm(QWidget):
         for label in self._errors.values():
             label.clear()
             label.hide()
+        for part in self._parts:
+            part.clear_errors()
 
     def show_validation(self, error: ValidationError) -> bool:
         """Show *error* under its field and focus it; False when no field of this form has that name."""
         label = self._errors.get(error.field)
         if label is None:
-            return False
+            return any(part.show_validation(error) for part in self._parts)
         label.setText(error_text(error))
         label.show()
         self._fields[error.field].setFocus()

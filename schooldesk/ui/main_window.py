@@ -36,12 +36,13 @@ class MainWindow(PreservesGeometry, QMainWindow):
         # page never waits for the pupil list of 1,500 or the reports.
         self._page_makers: list[tuple[str, Callable[[], QWidget]]] = [
             (self.tr("Home"), lambda: HomePage(state)),
-            (self.tr("Pupils"), lambda: _page("pupils", "PupilsPage", state)),
-            (self.tr("Home teaching"), lambda: _page("home_teaching", "HomeTeachingPage", state)),
-            (self.tr("Reports"), lambda: _page("reports", "ReportsPage", state)),
-            (self.tr("Teachers"), lambda: _page("teachers", "TeachersPage", state)),
-            (self.tr("Classes"), lambda: _page("classes", "ClassesPage", state)),
-            (self.tr("Settings"), lambda: _page("settings", "SettingsPage", state)),
+            (self.tr("Pupils"), _PageMaker("pupils", "PupilsPage", state)),
+            (self.tr("Home teaching"), _PageMaker("home_teaching", "HomeTeachingPage", state)),
+            (self.tr("Lesson observation"), _PageMaker("observations", "ObservationsPage", state)),
+            (self.tr("Reports"), _PageMaker("reports", "ReportsPage", state)),
+            (self.tr("Teachers"), _PageMaker("teachers", "TeachersPage", state)),
+            (self.tr("Classes"), _PageMaker("classes", "ClassesPage", state)),
+            (self.tr("Settings"), _PageMaker("settings", "SettingsPage", state)),
         ]
         self._built: dict[int, QWidget] = {}
         self.nav = QListWidget(self)
@@ -149,6 +150,13 @@ class MainWindow(PreservesGeometry, QMainWindow):
             self.stack.setCurrentIndex(current)
         return built
 
+    def open_page(self, name: str) -> QWidget:
+        """Show the page whose object name is *name* (e.g. ``ObservationsPage``), building it if need be."""
+        number = next(n for n, (_title, make) in enumerate(self._page_makers)
+                      if getattr(make, "page_name", "") == name)
+        self.nav.setCurrentRow(number)
+        return self.page(number)
+
     def show_page(self, number: int) -> None:
         if 0 <= number < len(self._page_makers):
             self.stack.setCurrentWidget(self.page(number))
@@ -246,3 +254,13 @@ def _page(module: str, name: str, state: AppState) -> QWidget:
     from importlib import import_module
 
     return getattr(import_module(f"schooldesk.ui.pages.{module}"), name)(state)  # type: ignore[no-any-return]
+
+
+class _PageMaker:
+    """Builds one page on its first visit; knows the page's class name before it exists."""
+
+    def __init__(self, module: str, page_name: str, state: AppState) -> None:
+        self.module, self.page_name, self.state = module, page_name, state
+
+    def __call__(self) -> QWidget:
+        return _page(self.module, self.page_name, self.state)

@@ -1,13 +1,18 @@
-"""Add or edit a teacher."""
+"""Add or edit a teacher, with their 职务 (which set how many lessons they observe each semester)."""
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from schooldesk.db.database import Database
+from schooldesk.domain.observation import DUTIES, PLAIN_TEACHER, duties_on
 from schooldesk.domain.people import GENDERS, TEACHER_TITLES
 from schooldesk.services.rows import TeacherInput, TeacherRow
 from schooldesk.services.teachers import add_teacher, update_teacher
+from schooldesk.services.teacher_duties import duty_spells, set_teacher_duties
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
+from schooldesk.ui.fields import DateField, KindChecks
 
 
 class TeacherDialog(RecordDialog):
@@ -23,6 +28,13 @@ class TeacherDialog(RecordDialog):
         self.title_box = self.form.add("title", self.tr("&Title"), QComboBox())
         self.title_box.addItems(["", *TEACHER_TITLES])
         self.phone = self.form.add("phone", self.tr("&Phone"), QLineEdit())
+        held = duties_on(date.today(), duty_spells(db, teacher.id)) if teacher else ()
+        self._duties_held = tuple(d for d in held if d != PLAIN_TEACHER)
+        self.duties = self.form.add("duties", self.tr("&Duties"), KindChecks(
+            [d for d in DUTIES if d != PLAIN_TEACHER], self._duties_held))
+        self.duties.setToolTip(self.tr("The highest quota of the duties held applies to lesson observation."))
+        self.duties_since = self.form.add("duties_since", self.tr("Duties &from"), DateField(date.today()))
+        self.duties_since.setToolTip(self.tr("A change of duties counts from this day on."))
         if teacher:
             self.name.setText(teacher.name)
             self.gender.setCurrentText(teacher.gender)
@@ -35,6 +47,7 @@ class TeacherDialog(RecordDialog):
             name=self.name.text(), gender=self.gender.currentText(), subjects=self.subjects.text(),
             title=self.title_box.currentText(), phone=self.phone.text(),
         )
-        if self._teacher is None:
-            return add_teacher(self._db, data)
-        return update_teacher(self._db, self._teacher.id, data)
+        row = add_teacher(self._db, data) if self._teacher is None else update_teacher(self._db, self._teacher.id, data)
+        if self.duties.checked() != self._duties_held:
+            set_teacher_duties(self._db, row.id, self.duties.checked(), self.duties_since.value() or date.today())
+        return row

@@ -10,6 +10,7 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home import home_summary
 from schooldesk.services.home_teaching import PlanSummary
+from schooldesk.services.observation_quotas import QuotaRow
 from schooldesk.services.support import OverdueSupport
 from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
@@ -59,6 +60,20 @@ class HomePage(QWidget):
         ])
         self.home_table = record_table(self.home_model, self)
         self.home_table.setObjectName("homeTeachingBehind")
+        self.observing_title = QLabel(self)
+        self.observing_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.observing_title.setWordWrap(True)
+        self.observing_model: RowTableModel[QuotaRow] = RowTableModel([
+            Column(self.tr("Teacher"), lambda q: q.teacher, names=True),
+            Column(self.tr("Duties"), lambda q: "、".join(q.roles)),
+            Column(self.tr("Observed"), lambda q: q.observed),
+            Column(self.tr("Due by now"), lambda q: q.due_now),
+            Column(self.tr("Required this semester"), lambda q: q.required),
+        ])
+        self.observing_table = record_table(self.observing_model, self)
+        self.observing_table.setObjectName("observingBehind")
+        self.observing_table.setToolTip(self.tr("Double-click or press Enter to open the lesson observation page."))
+        self.observing_table.activated.connect(self.open_observations)
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
@@ -74,6 +89,8 @@ class HomePage(QWidget):
         layout.addWidget(self.overdue_table, 2)
         layout.addWidget(self.home_title)
         layout.addWidget(self.home_table, 1)
+        layout.addWidget(self.observing_title)
+        layout.addWidget(self.observing_table, 1)
         state.watch(self, EVERYTHING - {USERS}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
@@ -88,7 +105,8 @@ class HomePage(QWidget):
             if semester else self.tr("No semester has been set up.")
         )
         try:
-            summary = home_summary(self.state.db, date.today(), self.state.school_year)
+            summary = home_summary(self.state.db, date.today(), self.state.school_year,
+                                   semester.key if semester else None)
         except SchoolDeskError as error:
             show_error(self, error)
             return
@@ -109,6 +127,19 @@ class HomePage(QWidget):
         self.home_model.set_rows(behind)
         self.home_table.resizeColumnsToContents()
         self.home_table.setVisible(bool(behind))
+        observing = summary.observing_behind
+        self.observing_title.setText(
+            fill(self.tr("Lesson observation behind the quota's pace: %1 teachers"), (str(len(observing)),)) if observing
+            else self.tr("Lesson observation: every teacher keeps pace with their quota."))
+        self.observing_model.set_rows(observing)
+        self.observing_table.resizeColumnsToContents()
+        self.observing_table.setVisible(bool(observing))
+
+    def open_observations(self, _index: QModelIndex) -> None:
+        """A teacher behind opens the 听课统计, where each teacher's lessons are listed."""
+        window = self.window()
+        if hasattr(window, "open_page"):
+            window.open_page("ObservationsPage").tabs.setCurrentIndex(1)
 
     def open_overdue(self, index: QModelIndex) -> QWidget:
         """An overdue pupil opens at the support records, where the missing record is added."""

@@ -20,6 +20,7 @@ from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.idle_lock import IDLE_MINUTES_KEY, idle_minutes
 from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
+from schooldesk.ui.pages.observation_rules_box import ObservationRulesBox
 from schooldesk.ui.pages.users_box import UsersBox
 from schooldesk.ui.pages.support_rules_box import SupportRulesBox
 from schooldesk.ui.school_forms import SchoolForm, TermForm
@@ -81,6 +82,8 @@ class SettingsPage(QWidget):
         right.addWidget(terms_box)
         self.home_teaching_rule = HomeTeachingRuleBox(state, self)
         right.addWidget(self.home_teaching_rule)
+        self.observation_rules = ObservationRulesBox(state, self)
+        right.addWidget(self.observation_rules)
         right.addWidget(self.backups, 1)
         self.support_rules = SupportRulesBox(state, self)
         left = QVBoxLayout()
@@ -93,7 +96,7 @@ class SettingsPage(QWidget):
         if self.is_admin:
             self.users = UsersBox(state, self)
             left.addWidget(self.users)
-        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule):
+        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule, self.observation_rules):
             box.setEnabled(self.is_admin)
         self.backups.restore_button.setVisible(self.is_admin)
         columns = QHBoxLayout()
@@ -153,13 +156,14 @@ class SettingsPage(QWidget):
         known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
-        return school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
+        return (school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
+                or self.observation_rules.is_edited())
 
     def save(self) -> None:
         """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
         self.save_terms()
-        for box in (self.support_rules, self.home_teaching_rule):
+        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules):
             if box.is_edited():
                 box.save()
 

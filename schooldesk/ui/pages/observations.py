@@ -1,0 +1,331 @@
+"""听课评课 page: the semester's observations (filters, search, add, correct, delete, print, Excel) and the
+听课统计 — each teacher's lessons observed against their quota, those behind first."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import fill
+from schooldesk.domain.observation import OBSERVATION_KINDS
+from schooldesk.services.classes import list_classes
+from schooldesk.services.observation_quotas import QuotaRow, quota_table
+from schooldesk.services.observations import (
+    ObservationFilter, ObservationRow, delete_observation, list_observations, observation_subjects,
+)
+from schooldesk.services.rubrics import list_rubrics
+from schooldesk.services.teachers import list_teachers
+from schooldesk.ui.dialogs.observation_dialog import ObservationChoices, ObservationDialog
+from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.state import CLASSES, OBSERVATIONS, RULES, TEACHERS, AppState
+from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
+from schooldesk.ui.tables import record_table
+
+
+def _score(row: ObservationRow) -> str:
+    return f"{row.total:g}" if row.scored else ""
+
+
+class ObservationsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ObservationsPage")
+        self.state = state
+        self.dialog: ObservationDialog | None = None
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._records_tab(), self.tr("&Observations"))
+        self.tabs.addTab(self._quota_tab(), self.tr("Lessons &against quota"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        state.watch(self, {OBSERVATIONS, TEACHERS, CLASSES, RULES}, self.refresh)
+        state.semester_changed.connect(lambda _semester: self.refresh())
+        self.refresh()
+
+    # ---- building ----
+    def _records_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.observer_filter, self.taught_filter = QComboBox(tab), QComboBox(tab)
+        self.subject_filter, self.kind_filter = QComboBox(tab), QComboBox(tab)
+        for box, name in ((self.observer_filter, "observerFilter"), (self.taught_filter, "taughtFilter"),
+                          (self.subject_filter, "subjectFilter"), (self.kind_filter, "kindFilter")):
+            box.setObjectName(name)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.activated.connect(lambda _i: self.refresh_records())
+        self.find_box = QLineEdit(tab)
+        self.find_box.setObjectName("findBox")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
+        self.model: RowTableModel[ObservationRow] = RowTableModel([
+            Column(self.tr("Date"), lambda r: r.date),
+            Column(self.tr("Period"), lambda r: r.period),
+            Column(self.tr("Observer"), lambda r: r.observer.name, names=True),
+            Column(self.tr("Teacher observed"), lambda r: r.taught.name, names=True),
+            Column(self.tr("Subject"), lambda r: r.subject),
+            Column(self.tr("Class"), lambda r: r.class_name),
+            Column(self.tr("Lesson title"), lambda r: r.topic),
+            Column(self.tr("Lesson type"), lambda r: r.lesson_type),
+            Column(self.tr("Kind"), lambda r: r.kind),
+            Column(self.tr("Score"), _score, lambda r: (r.total is None, r.total or 0)),
+            Column(self.tr("Grade"), lambda r: r.grade),
+            Column(self.tr("Lesson average"), lambda r: f"{r.lesson_average:g}（{r.lesson_observers}）"
+                   if r.lesson_observers > 1 and r.lesson_average is not None else "",
+                   lambda r: (r.lesson_average is None, r.lesson_average or 0)),
+        ])
+        self.proxy = RowSortProxy(self.model, self)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.find_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = record_table(self.proxy, tab)
+        self.table.setObjectName("observationTable")
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.new_button = QPushButton(self.tr("&New…"), tab)
+        self.edit_button = QPushButton(self.tr("&Edit…"), tab)
+        self.delete_button = QPushButton(self.tr("&Delete"), tab)
+        self.print_button = QPushButton(self.tr("&Print…"), tab)
+        self.blank_button = QPushButton(self.tr("&Blank form…"), tab)
+        self.excel_button = QPushButton(self.tr("E&xcel…"), tab)
+        for button, slot in ((self.new_button, self.new_record), (self.edit_button, self.edit_selected),
+                             (self.delete_button, self.confirm_delete), (self.print_button, self.print_selected),
+                             (self.blank_button, self.print_blank), (self.excel_button, self.export_excel)):
+            button.clicked.connect(slot)
+        filters = QHBoxLayout()
+        for label, box in ((self.tr("Observer:"), self.observer_filter), (self.tr("Observed:"), self.taught_filter),
+                           (self.tr("Subject:"), self.subject_filter), (self.tr("Kind:"), self.kind_filter)):
+            filters.addWidget(QLabel(label, tab))
+            filters.addWidget(box)
+        filters.addWidget(self.find_box, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.print_button, self.blank_button,
+                       self.excel_button):
+            buttons.addWidget(button)
+        column = QVBoxLayout(tab)
+        column.addLayout(filters)
+        column.addLayout(buttons)
+        column.addWidget(self.table, 1)
+        return tab
+
+    def _quota_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.quota_model: RowTableModel[QuotaRow] = RowTableModel([
+            Column(self.tr("Teacher"), lambda q: q.teacher, names=True),
+            Column(self.tr("Duties"), lambda q: "、".join(q.roles)),
+            Column(self.tr("Observed / required"), lambda q: f"{q.observed} / {q.required}", lambda q: (q.observed - q.required,)),
+            Column(self.tr("Due by now"), lambda q: q.due_now),
+            Column(self.tr("Observed by others"), lambda q: q.observed_by_others),
+            Column(self.tr("Standing"), self._standing, lambda q: (not q.behind, q.observed - q.due_now)),
+        ], dimmed=lambda q: not q.behind)
+        self.quota_table = record_table(self.quota_model, tab)
+        self.quota_table.setObjectName("quotaTable")
+        self.quota_table.activated.connect(lambda _i: self.print_teacher_log())
+        self.quota_heading = QLabel(tab)
+        self.quota_heading.setWordWrap(True)
+        self.teacher_log_button = QPushButton(self.tr("Print the teacher's &summary…"), tab)
+        self.teacher_log_button.clicked.connect(self.print_teacher_log)
+        row = QHBoxLayout()
+        row.addWidget(self.quota_heading, 1)
+        row.addWidget(self.teacher_log_button)
+        column = QVBoxLayout(tab)
+        column.addLayout(row)
+        column.addWidget(self.quota_table, 1)
+        return tab
+
+    def _standing(self, q: QuotaRow) -> str:
+        if q.observed >= q.required:
+            return self.tr("done")
+        if q.behind:
+            return fill(self.tr("behind by %1"), (str(q.due_now - q.observed),))
+        return self.tr("on track")
+
+    # ---- reading ----
+    def refresh(self) -> None:
+        semester = self.state.semester
+        self.new_button.setEnabled(semester is not None)
+        if semester is None:
+            self.heading.setText(self.tr("No semester has been set up."))
+            return
+        try:
+            self.teachers = list_teachers(self.state.db)
+            subjects = observation_subjects(self.state.db)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self._fill(self.observer_filter, [(t.name, t.id) for t in self.teachers])
+        self._fill(self.taught_filter, [(t.name, t.id) for t in self.teachers])
+        self._fill(self.subject_filter, [(s, s) for s in subjects])
+        self._fill(self.kind_filter, [(k, k) for k in OBSERVATION_KINDS])
+        self.refresh_records()
+        self.refresh_quotas()
+
+    def _fill(self, box: QComboBox, choices: list[tuple[str, Any]]) -> None:
+        chosen = box.currentData()
+        box.clear()
+        box.addItem(self.tr("(all)"), None)
+        for label, value in choices:
+            box.addItem(label, value)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+
+    def current_filter(self) -> ObservationFilter:
+        return ObservationFilter(observer_id=self.observer_filter.currentData(),
+                                 taught_teacher_id=self.taught_filter.currentData(),
+                                 subject=self.subject_filter.currentData() or "", kind=self.kind_filter.currentData() or "")
+
+    def refresh_records(self) -> None:
+        semester = self.state.semester
+        if semester is None:
+            return
+        selected = self.selected()
+        try:
+            rows = list_observations(self.state.db, semester.key, self.current_filter())
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.model.set_rows(rows)
+        self.heading.setText(fill(self.tr("Lesson observation, %1: %2 records shown"), (semester.label_zh, str(len(rows)))))
+        self.table.resizeColumnsToContents()
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def refresh_quotas(self) -> None:
+        semester = self.state.semester
+        if semester is None:
+            return
+        try:
+            rows = quota_table(self.state.db, semester.key, date.today())
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.quota_model.set_rows(rows)
+        self.quota_table.resizeColumnsToContents()
+        behind = sum(1 for r in rows if r.behind)
+        weeks = rows[0].weeks_left if rows else 0
+        self.quota_heading.setText(fill(self.tr("%1 of %2 teachers are behind the pace of their quota; %3 weeks of "
+                                                "the semester left."), (str(behind), str(len(rows)), str(weeks))))
+
+    def selected(self) -> ObservationRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
+
+    def select(self, observation_id: int) -> None:
+        for source_row, row in enumerate(self.model.rows()):
+            if row.id == observation_id:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(source_row, 0)).row())
+
+    def may_write(self, row: ObservationRow) -> bool:
+        """The office and administrators write every record; a teacher those they observed."""
+        user = self.state.user
+        return self.state.keeps_records or (user is not None and user.actor.teacher_id == row.observer.id)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        writable = row is not None and self.may_write(row)
+        self.edit_button.setEnabled(row is not None)
+        self.edit_button.setText(self.tr("&Edit…") if row is None or writable else self.tr("&View…"))
+        self.delete_button.setEnabled(writable)
+        self.print_button.setEnabled(row is not None)
+
+    def focus_find(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    # ---- writing ----
+    def choices(self) -> ObservationChoices:
+        school_year = self.state.school_year
+        user = self.state.user
+        own = None if self.state.keeps_records or user is None else user.actor.teacher_id
+        today = date.today()
+        semester = self.state.semester
+        if semester is not None and not semester.start <= today <= semester.end:
+            today = min(max(today, semester.start), semester.end)  # a new record of a past term: in that term
+        return ObservationChoices(
+            teachers=tuple(list_teachers(self.state.db)), classes=tuple(list_classes(self.state.db, school_year)),
+            rubrics=tuple(list_rubrics(self.state.db, include_hidden=True)),
+            subjects=tuple(observation_subjects(self.state.db)), own_teacher_id=own, today=min(today, date.today()))
+
+    def new_record(self) -> ObservationDialog | None:
+        if self.state.semester is None:
+            return None
+        return self._open(None)
+
+    def edit_selected(self) -> ObservationDialog | None:
+        row = self.selected()
+        return self._open(row) if row is not None else None
+
+    def _open(self, row: ObservationRow | None) -> ObservationDialog | None:
+        try:
+            choices = self.choices()
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return None
+        self.dialog = ObservationDialog(self.state.db, choices, row, self)
+        if row is not None and not self.may_write(row):
+            self.dialog.buttons.button(self.dialog.buttons.StandardButton.Save).setEnabled(False)
+            self.dialog.setWindowTitle(fill(self.tr("%1's observation (only they may change it)"), (row.observer.name,)))
+        self.dialog.saved.connect(self._saved)
+        self.dialog.open()
+        return self.dialog
+
+    def _saved(self, row: ObservationRow) -> None:
+        self.state.notify_changed(OBSERVATIONS)
+        self.select(row.id)
+
+    def confirm_delete(self) -> QMessageBox | None:
+        row = self.selected()
+        if row is None:
+            return None
+        text = fill(self.tr("Delete %1's record of %2's lesson “%3” on %4?"),
+                    (row.observer.name, row.taught.name, row.topic, row.date.isoformat()))
+        return ask_yes_no(self, text, lambda: self._delete(row.id))
+
+    def _delete(self, observation_id: int) -> None:
+        try:
+            delete_observation(self.state.db, observation_id)
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.state.notify_changed(OBSERVATIONS)
+
+    # ---- paper and Excel ----
+    def print_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        from schooldesk.ui.observation_printing import print_observation
+
+        print_observation(self, self.state.db, row.id)
+
+    def print_blank(self) -> None:
+        from schooldesk.ui.observation_printing import print_blank_form
+
+        print_blank_form(self, self.state.db, self.state.semester.key if self.state.semester else None)
+
+    def print_teacher_log(self) -> None:
+        indexes = self.quota_table.selectionModel().selectedRows()
+        if not indexes or self.state.semester is None:
+            return
+        from schooldesk.ui.observation_printing import print_teacher_log
+
+        print_teacher_log(self, self.state.db, self.quota_model.row_at(indexes[0].row()).teacher_id,
+                          self.state.semester.key)
+
+    def export_excel(self) -> None:
+        if self.state.semester is None:
+            return
+        from schooldesk.ui.observation_printing import export_workbook
+
+        export_workbook(self, self.state.db, self.state.semester.key)
+
+    last_saved: Path | None = None
