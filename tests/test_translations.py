@@ -69,10 +69,11 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
     try:
         window = MainWindow(AppState(school_db))
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(7)] == [
-            "Home", "Pupils", "Home teaching", "Reports", "Teachers", "Classes", "Settings"]
+        assert [window.nav.item(i).text() for i in range(8)] == [
+            "Home", "Pupils", "Home teaching", "Lesson observation", "Reports", "Teachers", "Classes", "Settings"]
     finally:
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))
     qtbot.addWidget(chinese)
-    assert [chinese.nav.item(i).text() for i in range(7)] == ["首页", "学生", "送教上门", "报表", "教师", "班级", "设置"]
+    assert [chinese.nav.item(i).text() for i in range(8)] == ["首页", "学生", "送教上门", "听课评课", "报表", "教师", "班级",
+                                                              "设置"]

@@ -403,6 +403,19 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>ChecksField</name>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="101" />
+      <source>Lesson plans, homework and records were looked at</source>
+      <translation>查阅了教案、作业和记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="118" />
+      <source>comment</source>
+      <translation>说明</translation>
+    </message>
+  </context>
+  <context>
     <name>ClassDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/class_dialog.py" line="17" />
@@ -524,27 +537,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="187" />
+      <location filename="../schooldesk/cli.py" line="188" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="222" />
+      <location filename="../schooldesk/cli.py" line="223" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="223" />
+      <location filename="../schooldesk/cli.py" line="224" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="236" />
+      <location filename="../schooldesk/cli.py" line="237" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="237" />
+      <location filename="../schooldesk/cli.py" line="238" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -599,59 +612,59 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="274" />
+      <location filename="../schooldesk/cli.py" line="275" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="280" />
+      <location filename="../schooldesk/cli.py" line="281" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="282" />
+      <location filename="../schooldesk/cli.py" line="283" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="283" />
+      <location filename="../schooldesk/cli.py" line="284" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="293" />
+      <location filename="../schooldesk/cli.py" line="294" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="320" />
+      <location filename="../schooldesk/cli.py" line="321" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="334" />
+      <location filename="../schooldesk/cli.py" line="335" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="335" />
+      <location filename="../schooldesk/cli.py" line="336" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -679,6 +692,16 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/cli_school.py" line="41" />
       <source>The new school year was started; a backup was taken first.</source>
       <translation>新学年已开始；开始前已做备份。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_observations.py" line="93" />
+      <source>%1: lessons observed against each teacher's quota</source>
+      <translation>%1：各位教师听课节数与要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_observations.py" line="95" />
+      <source>behind</source>
+      <translation>进度落后</translation>
     </message>
   </context>
   <context>
@@ -711,12 +734,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="202" />
+      <location filename="../schooldesk/cli.py" line="203" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="247" />
+      <location filename="../schooldesk/cli.py" line="248" />
       <location filename="../schooldesk/cli_data.py" line="26" />
       <location filename="../schooldesk/cli_data.py" line="67" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -733,7 +756,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="72" />
+      <location filename="../schooldesk/db/database.py" line="71" />
       <source>The database was damaged. It was moved to %1 and nothing in it was overwritten.</source>
       <translation>数据库已损坏。它已被移到 %1，其中的内容没有被覆盖。</translation>
     </message>
@@ -744,7 +767,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/instance_lock.py" line="26" />
-      <location filename="../schooldesk/db/database.py" line="97" />
+      <location filename="../schooldesk/db/database.py" line="96" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -912,12 +935,13 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
+      <location filename="../schooldesk/services/observations.py" line="198" />
       <location filename="../schooldesk/services/support.py" line="94" />
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/pupil_file.py" line="65" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
       <location filename="../schooldesk/services/dropout.py" line="141" />
-      <location filename="../schooldesk/services/home_teaching.py" line="422" />
+      <location filename="../schooldesk/services/home_teaching.py" line="354" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -927,9 +951,46 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/observations.py" line="218" />
+      <source>Choose a teacher from the list.</source>
+      <translation>请从列表中选择教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="230" />
+      <source>%1 is not within a semester; lessons are observed in term time (terms are set in Settings).</source>
+      <translation>%1 不在学期内；听课应在学期中（学期日期在“设置”中设定）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="239" />
+      <source>Choose the rubric the scores are for.</source>
+      <translation>请选择评分所用的评价表。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="243" />
+      <location filename="../schooldesk/services/rubrics.py" line="76" />
+      <source>The rubric no longer exists.</source>
+      <translation>该评价表已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="254" />
+      <source>A teacher cannot observe their own lesson.</source>
+      <translation>听课人不能是执教者本人。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="256" />
       <location filename="../schooldesk/services/classes.py" line="58" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="260" />
+      <source>Give the subject.</source>
+      <translation>请填写学科。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="263" />
+      <source>Give the lesson's title (课题).</source>
+      <translation>请填写课题。</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/school.py" line="23" />
@@ -963,6 +1024,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/teachers.py" line="44" />
+      <location filename="../schooldesk/services/observation_print.py" line="94" />
+      <location filename="../schooldesk/services/teacher_duties.py" line="51" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
     </message>
@@ -973,12 +1036,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="29" />
+      <location filename="../schooldesk/db/backups.py" line="30" />
       <source>The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.</source>
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="113" />
+      <location filename="../schooldesk/db/backups.py" line="114" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
@@ -994,32 +1057,32 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/db/sealed_backups.py" line="55" />
-      <location filename="../schooldesk/db/backups.py" line="130" />
+      <location filename="../schooldesk/db/backups.py" line="131" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="135" />
+      <location filename="../schooldesk/db/backups.py" line="136" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="140" />
+      <location filename="../schooldesk/db/backups.py" line="141" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="216" />
+      <location filename="../schooldesk/db/backups.py" line="226" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="223" />
+      <location filename="../schooldesk/db/backups.py" line="233" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="235" />
+      <location filename="../schooldesk/db/backups.py" line="245" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -1075,18 +1138,19 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="97" />
+      <location filename="../schooldesk/services/pupils.py" line="98" />
       <location filename="../schooldesk/domain/pupils.py" line="45" />
+      <location filename="../schooldesk/domain/pupils.py" line="54" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="56" />
+      <location filename="../schooldesk/domain/pupils.py" line="65" />
       <source>A student number is letters and digits, at most 30.</source>
       <translation>学籍号由字母和数字组成，最多30位。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="60" />
+      <location filename="../schooldesk/domain/pupils.py" line="69" />
       <source>This G student number does not match the ID number.</source>
       <translation>G开头的学籍号与身份证号不一致。</translation>
     </message>
@@ -1216,9 +1280,10 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/observations.py" line="224" />
       <location filename="../schooldesk/services/support.py" line="69" />
       <location filename="../schooldesk/services/dropout.py" line="85" />
-      <location filename="../schooldesk/services/home_teaching.py" line="391" />
+      <location filename="../schooldesk/services/home_teaching.py" line="323" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1258,47 +1323,47 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="182" />
+      <location filename="../schooldesk/services/pupil_import.py" line="175" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="235" />
+      <location filename="../schooldesk/services/pupil_import.py" line="228" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="247" />
+      <location filename="../schooldesk/services/pupil_import.py" line="240" />
       <source>入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without a class.</source>
       <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="100" />
+      <location filename="../schooldesk/services/pupils.py" line="101" />
       <source>The birth date is not plausible for a pupil.</source>
       <translation>出生日期不合常理。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="102" />
+      <location filename="../schooldesk/services/pupils.py" line="103" />
       <source>The distance must be 0 to 200 km.</source>
       <translation>距离应在0到200公里之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="129" />
+      <location filename="../schooldesk/services/pupils.py" line="130" />
       <source>Another pupil (%1) already has this ID number.</source>
       <translation>另一名学生（%1）已使用此身份证号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="131" />
+      <location filename="../schooldesk/services/pupils.py" line="132" />
       <source>Another pupil (%1) already has this student number.</source>
       <translation>另一名学生（%1）已使用此学籍号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="171" />
+      <location filename="../schooldesk/services/pupils.py" line="172" />
       <source>Choose a class of this school year.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="289" />
+      <location filename="../schooldesk/services/pupils.py" line="290" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
@@ -1335,6 +1400,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/semesters.py" line="66" />
+      <location filename="../schooldesk/services/observation_print.py" line="30" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
@@ -1375,62 +1441,64 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="176" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="58" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="204" />
+      <location filename="../schooldesk/services/home_teaching.py" line="154" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="300" />
+      <location filename="../schooldesk/services/home_teaching.py" line="232" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="308" />
+      <location filename="../schooldesk/services/home_teaching.py" line="240" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="311" />
+      <location filename="../schooldesk/services/home_teaching.py" line="243" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="318" />
+      <location filename="../schooldesk/services/teacher_duties.py" line="48" />
+      <location filename="../schooldesk/services/home_teaching.py" line="250" />
+      <location filename="../schooldesk/domain/observation.py" line="52" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="325" />
+      <location filename="../schooldesk/services/home_teaching.py" line="257" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="328" />
+      <location filename="../schooldesk/services/home_teaching.py" line="260" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="333" />
+      <location filename="../schooldesk/services/home_teaching.py" line="265" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="338" />
+      <location filename="../schooldesk/services/home_teaching.py" line="270" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="356" />
+      <location filename="../schooldesk/services/home_teaching.py" line="288" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="380" />
+      <location filename="../schooldesk/services/home_teaching.py" line="312" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
@@ -1441,32 +1509,32 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="393" />
+      <location filename="../schooldesk/services/home_teaching.py" line="325" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="399" />
+      <location filename="../schooldesk/services/home_teaching.py" line="331" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="404" />
+      <location filename="../schooldesk/services/home_teaching.py" line="336" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="407" />
+      <location filename="../schooldesk/services/home_teaching.py" line="339" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="308" />
+      <location filename="../schooldesk/services/pupils.py" line="309" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="497" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="94" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -1476,7 +1544,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="108" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="109" />
       <source>Choose the child from the list.</source>
       <translation>请从列表中选择学生。</translation>
     </message>
@@ -1557,12 +1625,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>审计日志完整（%1 条）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="142" />
+      <location filename="../schooldesk/services/new_school_year.py" line="148" />
       <source>The school year %1 has already been started (it has classes, e.g. %2); it cannot be started twice. Change next year's classes on the Classes page.</source>
       <translation>%1已经开始（已有班级，如%2），新学年不能重复开始。请在“班级”页修改新学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="150" />
+      <location filename="../schooldesk/services/new_school_year.py" line="156" />
       <source>The school year %1 has no classes to move up from.</source>
       <translation>%1没有可升级的班级。</translation>
     </message>
@@ -1580,6 +1648,123 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/errors.py" line="42" />
       <source>Stopped; nothing of it was kept.</source>
       <translation>已停止，未保留任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="61" />
+      <location filename="../schooldesk/domain/rubrics.py" line="197" />
+      <source>The weight of “%1” must be from 1 to %2.</source>
+      <translation>“%1”的权重应为 1 到 %2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_observations.py" line="47" />
+      <source>No single teacher is called “%1”.</source>
+      <translation>找不到唯一一位名为“%1”的教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="67" />
+      <source>Write the grades like “优 90，良 80，合格 60，不合格”: each grade with its lowest score, the last without.</source>
+      <translation>请按“优 90，良 80，合格 60，不合格”的格式填写：每个等级写上最低分，最后一个等级不写分数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="73" />
+      <source>“%1” needs a grade and its lowest score, e.g. 良 80.</source>
+      <translation>“%1”应写等级和最低分，例如“良 80”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="77" />
+      <source>The last grade is for every lower score and takes no number (e.g. 不合格).</source>
+      <translation>最后一个等级用于更低的分数，不写分数（例如“不合格”）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="81" />
+      <source>Give the grades from the highest score down.</source>
+      <translation>请按分数从高到低填写等级。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="84" />
+      <source>Each grade may appear only once.</source>
+      <translation>每个等级只能出现一次。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="123" />
+      <location filename="../schooldesk/domain/observation.py" line="54" />
+      <source>Rate “%1” with one of %2.</source>
+      <translation>“%1”请评为%2之一。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="129" />
+      <source>“%1” is not a number.</source>
+      <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="131" />
+      <source>“%1” scores from 0 to %2.</source>
+      <translation>“%1”的得分应在 0 到 %2 之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="134" />
+      <source>Give the score to at most one decimal.</source>
+      <translation>得分最多保留一位小数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="158" />
+      <source>The scores do not match the rubric's items.</source>
+      <translation>评分与评价表的项目不对应。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="164" />
+      <source>Score “%1” too, or leave every item blank.</source>
+      <translation>请给“%1”也评分，或所有项目都不评分。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="184" />
+      <source>Give the rubric a name of at most %1 characters.</source>
+      <translation>请给评价表起名，不超过 %1 个字。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="186" />
+      <source>Choose how items are scored from the list.</source>
+      <translation>请从列表中选择评分方式。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="188" />
+      <source>A rubric has from 1 to %1 items.</source>
+      <translation>评价表应有 1 到 %1 个项目。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="191" />
+      <source>Every item needs a name of at most %1 characters.</source>
+      <translation>每个项目都要有名称，不超过 %1 个字。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="193" />
+      <source>Two items are both called “%1”.</source>
+      <translation>有两个项目都叫“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="200" />
+      <source>A grade of “%1” asks for more than its %2 points.</source>
+      <translation>“%1”的等级分数超过了该项满分 %2 分。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="203" />
+      <source>Choose the rating labels from the list.</source>
+      <translation>请从列表中选择等级名称。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/rubrics.py" line="206" />
+      <source>A grade asks for more than the rubric's %1 points.</source>
+      <translation>有等级的分数超过了评价表满分 %1 分。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/observation.py" line="96" />
+      <source>The lessons for %1 must be from %2 to %3.</source>
+      <translation>%1的听课节数应为 %2 到 %3。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/observation.py" line="159" />
+      <source>The lesson period must be from %1 to %2.</source>
+      <translation>节次应为第 %1 到第 %2 节。</translation>
     </message>
   </context>
   <context>
@@ -1653,115 +1838,155 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="35" />
+      <location filename="../schooldesk/ui/pages/home.py" line="36" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="36" />
+      <location filename="../schooldesk/ui/pages/home.py" line="37" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="37" />
+      <location filename="../schooldesk/ui/pages/home.py" line="38" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home.py" line="59" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="62" />
+      <location filename="../schooldesk/ui/pages/home.py" line="67" />
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <source>Duties</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="69" />
+      <source>Observed</source>
+      <translation>已听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="70" />
+      <source>Due by now</source>
+      <translation>按进度应听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="71" />
+      <source>Required this semester</source>
+      <translation>本学期应听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="75" />
+      <source>Double-click or press Enter to open the lesson observation page.</source>
+      <translation>双击或按 Enter 打开听课评课页面。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="77" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="63" />
+      <location filename="../schooldesk/ui/pages/home.py" line="78" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="86" />
+      <location filename="../schooldesk/ui/pages/home.py" line="103" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="88" />
+      <location filename="../schooldesk/ui/pages/home.py" line="105" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="100" />
+      <location filename="../schooldesk/ui/pages/home.py" line="118" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="101" />
+      <location filename="../schooldesk/ui/pages/home.py" line="119" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="106" />
+      <location filename="../schooldesk/ui/pages/home.py" line="124" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home.py" line="125" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="132" />
+      <source>Lesson observation behind the quota's pace: %1 teachers</source>
+      <translation>听课进度落后：%1 位教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="133" />
+      <source>Lesson observation: every teacher keeps pace with their quota.</source>
+      <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
   </context>
   <context>
@@ -1946,178 +2171,178 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="48" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="55" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="65" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print semester lo&amp;g…</source>
       <translation>打印学期记录(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="79" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="86" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="125" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="170" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="185" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="184" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -2125,62 +2350,62 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeVisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="118" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="119" />
       <source>Home teaching visit — %1</source>
       <translation>送教上门记录 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="124" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="125" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="136" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="137" />
       <source>&amp;Time</source>
       <translation>时间(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="140" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="141" />
       <source>T&amp;eachers</source>
       <translation>送教教师(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="141" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="142" />
       <source>&amp;Content</source>
       <translation>内容类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="143" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
       <source>What was ta&amp;ught</source>
       <translation>送教内容(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
       <source>&amp;How the child did</source>
       <translation>学生表现(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="146" />
       <source>Guardian's &amp;feedback</source>
       <translation>家长反馈(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="147" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="148" />
       <source>&amp;Next steps</source>
       <translation>下一步计划(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="148" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="149" />
       <source>&amp;Photos</source>
       <translation>佐证照片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="157" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="158" />
       <source>ends before it starts</source>
       <translation>结束时间早于开始时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="159" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="160" />
       <source>%1, %2 lesson periods</source>
       <translation>%1，%2课时</translation>
     </message>
@@ -2430,71 +2655,76 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <source>Lesson observation</source>
+      <translation>听课评课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="67" />
+      <location filename="../schooldesk/ui/main_window.py" line="68" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="70" />
+      <location filename="../schooldesk/ui/main_window.py" line="71" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="79" />
+      <location filename="../schooldesk/ui/main_window.py" line="80" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="94" />
+      <location filename="../schooldesk/ui/main_window.py" line="95" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="99" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -2502,84 +2732,519 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>NewSchoolYearDialog</name>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="36" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="37" />
       <source>New school year</source>
       <translation>新学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="54" />
       <source>&amp;Kind of school</source>
       <translation>学校类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="55" />
       <source>&amp;Graduation date</source>
       <translation>毕业日期(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
       <source>Class / pupil</source>
       <translation>班级 / 学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
       <source>Next year</source>
       <translation>新学年去向</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="60" />
       <source>Head teacher next year</source>
       <translation>新学年班主任</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="65" />
       <source>&amp;Repeats the year</source>
       <translation>留级(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="65" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="66" />
       <source>&amp;Leaves the school</source>
       <translation>离校(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="66" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="67" />
       <source>&amp;Moves up as planned</source>
       <translation>按计划升级(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="71" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="72" />
       <source>Selected pupils:</source>
       <translation>所选学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="77" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="78" />
       <source>S&amp;tart the new school year</source>
       <translation>开始新学年(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="126" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="127" />
       <source>%1: %2 pupils move up, %3 repeat, %4 leave, %5 graduate on %6; %7 classes next year. A backup is taken first, and everything is written at once or not at all.</source>
       <translation>%1：升级%2人，留级%3人，离校%4人，毕业%5人（毕业日期%6）；新学年共%7个班。开始前先备份，所有变更一次写入，要么全部完成，要么全不写入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="169" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="165" />
       <source>Start %1 now? %2 pupils move up and %3 graduate. A backup is taken first; this can be done only once for the year.</source>
       <translation>现在开始%1吗？升级%2人，毕业%3人。开始前会先备份；每个学年只能开始一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="182" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="178" />
       <source>Starting the new school year (backup first)…</source>
       <translation>正在开始新学年（先备份）…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="189" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="185" />
       <source>%1 has started: %2 pupils moved up, %3 graduated.</source>
       <translation>%1已开始：升级%2人，毕业%3人。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ObservationDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="39" />
+      <source>Edit observation</source>
+      <translation>修改听课记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="39" />
+      <source>New observation</source>
+      <translation>新建听课记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="44" />
+      <source>&amp;Observer</source>
+      <translation>听课人(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="46" />
+      <source>&amp;Teacher observed</source>
+      <translation>执教者(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="54" />
+      <source>C&amp;lass</source>
+      <translation>班级(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="59" />
+      <source>&amp;Subject</source>
+      <translation>学科(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="60" />
+      <source>Lesson t&amp;itle</source>
+      <translation>课题(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="61" />
+      <source>Lesson t&amp;ype</source>
+      <translation>课型(&amp;Y)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
+      <source>&amp;Kind</source>
+      <translation>帮扶形式(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="64" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="68" />
+      <source>period </source>
+      <translation>第 </translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="69" />
+      <source>Pe&amp;riod</source>
+      <translation>节次(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
+      <source>&amp;Process record</source>
+      <translation>教学过程记录(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="75" />
+      <source>(not scored)</source>
+      <translation>（不评分）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="81" />
+      <source>%1 (as scored then)</source>
+      <translation>%1（评分时的版本）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="86" />
+      <source>Ru&amp;bric</source>
+      <translation>评价表(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="87" />
+      <source>Scores</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="93" />
+      <source>This lesson</source>
+      <translation>本节课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="94" />
+      <source>not scored</source>
+      <translation>未评分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="95" />
+      <source>%1 observers, average %2</source>
+      <translation>%1 人听课，平均 %2 分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
+      <source>&amp;Highlights</source>
+      <translation>亮点(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
+      <source>Su&amp;ggestions</source>
+      <translation>建议(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
+      <source>Plans and ho&amp;mework</source>
+      <translation>二看三查阅(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
+      <source>&amp;Evidence photos</source>
+      <translation>佐证照片(&amp;E)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ObservationRulesBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="27" />
+      <source>Lesson observation</source>
+      <translation>听课评课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="37" />
+      <source> lessons a semester</source>
+      <translation> 节/学期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="42" />
+      <source>Days from this date on count under the new quotas; earlier days keep the quotas then in force.</source>
+      <translation>从这一天起按新要求计算；之前的日子仍按当时的要求。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="44" />
+      <source>In force from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="45" />
+      <source>Save quotas</source>
+      <translation>保存听课要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="50" />
+      <source>Rubric</source>
+      <translation>评价表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="51" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="52" />
+      <source>Observations</source>
+      <translation>听课记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="53" />
+      <source>Maximum</source>
+      <translation>满分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="59" />
+      <source>New from a copy…</source>
+      <translation>复制新建…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="60" />
+      <source>Edit rubric…</source>
+      <translation>修改评价表…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="61" />
+      <source>Hide / show</source>
+      <translation>停用/启用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="62" />
+      <source>Use by default</source>
+      <translation>设为默认</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="69" />
+      <source>Printed records carry the observed teacher's confirming signature</source>
+      <translation>打印的听课记录附被听课教师确认签名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="118" />
+      <source>Observation quotas saved; they hold from %1.</source>
+      <translation>听课要求已保存，自 %1 起执行。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="136" />
+      <source>%1 (copy)</source>
+      <translation>%1（副本）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ObservationsPage</name>
+    <message>
+      <location filename="../schooldesk/ui/observation_printing.py" line="64" />
+      <source>Export to Excel</source>
+      <translation>导出Excel</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_printing.py" line="65" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_printing.py" line="79" />
+      <source>Writing the workbook…</source>
+      <translation>正在生成 Excel 工作簿…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="45" />
+      <source>&amp;Observations</source>
+      <translation>听课记录(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="46" />
+      <source>Lessons &amp;against quota</source>
+      <translation>听课统计(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="67" />
+      <source>Find (Ctrl+F)</source>
+      <translation>查找（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="69" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="70" />
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="71" />
+      <source>Observer</source>
+      <translation>听课人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
+      <source>Teacher observed</source>
+      <translation>执教者</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="73" />
+      <source>Subject</source>
+      <translation>学科</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
+      <source>Lesson title</source>
+      <translation>课题</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
+      <source>Lesson type</source>
+      <translation>课型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="77" />
+      <source>Kind</source>
+      <translation>形式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="78" />
+      <source>Score</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
+      <source>Lesson average</source>
+      <translation>本节平均</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="92" />
+      <source>&amp;New…</source>
+      <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="235" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="95" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="96" />
+      <source>&amp;Blank form…</source>
+      <translation>空白表(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="97" />
+      <source>E&amp;xcel…</source>
+      <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="103" />
+      <source>Observer:</source>
+      <translation>听课人：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="103" />
+      <source>Observed:</source>
+      <translation>执教者：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="104" />
+      <source>Subject:</source>
+      <translation>学科：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="104" />
+      <source>Kind:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="122" />
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="123" />
+      <source>Duties</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="124" />
+      <source>Observed / required</source>
+      <translation>已听/应听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="125" />
+      <source>Due by now</source>
+      <translation>按进度应听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="126" />
+      <source>Observed by others</source>
+      <translation>被听</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="127" />
+      <source>Standing</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="134" />
+      <source>Print the teacher's &amp;summary…</source>
+      <translation>打印听课记录汇总(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="146" />
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="148" />
+      <source>behind by %1</source>
+      <translation>落后 %1 节</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="149" />
+      <source>on track</source>
+      <translation>进度正常</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="156" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="174" />
+      <source>(all)</source>
+      <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="195" />
+      <source>Lesson observation, %1: %2 records shown</source>
+      <translation>听课评课，%1：显示 %2 条记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="214" />
+      <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
+      <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="235" />
+      <source>&amp;View…</source>
+      <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="276" />
+      <source>%1's observation (only they may change it)</source>
+      <translation>%1的听课记录（只有本人可以修改）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/observations.py" line="289" />
+      <source>Delete %1's record of %2's lesson “%3” on %4?</source>
+      <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>
   </context>
   <context>
@@ -2667,62 +3332,62 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PlanDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="36" />
       <source>Home teaching plan — %1</source>
       <translation>送教上门计划 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="53" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
       <source>&amp;Child</source>
       <translation>学生(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="55" />
       <source>&amp;From</source>
       <translation>开始日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="56" />
       <source>Months from this date on are judged against the visit rule.</source>
       <translation>从此日期起的各月按送教要求评判。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="60" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="61" />
       <source>&amp;Until</source>
       <translation>结束日期(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="61" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="62" />
       <source>&amp;Teachers (first: responsible)</source>
       <translation>送教教师(&amp;T)（第一位为负责人）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="63" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="64" />
       <source>&amp;Goals</source>
       <translation>送教目标(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="64" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
       <source>Individual plan</source>
       <translation>个别化教育计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="66" />
       <source>e.g. recognise 100 common characters; eat without help</source>
       <translation>如：认识常用汉字100个；能独立进餐</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="66" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="67" />
       <source>&amp;Schedule</source>
       <translation>送教安排(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="67" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="68" />
       <source>e.g. Wednesday afternoons of the 1st and 3rd week</source>
       <translation>如：每月第一、三周周三下午</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="93" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="94" />
       <source>The plan starts on %1, which is already past. %2 will be judged against the visit rule at once, and months without enough visits will show as not met.
 
 Save with this start date?</source>
@@ -3379,6 +4044,82 @@ Save with this start date?</source>
     </message>
   </context>
   <context>
+    <name>RubricDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="72" />
+      <source>Edit rubric</source>
+      <translation>修改评价表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="72" />
+      <source>New rubric</source>
+      <translation>新建评价表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="76" />
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="81" />
+      <source>&amp;Scored by</source>
+      <translation>评分方式(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="87" />
+      <source>&amp;Rating labels</source>
+      <translation>等级名称(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="88" />
+      <source>&amp;Items</source>
+      <translation>评价项目(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="89" />
+      <source>&amp;Grades of the total</source>
+      <translation>总分等级(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="91" />
+      <source>Each grade with its lowest score, highest first; the last grade has no number.</source>
+      <translation>每个等级写上最低分，从高到低；最后一个等级不写分数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="97" />
+      <source>Used by %1 observations: saving makes a new version; they keep theirs.</source>
+      <translation>已有 %1 条听课记录使用：保存后生成新版本，原记录保持原版本。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RubricItems</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <source>Own grades (optional)</source>
+      <translation>本项等级（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="33" />
+      <source>Add item</source>
+      <translation>添加项目</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="34" />
+      <source>Remove item</source>
+      <translation>删除项目</translation>
+    </message>
+  </context>
+  <context>
     <name>Saving</name>
     <message>
       <location filename="../schooldesk/ui/saving.py" line="38" />
@@ -3460,64 +4201,98 @@ Save with this start date?</source>
     </message>
   </context>
   <context>
+    <name>ScoreForm</name>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="48" />
+      <location filename="../schooldesk/ui/observation_fields.py" line="56" />
+      <source>%1 (%2 points)</source>
+      <translation>%1（%2分）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="51" />
+      <source>0 to %1</source>
+      <translation>0—%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="61" />
+      <source>Total</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="89" />
+      <source>%1 of %2 items scored</source>
+      <translation>已评 %1/%2 项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="91" />
+      <source>%1 of %2 points — %3</source>
+      <translation>%1 / %2 分 — %3</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/observation_fields.py" line="92" />
+      <source>not scored</source>
+      <translation>未评分</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="42" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="43" />
       <source>Decides the top grade that graduates when a new school year starts.</source>
       <translation>决定开始新学年时哪个年级毕业。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="43" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
       <source>&amp;Kind of school</source>
       <translation>学校类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="47" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="48" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="53" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="54" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="56" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="57" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="66" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="67" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="71" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="72" />
       <source>never</source>
       <translation>从不</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="72" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="73" />
       <source> min</source>
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="75" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="76" />
       <source>Lock after no use for:</source>
       <translation>无操作自动锁定：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="140" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="143" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="145" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="148" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
@@ -3638,44 +4413,64 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TeacherDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="15" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="20" />
       <source>Edit teacher</source>
       <translation>编辑教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="15" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="20" />
       <source>New teacher</source>
       <translation>新增教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="18" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="23" />
       <source>&amp;Name</source>
       <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="19" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="24" />
       <source>&amp;Gender</source>
       <translation>性别(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="21" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="26" />
       <source>&amp;Subjects</source>
       <translation>任教学科(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="22" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="27" />
       <source>e.g. 语文、数学</source>
       <translation>例如：语文、数学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="28" />
       <source>&amp;Title</source>
       <translation>职称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="25" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="30" />
       <source>&amp;Phone</source>
       <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="33" />
+      <source>&amp;Duties</source>
+      <translation>职务(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="35" />
+      <source>The highest quota of the duties held applies to lesson observation.</source>
+      <translation>听课节数按所任职务中要求最高的一项计算。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="36" />
+      <source>Duties &amp;from</source>
+      <translation>职务变动日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="37" />
+      <source>A change of duties counts from this day on.</source>
+      <translation>职务变动从这一天起生效。</translation>
     </message>
   </context>
   <context>

@@ -32,7 +32,9 @@ TABLES = {
     "photo": "照片", "home_teaching_plan": "送教上门计划", "home_teaching_plan_teacher": "送教计划教师",
     "home_teaching_visit": "送教上门记录", "home_teaching_visit_teacher": "送教教师", "photo_link": "佐证照片",
     "register": "台账导出", "monthly_report": "月报导出", "pupil_file": "学生档案打印",
-    "audit_entry": "操作日志", "audit_head": "操作日志校验",
+    "audit_entry": "操作日志", "audit_head": "操作日志校验", "teacher_duty": "教师职务", "rubric": "听课评价表",
+    "rubric_version": "听课评价表版本", "observation": "听课记录", "observation_score": "听课评分",
+    "observation_check": "二看三查阅",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
@@ -56,18 +58,26 @@ COLUMNS = {  # column names as the forms call them
     "original_name": "原文件名", "width": "宽度", "height": "高度", "size": "大小", "added_at": "添加时间",
     "slot": "成员序号", "position": "顺序", "name_keys": "拼音检索", "at": "时间", "action": "操作",
     "table_name": "记录类别", "label": "记录", "changes": "修改内容", "chain": "校验链", "last_id": "最后编号",
+    "duty": "职务", "definition": "评价项目与等级", "observer_id": "听课人", "taught_teacher_id": "执教者",
+    "subject": "学科", "topic": "课题", "lesson_type": "课型", "period": "节次", "process_record": "教学过程记录",
+    "rubric_version_id": "评价表", "highlights": "亮点", "suggestions": "建议", "observation_id": "听课记录",
+    "item": "项目", "rating": "评价", "comment": "说明", "rubric_id": "评价表",
 }
 PER_TABLE = {  # where one column means something else in one table
     ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
     ("school", "name"): "学校名称", ("school_class", "name"): "班级名称", ("school", "address"): "地址",
     ("school", "phone"): "电话", ("support_record", "kind"): "帮扶方式", ("care_record", "kind"): "关爱类别",
+    ("observation", "kind"): "听课类型", ("observation_score", "value"): "得分", ("observation_score", "position"): "评价项目",
+    ("rubric", "name"): "评价表名称", ("rubric_version", "number"): "版本",
 }
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
     "support_interval_days": "帮扶记录间隔（天）", "suspected_dropout": "疑似辍学判定", "home_teaching_rules": "送教上门要求",
     "school_type": "学校类型", "pdf_font": "PDF字体", "recovery_code": "管理员恢复码",
+    "observation_quotas": "听课节数要求", "observation_rubric": "默认听课评价表", "observation_print": "听课记录打印",
 }
-SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值"}
+SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值",
+                 "taught_signature": "被听课教师确认签名", "id": "评价表编号"}
 BOOLEANS = {True: "是", False: "否"}
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
@@ -164,7 +174,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         return BOOLEANS[value]
     references = {"teacher_id": names.teachers, "responsible_teacher_id": names.teachers,
                   "head_teacher_id": names.teachers, "pupil_id": names.pupils, "class_id": names.classes,
-                  "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases}
+                  "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases,
+                  "observer_id": names.teachers, "taught_teacher_id": names.teachers}
     if column in references:
         return references[column].get(value, f"编号{value}")
     if column == "kind" and table == "care_record" and value in KIND_BY_CODE:
@@ -179,6 +190,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         return _details(value, code, translate)
     if column == "value" and isinstance(value, dict):
         return _setting(value)
+    if column == "definition" and isinstance(value, dict):
+        return _rubric(value)
     if isinstance(value, (list, tuple)):
         return "、".join(_plain(v) for v in value)
     if isinstance(value, dict):
@@ -201,7 +214,7 @@ def _details(details: Mapping[str, Any], code: str | None, translate: Translate)
 def _setting(value: Mapping[str, Any]) -> str:
     """A school setting's value: 留守儿童：30天; 每月不少于2次…（自2025年11月起）; 学校类型：小学."""
     if "versions" in value:
-        return "；".join(_rule_version(v) for v in value["versions"])
+        return "；".join(_quota_version(v) if "quotas" in v else _rule_version(v) for v in value["versions"])
     if "code" in value:
         return SCHOOL_TYPES.get(value["code"], "其他")
     parts = []
@@ -217,6 +230,21 @@ def _rule_version(version: Mapping[str, Any]) -> str:
     since = "{}".format(version.get("effective_from", ""))[:7]
     return (f"{RULE_UNITS.get(version.get('per'), '')}不少于{version.get('min_visits')}次，每次不少于"
             f"{version.get('periods_per_visit')}课时（每课时{version.get('minutes_per_period')}分钟），自{since}起")
+
+
+def _quota_version(version: Mapping[str, Any]) -> str:
+    """校长14节、教师12节（自2026-01-01起）."""
+    quotas = "、".join(f"{duty}{count}节" for duty, count in version.get("quotas", {}).items())
+    return f"每学期听课：{quotas}（自{version.get('effective_from', '')}起）"
+
+
+def _rubric(definition: Mapping[str, Any]) -> str:
+    """A rubric version as its form reads: 教学目标10分、教学内容15分…；等级：优 90，良 80，合格 60，不合格."""
+    from schooldesk.domain.rubrics import MODES, rubric_from_json
+
+    rubric = rubric_from_json("", definition)
+    items = "、".join(f"{i.name}{i.weight:g}分" for i in rubric.items)
+    return f"{MODES.get(rubric.mode, '')}：{items}；等级：{rubric.bands.text}"
 
 
 def _pairs(items: Iterable[tuple[str, Any]]) -> str:

@@ -28,6 +28,11 @@ from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
 
 
+def _shared(row: ObservationRow) -> bool:
+    """A lesson several observers scored: its average is worth showing."""
+    return row.lesson_observers > 1 and row.lesson_average is not None
+
+
 def _score(row: ObservationRow) -> str:
     return f"{row.total:g}" if row.scored else ""
 
@@ -78,8 +83,7 @@ class ObservationsPage(QWidget):
             Column(self.tr("Score"), _score, lambda r: (r.total is None, r.total or 0)),
             Column(self.tr("Grade"), lambda r: r.grade),
             Column(self.tr("Lesson average"), lambda r: f"{r.lesson_average:g}（{r.lesson_observers}）"
-                   if r.lesson_observers > 1 and r.lesson_average is not None else "",
-                   lambda r: (r.lesson_average is None, r.lesson_average or 0)),
+                   if _shared(r) else "", lambda r: (not _shared(r), r.lesson_average or 0)),
         ])
         self.proxy = RowSortProxy(self.model, self)
         self.proxy.setFilterKeyColumn(-1)
@@ -195,7 +199,7 @@ class ObservationsPage(QWidget):
         self.heading.setText(fill(self.tr("Lesson observation, %1: %2 records shown"), (semester.label_zh, str(len(rows)))))
         self.table.resizeColumnsToContents()
         if selected is not None:
-            self.select(selected.id)
+            self.select_observation(selected.id)
         self._update_buttons()
 
     def refresh_quotas(self) -> None:
@@ -218,7 +222,7 @@ class ObservationsPage(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
 
-    def select(self, observation_id: int) -> None:
+    def select_observation(self, observation_id: int) -> None:
         for source_row, row in enumerate(self.model.rows()):
             if row.id == observation_id:
                 self.table.selectRow(self.proxy.mapFromSource(self.model.index(source_row, 0)).row())
@@ -280,7 +284,7 @@ class ObservationsPage(QWidget):
 
     def _saved(self, row: ObservationRow) -> None:
         self.state.notify_changed(OBSERVATIONS)
-        self.select(row.id)
+        self.select_observation(row.id)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
