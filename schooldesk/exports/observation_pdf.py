@@ -35,7 +35,7 @@ BLANK_DATE = "　　　　年　　月　　日　第　　节"
 EVALUATIONS = ("课堂教学", "平时备课", "作业批改")
 
 WIDTH = page_width()
-LABEL = 24 * mm
+LABEL = 27 * mm
 HALF = (WIDTH - 2 * LABEL) / 2
 
 
