@@ -21,8 +21,8 @@ from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
 
 SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-home-teaching.png",
-         3: "main-window-reports.png", 4: "main-window-teachers.png", 5: "main-window-classes.png",
-         6: "main-window-settings.png"}
+         3: "main-window-observations.png", 4: "main-window-reports.png", 5: "main-window-teachers.png",
+         6: "main-window-classes.png", 7: "main-window-settings.png"}
 PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
 
 
@@ -77,6 +77,23 @@ def render_register_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ig
                         str(out / name)], check=True)
         pngs.append(out / f"{name}.png")
     return pngs
+
+
+def render_observation_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """A demo observation with 二看三查阅 and both pages of the blank 听课记录表, as PNG."""
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.observation_pdf import write_blank_observation_pdf, write_observation_pdf
+    from schooldesk.services.observation_print import blank_observation_form, observation_sheet
+    from schooldesk.services.observations import list_observations
+
+    today = date(2026, 11, 24)
+    chosen = next(r for r in list_observations(db, SemesterKey(2026, 1)) if r.checks and r.scored and r.lesson_observers > 1)
+    one = write_observation_pdf(folder / "observation.pdf", observation_sheet(db, chosen.id), printed=today)
+    blank = write_blank_observation_pdf(folder / "observation-blank.pdf", blank_observation_form(db, SemesterKey(2026, 1)),
+                                        printed=today)
+    subprocess.run(["pdftoppm", "-r", "80", "-singlefile", "-png", str(one.path), str(out / "pdf-observation")], check=True)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(blank.path), str(out / "pdf-observation-blank")], check=True)
+    return [out / "pdf-observation.png", *sorted(out.glob("pdf-observation-blank-*.png"))]
 
 
 def settle() -> None:
@@ -150,7 +167,20 @@ def main(out: Path) -> int:
         preview.close()
         log_window.close()
         with tempfile.TemporaryDirectory() as printouts:  # never inside the data folder (refused)
-            pdf_pages = render_pdfs(db, out, Path(printouts)) + render_register_pdfs(db, out, Path(printouts))
+            pdf_pages = (render_pdfs(db, out, Path(printouts)) + render_register_pdfs(db, out, Path(printouts))
+                         + render_observation_pdfs(db, out, Path(printouts)))
+        observations = window.pages[3][1]
+        window.nav.setCurrentRow(3)
+        observations.tabs.setCurrentIndex(1)
+        settle()
+        window.grab().save(str(out / "observation-quotas.png"))
+        observations.tabs.setCurrentIndex(0)
+        observations.table.selectRow(0)
+        form = observations.edit_selected()
+        form.resize(720, 800)
+        settle()
+        form.grab().save(str(out / "observation-dialog.png"))
+        form.close()
         audit = window.pages[-1][1].users.open_audit()
         audit.since.set_value(None)
         audit.resize(1000, 520)
@@ -178,7 +208,7 @@ def main(out: Path) -> int:
             plan.past_start_question.close()
         plan.grab().save(str(out / "plan-dialog.png"))
         plan.close()
-        year = window.pages[5][1].open_new_school_year()
+        year = window.pages[6][1].open_new_school_year()
         year.resize(900, 700)
         settle()
         year.grab().save(str(out / "new-school-year.png"))

@@ -837,4 +837,9 @@ ZH = {
 BY_CONTEXT = {
     ("TeacherDialog", "&Name"): "姓名(&N)",
     ("PupilDialog", "&Name"): "姓名(&N)",
+    ("ObservationDialog", "&Kind"): "听课类型(&K)",
+    ("ObservationDialog", " (lesson)"): " 节",
+    ("ObservationsPage", "Period"): "节次",
+    ("ObservationsPage", "Kind"): "听课类型",
+    ("ObservationsPage", "Grade"): "等级",
 }

@@ -2857,7 +2857,7 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     <message>
       <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
       <source>&amp;Kind</source>
-      <translation>帮扶形式(&amp;K)</translation>
+      <translation>听课类型(&amp;K)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="64" />
@@ -2871,66 +2871,71 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="69" />
+      <source> (lesson)</source>
+      <translation> 节</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
       <source>Pe&amp;riod</source>
       <translation>节次(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
       <source>&amp;Process record</source>
       <translation>教学过程记录(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="75" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="76" />
       <source>(not scored)</source>
       <translation>（不评分）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="81" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="82" />
       <source>%1 (as scored then)</source>
       <translation>%1（评分时的版本）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="86" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="87" />
       <source>Ru&amp;bric</source>
       <translation>评价表(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="87" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="88" />
       <source>Scores</source>
       <translation>评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="93" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="94" />
       <source>This lesson</source>
       <translation>本节课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="94" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="95" />
       <source>not scored</source>
       <translation>未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="95" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
       <source>%1 observers, average %2</source>
       <translation>%1 人听课，平均 %2 分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
       <source>&amp;Highlights</source>
       <translation>亮点(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
       <source>Su&amp;ggestions</source>
       <translation>建议(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
       <source>Plans and ho&amp;mework</source>
       <translation>二看三查阅(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="100" />
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
     </message>
@@ -3036,213 +3041,213 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="45" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
       <source>&amp;Observations</source>
       <translation>听课记录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="46" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="51" />
       <source>Lessons &amp;against quota</source>
       <translation>听课统计(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="67" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="69" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="70" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
       <source>Period</source>
-      <translation>期间</translation>
+      <translation>节次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="71" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
       <source>Observer</source>
       <translation>听课人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="77" />
       <source>Teacher observed</source>
       <translation>执教者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="73" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="78" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
       <source>Lesson title</source>
       <translation>课题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="81" />
       <source>Lesson type</source>
       <translation>课型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="77" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
       <source>Kind</source>
-      <translation>形式</translation>
+      <translation>听课类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="78" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>Score</source>
       <translation>总分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
       <source>Grade</source>
-      <translation>年级</translation>
+      <translation>等级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="85" />
       <source>Lesson average</source>
       <translation>本节平均</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="92" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="96" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
-      <location filename="../schooldesk/ui/pages/observations.py" line="235" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="97" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="98" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="95" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="99" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="96" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="100" />
       <source>&amp;Blank form…</source>
       <translation>空白表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="97" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="101" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="103" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="107" />
       <source>Observer:</source>
       <translation>听课人：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="103" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="107" />
       <source>Observed:</source>
       <translation>执教者：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="104" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="108" />
       <source>Subject:</source>
       <translation>学科：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="104" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="108" />
       <source>Kind:</source>
       <translation>类型：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="122" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="126" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="123" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="127" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="124" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="128" />
       <source>Observed / required</source>
       <translation>已听/应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="125" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="129" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="126" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="130" />
       <source>Observed by others</source>
       <translation>被听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="127" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="131" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="134" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="138" />
       <source>Print the teacher's &amp;summary…</source>
       <translation>打印听课记录汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="146" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="150" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="148" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="152" />
       <source>behind by %1</source>
       <translation>落后 %1 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="149" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="153" />
       <source>on track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="156" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="160" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="174" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="178" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="195" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="199" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="214" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="218" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="235" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
       <source>&amp;View…</source>
       <translation>查看(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="276" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="280" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="289" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="293" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>
