@@ -15,7 +15,7 @@ from schooldesk.domain.observation import (
     required_observations, weeks_left,
 )
 from schooldesk.domain.rubrics import (
-    HUNDRED_POINT, ITEM_RATING, LABEL_SETS, RATINGS, Band, Bands, RubricItem, parse_bands, score, validate_rubric,
+    HUNDRED_POINT, ITEM_RATING, LABEL_SETS, RATINGS, RubricItem, parse_bands, score, validate_rubric,
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.observation_quotas import quota_table, set_quotas

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
 
 from schooldesk.db.database import Database
-from schooldesk.domain.access import Actor
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.login import SignedIn
 from schooldesk.services.observations import ObservationInput, add_observation, list_observations
