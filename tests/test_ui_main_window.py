@@ -83,7 +83,7 @@ def test_teachers_add_with_validation_edit_and_deactivate(qtbot, zh_app, school_
     assert page.model.rowCount() == 0, "deactivated teachers leave the list"
     page.show_inactive.setChecked(True)
     assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 5)) == "已停用"
+    assert page.model.data(page.model.index(0, 6)) == "已停用"
 
 
 def test_find_filters_the_teacher_list(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -838,7 +838,7 @@ BY_CONTEXT = {
     ("TeacherDialog", "&Name"): "姓名(&N)",
     ("PupilDialog", "&Name"): "姓名(&N)",
     ("ObservationDialog", "&Kind"): "听课类型(&K)",
-    ("ObservationDialog", " (lesson)"): " 节",
+    ("ObservationDialog", " of the day"): " 节",
     ("ObservationsPage", "Period"): "节次",
     ("ObservationsPage", "Kind"): "听课类型",
     ("ObservationsPage", "Grade"): "等级",

@@ -2871,7 +2871,7 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="69" />
-      <source> (lesson)</source>
+      <source> of the day</source>
       <translation> 节</translation>
     </message>
     <message>
@@ -4481,42 +4481,47 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TeachersPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="18" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="21" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="19" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="20" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Subjects</source>
       <translation>任教学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="21" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="24" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="25" />
+      <source>Duties</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="26" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
       <source>Inactive</source>
       <translation>已停用</translation>
     </message>

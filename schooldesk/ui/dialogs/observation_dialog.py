@@ -66,7 +66,7 @@ class ObservationDialog(RecordDialog):
         self.period.setRange(1, MAX_PERIOD)
         self.period.setValue(o.period if o else 1)
         self.period.setPrefix(self.tr("period "))
-        self.period.setSuffix(self.tr(" (lesson)"))  # 第 3 节
+        self.period.setSuffix(self.tr(" of the day"))  # 第 3 节
         f.add("period", self.tr("Pe&riod"), self.period)
         self.process = f.add("process_record", self.tr("&Process record"), TextArea(o.process_record if o else ""))
         self.process.setMaximumHeight(160)

@@ -1,9 +1,12 @@
 """教师: the staff list."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QWidget
 
 from schooldesk.services.rows import TeacherRow
+from schooldesk.services.teacher_duties import duties_now
 from schooldesk.services.teachers import list_teachers, set_teacher_active
 from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
 from schooldesk.ui.pages.list_page import ListPage
@@ -19,14 +22,17 @@ class TeachersPage(ListPage):
             Column(self.tr("Gender"), lambda t: t.gender),
             Column(self.tr("Subjects"), lambda t: t.subjects),
             Column(self.tr("Title"), lambda t: t.title),
+            Column(self.tr("Duties"), lambda t: "、".join(self._duties.get(t.id, ()))),
             Column(self.tr("Phone"), lambda t: t.phone),
             Column(self.tr("Status"), lambda t: self.tr("Active") if t.active else self.tr("Inactive")),
         ]
+        self._duties: dict[int, tuple[str, ...]] = {}
         super().__init__(state, RowTableModel(columns, dimmed=lambda t: not t.active), parent)
         self.setObjectName("TeachersPage")
         self.refresh()
 
     def load_rows(self, include_inactive: bool) -> list[TeacherRow]:
+        self._duties = duties_now(self.state.db, date.today())  # 职务 held today (none: 教师)
         return list_teachers(self.state.db, include_inactive=include_inactive)
 
     def open_editor(self, row: TeacherRow | None) -> None:
