@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from schooldesk.db.models import (
-    CareRecord, DropoutCase, HomeTeachingPlan, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
+    CareRecord, DropoutCase, HomeTeachingPlan, MentorshipPair, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
 )
 from schooldesk.domain.access import ROLE_NAMES_ZH
 from schooldesk.domain.care import KIND_BY_CODE, NOTE, SUPPORT_INTERVALS
@@ -34,7 +34,8 @@ TABLES = {
     "register": "台账导出", "monthly_report": "月报导出", "pupil_file": "学生档案打印",
     "audit_entry": "操作日志", "audit_head": "操作日志校验", "teacher_duty": "教师职务", "rubric": "听课评价表",
     "rubric_version": "听课评价表版本", "observation": "听课记录", "observation_score": "听课评分",
-    "observation_check": "二看三查阅",
+    "observation_check": "二看三查阅", "mentorship_pair": "师徒结对", "guidance_record": "师徒指导记录",
+    "mentorship_assessment": "师徒结对考核",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
@@ -61,7 +62,10 @@ COLUMNS = {  # column names as the forms call them
     "duty": "职务", "definition": "评价项目与等级", "observer_id": "听课人", "taught_teacher_id": "执教者",
     "subject": "学科", "topic": "课题", "lesson_type": "课型", "period": "节次", "process_record": "教学过程记录",
     "rubric_version_id": "评价表", "highlights": "亮点", "suggestions": "建议", "observation_id": "听课记录",
-    "item": "项目", "rating": "评价", "comment": "说明", "rubric_id": "评价表",
+    "item": "项目", "rating": "评价", "comment": "说明", "rubric_id": "评价表", "mentor_id": "师傅",
+    "apprentice_id": "徒弟", "pairing_type": "结对形式", "measures": "主要措施", "agreement_date": "协议日期",
+    "status_reason": "结束原因", "carried_from_id": "上学年结对", "pair_id": "师徒结对", "advice": "指导意见",
+    "reflection": "徒弟反思", "scores": "得分", "comments": "考核意见",
 }
 PER_TABLE = {  # where one column means something else in one table
     ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
@@ -69,15 +73,20 @@ PER_TABLE = {  # where one column means something else in one table
     ("school", "phone"): "电话", ("support_record", "kind"): "帮扶方式", ("care_record", "kind"): "关爱类别",
     ("observation", "kind"): "听课类型", ("observation_score", "value"): "得分", ("observation_score", "position"): "评价项目",
     ("rubric", "name"): "评价表名称", ("rubric_version", "number"): "版本",
+    ("mentorship_pair", "goals"): "带教目标", ("mentorship_pair", "content"): "带教内容",
+    ("mentorship_pair", "status"): "结对状态", ("guidance_record", "kind"): "指导类别",
+    ("mentorship_assessment", "date"): "考核日期",
 }
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
     "support_interval_days": "帮扶记录间隔（天）", "suspected_dropout": "疑似辍学判定", "home_teaching_rules": "送教上门要求",
     "school_type": "学校类型", "pdf_font": "PDF字体", "recovery_code": "管理员恢复码",
     "observation_quotas": "听课节数要求", "observation_rubric": "默认听课评价表", "observation_print": "听课记录打印",
+    "mentorship_targets": "师徒结对目标", "mentorship_agreement": "师徒结对协议书文字",
+    "mentorship_assessment_form": "师徒结对考核表",
 }
 SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值",
-                 "taught_signature": "被听课教师确认签名", "id": "评价表编号"}
+                 "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字"}
 BOOLEANS = {True: "是", False: "否"}
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
@@ -94,6 +103,7 @@ class Names:
     cases: dict[int, str] = field(default_factory=dict)  # case → the pupil's name
     care_kinds: dict[int, str] = field(default_factory=dict)  # care record → its category's code
     link_photos: dict[int, str] = field(default_factory=dict)  # photo link → the photo's file name
+    pairs: dict[int, str] = field(default_factory=dict)  # mentoring pair → 师傅—徒弟
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -109,6 +119,10 @@ class Names:
         names.care_kinds = dict(session.execute(select(CareRecord.id, CareRecord.kind)).all())
         names.link_photos = dict(session.execute(select(PhotoLink.id, Photo.original_name).join(
             Photo, Photo.id == PhotoLink.photo_id)).all())
+        mentor, apprentice = aliased(Teacher), aliased(Teacher)
+        names.pairs = {pair_id: f"{m}—{a}" for pair_id, m, a in session.execute(
+            select(MentorshipPair.id, mentor.name, apprentice.name).join(mentor, mentor.id == MentorshipPair.mentor_id)
+            .join(apprentice, apprentice.id == MentorshipPair.apprentice_id)).all()}
         return names
 
 
@@ -175,7 +189,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
     references = {"teacher_id": names.teachers, "responsible_teacher_id": names.teachers,
                   "head_teacher_id": names.teachers, "pupil_id": names.pupils, "class_id": names.classes,
                   "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases,
-                  "observer_id": names.teachers, "taught_teacher_id": names.teachers}
+                  "observer_id": names.teachers, "taught_teacher_id": names.teachers, "mentor_id": names.teachers,
+                  "apprentice_id": names.teachers, "pair_id": names.pairs, "carried_from_id": names.pairs}
     if column in references:
         return references[column].get(value, f"编号{value}")
     if column == "kind" and table == "care_record" and value in KIND_BY_CODE:
@@ -214,7 +229,10 @@ def _details(details: Mapping[str, Any], code: str | None, translate: Translate)
 def _setting(value: Mapping[str, Any]) -> str:
     """A school setting's value: 留守儿童：30天; 每月不少于2次…（自2025年11月起）; 学校类型：小学."""
     if "versions" in value:
-        return "；".join(_quota_version(v) if "quotas" in v else _rule_version(v) for v in value["versions"])
+        return "；".join(_quota_version(v) if "quotas" in v else _target_version(v) if "targets" in v
+                        else _rule_version(v) for v in value["versions"])
+    if "items" in value:
+        return _rubric(value)
     if "code" in value:
         return SCHOOL_TYPES.get(value["code"], "其他")
     parts = []
@@ -236,6 +254,15 @@ def _quota_version(version: Mapping[str, Any]) -> str:
     """校长14节、教师12节（自2026-01-01起）."""
     quotas = "、".join(f"{duty}{count}节" for duty, count in version.get("quotas", {}).items())
     return f"每学期听课：{quotas}（自{version.get('effective_from', '')}起）"
+
+
+def _target_version(version: Mapping[str, Any]) -> str:
+    """徒弟听师傅课：每学期不少于8次、…（自2025-09-01起）."""
+    from schooldesk.domain.mentorship import PERIODS
+
+    targets = "、".join(f"{t.get('name')}：{PERIODS.get(t.get('per'), '')}不少于{t.get('minimum')}次"
+                        for t in version.get("targets", ()))
+    return f"{targets}（自{version.get('effective_from', '')}起）"
 
 
 def _rubric(definition: Mapping[str, Any]) -> str:

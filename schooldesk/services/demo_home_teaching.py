@@ -39,7 +39,7 @@ def _wednesdays(first: date, last: date) -> list[date]:
     return days
 
 
-def _demo_photo(folder: Path, number: int) -> Path:
+def demo_photo(folder: Path, number: int) -> Path:
     """A stand-in for a phone photo: a room, a table, two people (no real child in the demo)."""
     image = Image.new("RGB", (1600, 1200), (228, 220, 200))
     draw = ImageDraw.Draw(image)
@@ -68,7 +68,7 @@ def add_demo_home_teaching(db: Database, year: int, school_class: ClassRow, teac
                                      details={"type": "多重", "grade": "一级", "placement": HOME_TAUGHT}))
     last_spring, this_autumn = default_term_dates(year - 1)[1], default_term_dates(year)[0]
     with tempfile.TemporaryDirectory() as scratch:
-        photos = [_demo_photo(Path(scratch), n) for n in range(1, 4)]
+        photos = [demo_photo(Path(scratch), n) for n in range(1, 4)]
         for term in (last_spring, this_autumn):
             plan = add_plan(db, pupil_id, term.key, PlanInput(
                 term.start, term.end, pair, ("文化知识", "康复训练", "生活自理", "心理疏导"),

@@ -12,6 +12,7 @@ from schooldesk.db.models import Pupil, SchoolClass, Teacher
 from schooldesk.domain.pupils import ON_ROLL
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanSummary, behind_this_month
+from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
 from schooldesk.services.observation_quotas import QuotaRow, behind_on_observations
 from schooldesk.services.support import OverdueSupport, overdue_support
 
@@ -24,6 +25,7 @@ class HomeSummary:
     overdue: tuple[OverdueSupport, ...]
     behind: tuple[PlanSummary, ...]
     observing_behind: tuple[QuotaRow, ...] = ()
+    pairs_behind: tuple[PairProgress, ...] = ()
 
 
 def _observing_behind(db: Database, semester: SemesterKey | None, today: date) -> tuple[QuotaRow, ...]:
@@ -41,4 +43,5 @@ def home_summary(db: Database, today: date, school_year: int, semester: Semester
     return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes,
                        overdue=tuple(overdue_support(db, today, school_year)),
                        behind=tuple(behind_this_month(db, today)),
-                       observing_behind=_observing_behind(db, semester, today))
+                       observing_behind=_observing_behind(db, semester, today),
+                       pairs_behind=tuple(pairs_behind(db, semester, today)) if semester else ())

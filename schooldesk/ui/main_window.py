@@ -39,6 +39,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             (self.tr("Pupils"), _PageMaker("pupils", "PupilsPage", state)),
             (self.tr("Home teaching"), _PageMaker("home_teaching", "HomeTeachingPage", state)),
             (self.tr("Lesson observation"), _PageMaker("observations", "ObservationsPage", state)),
+            (self.tr("Mentoring"), _PageMaker("mentorship", "MentorshipPage", state)),
             (self.tr("Reports"), _PageMaker("reports", "ReportsPage", state)),
             (self.tr("Teachers"), _PageMaker("teachers", "TeachersPage", state)),
             (self.tr("Classes"), _PageMaker("classes", "ClassesPage", state)),

@@ -40,3 +40,48 @@ def print_document(parent: QWidget, name: str, write: Callable[[Path], Any],
 
     label = QCoreApplication.translate("Printing", "Preparing the printout…")
     run_in_background(parent, label, lambda _progress: write(path), preview)
+
+
+def print_read(parent: QWidget, read: Callable[[], Any], write: Callable[[Path, Any, Any], Any], font: Callable[[], Any],
+               shown: Callable[[Any], None] | None = None) -> None:
+    """Read what a document shows (*read*, a service call; its known errors are shown), then write it with
+    *write(path, document, font)* and preview it. The document names its own file (``file_name``)."""
+    from schooldesk.domain.errors import SchoolDeskError
+    from schooldesk.ui.errors import show_error
+
+    try:
+        document, chosen_font = read(), font()
+    except SchoolDeskError as error:
+        show_error(parent, error)
+        return
+    print_document(parent, document.file_name, lambda path: write(path, document, chosen_font), shown)
+
+
+def save_workbook(parent: QWidget, data_folder: Path, read: Callable[[], Any], write: Callable[[Path, Any], Any],
+                  saved: Callable[[Any], None] | None = None) -> Any:
+    """Read what a workbook shows (*read*; its known errors are shown), ask where to save it (its own
+    ``file_name`` proposed), then write it off the GUI thread and say where it went."""
+    from schooldesk.domain.errors import SchoolDeskError
+    from schooldesk.exports.files import check_output
+    from schooldesk.ui.errors import show_error
+    from schooldesk.ui.saving import file_dialog, show_saved
+
+    try:
+        document = read()
+    except SchoolDeskError as error:
+        show_error(parent, error)
+        return None
+
+    def chosen(paths: list[Path]) -> None:
+        try:
+            path = check_output(paths[0], data_folder)
+        except SchoolDeskError as error:
+            show_error(parent, error)
+            return
+        label = QCoreApplication.translate("Printing", "Writing the workbook…")
+        run_in_background(parent, label, lambda _progress: write(path, document),
+                          lambda result: (saved or (lambda _box: None))(show_saved(parent, result.path)))
+
+    title = QCoreApplication.translate("Printing", "Export to Excel")
+    kind = QCoreApplication.translate("Printing", "Excel workbook (*.xlsx)")
+    return file_dialog(parent, "excel", title, kind, chosen, save_as=document.file_name, suffix="xlsx")

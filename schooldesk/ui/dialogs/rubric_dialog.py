@@ -2,6 +2,9 @@
 (and, if the school wants, their own grades), and the grades of the total."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -68,10 +71,11 @@ class RubricDialog(RecordDialog):
     """New (a copy of *template*) or edit (*rubric*); a rubric already used gets a new version on save."""
 
     def __init__(self, db: Database, template: RubricDefinition, rubric: RubricRow | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Edit rubric") if rubric else self.tr("New rubric"), parent)
+                 parent: QWidget | None = None, *, save_with: Callable[[RubricDefinition], Any] | None = None) -> None:
+        """*save_with*: another form kept like a rubric (the mentorship assessment) is saved by it instead."""
+        super().__init__(self.tr("Edit rubric") if rubric or save_with else self.tr("New rubric"), parent)
         self.setObjectName("RubricDialog")
-        self._db, self._rubric = db, rubric
+        self._db, self._rubric, self._save_with = db, rubric, save_with
         f = self.form
         self.name = f.add("name", self.tr("&Name"), QLineEdit(template.name, self))
         self.mode = QComboBox(self)
@@ -106,7 +110,9 @@ class RubricDialog(RecordDialog):
                                 bands=parse_bands(self.bands.text()),
                                 labels=LABEL_SETS[self.labels.currentData()] if mode == RATINGS else ())
 
-    def save(self) -> RubricRow:
+    def save(self) -> Any:
+        if self._save_with is not None:
+            return self._save_with(self.definition())
         if self._rubric is None:
             return add_rubric(self._db, self.definition())
         return update_rubric(self._db, self._rubric.id, self.definition())

@@ -10,6 +10,7 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home import home_summary
 from schooldesk.services.home_teaching import PlanSummary
+from schooldesk.services.mentorship_targets import PairProgress
 from schooldesk.services.observation_quotas import QuotaRow
 from schooldesk.services.support import OverdueSupport
 from schooldesk.ui.errors import show_error
@@ -74,6 +75,19 @@ class HomePage(QWidget):
         self.observing_table.setObjectName("observingBehind")
         self.observing_table.setToolTip(self.tr("Double-click or press Enter to open the lesson observation page."))
         self.observing_table.activated.connect(self.open_observations)
+        self.pairs_title = QLabel(self)
+        self.pairs_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.pairs_title.setWordWrap(True)
+        self.pairs_model: RowTableModel[PairProgress] = RowTableModel([
+            Column(self.tr("Mentor"), lambda p: p.pair.mentor.name, names=True),
+            Column(self.tr("Apprentice"), lambda p: p.pair.apprentice.name, names=True),
+            Column(self.tr("Subject"), lambda p: p.pair.subject),
+            Column(self.tr("Targets (done / required)"), lambda p: p.summary),
+        ])
+        self.pairs_table = record_table(self.pairs_model, self)
+        self.pairs_table.setObjectName("pairsBehind")
+        self.pairs_table.setToolTip(self.tr("Double-click or press Enter to open the pair."))
+        self.pairs_table.activated.connect(self.open_pair)
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
@@ -91,6 +105,8 @@ class HomePage(QWidget):
         layout.addWidget(self.home_table, 1)
         layout.addWidget(self.observing_title)
         layout.addWidget(self.observing_table, 1)
+        layout.addWidget(self.pairs_title)
+        layout.addWidget(self.pairs_table, 1)
         state.watch(self, EVERYTHING - {USERS}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
@@ -134,6 +150,23 @@ class HomePage(QWidget):
         self.observing_model.set_rows(observing)
         self.observing_table.resizeColumnsToContents()
         self.observing_table.setVisible(bool(observing))
+        pairs = summary.pairs_behind
+        self.pairs_title.setText(
+            fill(self.tr("Mentoring pairs behind their targets: %1"), (str(len(pairs)),)) if pairs
+            else self.tr("Mentoring: every pair keeps pace with its targets."))
+        self.pairs_model.set_rows(pairs)
+        self.pairs_table.resizeColumnsToContents()
+        self.pairs_table.setVisible(bool(pairs))
+
+    def open_pair(self, index: QModelIndex) -> QWidget:
+        """A pair behind opens in its window, where the missing record is added."""
+        from schooldesk.ui.mentorship_window import PairWindow
+
+        window = PairWindow(self.state, self.pairs_model.row_at(index.row()).pair.id, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.opened = window
+        return window
 
     def open_observations(self, _index: QModelIndex) -> None:
         """A teacher behind opens the 听课统计, where each teacher's lessons are listed."""

@@ -20,6 +20,7 @@ from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.idle_lock import IDLE_MINUTES_KEY, idle_minutes
 from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
+from schooldesk.ui.pages.mentorship_rules_box import MentorshipRulesBox
 from schooldesk.ui.pages.observation_rules_box import ObservationRulesBox
 from schooldesk.ui.pages.users_box import UsersBox
 from schooldesk.ui.pages.support_rules_box import SupportRulesBox
@@ -89,6 +90,8 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(school_box)
         left.addWidget(self.support_rules)
+        self.mentorship_rules = MentorshipRulesBox(state, self)
+        left.addWidget(self.mentorship_rules)
         # Settings, users, the audit trail and restoring are the administrator's (the services refuse
         # anyone else too); others see the settings, greyed out, and may take backups.
         self.is_admin = state.user is None or state.user.role == ADMIN
@@ -96,7 +99,8 @@ class SettingsPage(QWidget):
         if self.is_admin:
             self.users = UsersBox(state, self)
             left.addWidget(self.users)
-        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule, self.observation_rules):
+        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule, self.observation_rules,
+                    self.mentorship_rules):
             box.setEnabled(self.is_admin)
         self.backups.restore_button.setVisible(self.is_admin)
         columns = QHBoxLayout()
@@ -157,13 +161,13 @@ class SettingsPage(QWidget):
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
         return (school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
-                or self.observation_rules.is_edited())
+                or self.observation_rules.is_edited() or self.mentorship_rules.is_edited())
 
     def save(self) -> None:
         """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
         self.save_terms()
-        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules):
+        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules):
             if box.is_edited():
                 box.save()
 
