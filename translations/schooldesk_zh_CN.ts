@@ -29,6 +29,57 @@
     </message>
   </context>
   <context>
+    <name>AgreementTemplateDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="28" />
+      <source>Agreement wording</source>
+      <translation>协议书文字</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="31" />
+      <source>&amp;Wording</source>
+      <translation>文字(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="34" />
+      <source>Placeholders: %1</source>
+      <translation>可用的占位符：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>AssessmentDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="102" />
+      <source>Year-end assessment — %1</source>
+      <translation>学年考核 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="107" />
+      <source>This year so far</source>
+      <translation>本学年完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="107" />
+      <source>nothing counted yet</source>
+      <translation>尚无可计的记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="109" />
+      <source>Scores</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="111" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="112" />
+      <source>C&amp;omments</source>
+      <translation>考核意见(&amp;O)</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditDialog</name>
     <message>
       <location filename="../schooldesk/ui/audit_dialog.py" line="32" />
@@ -537,27 +588,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="188" />
+      <location filename="../schooldesk/cli.py" line="189" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="223" />
+      <location filename="../schooldesk/cli.py" line="224" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="224" />
+      <location filename="../schooldesk/cli.py" line="225" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="237" />
+      <location filename="../schooldesk/cli.py" line="238" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="239" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -612,59 +663,59 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="275" />
+      <location filename="../schooldesk/cli.py" line="276" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="279" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="281" />
+      <location filename="../schooldesk/cli.py" line="282" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="283" />
+      <location filename="../schooldesk/cli.py" line="284" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="284" />
+      <location filename="../schooldesk/cli.py" line="285" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="288" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="294" />
+      <location filename="../schooldesk/cli.py" line="295" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="321" />
+      <location filename="../schooldesk/cli.py" line="322" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="335" />
+      <location filename="../schooldesk/cli.py" line="336" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="337" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -700,6 +751,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli_observations.py" line="95" />
+      <location filename="../schooldesk/cli_mentorship.py" line="48" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
@@ -734,12 +786,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="203" />
+      <location filename="../schooldesk/cli.py" line="204" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="248" />
+      <location filename="../schooldesk/cli.py" line="249" />
       <location filename="../schooldesk/cli_data.py" line="26" />
       <location filename="../schooldesk/cli_data.py" line="67" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -941,6 +993,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/pupil_file.py" line="65" />
       <location filename="../schooldesk/services/dropout.py" line="79" />
       <location filename="../schooldesk/services/dropout.py" line="141" />
+      <location filename="../schooldesk/services/mentorship.py" line="323" />
       <location filename="../schooldesk/services/home_teaching.py" line="354" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
@@ -952,6 +1005,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/observations.py" line="218" />
+      <location filename="../schooldesk/services/mentorship.py" line="186" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
@@ -984,6 +1038,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/observations.py" line="260" />
+      <location filename="../schooldesk/services/mentorship.py" line="219" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
@@ -1283,6 +1338,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/observations.py" line="224" />
       <location filename="../schooldesk/services/support.py" line="69" />
       <location filename="../schooldesk/services/dropout.py" line="85" />
+      <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/home_teaching.py" line="323" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
@@ -1650,7 +1706,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>已停止，未保留任何内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="61" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
       <location filename="../schooldesk/domain/rubrics.py" line="197" />
       <source>The weight of “%1” must be from 1 to %2.</source>
       <translation>“%1”的权重应为 1 到 %2。</translation>
@@ -1712,6 +1768,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>评分与评价表的项目不对应。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
       <location filename="../schooldesk/domain/rubrics.py" line="164" />
       <source>Score “%1” too, or leave every item blank.</source>
       <translation>请给“%1”也评分，或所有项目都不评分。</translation>
@@ -1765,6 +1822,124 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/observation.py" line="159" />
       <source>The lesson period must be from %1 to %2.</source>
       <translation>节次应为第 %1 到第 %2 节。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship_print.py" line="63" />
+      <source>{%1} is not a placeholder; use %2.</source>
+      <translation>{%1} 不是占位符；可用：%2。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship_print.py" line="66" />
+      <source>The agreement needs some text.</source>
+      <translation>协议书不能为空。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="120" />
+      <source>The pair no longer exists.</source>
+      <translation>该师徒结对已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="194" />
+      <source>The mentor and the apprentice must be two people.</source>
+      <translation>师傅和徒弟不能是同一人。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="199" />
+      <source>%1 and %2 are already paired this school year.</source>
+      <translation>%1和%2本学年已经结对。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="203" />
+      <source>The agreement date must lie within the school year (%1 to %2).</source>
+      <translation>协议日期应在本学年内（%1 至 %2）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="208" />
+      <source>Give the date the pairing ended (on or after the agreement date).</source>
+      <translation>请填写结对结束的日期（不早于协议日期）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="211" />
+      <source>Say why the pairing was ended.</source>
+      <translation>请说明解除结对的原因。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="215" />
+      <source>A record on %1 would fall outside the pairing.</source>
+      <translation>%1 的记录将落在结对期间之外。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="256" />
+      <source>This pair has %1 guidance records; end the pairing (解除) rather than delete it.</source>
+      <translation>该结对已有 %1 条指导记录；请改为“解除”，不要删除。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="288" />
+      <source>The date must lie within the pairing (%1 to %2).</source>
+      <translation>日期应在结对期间内（%1 至 %2）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/mentorship.py" line="294" />
+      <source>Give the lesson's title or the topic.</source>
+      <translation>请填写课题或主题。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/mentorship.py" line="82" />
+      <source>Keep at least one target.</source>
+      <translation>至少保留一项目标。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/mentorship.py" line="85" />
+      <source>Each target needs a name, how often, and a number from 1 to 99.</source>
+      <translation>每项目标都要有名称、周期和 1 到 99 的次数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/mentorship.py" line="88" />
+      <source>Choose the kinds of record from the list.</source>
+      <translation>请从列表中选择记录类别。</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuidanceDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="75" />
+      <source>Guidance record — %1</source>
+      <translation>指导记录 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="79" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="80" />
+      <source>&amp;Kind</source>
+      <translation>指导类别(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="81" />
+      <source>&amp;Title or topic</source>
+      <translation>课题或主题(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="82" />
+      <source>&amp;What was done</source>
+      <translation>指导内容(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="83" />
+      <source>Mentor's &amp;advice</source>
+      <translation>指导意见(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="84" />
+      <source>Apprentice's &amp;reflection</source>
+      <translation>徒弟反思(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="85" />
+      <source>&amp;Evidence photos</source>
+      <translation>佐证照片(&amp;E)</translation>
     </message>
   </context>
   <context>
@@ -1838,155 +2013,190 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="36" />
+      <location filename="../schooldesk/ui/pages/home.py" line="37" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="37" />
+      <location filename="../schooldesk/ui/pages/home.py" line="38" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="38" />
+      <location filename="../schooldesk/ui/pages/home.py" line="39" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="48" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home.py" line="59" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="59" />
+      <location filename="../schooldesk/ui/pages/home.py" line="60" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="67" />
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home.py" line="69" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="69" />
+      <location filename="../schooldesk/ui/pages/home.py" line="70" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="70" />
+      <location filename="../schooldesk/ui/pages/home.py" line="71" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="71" />
+      <location filename="../schooldesk/ui/pages/home.py" line="72" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="75" />
+      <location filename="../schooldesk/ui/pages/home.py" line="76" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="77" />
+      <location filename="../schooldesk/ui/pages/home.py" line="82" />
+      <source>Mentor</source>
+      <translation>师傅</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="83" />
+      <source>Apprentice</source>
+      <translation>徒弟</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="84" />
+      <source>Subject</source>
+      <translation>学科</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="85" />
+      <source>Targets (done / required)</source>
+      <translation>目标（完成/要求）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="89" />
+      <source>Double-click or press Enter to open the pair.</source>
+      <translation>双击或按 Enter 打开该结对。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="91" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="78" />
+      <location filename="../schooldesk/ui/pages/home.py" line="92" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="103" />
+      <location filename="../schooldesk/ui/pages/home.py" line="119" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="105" />
+      <location filename="../schooldesk/ui/pages/home.py" line="121" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="118" />
+      <location filename="../schooldesk/ui/pages/home.py" line="134" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="119" />
+      <location filename="../schooldesk/ui/pages/home.py" line="135" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="124" />
+      <location filename="../schooldesk/ui/pages/home.py" line="140" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="125" />
+      <location filename="../schooldesk/ui/pages/home.py" line="141" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="132" />
+      <location filename="../schooldesk/ui/pages/home.py" line="148" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="133" />
+      <location filename="../schooldesk/ui/pages/home.py" line="149" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="155" />
+      <source>Mentoring pairs behind their targets: %1</source>
+      <translation>师徒结对进度落后：%1 对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <source>Mentoring: every pair keeps pace with its targets.</source>
+      <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
   </context>
   <context>
@@ -2660,73 +2870,234 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <source>Mentoring</source>
+      <translation>师徒结对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="68" />
+      <location filename="../schooldesk/ui/main_window.py" line="69" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="71" />
+      <location filename="../schooldesk/ui/main_window.py" line="72" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="80" />
+      <location filename="../schooldesk/ui/main_window.py" line="81" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="95" />
+      <location filename="../schooldesk/ui/main_window.py" line="96" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="99" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="104" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="108" />
+      <location filename="../schooldesk/ui/main_window.py" line="109" />
       <source>Semester: </source>
       <translation>学期：</translation>
+    </message>
+  </context>
+  <context>
+    <name>MentorshipPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="37" />
+      <source>(all)</source>
+      <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="44" />
+      <source>Find (Ctrl+F)</source>
+      <translation>查找（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="46" />
+      <source>Mentor</source>
+      <translation>师傅</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="47" />
+      <source>Apprentice</source>
+      <translation>徒弟</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="48" />
+      <source>Subject</source>
+      <translation>学科</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="49" />
+      <source>Kind of pairing</source>
+      <translation>结对形式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="50" />
+      <source>Agreement</source>
+      <translation>协议日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="51" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="52" />
+      <source>Standing</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="52" />
+      <source>behind</source>
+      <translation>进度落后</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="52" />
+      <source>on track</source>
+      <translation>进度正常</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="54" />
+      <source>Targets (done / required)</source>
+      <translation>目标（完成/要求）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="64" />
+      <source>&amp;New pair…</source>
+      <translation>新建结对(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="65" />
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="66" />
+      <source>&amp;Edit pair…</source>
+      <translation>编辑结对(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="67" />
+      <source>&amp;Carry into next year</source>
+      <translation>延续到下学年(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="68" />
+      <source>&amp;Delete pair</source>
+      <translation>删除结对(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="69" />
+      <source>E&amp;xcel…</source>
+      <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="75" />
+      <source>Status:</source>
+      <translation>状态：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="96" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="108" />
+      <source>Mentoring pairs, %1: %2 pairs, %3 behind their targets (%4)</source>
+      <translation>师徒结对，%1：共 %2 对，%3 对进度落后（%4）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="172" />
+      <source>Pair %1 again for %2? This year's pairing is then marked 期满.</source>
+      <translation>%1在%2继续结对吗？本学年的结对将标为“期满”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="180" />
+      <source>Delete the pair %1?</source>
+      <translation>删除结对“%1”吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>MentorshipRulesBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="42" />
+      <source>Mentoring</source>
+      <translation>师徒结对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="52" />
+      <source>Save targets</source>
+      <translation>保存目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="55" />
+      <source>Agreement wording…</source>
+      <translation>协议书文字…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="57" />
+      <source>Assessment form…</source>
+      <translation>考核表…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="60" />
+      <source>Targets</source>
+      <translation>结对目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="61" />
+      <source>In force from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="97" />
+      <source>Mentoring targets saved; they hold from %1.</source>
+      <translation>师徒结对目标已保存，自 %1 起执行。</translation>
     </message>
   </context>
   <context>
@@ -3026,19 +3397,16 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ObservationsPage</name>
     <message>
-      <location filename="../schooldesk/ui/observation_printing.py" line="64" />
       <source>Export to Excel</source>
-      <translation>导出Excel</translation>
+      <translation type="vanished">导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/observation_printing.py" line="65" />
       <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
+      <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/observation_printing.py" line="79" />
       <source>Writing the workbook…</source>
-      <translation>正在生成 Excel 工作簿…</translation>
+      <translation type="vanished">正在生成 Excel 工作簿…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/observations.py" line="50" />
@@ -3281,6 +3649,222 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
   </context>
   <context>
+    <name>PairDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="26" />
+      <source>Mentoring pair — %1</source>
+      <translation>师徒结对 — %1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="30" />
+      <source>&amp;Mentor</source>
+      <translation>师傅(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="31" />
+      <source>&amp;Apprentice</source>
+      <translation>徒弟(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="36" />
+      <source>&amp;Subject</source>
+      <translation>学科(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="37" />
+      <source>&amp;Kind of pairing</source>
+      <translation>结对形式(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="40" />
+      <source>A&amp;greement date</source>
+      <translation>协议日期(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="42" />
+      <source>G&amp;oals</source>
+      <translation>带教目标(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="43" />
+      <source>&amp;Content</source>
+      <translation>带教内容(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="44" />
+      <source>Meas&amp;ures</source>
+      <translation>主要措施(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="45" />
+      <source>S&amp;tatus</source>
+      <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="46" />
+      <source>&amp;Ended on</source>
+      <translation>结束日期(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="47" />
+      <source>&amp;Reason</source>
+      <translation>原因(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PairWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="45" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="46" />
+      <source>How often</source>
+      <translation>周期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="47" />
+      <source>Done / required</source>
+      <translation>完成/要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="48" />
+      <source>Due by now</source>
+      <translation>按进度应完成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="49" />
+      <source>Standing</source>
+      <translation>完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="52" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="53" />
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="54" />
+      <source>Title or topic</source>
+      <translation>课题或主题</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="55" />
+      <source>Score</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="56" />
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="57" />
+      <source>What was done</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="65" />
+      <source>&amp;Add a record…</source>
+      <translation>添加记录(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="66" />
+      <source>&amp;Edit record…</source>
+      <translation>编辑记录(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="67" />
+      <source>&amp;Delete record</source>
+      <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="68" />
+      <source>Edit &amp;pair…</source>
+      <translation>编辑结对(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="69" />
+      <source>A&amp;ssessment…</source>
+      <translation>考核(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="70" />
+      <source>Print a&amp;greement…</source>
+      <translation>打印协议书(&amp;G)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="71" />
+      <source>Print semester &amp;record…</source>
+      <translation>打印学期记录(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="72" />
+      <source>Print assessment &amp;form…</source>
+      <translation>打印考核表(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="104" />
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="105" />
+      <source>behind by %1</source>
+      <translation>落后 %1 次</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="105" />
+      <source>on track</source>
+      <translation>进度正常</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="127" />
+      <source>%1 — mentoring pair, %2</source>
+      <translation>%1 — 师徒结对，%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="128" />
+      <source>Subject</source>
+      <translation>学科</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="128" />
+      <source>Kind of pairing</source>
+      <translation>结对形式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
+      <source>Agreement</source>
+      <translation>协议日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="130" />
+      <source>Goals</source>
+      <translation>带教目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="162" />
+      <source>This is a lesson observation between the two; change it on the lesson observation page.</source>
+      <translation>这是两人之间的听课记录，请在“听课评课”页面修改。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/mentorship_window.py" line="191" />
+      <source>Delete the record of %1 (%2)?</source>
+      <translation>删除 %1 的记录（%2）吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>PdfPreviewDialog</name>
     <message>
       <location filename="../schooldesk/ui/print_preview.py" line="53" />
@@ -3407,6 +3991,21 @@ Save with this start date?</source>
       <location filename="../schooldesk/ui/printing.py" line="41" />
       <source>Preparing the printout…</source>
       <translation>正在准备打印…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/printing.py" line="81" />
+      <source>Writing the workbook…</source>
+      <translation>正在生成 Excel 工作簿…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/printing.py" line="85" />
+      <source>Export to Excel</source>
+      <translation>导出Excel</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/printing.py" line="86" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -4051,47 +4650,47 @@ Save with this start date?</source>
   <context>
     <name>RubricDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="72" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="76" />
       <source>Edit rubric</source>
       <translation>修改评价表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="72" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="76" />
       <source>New rubric</source>
       <translation>新建评价表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="76" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="80" />
       <source>&amp;Name</source>
       <translation>名称(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="81" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="85" />
       <source>&amp;Scored by</source>
       <translation>评分方式(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="87" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="91" />
       <source>&amp;Rating labels</source>
       <translation>等级名称(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="88" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="92" />
       <source>&amp;Items</source>
       <translation>评价项目(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="89" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="93" />
       <source>&amp;Grades of the total</source>
       <translation>总分等级(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="91" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="95" />
       <source>Each grade with its lowest score, highest first; the last grade has no number.</source>
       <translation>每个等级写上最低分，从高到低；最后一个等级不写分数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="101" />
       <source>Used by %1 observations: saving makes a new version; they keep theirs.</source>
       <translation>已有 %1 条听课记录使用：保存后生成新版本，原记录保持原版本。</translation>
     </message>
@@ -4099,27 +4698,27 @@ Save with this start date?</source>
   <context>
     <name>RubricItems</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="29" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="29" />
       <source>Weight</source>
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="29" />
       <source>Own grades (optional)</source>
       <translation>本项等级（可不填）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="33" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="36" />
       <source>Add item</source>
       <translation>添加项目</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="34" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="37" />
       <source>Remove item</source>
       <translation>删除项目</translation>
     </message>
@@ -4242,62 +4841,62 @@ Save with this start date?</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="43" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
       <source>Decides the top grade that graduates when a new school year starts.</source>
       <translation>决定开始新学年时哪个年级毕业。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
       <source>&amp;Kind of school</source>
       <translation>学校类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="46" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="48" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="49" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="54" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="55" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="57" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="58" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="67" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="68" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="72" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="73" />
       <source>never</source>
       <translation>从不</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="73" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="74" />
       <source> min</source>
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="76" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="77" />
       <source>Lock after no use for:</source>
       <translation>无操作自动锁定：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="143" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="147" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="148" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="152" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
