@@ -3397,18 +3397,6 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ObservationsPage</name>
     <message>
-      <source>Export to Excel</source>
-      <translation type="vanished">导出Excel</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>Writing the workbook…</source>
-      <translation type="vanished">正在生成 Excel 工作簿…</translation>
-    </message>
-    <message>
       <location filename="../schooldesk/ui/pages/observations.py" line="50" />
       <source>&amp;Observations</source>
       <translation>听课记录(&amp;O)</translation>
