@@ -96,6 +96,27 @@ def render_observation_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type:
     return [out / "pdf-observation.png", *sorted(out.glob("pdf-observation-blank-*.png"))]
 
 
+def render_mentorship_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The demo's first pair: its agreement and its semester record, page 1 as PNG."""
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.mentorship_pdf import write_agreement_pdf, write_pair_record_pdf
+    from schooldesk.services.mentorship import list_pairs
+    from schooldesk.services.mentorship_print import agreement_document, pair_record_document
+
+    today = date(2026, 11, 24)
+    pair = list_pairs(db, 2026)[0]
+    written = {
+        "pdf-mentorship-agreement": write_agreement_pdf(folder / "agreement.pdf", agreement_document(db, pair.id),
+                                                        printed=today),
+        "pdf-mentorship-record": write_pair_record_pdf(folder / "record.pdf", pair_record_document(
+            db, pair.id, SemesterKey(2026, 1), today), printed=today),
+    }
+    for name, result in written.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-png", str(result.path),
+                        str(out / name)], check=True)
+    return [out / f"{name}.png" for name in written]
+
+
 def settle() -> None:
     """Let the window paint. A local loop: QApplication.quit() would close every window in Qt 6."""
     loop = QEventLoop()
@@ -168,7 +189,16 @@ def main(out: Path) -> int:
         log_window.close()
         with tempfile.TemporaryDirectory() as printouts:  # never inside the data folder (refused)
             pdf_pages = (render_pdfs(db, out, Path(printouts)) + render_register_pdfs(db, out, Path(printouts))
-                         + render_observation_pdfs(db, out, Path(printouts)))
+                         + render_observation_pdfs(db, out, Path(printouts))
+                         + render_mentorship_pdfs(db, out, Path(printouts)))
+        mentoring = window.pages[4][1]
+        window.nav.setCurrentRow(4)
+        mentoring.table.selectRow(0)
+        pair_window = mentoring.open_selected()
+        pair_window.resize(1000, 620)
+        settle()
+        pair_window.grab().save(str(out / "mentorship-pair.png"))
+        pair_window.close()
         observations = window.pages[3][1]
         window.nav.setCurrentRow(3)
         observations.tabs.setCurrentIndex(1)

@@ -54,7 +54,8 @@ def _record(form: PdfForm, document: PairRecordDocument) -> list[Flowable]:
                 ("进度落后" if t.behind else "进行中")] for t in document.targets]
     lines = [[form.text(str(n), small), form.text(f"{a.date:%Y-%m-%d}", small), form.text(a.kind, small),
               form.text(a.topic + (f"（{a.score}）" if a.score else ""), small),
-              form.text("\n".join(filter(None, (a.content, f"指导意见：{a.advice}" if a.advice else "",
+              form.text("\n".join(filter(None, (a.content.replace("\n", " ") if a.is_observation else a.content,
+                                                 f"指导意见：{a.advice}" if a.advice else "",
                                                  f"徒弟反思：{a.reflection}" if a.reflection else ""))), small)]
              for n, a in enumerate(document.activities, 1)]
     return [
