@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitTeacher, Semester, Teacher,
+    HomeTeachingPlan, HomeTeachingPlanTeacher, HomeTeachingVisit, HomeTeachingVisitTeacher, Teacher,
 )
 from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.services.photos import (
@@ -27,16 +27,12 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_names, load_pupil
 from schooldesk.services.access import require_own, require_record_keeper
+from schooldesk.services.rows import TeacherRef
+from schooldesk.services.semesters import semester_dates
 
 MAX_TEXT = 2000
 VISIT_PHOTOS = "home_teaching_visit"  # the record kind of a visit's photo links
 
-
-
-@dataclass(frozen=True)
-class TeacherRef:
-    id: int
-    name: str
 
 
 @dataclass(frozen=True)
@@ -223,16 +219,6 @@ def behind_this_month(db: Database, today: date) -> list[PlanSummary]:
 
 
 # ---- plans -------------------------------------------------------------------------------------------
-
-def semester_dates(session: Session, key: SemesterKey) -> Semester:
-    semester = session.scalars(
-        select(Semester).where(Semester.school_year == key.school_year, Semester.term == key.term)
-    ).first()
-    if semester is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has not been set up; set its dates in Settings first."),
-                            key.label_zh)
-    return semester
-
 
 def _teacher_ids(session: Session, ids: Sequence[int], field_name: str) -> tuple[int, ...]:
     unique = tuple(dict.fromkeys(ids))

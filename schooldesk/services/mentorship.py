@@ -20,7 +20,7 @@ from schooldesk.domain.mentorship import (
 )
 from schooldesk.domain.pupils import validate_choice, validate_long_text, validate_text
 from schooldesk.services.access import require_own, require_record_keeper
-from schooldesk.services.home_teaching import TeacherRef
+from schooldesk.services.rows import TeacherRef
 from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos
 
 GUIDANCE_PHOTOS = "guidance_record"

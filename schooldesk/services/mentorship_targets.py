@@ -14,7 +14,7 @@ from schooldesk.domain.mentorship import (
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
-from schooldesk.services.home_teaching import semester_dates
+from schooldesk.services.semesters import semester_dates
 from schooldesk.services.mentorship import PairRow, load_pair, pair_evidence, pair_row
 from schooldesk.services.school_rules import write_setting
 

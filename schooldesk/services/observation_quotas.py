@@ -18,7 +18,7 @@ from schooldesk.domain.observation import (
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
-from schooldesk.services.home_teaching import semester_dates
+from schooldesk.services.semesters import semester_dates
 from schooldesk.services.school_rules import write_setting
 from schooldesk.services.teacher_duties import read_spells
 

@@ -26,7 +26,8 @@ from schooldesk.domain.pupils import validate_choice, validate_long_text, valida
 from schooldesk.domain.rubrics import RubricDefinition, Scored, score
 from schooldesk.domain.semester import SemesterKey, TermDates, semester_for
 from schooldesk.services.access import require_own
-from schooldesk.services.home_teaching import TeacherRef, semester_dates
+from schooldesk.services.rows import TeacherRef
+from schooldesk.services.semesters import semester_dates
 from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos
 from schooldesk.services.rubrics import version_definition
 

@@ -24,7 +24,8 @@ from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import VisitRule
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import masking, sees_full_id_numbers
-from schooldesk.services.home_teaching import plan_standing, semester_dates
+from schooldesk.services.home_teaching import plan_standing
+from schooldesk.services.semesters import semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.pupils import class_names
 

@@ -73,3 +73,11 @@ class ClassInput:
     number: int
     name: str = ""
     head_teacher_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TeacherRef:
+    """A teacher named on a record (a visit's, an observation's, a pair's)."""
+
+    id: int
+    name: str

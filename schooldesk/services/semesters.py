@@ -70,3 +70,14 @@ def current_semester_key(db: Database, today: date | None = None) -> SemesterKey
 def working_school_year(db: Database, today: date | None = None) -> int:
     """The school year new records belong to: that of the current term."""
     return current_semester_key(db, today).school_year
+
+
+def semester_dates(session: Session, key: SemesterKey) -> Semester:
+    """The term *key* as the school set it; an error naming it when it has not been set up."""
+    semester = session.scalars(
+        select(Semester).where(Semester.school_year == key.school_year, Semester.term == key.term)
+    ).first()
+    if semester is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "%1 has not been set up; set its dates in Settings first."),
+                            key.label_zh)
+    return semester
