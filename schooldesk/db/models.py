@@ -219,6 +219,9 @@ class ReturnVisit(Base):
     met_with: Mapped[str] = mapped_column(String(100), default="")
     conversation: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(20), default="")
+    activity_id: Mapped[Optional[int]] = mapped_column(  # recorded as a 家访 (活动记录), kept in step with it
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
     case: Mapped[DropoutCase] = relationship(back_populates="visits")
 
 
@@ -364,9 +367,10 @@ from schooldesk.db.observation_models import (  # noqa: E402
     Observation, ObservationCheck, ObservationScore, Rubric, RubricVersion, TeacherDuty,
 )
 from schooldesk.db.mentorship_models import GuidanceRecord, MentorshipAssessment, MentorshipPair  # noqa: E402
+from schooldesk.db.activity_models import Activity, ActivityKind, ActivityPupil, ActivityTeacher  # noqa: E402
 
 __all__ = [
-    "AuditEntry", "AuditHead", "Base", "CareRecord", "DropoutCase", "Enrolment", "Guardian", "GuidanceRecord",
+    "Activity", "ActivityKind", "ActivityPupil", "ActivityTeacher", "AuditEntry", "AuditHead", "Base", "CareRecord", "DropoutCase", "Enrolment", "Guardian", "GuidanceRecord",
     "HomeTeachingPlan", "HomeTeachingPlanTeacher", "HomeTeachingVisit", "HomeTeachingVisitTeacher",
     "MentorshipAssessment", "MentorshipPair", "Observation", "ObservationCheck", "ObservationScore", "Photo",
     "PhotoLink", "Pupil", "ReturnVisit", "Rubric", "RubricVersion", "School", "SchoolClass", "SchoolSetting",

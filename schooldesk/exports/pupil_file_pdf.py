@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from schooldesk.domain.activities import shown_values
 from schooldesk.domain.home_teaching import hours_text
 from schooldesk.exports.pdf_form import PdfForm, PdfResult, write_pdf, zh_date
 from schooldesk.services.pupil_file import PupilFile
@@ -56,7 +57,13 @@ def pupil_file_story(form: PdfForm, file: PupilFile) -> list[Flowable]:
         ("学期", "计划期间", "送教教师", "送教次数", "累计时长", "达标月数"),
         [(p.semester.label_zh, f"{p.start_date:%Y-%m-%d}至{p.end_date:%Y-%m-%d}", p.teachers, str(p.visits),
           hours_text(p.minutes), f"{p.months_met}/{p.months_past}") for p in file.plans],
-        [w * 0.22, w * 0.27, w * 0.17, w * 0.1, w * 0.13, w * 0.11], small=small), Spacer(0, 8 * mm),
+        [w * 0.22, w * 0.27, w * 0.17, w * 0.1, w * 0.13, w * 0.11], small=small), Spacer(0, 5 * mm)]
+    story += form.section("五、家访与活动") + [form.listing(
+        ("日期", "类别", "活动", "参加人员", "内容"),
+        [(f"{a.date:%Y-%m-%d}", a.kind.name + ("（劝返）" if a.return_visit_case else ""), a.title, a.people,
+          "；".join([*(f"{label}：{value}" for label, value in shown_values(a.kind, a.values)), a.content][:6]))
+         for a in file.activities],
+        [22 * mm, 22 * mm, 30 * mm, 30 * mm, w - 104 * mm], small=small), Spacer(0, 8 * mm),
         KeepTogether([form.seal_block("班主任签名：", "经办人签名：")])]
     return story
 

@@ -44,6 +44,7 @@ class VisitRow:
     met_with: str
     conversation: str
     result: str
+    activity_id: int | None = None  # recorded as a 家访 on the 活动记录 page, which keeps it in step
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def _row(case: DropoutCase) -> CaseRow:
         id=case.id, pupil_id=case.pupil_id, started_on=case.started_on, stage=case.stage, reason=case.reason,
         reason_note=case.reason_note, closed_on=case.closed_on, outcome=case.outcome,
         outcome_note=case.outcome_note,
-        visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result) for v in case.visits),
+        visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result, v.activity_id)
+                     for v in case.visits),
     )
 
 
@@ -122,7 +124,8 @@ def confirm_dropout(db: Database, case_id: int) -> CaseRow:
         return _row(case)
 
 
-def _write_visit(visit: ReturnVisit, case: DropoutCase, data: VisitInput) -> None:
+def write_visit(visit: ReturnVisit, case: DropoutCase, data: VisitInput) -> None:
+    """A 劝返 visit checked and written (also for one recorded as a 家访, kept in step with it)."""
     _not_future(data.date, "date")
     visitors = validate_text(data.visitors, "visitors")
     if not visitors:
@@ -139,6 +142,9 @@ def _visit_and_case(session: Session, visit_id: int) -> tuple[ReturnVisit, Dropo
     visit = session.get(ReturnVisit, visit_id)
     if visit is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The record no longer exists."))
+    if visit.activity_id is not None:  # one fact, one place to change it
+        raise ValidationError("visit", QT_TRANSLATE_NOOP(
+            "Errors", "This visit was recorded as a home visit (家访); correct or delete it on the activity records page."))
     return visit, _get(session, visit.case_id)
 
 
@@ -147,7 +153,7 @@ def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
     with db.transaction() as session:
         case = _get(session, case_id)
         visit = ReturnVisit()
-        _write_visit(visit, case, data)
+        write_visit(visit, case, data)
         case.visits.append(visit)
         session.flush()
         case.visits.sort(key=lambda v: v.date)
@@ -159,7 +165,7 @@ def update_visit(db: Database, visit_id: int, data: VisitInput) -> CaseRow:
     require_record_keeper(db)
     with db.transaction() as session:
         visit, case = _visit_and_case(session, visit_id)
-        _write_visit(visit, case, data)
+        write_visit(visit, case, data)
         session.flush()
         case.visits.sort(key=lambda v: v.date)
         return _row(case)

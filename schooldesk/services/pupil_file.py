@@ -21,6 +21,7 @@ from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.profile import pupil_profile
 from schooldesk.services.pupils import PupilInput, class_name_of, load_pupil
 from schooldesk.services.registers import check_full_ids
+from schooldesk.services.activities import ActivityRow
 from schooldesk.services.support import SupportRow
 
 
@@ -50,6 +51,7 @@ class PupilFile:
     support: tuple[SupportRow, ...]
     cases: tuple[CaseRow, ...]
     plans: tuple[PlanSummaryLine, ...]
+    activities: tuple[ActivityRow, ...] = ()  # 家访, 班会 … the pupil took part in
 
     def file_name(self, case_id: int | None = None) -> str:
         """学生档案_姓名.pdf, or 辍学学生劝返记录表_姓名_开始日期.pdf for one case."""
@@ -101,5 +103,5 @@ def pupil_file(db: Database, pupil_id: int, school_year: int, *, full_ids: bool 
         details=replace(profile.details, id_number=id_number, student_number=student_number) if full_ids
         else profile.details,
         id_number=id_number, student_number=student_number, class_name=class_name,
-        care=profile.care, support=profile.support, cases=profile.cases, plans=plans,
+        care=profile.care, support=profile.support, cases=profile.cases, plans=plans, activities=profile.activities,
     )

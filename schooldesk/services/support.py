@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import (
-    CareRecord, HomeTeachingPlan, HomeTeachingVisit, Pupil, SupportRecord, Teacher,
+    Activity, ActivityPupil, CareRecord, HomeTeachingPlan, HomeTeachingVisit, Pupil, SupportRecord, Teacher,
 )
 from schooldesk.domain.care import SUPPORT_KINDS, care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
@@ -122,11 +122,14 @@ def list_support(db: Database, pupil_id: int) -> list[SupportRow]:
 
 
 def overdue_support(db: Database, today: date, school_year: int) -> list[OverdueSupport]:
-    """Pupils on roll in an open category whose last support record or 送教上门 visit (or their earliest
-    open category's start, if none since) is older than the strictest interval of their categories —
-    longest overdue first."""
+    """Pupils on roll in an open category whose last support record, 送教上门 visit or 家访 (an activity of a
+    kind that counts as contact) — or their earliest open category's start, if none since — is older than the
+    strictest interval of their categories; longest overdue first."""
+    from schooldesk.services.activity_kinds import read_kinds
+
     with db.transaction() as session:
         intervals = read_support_intervals(session)
+        contact_kinds = [kind_id for kind_id, kind in read_kinds(session).items() if kind.counts_as_contact]
         in_care_now = (  # an open category of a pupil on roll
             CareRecord.start_date <= today, (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today),
             Pupil.status.in_(ON_ROLL),
@@ -139,7 +142,10 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
             .union_all(
                 select(HomeTeachingPlan.pupil_id, func.max(HomeTeachingVisit.date))
                 .join(HomeTeachingVisit, HomeTeachingVisit.plan_id == HomeTeachingPlan.id)
-                .where(HomeTeachingVisit.date <= today).group_by(HomeTeachingPlan.pupil_id)
+                .where(HomeTeachingVisit.date <= today).group_by(HomeTeachingPlan.pupil_id),
+                select(ActivityPupil.pupil_id, func.max(Activity.date))  # a 家访 is contact too
+                .join(Activity, Activity.id == ActivityPupil.activity_id)
+                .where(Activity.date <= today, Activity.kind_id.in_(contact_kinds)).group_by(ActivityPupil.pupil_id),
             )
         ).all():  # only the pupils in care now: ten years of former pupils' records are not read
             last[pupil_id] = max(day, last.get(pupil_id, day))
