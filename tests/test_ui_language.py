@@ -131,12 +131,12 @@ def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  #
     look(pair_window.add_record())
     look(pair_window.open_assessment())
     look(mentoring.new_record())
-    for number in (6, 7):
+    for number in (7, 8):
         page = window.page(number)
         page.new_record()
         look(QApplication.activeModalWidget())
-    look(window.page(7).open_new_school_year())
-    settings = window.page(8)
+    look(window.page(8).open_new_school_year())
+    settings = window.page(9)
     settings.observation_rules.rubric_table.selectRow(1)
     look(settings.observation_rules.edit_rubric())
     look(settings.mentorship_rules.edit_template())

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from schooldesk.db.models import (
-    CareRecord, DropoutCase, HomeTeachingPlan, MentorshipPair, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
+    ActivityKind, CareRecord, DropoutCase, HomeTeachingPlan, MentorshipPair, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
 )
 from schooldesk.domain.access import ROLE_NAMES_ZH
 from schooldesk.domain.care import KIND_BY_CODE, NOTE, SUPPORT_INTERVALS
@@ -35,7 +35,8 @@ TABLES = {
     "audit_entry": "操作日志", "audit_head": "操作日志校验", "teacher_duty": "教师职务", "rubric": "听课评价表",
     "rubric_version": "听课评价表版本", "observation": "听课记录", "observation_score": "听课评分",
     "observation_check": "二看三查阅", "mentorship_pair": "师徒结对", "guidance_record": "师徒指导记录",
-    "mentorship_assessment": "师徒结对考核",
+    "mentorship_assessment": "师徒结对考核", "activity_kind": "活动类别", "activity": "活动记录",
+    "activity_teacher": "活动参加教师", "activity_pupil": "活动参加学生",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
@@ -65,7 +66,9 @@ COLUMNS = {  # column names as the forms call them
     "item": "项目", "rating": "评价", "comment": "说明", "rubric_id": "评价表", "mentor_id": "师傅",
     "apprentice_id": "徒弟", "pairing_type": "结对形式", "measures": "主要措施", "agreement_date": "协议日期",
     "status_reason": "结束原因", "carried_from_id": "上学年结对", "pair_id": "师徒结对", "advice": "指导意见",
-    "reflection": "徒弟反思", "scores": "得分", "comments": "考核意见",
+    "reflection": "徒弟反思", "scores": "得分", "comments": "考核意见", "kind_id": "活动类别", "place": "地点",
+    "organiser_id": "组织者", "outside_people": "其他参加人员", "values": "活动详情", "activity_id": "活动记录",
+    "hidden": "停用",
 }
 PER_TABLE = {  # where one column means something else in one table
     ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
@@ -75,7 +78,9 @@ PER_TABLE = {  # where one column means something else in one table
     ("rubric", "name"): "评价表名称", ("rubric_version", "number"): "版本",
     ("mentorship_pair", "goals"): "带教目标", ("mentorship_pair", "content"): "带教内容",
     ("mentorship_pair", "status"): "结对状态", ("guidance_record", "kind"): "指导类别",
-    ("mentorship_assessment", "date"): "考核日期",
+    ("mentorship_assessment", "date"): "考核日期", ("activity", "title"): "活动名称", ("activity", "content"): "活动内容",
+    ("activity", "outcome"): "效果与反思", ("activity_kind", "code"): "类别代码", ("activity_kind", "name"): "类别名称",
+    ("activity_kind", "definition"): "类别字段",
 }
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
@@ -83,10 +88,11 @@ SETTINGS = {
     "school_type": "学校类型", "pdf_font": "PDF字体", "recovery_code": "管理员恢复码",
     "observation_quotas": "听课节数要求", "observation_rubric": "默认听课评价表", "observation_print": "听课记录打印",
     "mentorship_targets": "师徒结对目标", "mentorship_agreement": "师徒结对协议书文字",
-    "mentorship_assessment_form": "师徒结对考核表",
+    "mentorship_assessment_form": "师徒结对考核表", "visit_targets": "家访要求",
 }
 SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值",
-                 "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字"}
+                 "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字",
+                 "per_child": "每名留守儿童家访次数", "per_teacher": "每位教师家访次数", "effective_from": "生效日期"}
 BOOLEANS = {True: "是", False: "否"}
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
@@ -104,6 +110,7 @@ class Names:
     care_kinds: dict[int, str] = field(default_factory=dict)  # care record → its category's code
     link_photos: dict[int, str] = field(default_factory=dict)  # photo link → the photo's file name
     pairs: dict[int, str] = field(default_factory=dict)  # mentoring pair → 师傅—徒弟
+    activity_kinds: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -119,6 +126,7 @@ class Names:
         names.care_kinds = dict(session.execute(select(CareRecord.id, CareRecord.kind)).all())
         names.link_photos = dict(session.execute(select(PhotoLink.id, Photo.original_name).join(
             Photo, Photo.id == PhotoLink.photo_id)).all())
+        names.activity_kinds = dict(session.execute(select(ActivityKind.id, ActivityKind.name)).all())
         mentor, apprentice = aliased(Teacher), aliased(Teacher)
         names.pairs = {pair_id: f"{m}—{a}" for pair_id, m, a in session.execute(
             select(MentorshipPair.id, mentor.name, apprentice.name).join(mentor, mentor.id == MentorshipPair.mentor_id)
@@ -170,6 +178,12 @@ def _link(table: str, action: str, changes: Mapping[str, list[Any]], names: Name
     if table in ("home_teaching_plan_teacher", "home_teaching_visit_teacher"):
         teacher = names.teachers.get(now("teacher_id"), f"编号{now('teacher_id')}")
         return f"{'移除' if removed else ''}送教教师：{teacher}"
+    if table == "activity_teacher":
+        teacher = names.teachers.get(now("teacher_id"), f"编号{now('teacher_id')}")
+        return f"{'移除' if removed else ''}参加教师：{teacher}"
+    if table == "activity_pupil":
+        pupil = names.pupils.get(now("pupil_id"), f"编号{now('pupil_id')}")
+        return f"{'移除' if removed else ''}参加学生：{pupil}"
     if table == "photo_link" and action != "update":
         photo = names.photos.get(now("photo_id"), f"编号{now('photo_id')}")
         return f"{'移除' if removed else '添加'}照片 {photo}" + (f"（{now('caption')}）" if now("caption") else "")
@@ -190,7 +204,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
                   "head_teacher_id": names.teachers, "pupil_id": names.pupils, "class_id": names.classes,
                   "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases,
                   "observer_id": names.teachers, "taught_teacher_id": names.teachers, "mentor_id": names.teachers,
-                  "apprentice_id": names.teachers, "pair_id": names.pairs, "carried_from_id": names.pairs}
+                  "apprentice_id": names.teachers, "pair_id": names.pairs, "carried_from_id": names.pairs,
+                  "organiser_id": names.teachers, "kind_id": names.activity_kinds}
     if column in references:
         return references[column].get(value, f"编号{value}")
     if column == "kind" and table == "care_record" and value in KIND_BY_CODE:
@@ -205,8 +220,12 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         return _details(value, code, translate)
     if column == "value" and isinstance(value, dict):
         return _setting(value)
+    if column == "definition" and isinstance(value, dict) and table == "activity_kind":
+        return "、".join(f.get("label", "") + ("（停用）" if f.get("hidden") else "") for f in value.get("fields", [])) or "无"
     if column == "definition" and isinstance(value, dict):
         return _rubric(value)
+    if column == "values" and isinstance(value, dict):  # an activity's own fields: the values as written
+        return "；".join(str(v) for v in value.values() if v)
     if isinstance(value, (list, tuple)):
         return "、".join(_plain(v) for v in value)
     if isinstance(value, dict):

@@ -8,6 +8,7 @@ from schooldesk.db.database import Database
 from schooldesk.domain.people import TEACHER_TITLES
 from schooldesk.domain.semester import default_term_dates, school_year_of
 from schooldesk.services.classes import add_class
+from schooldesk.services.demo_activities import add_demo_activities
 from schooldesk.services.demo_home_teaching import add_demo_home_teaching
 from schooldesk.services.demo_mentorship import add_demo_mentorship
 from schooldesk.services.demo_observations import add_demo_observations
@@ -53,7 +54,7 @@ def _teachers(rng: random.Random) -> list[TeacherInput]:
 def create_demo_school(db: Database, *, today: date | None = None) -> None:
     """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes,
     288 pupils with care categories, support records and an open dropout case, a child taught at home
-    with last semester's and this semester's visits, this semester's lesson observations and three mentoring pairs."""
+    with last semester's and this semester's visits, this semester's lesson observations, three mentoring pairs and this semester's activities."""
     rng = random.Random(20261124)
     year = school_year_of(today or date.today())
     set_up_school(
@@ -75,3 +76,4 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
         if any(t.start <= (today or date.today()) <= t.end for t in default_term_dates(year)) else default_term_dates(year)[0]
     add_demo_observations(db, term, teachers, classes, today or date.today())
     add_demo_mentorship(db, year, term, teachers, today or date.today())
+    add_demo_activities(db, term, teachers, classes, today or date.today())

@@ -26,6 +26,8 @@ class HomeSummary:
     behind: tuple[PlanSummary, ...]
     observing_behind: tuple[QuotaRow, ...] = ()
     pairs_behind: tuple[PairProgress, ...] = ()
+    not_visited: int = 0  # left-behind children not yet visited by their responsible teacher this semester
+    visits_behind: int = 0  # … and those short of the school's target
 
 
 def _observing_behind(db: Database, semester: SemesterKey | None, today: date) -> tuple[QuotaRow, ...]:
@@ -44,4 +46,14 @@ def home_summary(db: Database, today: date, school_year: int, semester: Semester
                        overdue=tuple(overdue_support(db, today, school_year)),
                        behind=tuple(behind_this_month(db, today)),
                        observing_behind=_observing_behind(db, semester, today),
-                       pairs_behind=tuple(pairs_behind(db, semester, today)) if semester else ())
+                       pairs_behind=tuple(pairs_behind(db, semester, today)) if semester else (),
+                       **_home_visits(db, semester))
+
+
+def _home_visits(db: Database, semester: SemesterKey | None) -> dict[str, int]:
+    from schooldesk.services.visit_targets import visit_standing
+
+    if semester is None:
+        return {}
+    standing = visit_standing(db, semester)
+    return {"not_visited": standing.not_visited, "visits_behind": standing.children_behind}

@@ -40,6 +40,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             (self.tr("Home teaching"), _PageMaker("home_teaching", "HomeTeachingPage", state)),
             (self.tr("Lesson observation"), _PageMaker("observations", "ObservationsPage", state)),
             (self.tr("Mentoring"), _PageMaker("mentorship", "MentorshipPage", state)),
+            (self.tr("Activities"), _PageMaker("activities", "ActivitiesPage", state)),
             (self.tr("Reports"), _PageMaker("reports", "ReportsPage", state)),
             (self.tr("Teachers"), _PageMaker("teachers", "TeachersPage", state)),
             (self.tr("Classes"), _PageMaker("classes", "ClassesPage", state)),
@@ -103,7 +104,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close, None)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, None)
         for number in range(len(self._page_makers)):
-            self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{number + 1}"),
+            self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{(number + 1) % 10}"),
                          lambda _checked=False, n=number: self.nav.setCurrentRow(n), None)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr("Semester: "), self))

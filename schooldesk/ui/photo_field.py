@@ -16,6 +16,7 @@ from schooldesk.ui.saving import file_dialog
 THUMB = QSize(96, 72)
 KEPT_ROLE = Qt.ItemDataRole.UserRole  # a stored photo's id
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1  # a file to add on save
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the file's own name: shown until a caption is typed
 
 
 def _thumbnail(path: Path) -> QIcon:
@@ -40,17 +41,24 @@ class PhotoList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragEnabled(False)
         self.setToolTip(self.tr("Drag photos here, or use “Add photos…”"))
+        self.captioned = False  # captions typed under the thumbnails (double-click or F2)
+
+    def _item(self, path: Path, name: str, caption: str = "") -> QListWidgetItem:
+        item = QListWidgetItem(_thumbnail(path), caption or name, self)
+        item.setData(NAME_ROLE, name)
+        if self.captioned:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(self.tr("Double-click to write a caption"))
+        return item
 
     def add_stored(self, photo: PhotoRef) -> None:
-        item = QListWidgetItem(_thumbnail(photo.path), photo.original_name, self)
-        item.setData(KEPT_ROLE, photo.id)
+        self._item(photo.path, photo.original_name, photo.caption).setData(KEPT_ROLE, photo.id)
 
     def add_files(self, paths: Sequence[Path]) -> None:
         present = set(self.new_files())
         for path in paths:
             if path.suffix.lower() in PHOTO_SUFFIXES and path not in present:
-                item = QListWidgetItem(_thumbnail(path), path.name, self)
-                item.setData(NEW_ROLE, str(path))
+                self._item(path, path.name).setData(NEW_ROLE, str(path))
 
     def kept_ids(self) -> tuple[int, ...]:
         items = (self.item(r) for r in range(self.count()))
@@ -59,6 +67,17 @@ class PhotoList(QListWidget):
     def new_files(self) -> tuple[Path, ...]:
         items = (self.item(r) for r in range(self.count()))
         return tuple(Path(i.data(NEW_ROLE)) for i in items if i.data(NEW_ROLE))
+
+    def _caption(self, item: QListWidgetItem) -> str:
+        return "" if item.text() == item.data(NAME_ROLE) else item.text().strip()[:100]
+
+    def kept_captions(self) -> dict[int, str]:
+        items = (self.item(r) for r in range(self.count()))
+        return {i.data(KEPT_ROLE): self._caption(i) for i in items if i.data(KEPT_ROLE) is not None}
+
+    def new_captions(self) -> tuple[str, ...]:
+        items = (self.item(r) for r in range(self.count()))
+        return tuple(self._caption(i) for i in items if i.data(NEW_ROLE))
 
     def remove_selected(self) -> None:
         for item in self.selectedItems():
@@ -93,9 +112,10 @@ class PhotoList(QListWidget):
 class PhotoField(QWidget):
     """The list plus "Add photos…" and "Remove" buttons (Delete removes the selected thumbnails)."""
 
-    def __init__(self, photos: Sequence[PhotoRef] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, photos: Sequence[PhotoRef] = (), parent: QWidget | None = None, *, captions: bool = False) -> None:
         super().__init__(parent)
         self.list = PhotoList(self)
+        self.list.captioned = captions
         for photo in photos:
             self.list.add_stored(photo)
         self.add_button = QPushButton(self.tr("Add photos…"), self)

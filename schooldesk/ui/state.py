@@ -25,9 +25,9 @@ from schooldesk.services.semesters import current_semester, list_semesters
 # What a change touched.
 PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING = "pupils", "care", "support", "dropout", "home_teaching"
 TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES, USERS = "teachers", "classes", "school", "semesters", "rules", "users"
-OBSERVATIONS, MENTORSHIP = "observations", "mentorship"
+OBSERVATIONS, MENTORSHIP, ACTIVITIES = "observations", "mentorship", "activities"
 EVERYTHING = frozenset({PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING, TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES,
-                        USERS, OBSERVATIONS, MENTORSHIP})
+                        USERS, OBSERVATIONS, MENTORSHIP, ACTIVITIES})
 
 
 class _Watch(QObject):

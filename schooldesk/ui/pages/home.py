@@ -33,10 +33,13 @@ class HomePage(QWidget):
         self.teachers_count = QLabel(self)
         self.classes_count = QLabel(self)
         self.pupils_count = QLabel(self)
+        self.visits_count = QLabel(self)
+        self.visits_count.setObjectName("homeVisitCount")
         facts = QFormLayout()
         facts.addRow(self.tr("Pupils on roll:"), self.pupils_count)
         facts.addRow(self.tr("Active teachers:"), self.teachers_count)
         facts.addRow(self.tr("Classes this school year:"), self.classes_count)
+        facts.addRow(self.tr("Home visits to left-behind children:"), self.visits_count)
         self.overdue_title = QLabel(self)
         self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.overdue_model: RowTableModel[OverdueSupport] = RowTableModel([
@@ -130,6 +133,8 @@ class HomePage(QWidget):
         self.teachers_count.setText(str(summary.active_teachers))
         self.classes_count.setText(str(summary.active_classes))
         self.pupils_count.setText(str(summary.pupils_on_roll))
+        self.visits_count.setText(fill(self.tr("%1 not yet visited this semester, %2 behind the target"),
+                                       (str(summary.not_visited), str(summary.visits_behind))))
         self.overdue_title.setText(
             fill(self.tr("Support records overdue: %1 pupils"), (str(len(overdue)),)) if overdue
             else self.tr("No support record is overdue.")

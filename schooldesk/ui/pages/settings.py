@@ -18,6 +18,7 @@ from schooldesk.services.school import update_school
 from schooldesk.services.semesters import set_school_year
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.idle_lock import IDLE_MINUTES_KEY, idle_minutes
+from schooldesk.ui.pages.activity_rules_box import ActivityRulesBox
 from schooldesk.ui.pages.backups_box import BackupsBox
 from schooldesk.ui.pages.home_teaching_box import HomeTeachingRuleBox
 from schooldesk.ui.pages.mentorship_rules_box import MentorshipRulesBox
@@ -92,6 +93,8 @@ class SettingsPage(QWidget):
         left.addWidget(self.support_rules)
         self.mentorship_rules = MentorshipRulesBox(state, self)
         left.addWidget(self.mentorship_rules)
+        self.activity_rules = ActivityRulesBox(state, self)
+        right.insertWidget(right.count() - 1, self.activity_rules)
         # Settings, users, the audit trail and restoring are the administrator's (the services refuse
         # anyone else too); others see the settings, greyed out, and may take backups.
         self.is_admin = state.user is None or state.user.role == ADMIN
@@ -100,7 +103,7 @@ class SettingsPage(QWidget):
             self.users = UsersBox(state, self)
             left.addWidget(self.users)
         for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule, self.observation_rules,
-                    self.mentorship_rules):
+                    self.mentorship_rules, self.activity_rules):
             box.setEnabled(self.is_admin)
         self.backups.restore_button.setVisible(self.is_admin)
         columns = QHBoxLayout()
@@ -161,13 +164,15 @@ class SettingsPage(QWidget):
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
         return (school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
-                or self.observation_rules.is_edited() or self.mentorship_rules.is_edited())
+                or self.observation_rules.is_edited() or self.mentorship_rules.is_edited()
+                or self.activity_rules.is_edited())
 
     def save(self) -> None:
         """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
         self.save_terms()
-        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules):
+        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules,
+                    self.activity_rules):
             if box.is_edited():
                 box.save()
 
