@@ -1,6 +1,422 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ActivitiesPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="41" />
+      <source>&amp;Activities</source>
+      <translation>活动记录(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="42" />
+      <source>&amp;Home visits</source>
+      <translation>家访统计(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
+      <source>Find (Ctrl+F)</source>
+      <translation>查找（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
+      <source> (persuade-to-return)</source>
+      <translation>（劝返）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="68" />
+      <source>Title</source>
+      <translation>活动名称</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="69" />
+      <source>Organiser</source>
+      <translation>组织者</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="70" />
+      <source>Taking part</source>
+      <translation>参加人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="71" />
+      <source>Pupils</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
+      <source>What was done</source>
+      <translation>活动内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="83" />
+      <source>&amp;New…</source>
+      <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="228" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="87" />
+      <source>Blank home-&amp;visit form…</source>
+      <translation>空白家访表(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="88" />
+      <source>Semester &amp;summary…</source>
+      <translation>学期汇总(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="89" />
+      <source>E&amp;xcel…</source>
+      <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="96" />
+      <source>Kind:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="96" />
+      <source>Teacher:</source>
+      <translation>教师：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="97" />
+      <source>Class:</source>
+      <translation>班级：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="97" />
+      <source>Pupil:</source>
+      <translation>学生：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="117" />
+      <source>Pupil</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="117" />
+      <source>Class</source>
+      <translation>班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="118" />
+      <source>Responsible teacher</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="119" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="123" />
+      <source>Visits / required</source>
+      <translation>已家访/要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="122" />
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="143" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="164" />
+      <source>(all)</source>
+      <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="186" />
+      <source>Activity records, %1: %2 shown</source>
+      <translation>活动记录，%1：显示 %2 条</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="205" />
+      <source>Left-behind children: %1, of whom %2 not yet visited by their responsible teacher this semester and %3 behind the target of %4 visits.</source>
+      <translation>留守儿童 %1 人，其中本学期责任教师尚未家访 %2 人，未达到每学期 %4 次要求 %3 人。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="228" />
+      <source>&amp;View…</source>
+      <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="272" />
+      <source>Delete “%1” of %2?</source>
+      <translation>删除 %2 的“%1”吗？</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="274" />
+      <source>It is also a persuade-to-return visit of a dropout case, which goes with it.</source>
+      <translation>它同时是一条劝返记录，将一并删除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="37" />
+      <source>Edit activity</source>
+      <translation>修改活动记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="37" />
+      <source>New activity</source>
+      <translation>新建活动记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="47" />
+      <source>&amp;Kind</source>
+      <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="48" />
+      <source>&amp;Title</source>
+      <translation>活动名称(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="49" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="50" />
+      <source>from</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="60" />
+      <source>Ti&amp;me</source>
+      <translation>时间(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="61" />
+      <source>&amp;Place</source>
+      <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="63" />
+      <source>&amp;Organiser</source>
+      <translation>组织者(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="65" />
+      <source>Teachers taking pa&amp;rt</source>
+      <translation>参加教师(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="67" />
+      <source>P&amp;upils</source>
+      <translation>学生(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="70" />
+      <source>Others taking part</source>
+      <translation>其他参加人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="71" />
+      <source>e.g. 村干部 张三、网格员 李四</source>
+      <translation>例如：村干部 张三、网格员 李四</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="72" />
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="73" />
+      <source>&amp;What was done</source>
+      <translation>活动内容(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="74" />
+      <source>Outcome and re&amp;flection</source>
+      <translation>效果与反思(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="77" />
+      <source>Also a persuade-to-return &amp;visit</source>
+      <translation>同时作为劝返记录(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="78" />
+      <source>&amp;Evidence photos</source>
+      <translation>佐证照片(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="103" />
+      <source>(no)</source>
+      <translation>（否）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="110" />
+      <source>%1's case since %2</source>
+      <translation>%1（%2 起的辍学案例）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityKindsDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="27" />
+      <source>Kinds of activity</source>
+      <translation>活动类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="58" />
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="59" />
+      <source>Options</source>
+      <translation>选项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <source>Shown</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="41" />
+      <source>e.g. 研学旅行</source>
+      <translation>例如：研学旅行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="42" />
+      <source>Add kind</source>
+      <translation>添加类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="43" />
+      <source>Hide / show kind</source>
+      <translation>停用/启用类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="49" />
+      <source>options, separated by 、</source>
+      <translation>选项，用“、”分隔</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="50" />
+      <source>Add field</source>
+      <translation>添加字段</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="51" />
+      <source>Hide / show field</source>
+      <translation>停用/启用字段</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="55" />
+      <source>New field</source>
+      <translation>新字段</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="57" />
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="89" />
+      <source> (hidden)</source>
+      <translation>（已停用）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="107" />
+      <source>hidden</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="107" />
+      <source>shown</source>
+      <translation>显示</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityRulesBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="21" />
+      <source>Activity records</source>
+      <translation>活动记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="31" />
+      <source>no target</source>
+      <translation>不要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="32" />
+      <source> a semester</source>
+      <translation> 次/学期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="34" />
+      <source>Save home-visit targets</source>
+      <translation>保存家访要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="37" />
+      <source>Kinds and fields…</source>
+      <translation>活动类别与字段…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="40" />
+      <source>Visits to each left-behind child</source>
+      <translation>每名留守儿童家访</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="41" />
+      <source>Home visits by each teacher</source>
+      <translation>每位教师家访</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="42" />
+      <source>In force from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="73" />
+      <source>Home-visit targets saved; they hold from %1.</source>
+      <translation>家访要求已保存，自 %1 起执行。</translation>
+    </message>
+  </context>
+  <context>
     <name>AdminPage</name>
     <message>
       <location filename="../schooldesk/ui/setup_wizard.py" line="64" />
@@ -588,27 +1004,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="189" />
+      <location filename="../schooldesk/cli.py" line="190" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="224" />
+      <location filename="../schooldesk/cli.py" line="225" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="225" />
+      <location filename="../schooldesk/cli.py" line="226" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="239" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="239" />
+      <location filename="../schooldesk/cli.py" line="240" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -663,59 +1079,59 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="279" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli.py" line="280" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="282" />
+      <location filename="../schooldesk/cli.py" line="283" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="284" />
+      <location filename="../schooldesk/cli.py" line="285" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="285" />
+      <location filename="../schooldesk/cli.py" line="286" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="288" />
+      <location filename="../schooldesk/cli.py" line="289" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="295" />
+      <location filename="../schooldesk/cli.py" line="296" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="322" />
+      <location filename="../schooldesk/cli.py" line="323" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="337" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="337" />
+      <location filename="../schooldesk/cli.py" line="338" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -786,12 +1202,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="204" />
+      <location filename="../schooldesk/cli.py" line="205" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="249" />
+      <location filename="../schooldesk/cli.py" line="250" />
       <location filename="../schooldesk/cli_data.py" line="26" />
       <location filename="../schooldesk/cli_data.py" line="67" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -987,14 +1403,15 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
-      <location filename="../schooldesk/services/observations.py" line="198" />
+      <location filename="../schooldesk/services/observations.py" line="199" />
       <location filename="../schooldesk/services/support.py" line="94" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="65" />
-      <location filename="../schooldesk/services/dropout.py" line="79" />
-      <location filename="../schooldesk/services/dropout.py" line="141" />
+      <location filename="../schooldesk/services/pupil_file.py" line="67" />
+      <location filename="../schooldesk/services/dropout.py" line="81" />
+      <location filename="../schooldesk/services/dropout.py" line="144" />
       <location filename="../schooldesk/services/mentorship.py" line="323" />
-      <location filename="../schooldesk/services/home_teaching.py" line="354" />
+      <location filename="../schooldesk/services/activities.py" line="157" />
+      <location filename="../schooldesk/services/home_teaching.py" line="340" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1004,46 +1421,46 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="218" />
+      <location filename="../schooldesk/services/observations.py" line="219" />
       <location filename="../schooldesk/services/mentorship.py" line="186" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="230" />
+      <location filename="../schooldesk/services/observations.py" line="231" />
       <source>%1 is not within a semester; lessons are observed in term time (terms are set in Settings).</source>
       <translation>%1 不在学期内；听课应在学期中（学期日期在“设置”中设定）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="239" />
+      <location filename="../schooldesk/services/observations.py" line="240" />
       <source>Choose the rubric the scores are for.</source>
       <translation>请选择评分所用的评价表。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="243" />
+      <location filename="../schooldesk/services/observations.py" line="244" />
       <location filename="../schooldesk/services/rubrics.py" line="76" />
       <source>The rubric no longer exists.</source>
       <translation>该评价表已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="254" />
+      <location filename="../schooldesk/services/observations.py" line="255" />
       <source>A teacher cannot observe their own lesson.</source>
       <translation>听课人不能是执教者本人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="256" />
+      <location filename="../schooldesk/services/observations.py" line="257" />
       <location filename="../schooldesk/services/classes.py" line="58" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="260" />
+      <location filename="../schooldesk/services/observations.py" line="261" />
       <location filename="../schooldesk/services/mentorship.py" line="219" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="263" />
+      <location filename="../schooldesk/services/observations.py" line="264" />
       <source>Give the lesson's title (课题).</source>
       <translation>请填写课题。</translation>
     </message>
@@ -1196,6 +1613,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/pupils.py" line="98" />
       <location filename="../schooldesk/domain/pupils.py" line="45" />
       <location filename="../schooldesk/domain/pupils.py" line="54" />
+      <location filename="../schooldesk/domain/activities.py" line="115" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -1335,41 +1753,48 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="224" />
+      <location filename="../schooldesk/services/observations.py" line="225" />
       <location filename="../schooldesk/services/support.py" line="69" />
-      <location filename="../schooldesk/services/dropout.py" line="85" />
+      <location filename="../schooldesk/services/dropout.py" line="87" />
       <location filename="../schooldesk/services/mentorship.py" line="286" />
-      <location filename="../schooldesk/services/home_teaching.py" line="323" />
+      <location filename="../schooldesk/services/activities.py" line="197" />
+      <location filename="../schooldesk/services/home_teaching.py" line="309" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="101" />
+      <location filename="../schooldesk/services/dropout.py" line="103" />
       <source>This pupil already has an open case; add a visit to it.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="129" />
+      <location filename="../schooldesk/services/dropout.py" line="132" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="131" />
+      <location filename="../schooldesk/services/dropout.py" line="134" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="186" />
+      <location filename="../schooldesk/services/dropout.py" line="146" />
+      <source>This visit was recorded as a home visit (家访); correct or delete it on the activity records page.</source>
+      <translation>这条劝返记录是作为家访录入的，请在“活动记录”页面修改或删除。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/dropout.py" line="192" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="190" />
+      <location filename="../schooldesk/services/dropout.py" line="196" />
+      <location filename="../schooldesk/services/activities.py" line="238" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="192" />
+      <location filename="../schooldesk/services/dropout.py" line="198" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
@@ -1502,59 +1927,95 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="154" />
+      <location filename="../schooldesk/services/home_teaching.py" line="150" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="232" />
+      <location filename="../schooldesk/services/semesters.py" line="81" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="240" />
+      <location filename="../schooldesk/services/home_teaching.py" line="226" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="243" />
+      <location filename="../schooldesk/services/activities.py" line="180" />
+      <source>Choose the organiser or a teacher who took part.</source>
+      <translation>请选择组织者或参加的教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="183" />
+      <location filename="../schooldesk/services/home_teaching.py" line="229" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/activities.py" line="187" />
+      <source>A chosen pupil no longer exists.</source>
+      <translation>所选学生已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="195" />
+      <source>This kind is no longer used; choose another.</source>
+      <translation>该类别已停用，请选择其他类别。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="199" />
+      <source>The activity must end after it starts.</source>
+      <translation>活动结束时间应晚于开始时间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="202" />
+      <source>Give the activity a title.</source>
+      <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="205" />
+      <source>Choose the pupil or pupils visited.</source>
+      <translation>请选择家访的学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activities.py" line="235" />
+      <source>Only a home visit to the pupil of an open dropout case can be its persuade-to-return visit.</source>
+      <translation>只有对未结案辍学学生的家访才能作为其劝返记录。</translation>
+    </message>
+    <message>
       <location filename="../schooldesk/services/teacher_duties.py" line="48" />
-      <location filename="../schooldesk/services/home_teaching.py" line="250" />
+      <location filename="../schooldesk/services/home_teaching.py" line="236" />
       <location filename="../schooldesk/domain/observation.py" line="52" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="257" />
+      <location filename="../schooldesk/services/home_teaching.py" line="243" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="260" />
+      <location filename="../schooldesk/services/home_teaching.py" line="246" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="265" />
+      <location filename="../schooldesk/services/home_teaching.py" line="251" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="270" />
+      <location filename="../schooldesk/services/home_teaching.py" line="256" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="288" />
+      <location filename="../schooldesk/services/home_teaching.py" line="274" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="312" />
+      <location filename="../schooldesk/services/home_teaching.py" line="298" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
@@ -1565,22 +2026,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="325" />
+      <location filename="../schooldesk/services/home_teaching.py" line="311" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="331" />
+      <location filename="../schooldesk/services/home_teaching.py" line="317" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="336" />
+      <location filename="../schooldesk/services/home_teaching.py" line="322" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="339" />
+      <location filename="../schooldesk/services/home_teaching.py" line="325" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
@@ -1898,6 +2359,77 @@ If it happens again, press “Copy details” and send them with what you were d
       <source>Choose the kinds of record from the list.</source>
       <translation>请从列表中选择记录类别。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activities.py" line="27" />
+      <source>Choose a pupil in the filter (or a record with a pupil) first.</source>
+      <translation>请先在筛选中选择学生（或选中一条有学生的记录）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activity_kinds.py" line="36" />
+      <location filename="../schooldesk/services/activity_print.py" line="70" />
+      <source>The kind of activity no longer exists.</source>
+      <translation>该活动类别已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activity_kinds.py" line="51" />
+      <source>Give the kind a name no other kind has.</source>
+      <translation>请为类别取一个与其他类别不同的名称。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/activity_kinds.py" line="77" />
+      <source>The field no longer exists.</source>
+      <translation>该字段已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="85" />
+      <source>A field needs a label of at most %1 characters.</source>
+      <translation>字段名称不能为空，且不超过 %1 个字。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="87" />
+      <source>Choose the field's type from the list.</source>
+      <translation>请从列表中选择字段类型。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="90" />
+      <source>A choice needs at least two options.</source>
+      <translation>选项类字段至少要有两个选项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="92" />
+      <source>The kind already has a field “%1”.</source>
+      <translation>该类别已有字段“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="94" />
+      <source>The field's key is not valid.</source>
+      <translation>字段标识无效。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="117" />
+      <source>“%1” needs a whole number.</source>
+      <translation>“%1”应填写整数。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="122" />
+      <source>“%1” needs a date.</source>
+      <translation>“%1”应填写日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="124" />
+      <source>Answer “%1” with 是 or 否.</source>
+      <translation>“%1”请填“是”或“否”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="126" />
+      <source>Choose “%1” from the list.</source>
+      <translation>请从列表中选择“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/activities.py" line="173" />
+      <source>Give a number from %1 to %2 (0: no target).</source>
+      <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
+    </message>
   </context>
   <context>
     <name>GuidanceDialog</name>
@@ -2013,188 +2545,198 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="37" />
+      <location filename="../schooldesk/ui/pages/home.py" line="39" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="38" />
+      <location filename="../schooldesk/ui/pages/home.py" line="40" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="39" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <source>Home visits to left-behind children:</source>
+      <translation>留守儿童家访：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="46" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="60" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home.py" line="48" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="49" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="50" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="50" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="48" />
+      <location filename="../schooldesk/ui/pages/home.py" line="51" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="59" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home.py" line="61" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="59" />
+      <location filename="../schooldesk/ui/pages/home.py" line="62" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="60" />
+      <location filename="../schooldesk/ui/pages/home.py" line="63" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home.py" line="71" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="69" />
+      <location filename="../schooldesk/ui/pages/home.py" line="72" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="70" />
+      <location filename="../schooldesk/ui/pages/home.py" line="73" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="71" />
+      <location filename="../schooldesk/ui/pages/home.py" line="74" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="72" />
+      <location filename="../schooldesk/ui/pages/home.py" line="75" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="76" />
+      <location filename="../schooldesk/ui/pages/home.py" line="79" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="82" />
+      <location filename="../schooldesk/ui/pages/home.py" line="85" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="83" />
+      <location filename="../schooldesk/ui/pages/home.py" line="86" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="84" />
+      <location filename="../schooldesk/ui/pages/home.py" line="87" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="85" />
+      <location filename="../schooldesk/ui/pages/home.py" line="88" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="89" />
+      <location filename="../schooldesk/ui/pages/home.py" line="92" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="91" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="92" />
+      <location filename="../schooldesk/ui/pages/home.py" line="95" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="119" />
+      <location filename="../schooldesk/ui/pages/home.py" line="122" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="121" />
+      <location filename="../schooldesk/ui/pages/home.py" line="124" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="134" />
+      <location filename="../schooldesk/ui/pages/home.py" line="136" />
+      <source>%1 not yet visited this semester, %2 behind the target</source>
+      <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="139" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="135" />
+      <location filename="../schooldesk/ui/pages/home.py" line="140" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="140" />
+      <location filename="../schooldesk/ui/pages/home.py" line="145" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="141" />
+      <location filename="../schooldesk/ui/pages/home.py" line="146" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="148" />
+      <location filename="../schooldesk/ui/pages/home.py" line="153" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="149" />
+      <location filename="../schooldesk/ui/pages/home.py" line="154" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="155" />
+      <location filename="../schooldesk/ui/pages/home.py" line="160" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <location filename="../schooldesk/ui/pages/home.py" line="161" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -2875,71 +3417,76 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <source>Activities</source>
+      <translation>活动记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="47" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="69" />
+      <location filename="../schooldesk/ui/main_window.py" line="70" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="72" />
+      <location filename="../schooldesk/ui/main_window.py" line="73" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="81" />
+      <location filename="../schooldesk/ui/main_window.py" line="82" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="96" />
+      <location filename="../schooldesk/ui/main_window.py" line="97" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="104" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="104" />
+      <location filename="../schooldesk/ui/main_window.py" line="105" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="109" />
+      <location filename="../schooldesk/ui/main_window.py" line="110" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -3878,22 +4425,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PhotoField</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="101" />
+      <location filename="../schooldesk/ui/photo_field.py" line="121" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="102" />
+      <location filename="../schooldesk/ui/photo_field.py" line="122" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="117" />
+      <location filename="../schooldesk/ui/photo_field.py" line="137" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="117" />
+      <location filename="../schooldesk/ui/photo_field.py" line="137" />
       <source>Pictures (%1)</source>
       <translation>图片 (%1)</translation>
     </message>
@@ -3901,9 +4448,14 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PhotoList</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="42" />
+      <location filename="../schooldesk/ui/photo_field.py" line="43" />
       <source>Drag photos here, or use “Add photos…”</source>
       <translation>把照片拖到这里，或点“添加照片…”</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="51" />
+      <source>Double-click to write a caption</source>
+      <translation>双击填写照片说明</translation>
     </message>
   </context>
   <context>
@@ -3999,34 +4551,39 @@ Save with this start date?</source>
   <context>
     <name>Profile</name>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="17" />
+      <location filename="../schooldesk/services/profile.py" line="20" />
       <source>Category started</source>
       <translation>列入关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="18" />
+      <location filename="../schooldesk/services/profile.py" line="21" />
       <source>Category ended</source>
       <translation>移出关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="19" />
+      <location filename="../schooldesk/services/profile.py" line="22" />
       <source>Support</source>
       <translation>帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="20" />
+      <location filename="../schooldesk/services/profile.py" line="23" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="21" />
+      <location filename="../schooldesk/services/profile.py" line="24" />
       <source>Persuade-to-return visit</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/profile.py" line="22" />
+      <location filename="../schooldesk/services/profile.py" line="25" />
       <source>Case closed</source>
       <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/profile.py" line="26" />
+      <source>Activity</source>
+      <translation>活动</translation>
     </message>
   </context>
   <context>
@@ -4140,6 +4697,19 @@ Save with this start date?</source>
       <location filename="../schooldesk/ui/dialogs/pupil_dialog.py" line="59" />
       <source>Guardian %1: works at</source>
       <translation>监护人%1 工作单位</translation>
+    </message>
+  </context>
+  <context>
+    <name>PupilPicker</name>
+    <message>
+      <location filename="../schooldesk/ui/activity_fields.py" line="77" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/activity_fields.py" line="78" />
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
   </context>
   <context>
@@ -4829,62 +5399,62 @@ Save with this start date?</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="44" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
       <source>Decides the top grade that graduates when a new school year starts.</source>
       <translation>决定开始新学年时哪个年级毕业。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="45" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="46" />
       <source>&amp;Kind of school</source>
       <translation>学校类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="46" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="47" />
       <source>Save school details</source>
       <translation>保存学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="49" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="50" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="55" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="56" />
       <source>Save term dates</source>
       <translation>保存学期日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="58" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="59" />
       <source>School years and terms</source>
       <translation>学年与学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="68" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="69" />
       <source>Interface language (applies after restart):</source>
       <translation>界面语言（重启后生效）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="73" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="74" />
       <source>never</source>
       <translation>从不</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="74" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="75" />
       <source> min</source>
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="77" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="78" />
       <source>Lock after no use for:</source>
       <translation>无操作自动锁定：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="147" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="150" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="152" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="155" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>
