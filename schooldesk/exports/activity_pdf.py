@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, Spacer
 
 from schooldesk.domain.activities import CHOICE, DATE, YESNO, shown_values
-from schooldesk.exports.pdf_form import PdfForm, PdfResult, page_width, write_pdf, zh_date
+from schooldesk.exports.pdf_form import MARGIN, PdfForm, PdfResult, page_width, write_pdf, zh_date
 from schooldesk.exports.sheets import DATE as DATE_CELL
 from schooldesk.exports.sheets import NUMBER, Column, Sheet, WorkbookResult, write_workbook
 from schooldesk.services.activities import ActivityRow
@@ -21,6 +22,8 @@ WIDTH = page_width()
 LABEL = 26 * mm
 HALF = (WIDTH - 2 * LABEL) / 2
 BLANK_DATE = "　　　　年　　月　　日　　时　　分"
+PHOTOS_ON_ONE_PAGE = 4
+PAGE_ROOM = A4[1] - 2 * MARGIN - 12 * mm
 
 
 def _title(kind_name: str) -> str:
@@ -58,16 +61,19 @@ def _activity(form: PdfForm, sheet: ActivitySheet) -> list[Flowable]:
     content_row = len(rows)
     rows += [[lbl("活动内容"), t(a.content), "", ""], [lbl("效果与反思"), t(a.outcome), "", ""]]
     spans = [(r, 1) for r in range(len(common) // 2 + (len(common) % 2), first_extra)] + [(content_row, 1), (content_row + 1, 1)]
-    heights: list[float | None] = [None] * content_row + [None if len(a.content) > 200 else 45 * mm,
-                                                           None if len(a.outcome) > 120 else 22 * mm]
+    boxes = (30, 15) if a.photos else (45, 22)  # with photos, the writing boxes leave them the room
+    heights: list[float | None] = [None] * content_row + [None if len(a.content) > 200 else boxes[0] * mm,
+                                                           None if len(a.outcome) > 120 else boxes[1] * mm]
     subtitle = f"{sheet.school_name}　　{sheet.semester.label_zh if sheet.semester else ''}"
     story: list[Flowable] = [*form.heading(_title(a.kind.name), subtitle), form.grid(rows, [LABEL, HALF, LABEL, HALF], spans,
                                                                                    heights), Spacer(0, 4 * mm)]
-    photos = form.photos([(p.path, p.caption) for p in a.photos], per_row=2, row_height=70 * mm)
+    photos = form.photos([(p.path, p.caption) for p in a.photos], per_row=2, row_height=58 * mm)
     if photos is not None:
         story += [form.text("佐证照片", form.sign_style), Spacer(0, 2 * mm), photos, Spacer(0, 4 * mm)]
-    story.append(KeepTogether([form.signatures(*a.kind.signatures)]))
-    return story
+    signatures = form.signatures(*a.kind.signatures)
+    if len(a.photos) <= PHOTOS_ON_ONE_PAGE:  # one activity, one page: the form shrinks a little if it must
+        return [KeepInFrame(WIDTH, PAGE_ROOM, [*story, signatures], mode="shrink")]
+    return [*story, KeepTogether([signatures])]
 
 
 def _blank_home_visit(form: PdfForm, blank: BlankHomeVisit) -> list[Flowable]:
@@ -89,9 +95,10 @@ def _blank_home_visit(form: PdfForm, blank: BlankHomeVisit) -> list[Flowable]:
     content_row = len(rows)
     rows += [[lbl("家访内容"), t(""), "", ""], [lbl("家长意见"), t(""), "", ""]]
     spans = [(r, 1) for r in range(2, len(rows))]
-    heights: list[float | None] = [None] * content_row + [38 * mm, 18 * mm]
-    return [*form.heading("家访记录表", blank.school_name), form.grid(rows, [LABEL, HALF, LABEL, HALF], spans, heights),
-            Spacer(0, 6 * mm), KeepTogether([form.signatures(*blank.kind.signatures)])]
+    heights: list[float | None] = [None] * content_row + [40 * mm, 18 * mm]
+    return [KeepInFrame(WIDTH, PAGE_ROOM, [
+        *form.heading("家访记录表", blank.school_name), form.grid(rows, [LABEL, HALF, LABEL, HALF], spans, heights),
+        Spacer(0, 6 * mm), form.signatures(*blank.kind.signatures)], mode="shrink")]
 
 
 def _summary(form: PdfForm, summary: ActivitySummary) -> list[Flowable]:
