@@ -118,6 +118,28 @@ def render_mentorship_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: 
     return [out / f"{name}.png" for name in written]
 
 
+def render_activity_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """A demo activity with its photos, and the blank 家访记录表 of a left-behind child, page 1 as PNG."""
+    from schooldesk.domain.semester import SemesterKey
+    from schooldesk.exports.activity_pdf import write_activity_pdf, write_blank_home_visit_pdf
+    from schooldesk.services.activities import list_activities
+    from schooldesk.services.activity_print import activity_sheet, blank_home_visit
+
+    today = date(2026, 11, 24)
+    rows = list_activities(db, SemesterKey(2026, 1))
+    with_photos = max(rows, key=lambda r: len(r.photos))
+    visited = next(r for r in rows if r.kind.code == "home_visit")
+    written = {
+        "pdf-activity": write_activity_pdf(folder / "activity.pdf", activity_sheet(db, with_photos.id), printed=today),
+        "pdf-home-visit-blank": write_blank_home_visit_pdf(folder / "blank-visit.pdf", blank_home_visit(
+            db, visited.pupils[0].id, 2026), printed=today),
+    }
+    for name, result in written.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-png", str(result.path),
+                        str(out / name)], check=True)
+    return [out / f"{name}.png" for name in written]
+
+
 def settle() -> None:
     """Let the window paint. A local loop: QApplication.quit() would close every window in Qt 6."""
     loop = QEventLoop()
@@ -191,7 +213,16 @@ def main(out: Path) -> int:
         with tempfile.TemporaryDirectory() as printouts:  # never inside the data folder (refused)
             pdf_pages = (render_pdfs(db, out, Path(printouts)) + render_register_pdfs(db, out, Path(printouts))
                          + render_observation_pdfs(db, out, Path(printouts))
-                         + render_mentorship_pdfs(db, out, Path(printouts)))
+                         + render_mentorship_pdfs(db, out, Path(printouts))
+                         + render_activity_pdfs(db, out, Path(printouts)))
+        activities = window.pages[5][1]
+        window.nav.setCurrentRow(5)
+        activities.table.selectRow(0)
+        form = activities.edit_selected()
+        form.resize(720, 800)
+        settle()
+        form.grab().save(str(out / "activity-dialog.png"))
+        form.close()
         mentoring = window.pages[4][1]
         window.nav.setCurrentRow(4)
         mentoring.table.selectRow(0)

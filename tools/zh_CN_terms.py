@@ -1010,4 +1010,5 @@ BY_CONTEXT = {
     ("ActivityDialog", "&Kind"): "类别(&K)",
     ("ActivityDialog", "&Title"): "活动名称(&T)",
     ("ActivityDialog", "&What was done"): "活动内容(&W)",
+    ("ActivitiesPage", "Kind:"): "类别：",
 }

@@ -101,7 +101,7 @@
     <message>
       <location filename="../schooldesk/ui/pages/activities.py" line="96" />
       <source>Kind:</source>
-      <translation>类型：</translation>
+      <translation>类别：</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/activities.py" line="96" />
