@@ -65,6 +65,16 @@ def test_an_activity_page_with_photos_and_its_kinds_signatures(recorded, tmp_pat
     assert "教研活动记录表" in text and "记录人" in text and "审核" in text and "签到人数" in text
 
 
+def test_a_home_visit_is_in_the_pupils_printed_file(recorded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.exports.pupil_file_pdf import write_pupil_file_pdf
+    from schooldesk.services.pupil_file import pupil_file
+
+    db, _visit, _research, _number = recorded
+    result = write_pupil_file_pdf(tmp_path / "file.pdf", pupil_file(db, 1, 2025, today=TODAY), printed=TODAY)
+    text = text_of(result.path).replace("\n", "")
+    assert "五、家访与活动" in text and "留守儿童家访" in text and "见到的人：王大山" in text
+
+
 def test_the_blank_home_visit_form_carries_the_pupils_details(recorded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, _visit, _research, _number = recorded
     pdf = write_blank_home_visit_pdf(tmp_path / "blank.pdf", blank_home_visit(db, 1, 2025), printed=TODAY)

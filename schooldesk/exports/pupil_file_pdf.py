@@ -58,13 +58,14 @@ def pupil_file_story(form: PdfForm, file: PupilFile) -> list[Flowable]:
         [(p.semester.label_zh, f"{p.start_date:%Y-%m-%d}至{p.end_date:%Y-%m-%d}", p.teachers, str(p.visits),
           hours_text(p.minutes), f"{p.months_met}/{p.months_past}") for p in file.plans],
         [w * 0.22, w * 0.27, w * 0.17, w * 0.1, w * 0.13, w * 0.11], small=small), Spacer(0, 5 * mm)]
-    story += form.section("五、家访与活动") + [form.listing(
-        ("日期", "类别", "活动", "参加人员", "内容"),
-        [(f"{a.date:%Y-%m-%d}", a.kind.name + ("（劝返）" if a.return_visit_case else ""), a.title, a.people,
-          "；".join([*(f"{label}：{value}" for label, value in shown_values(a.kind, a.values)), a.content][:6]))
-         for a in file.activities],
-        [22 * mm, 22 * mm, 30 * mm, 30 * mm, w - 104 * mm], small=small), Spacer(0, 8 * mm),
-        KeepTogether([form.seal_block("班主任签名：", "经办人签名：")])]
+    if file.activities:  # 家访, 班会 … the pupil took part in (a file without any keeps its length)
+        story += form.section("五、家访与活动") + [form.listing(
+            ("日期", "类别", "活动", "参加人员", "内容"),
+            [(f"{a.date:%Y-%m-%d}", a.kind.name + ("（劝返）" if a.return_visit_case else ""), a.title, a.people,
+              "；".join([*(f"{label}：{value}" for label, value in shown_values(a.kind, a.values)), a.content][:6]))
+             for a in file.activities],
+            [22 * mm, 22 * mm, 30 * mm, 30 * mm, w - 104 * mm], small=small), Spacer(0, 3 * mm)]
+    story += [Spacer(0, 3 * mm), KeepTogether([form.seal_block("班主任签名：", "经办人签名：")])]
     return story
 
 

@@ -67,7 +67,7 @@ COLUMNS = {  # column names as the forms call them
     "apprentice_id": "徒弟", "pairing_type": "结对形式", "measures": "主要措施", "agreement_date": "协议日期",
     "status_reason": "结束原因", "carried_from_id": "上学年结对", "pair_id": "师徒结对", "advice": "指导意见",
     "reflection": "徒弟反思", "scores": "得分", "comments": "考核意见", "kind_id": "活动类别", "place": "地点",
-    "organiser_id": "组织者", "outside_people": "其他参加人员", "values": "活动详情", "activity_id": "活动记录",
+    "organiser_id": "组织者", "outside_people": "校外参加人员", "values": "活动详情", "activity_id": "活动记录",
     "hidden": "停用",
 }
 PER_TABLE = {  # where one column means something else in one table
@@ -111,6 +111,7 @@ class Names:
     link_photos: dict[int, str] = field(default_factory=dict)  # photo link → the photo's file name
     pairs: dict[int, str] = field(default_factory=dict)  # mentoring pair → 师傅—徒弟
     activity_kinds: dict[int, str] = field(default_factory=dict)
+    activity_fields: dict[int, dict[str, str]] = field(default_factory=dict)  # kind → field key → label
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -126,7 +127,9 @@ class Names:
         names.care_kinds = dict(session.execute(select(CareRecord.id, CareRecord.kind)).all())
         names.link_photos = dict(session.execute(select(PhotoLink.id, Photo.original_name).join(
             Photo, Photo.id == PhotoLink.photo_id)).all())
-        names.activity_kinds = dict(session.execute(select(ActivityKind.id, ActivityKind.name)).all())
+        for kind_id, name, definition in session.execute(select(ActivityKind.id, ActivityKind.name, ActivityKind.definition)):
+            names.activity_kinds[kind_id] = name
+            names.activity_fields[kind_id] = {f["key"]: f["label"] for f in (definition or {}).get("fields", [])}
         mentor, apprentice = aliased(Teacher), aliased(Teacher)
         names.pairs = {pair_id: f"{m}—{a}" for pair_id, m, a in session.execute(
             select(MentorshipPair.id, mentor.name, apprentice.name).join(mentor, mentor.id == MentorshipPair.mentor_id)
@@ -224,8 +227,10 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         return "、".join(f.get("label", "") + ("（停用）" if f.get("hidden") else "") for f in value.get("fields", [])) or "无"
     if column == "definition" and isinstance(value, dict):
         return _rubric(value)
-    if column == "values" and isinstance(value, dict):  # an activity's own fields: the values as written
-        return "；".join(str(v) for v in value.values() if v)
+    if column == "values" and isinstance(value, dict):  # an activity's own fields, by their labels
+        kind = changes.get("kind_id", [None, None])
+        labels = names.activity_fields.get(kind[1] or kind[0], {})
+        return "；".join(f"{labels[k]}：{v}" if k in labels else str(v) for k, v in value.items() if v)
     if isinstance(value, (list, tuple)):
         return "、".join(_plain(v) for v in value)
     if isinstance(value, dict):
