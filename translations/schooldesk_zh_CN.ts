@@ -3,179 +3,163 @@
   <context>
     <name>ActivitiesPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="41" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="42" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="42" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="43" />
       <source>&amp;Home visits</source>
       <translation>家访统计(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
-      <source>Find (Ctrl+F)</source>
-      <translation>查找（Ctrl+F）</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="59" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
       <source> (persuade-to-return)</source>
       <translation>（劝返）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="68" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
       <source>Title</source>
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="69" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
       <source>Organiser</source>
       <translation>组织者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="70" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="63" />
       <source>Taking part</source>
       <translation>参加人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="71" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="65" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
       <source>What was done</source>
       <translation>活动内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="83" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="71" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
-      <location filename="../schooldesk/ui/pages/activities.py" line="228" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="87" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
       <source>Blank home-&amp;visit form…</source>
       <translation>空白家访表(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="88" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="76" />
       <source>Semester &amp;summary…</source>
       <translation>学期汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="89" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="77" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="96" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
       <source>Kind:</source>
       <translation>类别：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="96" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
       <source>Teacher:</source>
       <translation>教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="97" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
       <source>Class:</source>
       <translation>班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="97" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
       <source>Pupil:</source>
       <translation>学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="117" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="105" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="117" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="105" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="118" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="119" />
-      <location filename="../schooldesk/ui/pages/activities.py" line="123" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="107" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="111" />
       <source>Visits / required</source>
       <translation>已家访/要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="122" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="110" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="143" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="131" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="164" />
-      <source>(all)</source>
-      <translation>（全部）</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="186" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="166" />
       <source>Activity records, %1: %2 shown</source>
       <translation>活动记录，%1：显示 %2 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="205" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="185" />
       <source>Left-behind children: %1, of whom %2 not yet visited by their responsible teacher this semester and %3 behind the target of %4 visits.</source>
       <translation>留守儿童 %1 人，其中本学期责任教师尚未家访 %2 人，未达到每学期 %4 次要求 %3 人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="228" />
-      <source>&amp;View…</source>
-      <translation>查看(&amp;V)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="272" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="230" />
       <source>Delete “%1” of %2?</source>
       <translation>删除 %2 的“%1”吗？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="274" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="232" />
       <source>It is also a persuade-to-return visit of a dropout case, which goes with it.</source>
       <translation>它同时是一条劝返记录，将一并删除。</translation>
     </message>
@@ -2360,7 +2344,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从列表中选择记录类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="27" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="28" />
       <source>Choose a pupil in the filter (or a record with a pupil) first.</source>
       <translation>请先在筛选中选择学生（或选中一条有学生的记录）。</translation>
     </message>
@@ -2429,6 +2413,29 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/activities.py" line="173" />
       <source>Give a number from %1 to %2 (0: no target).</source>
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilteredList</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="35" />
+      <source>Find (Ctrl+F)</source>
+      <translation>查找（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="54" />
+      <source>(all)</source>
+      <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="76" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="77" />
+      <source>&amp;View…</source>
+      <translation>查看(&amp;V)…</translation>
     </message>
   </context>
   <context>
@@ -3944,213 +3951,197 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ObservationsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="49" />
       <source>&amp;Observations</source>
       <translation>听课记录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="51" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
       <source>Lessons &amp;against quota</source>
       <translation>听课统计(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
-      <source>Find (Ctrl+F)</source>
-      <translation>查找（Ctrl+F）</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="65" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="66" />
       <source>Period</source>
       <translation>节次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="67" />
       <source>Observer</source>
       <translation>听课人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="77" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="68" />
       <source>Teacher observed</source>
       <translation>执教者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="78" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="69" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="70" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="71" />
       <source>Lesson title</source>
       <translation>课题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="81" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
       <source>Lesson type</source>
       <translation>课型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="73" />
       <source>Kind</source>
       <translation>听课类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
       <source>Score</source>
       <translation>总分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
       <source>Grade</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="85" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
       <source>Lesson average</source>
       <translation>本节平均</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="96" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="97" />
-      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="98" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="99" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="85" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="100" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="86" />
       <source>&amp;Blank form…</source>
       <translation>空白表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="101" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="87" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="107" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
       <source>Observer:</source>
       <translation>听课人：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="107" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
       <source>Observed:</source>
       <translation>执教者：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="108" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
       <source>Subject:</source>
       <translation>学科：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="108" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
       <source>Kind:</source>
       <translation>类型：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="126" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="112" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="127" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="113" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="128" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="114" />
       <source>Observed / required</source>
       <translation>已听/应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="129" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="115" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="130" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="116" />
       <source>Observed by others</source>
       <translation>被听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="131" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="117" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="138" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="124" />
       <source>Print the teacher's &amp;summary…</source>
       <translation>打印听课记录汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="150" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="136" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="152" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="138" />
       <source>behind by %1</source>
       <translation>落后 %1 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="153" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="139" />
       <source>on track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="160" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="146" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="178" />
-      <source>(all)</source>
-      <translation>（全部）</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="199" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="177" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="218" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="196" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
-      <source>&amp;View…</source>
-      <translation>查看(&amp;V)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="280" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="236" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="293" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="249" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>

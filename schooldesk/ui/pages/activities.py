@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -20,14 +20,15 @@ from schooldesk.services.visit_targets import ChildVisits, TeacherVisits, visit_
 from schooldesk.ui.dialogs.activity_dialog import ActivityChoices, ActivityDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, PUPILS, RULES, TEACHERS, AppState
-from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
+from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.pages.filtered_list import FilteredList
 from schooldesk.ui.tables import record_table
 
 
 CHOOSE_PUPIL = QT_TRANSLATE_NOOP("Errors", "Choose a pupil in the filter (or a record with a pupil) first.")
 
 
-class ActivitiesPage(QWidget):
+class ActivitiesPage(FilteredList, QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ActivitiesPage")
@@ -49,20 +50,12 @@ class ActivitiesPage(QWidget):
 
     def _records_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.kind_filter, self.teacher_filter = QComboBox(tab), QComboBox(tab)
-        self.class_filter, self.pupil_filter = QComboBox(tab), QComboBox(tab)
-        for box, name in ((self.kind_filter, "kindFilter"), (self.teacher_filter, "teacherFilter"),
-                          (self.class_filter, "classFilter"), (self.pupil_filter, "pupilFilter")):
-            box.setObjectName(name)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.activated.connect(lambda _i: self.refresh_records())
+        self.kind_filter, self.teacher_filter, self.class_filter, self.pupil_filter = (
+            self.filter_box(tab, name, self.refresh_records)
+            for name in ("kindFilter", "teacherFilter", "classFilter", "pupilFilter"))
         self.pupil_filter.setEditable(True)  # type a name among a whole school
         self.pupil_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.find_box = QLineEdit(tab)
-        self.find_box.setObjectName("findBox")
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
-        self.model: RowTableModel[ActivityRow] = RowTableModel([
+        model: RowTableModel[ActivityRow] = RowTableModel([
             Column(self.tr("Date"), lambda r: r.date),
             Column(self.tr("Kind"), lambda r: r.kind.name + (self.tr(" (persuade-to-return)") if r.return_visit_case else "")),
             Column(self.tr("Title"), lambda r: r.title),
@@ -72,14 +65,9 @@ class ActivitiesPage(QWidget):
             Column(self.tr("Photos"), lambda r: len(r.photos)),
             Column(self.tr("What was done"), lambda r: r.content.replace("\n", " ")),
         ])
-        self.proxy = RowSortProxy(self.model, self)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = record_table(self.proxy, tab)
-        self.table.setObjectName("activityTable")
+        self.build_list(tab, model, "activityTable")
         self.table.activated.connect(lambda _i: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.new_button = QPushButton(self.tr("&New…"), tab)
         self.edit_button = QPushButton(self.tr("&Edit…"), tab)
         self.delete_button = QPushButton(self.tr("&Delete"), tab)
@@ -151,20 +139,12 @@ class ActivitiesPage(QWidget):
             show_error(self, error)
             return
         self.kinds = kinds
-        self._fill(self.kind_filter, [(k.name, i) for i, k in kinds.items()])
-        self._fill(self.teacher_filter, [(t.name, t.id) for t in teachers])
-        self._fill(self.class_filter, [(c.name, c.id) for c in classes])
-        self._fill(self.pupil_filter, [(" ".join(filter(None, (p.name, p.class_name))), p.id) for p in self.pupils])
+        self.fill_filter(self.kind_filter, [(k.name, i) for i, k in kinds.items()])
+        self.fill_filter(self.teacher_filter, [(t.name, t.id) for t in teachers])
+        self.fill_filter(self.class_filter, [(c.name, c.id) for c in classes])
+        self.fill_filter(self.pupil_filter, [(" ".join(filter(None, (p.name, p.class_name))), p.id) for p in self.pupils])
         self.refresh_records()
         self.refresh_visits()
-
-    def _fill(self, box: QComboBox, choices: list[tuple[str, Any]]) -> None:
-        chosen = box.currentData()
-        box.clear()
-        box.addItem(self.tr("(all)"), None)
-        for label, value in choices:
-            box.addItem(label, value)
-        box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def current_filter(self) -> ActivityFilter:
         pupil = self.pupil_filter.findText(self.pupil_filter.currentText())
@@ -186,8 +166,8 @@ class ActivitiesPage(QWidget):
         self.heading.setText(fill(self.tr("Activity records, %1: %2 shown"), (semester.label_zh, str(len(rows)))))
         self.table.resizeColumnsToContents()
         if selected is not None:
-            self.select_activity(selected.id)
-        self._update_buttons()
+            self.select_record(selected.id)
+        self.update_buttons()
 
     def refresh_visits(self) -> None:
         semester = self.state.semester
@@ -207,32 +187,10 @@ class ActivitiesPage(QWidget):
             str(len(standing.children)), str(standing.not_visited), str(standing.children_behind),
             str(standing.targets.per_child))))
 
-    def selected(self) -> ActivityRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
-
-    def select_activity(self, activity_id: int) -> None:
-        for source_row, row in enumerate(self.model.rows()):
-            if row.id == activity_id:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(source_row, 0)).row())
-
     def may_write(self, row: ActivityRow) -> bool:
         """The office and administrators write every record; a teacher those they organised or took part in."""
         user = self.state.user
         return self.state.keeps_records or (user is not None and user.actor.teacher_id in row.teacher_ids)
-
-    def _update_buttons(self) -> None:
-        row = self.selected()
-        writable = row is not None and self.may_write(row)
-        self.edit_button.setEnabled(row is not None)
-        self.edit_button.setText(self.tr("&Edit…") if row is None or writable else self.tr("&View…"))
-        self.delete_button.setEnabled(writable)
-        self.print_button.setEnabled(row is not None)
-
-    def focus_find(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.find_box.setFocus()
-        self.find_box.selectAll()
 
     # ---- writing ----
     def choices(self) -> ActivityChoices:
@@ -263,7 +221,7 @@ class ActivitiesPage(QWidget):
 
     def _saved(self, row: ActivityRow) -> None:
         self.state.notify_changed(ACTIVITIES, DROPOUT)  # a 家访 may be a 劝返 visit, and is support contact
-        self.select_activity(row.id)
+        self.select_record(row.id)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()

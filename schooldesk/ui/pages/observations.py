@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -24,7 +22,8 @@ from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.observation_dialog import ObservationChoices, ObservationDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.state import CLASSES, OBSERVATIONS, RULES, TEACHERS, AppState
-from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
+from schooldesk.ui.table_model import Column, RowTableModel
+from schooldesk.ui.pages.filtered_list import FilteredList
 from schooldesk.ui.tables import record_table
 
 
@@ -37,7 +36,7 @@ def _score(row: ObservationRow) -> str:
     return f"{row.total:g}" if row.scored else ""
 
 
-class ObservationsPage(QWidget):
+class ObservationsPage(FilteredList, QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ObservationsPage")
@@ -59,18 +58,10 @@ class ObservationsPage(QWidget):
     # ---- building ----
     def _records_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.observer_filter, self.taught_filter = QComboBox(tab), QComboBox(tab)
-        self.subject_filter, self.kind_filter = QComboBox(tab), QComboBox(tab)
-        for box, name in ((self.observer_filter, "observerFilter"), (self.taught_filter, "taughtFilter"),
-                          (self.subject_filter, "subjectFilter"), (self.kind_filter, "kindFilter")):
-            box.setObjectName(name)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.activated.connect(lambda _i: self.refresh_records())
-        self.find_box = QLineEdit(tab)
-        self.find_box.setObjectName("findBox")
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setPlaceholderText(self.tr("Find (Ctrl+F)"))
-        self.model: RowTableModel[ObservationRow] = RowTableModel([
+        self.observer_filter, self.taught_filter, self.subject_filter, self.kind_filter = (
+            self.filter_box(tab, name, self.refresh_records)
+            for name in ("observerFilter", "taughtFilter", "subjectFilter", "kindFilter"))
+        model: RowTableModel[ObservationRow] = RowTableModel([
             Column(self.tr("Date"), lambda r: r.date),
             Column(self.tr("Period"), lambda r: r.period),
             Column(self.tr("Observer"), lambda r: r.observer.name, names=True),
@@ -85,14 +76,9 @@ class ObservationsPage(QWidget):
             Column(self.tr("Lesson average"), lambda r: f"{r.lesson_average:g}（{r.lesson_observers}）"
                    if _shared(r) else "", lambda r: (not _shared(r), r.lesson_average or 0)),
         ])
-        self.proxy = RowSortProxy(self.model, self)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = record_table(self.proxy, tab)
-        self.table.setObjectName("observationTable")
+        self.build_list(tab, model, "observationTable")
         self.table.activated.connect(lambda _i: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.new_button = QPushButton(self.tr("&New…"), tab)
         self.edit_button = QPushButton(self.tr("&Edit…"), tab)
         self.delete_button = QPushButton(self.tr("&Delete"), tab)
@@ -165,20 +151,12 @@ class ObservationsPage(QWidget):
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self._fill(self.observer_filter, [(t.name, t.id) for t in self.teachers])
-        self._fill(self.taught_filter, [(t.name, t.id) for t in self.teachers])
-        self._fill(self.subject_filter, [(s, s) for s in subjects])
-        self._fill(self.kind_filter, [(k, k) for k in OBSERVATION_KINDS])
+        self.fill_filter(self.observer_filter, [(t.name, t.id) for t in self.teachers])
+        self.fill_filter(self.taught_filter, [(t.name, t.id) for t in self.teachers])
+        self.fill_filter(self.subject_filter, [(s, s) for s in subjects])
+        self.fill_filter(self.kind_filter, [(k, k) for k in OBSERVATION_KINDS])
         self.refresh_records()
         self.refresh_quotas()
-
-    def _fill(self, box: QComboBox, choices: list[tuple[str, Any]]) -> None:
-        chosen = box.currentData()
-        box.clear()
-        box.addItem(self.tr("(all)"), None)
-        for label, value in choices:
-            box.addItem(label, value)
-        box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def current_filter(self) -> ObservationFilter:
         return ObservationFilter(observer_id=self.observer_filter.currentData(),
@@ -199,8 +177,8 @@ class ObservationsPage(QWidget):
         self.heading.setText(fill(self.tr("Lesson observation, %1: %2 records shown"), (semester.label_zh, str(len(rows)))))
         self.table.resizeColumnsToContents()
         if selected is not None:
-            self.select_observation(selected.id)
-        self._update_buttons()
+            self.select_record(selected.id)
+        self.update_buttons()
 
     def refresh_quotas(self) -> None:
         semester = self.state.semester
@@ -218,32 +196,10 @@ class ObservationsPage(QWidget):
         self.quota_heading.setText(fill(self.tr("%1 of %2 teachers are behind the pace of their quota; %3 weeks of "
                                                 "the semester left."), (str(behind), str(len(rows)), str(weeks))))
 
-    def selected(self) -> ObservationRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None
-
-    def select_observation(self, observation_id: int) -> None:
-        for source_row, row in enumerate(self.model.rows()):
-            if row.id == observation_id:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(source_row, 0)).row())
-
     def may_write(self, row: ObservationRow) -> bool:
         """The office and administrators write every record; a teacher those they observed."""
         user = self.state.user
         return self.state.keeps_records or (user is not None and user.actor.teacher_id == row.observer.id)
-
-    def _update_buttons(self) -> None:
-        row = self.selected()
-        writable = row is not None and self.may_write(row)
-        self.edit_button.setEnabled(row is not None)
-        self.edit_button.setText(self.tr("&Edit…") if row is None or writable else self.tr("&View…"))
-        self.delete_button.setEnabled(writable)
-        self.print_button.setEnabled(row is not None)
-
-    def focus_find(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.find_box.setFocus()
-        self.find_box.selectAll()
 
     # ---- writing ----
     def choices(self) -> ObservationChoices:
@@ -284,7 +240,7 @@ class ObservationsPage(QWidget):
 
     def _saved(self, row: ObservationRow) -> None:
         self.state.notify_changed(OBSERVATIONS)
-        self.select_observation(row.id)
+        self.select_record(row.id)
 
     def confirm_delete(self) -> QMessageBox | None:
         row = self.selected()
