@@ -133,3 +133,20 @@ def test_a_teacher_edits_only_what_they_organised_or_took_part_in(qtbot, zh_app,
     _save(edit)
     assert not edit.isVisible()
     assert "防溺水安全教育" in [r.title for r in list_activities(db, AUTUMN)]
+
+
+def test_the_home_page_lists_the_other_families_just_after_it_is_painted(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.observation_quotas import behind_on_observations
+    from schooldesk.services.semesters import current_semester_key
+
+    db, (li, _zhao), _ming = school
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.show()
+    home = window.current_page()
+    semester = current_semester_key(db)
+    qtbot.waitUntil(lambda: "本学期尚未家访" in home.visits_count.text(), timeout=5000)
+    assert home.visits_count.text().startswith("本学期尚未家访 1 人")  # 王小明, in care since 2025-09-01
+    behind = behind_on_observations(db, semester, date.today())
+    assert home.observing_model.rowCount() == len(behind)
+    assert home.observing_table.isVisible() == bool(behind)

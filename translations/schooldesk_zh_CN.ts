@@ -2264,7 +2264,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1的听课节数应为 %2 到 %3。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/observation.py" line="159" />
+      <location filename="../schooldesk/domain/observation.py" line="164" />
       <source>The lesson period must be from %1 to %2.</source>
       <translation>节次应为第 %1 到第 %2 节。</translation>
     </message>
@@ -2658,92 +2658,92 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="85" />
+      <location filename="../schooldesk/ui/pages/home.py" line="86" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="86" />
+      <location filename="../schooldesk/ui/pages/home.py" line="87" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="87" />
+      <location filename="../schooldesk/ui/pages/home.py" line="88" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="88" />
+      <location filename="../schooldesk/ui/pages/home.py" line="89" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="92" />
+      <location filename="../schooldesk/ui/pages/home.py" line="93" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="94" />
+      <location filename="../schooldesk/ui/pages/home.py" line="96" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="95" />
+      <location filename="../schooldesk/ui/pages/home.py" line="97" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="122" />
+      <location filename="../schooldesk/ui/pages/home.py" line="124" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="124" />
+      <location filename="../schooldesk/ui/pages/home.py" line="126" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="136" />
+      <location filename="../schooldesk/ui/pages/home.py" line="160" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="139" />
+      <location filename="../schooldesk/ui/pages/home.py" line="138" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="140" />
+      <location filename="../schooldesk/ui/pages/home.py" line="139" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="145" />
+      <location filename="../schooldesk/ui/pages/home.py" line="144" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="146" />
+      <location filename="../schooldesk/ui/pages/home.py" line="145" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="153" />
+      <location filename="../schooldesk/ui/pages/home.py" line="164" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="154" />
+      <location filename="../schooldesk/ui/pages/home.py" line="165" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="160" />
+      <location filename="../schooldesk/ui/pages/home.py" line="171" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="161" />
+      <location filename="../schooldesk/ui/pages/home.py" line="172" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>

@@ -113,13 +113,18 @@ def duties_on(day: date, spells: Sequence[DutySpell]) -> tuple[str, ...]:
 
 def required_observations(start: date, end: date, spells: Sequence[DutySpell], versions: Sequence[QuotaVersion]) -> int:
     """Lessons to observe in the term *start*–*end*: the highest quota of the 职务 held each day, averaged
-    over the term's days and rounded half up (see the module's docstring)."""
+    over the term's days and rounded half up (see the module's docstring). Computed by stretches between the
+    days anything changes (a 职务 begins or ends, a quota version starts), not day by day."""
     days = (end - start).days + 1
+    changes = {start, end + timedelta(days=1)}
+    changes |= {s.start for s in spells} | {s.end + timedelta(days=1) for s in spells if s.end is not None}
+    changes |= {v.effective_from for v in versions}
+    edges = sorted(d for d in changes if start <= d <= end + timedelta(days=1))
     total = 0
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        quotas = quotas_on(day, versions)
-        total += max(quotas.get(duty, quotas.get(PLAIN_TEACHER, 0)) for duty in duties_on(day, spells))
+    for first, following in zip(edges, edges[1:]):
+        quotas = quotas_on(first, versions)
+        quota = max(quotas.get(duty, quotas.get(PLAIN_TEACHER, 0)) for duty in duties_on(first, spells))
+        total += quota * (following - first).days
     return int((Decimal(total) / Decimal(days)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

@@ -1,5 +1,6 @@
-"""The home page in one call: the school's counts, who is overdue for support, who is behind in 送教上门, and
-which teachers are behind the pace of their observation quota."""
+"""The home page in two calls: first the school's counts, who is overdue for support and who is behind in
+送教上门 (what the clerk sees first); then, just after the page is painted, the other record families —
+teachers behind their observation quota, mentoring pairs behind, left-behind children not yet visited."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,17 +25,19 @@ class HomeSummary:
     active_classes: int
     overdue: tuple[OverdueSupport, ...]
     behind: tuple[PlanSummary, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FamiliesSummary:
+    """The home page's second part: the semester's observation, mentorship and home-visit standing."""
+
     observing_behind: tuple[QuotaRow, ...] = ()
     pairs_behind: tuple[PairProgress, ...] = ()
     not_visited: int = 0  # left-behind children not yet visited by their responsible teacher this semester
     visits_behind: int = 0  # … and those short of the school's target
 
 
-def _observing_behind(db: Database, semester: SemesterKey | None, today: date) -> tuple[QuotaRow, ...]:
-    return tuple(behind_on_observations(db, semester, today)) if semester is not None else ()
-
-
-def home_summary(db: Database, today: date, school_year: int, semester: SemesterKey | None = None) -> HomeSummary:
+def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
     with db.transaction() as session:
         pupils, teachers, classes = (session.scalar(query) or 0 for query in (
             select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL)),
@@ -44,16 +47,15 @@ def home_summary(db: Database, today: date, school_year: int, semester: Semester
         ))
     return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes,
                        overdue=tuple(overdue_support(db, today, school_year)),
-                       behind=tuple(behind_this_month(db, today)),
-                       observing_behind=_observing_behind(db, semester, today),
-                       pairs_behind=tuple(pairs_behind(db, semester, today)) if semester else (),
-                       **_home_visits(db, semester))
+                       behind=tuple(behind_this_month(db, today)))
 
 
-def _home_visits(db: Database, semester: SemesterKey | None) -> dict[str, int]:
+def families_summary(db: Database, semester: SemesterKey | None, today: date) -> FamiliesSummary:
     from schooldesk.services.visit_targets import visit_standing
 
     if semester is None:
-        return {}
+        return FamiliesSummary()
     standing = visit_standing(db, semester)
-    return {"not_visited": standing.not_visited, "visits_behind": standing.children_behind}
+    return FamiliesSummary(observing_behind=tuple(behind_on_observations(db, semester, today)),
+                           pairs_behind=tuple(pairs_behind(db, semester, today)),
+                           not_visited=standing.not_visited, visits_behind=standing.children_behind)

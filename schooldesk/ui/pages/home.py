@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
-from schooldesk.services.home import home_summary
+from schooldesk.services.home import families_summary, home_summary
 from schooldesk.services.home_teaching import PlanSummary
 from schooldesk.services.mentorship_targets import PairProgress
 from schooldesk.services.observation_quotas import QuotaRow
@@ -78,6 +78,7 @@ class HomePage(QWidget):
         self.observing_table.setObjectName("observingBehind")
         self.observing_table.setToolTip(self.tr("Double-click or press Enter to open the lesson observation page."))
         self.observing_table.activated.connect(self.open_observations)
+        self.observing_table.hide()  # until refresh_families finds someone behind
         self.pairs_title = QLabel(self)
         self.pairs_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.pairs_title.setWordWrap(True)
@@ -91,6 +92,7 @@ class HomePage(QWidget):
         self.pairs_table.setObjectName("pairsBehind")
         self.pairs_table.setToolTip(self.tr("Double-click or press Enter to open the pair."))
         self.pairs_table.activated.connect(self.open_pair)
+        self.pairs_table.hide()
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
@@ -124,8 +126,7 @@ class HomePage(QWidget):
             if semester else self.tr("No semester has been set up.")
         )
         try:
-            summary = home_summary(self.state.db, date.today(), self.state.school_year,
-                                   semester.key if semester else None)
+            summary = home_summary(self.state.db, date.today(), self.state.school_year)
         except SchoolDeskError as error:
             show_error(self, error)
             return
@@ -133,8 +134,6 @@ class HomePage(QWidget):
         self.teachers_count.setText(str(summary.active_teachers))
         self.classes_count.setText(str(summary.active_classes))
         self.pupils_count.setText(str(summary.pupils_on_roll))
-        self.visits_count.setText(fill(self.tr("%1 not yet visited this semester, %2 behind the target"),
-                                       (str(summary.not_visited), str(summary.visits_behind))))
         self.overdue_title.setText(
             fill(self.tr("Support records overdue: %1 pupils"), (str(len(overdue)),)) if overdue
             else self.tr("No support record is overdue.")
@@ -148,6 +147,18 @@ class HomePage(QWidget):
         self.home_model.set_rows(behind)
         self.home_table.resizeColumnsToContents()
         self.home_table.setVisible(bool(behind))
+        QTimer.singleShot(0, self, self.refresh_families)  # the page is painted first; these follow a moment later
+
+    def refresh_families(self) -> None:
+        """Teachers behind their observation quota, pairs behind, children not yet visited."""
+        semester = self.state.semester
+        try:
+            summary = families_summary(self.state.db, semester.key if semester else None, date.today())
+        except SchoolDeskError as error:
+            show_error(self, error)
+            return
+        self.visits_count.setText(fill(self.tr("%1 not yet visited this semester, %2 behind the target"),
+                                       (str(summary.not_visited), str(summary.visits_behind))))
         observing = summary.observing_behind
         self.observing_title.setText(
             fill(self.tr("Lesson observation behind the quota's pace: %1 teachers"), (str(len(observing)),)) if observing
