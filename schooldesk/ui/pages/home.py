@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
@@ -98,6 +99,7 @@ class HomePage(QWidget):
         self.overdue_table.activated.connect(self.open_overdue)
         self.home_table.activated.connect(self.open_behind)
         self.opened: QWidget | None = None  # the profile or visit log opened from a list
+        self._painted = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
@@ -147,7 +149,15 @@ class HomePage(QWidget):
         self.home_model.set_rows(behind)
         self.home_table.resizeColumnsToContents()
         self.home_table.setVisible(bool(behind))
-        QTimer.singleShot(0, self, self.refresh_families)  # the page is painted first; these follow a moment later
+        if self._painted:  # before the first paint they wait for it (paintEvent)
+            QTimer.singleShot(0, self, self.refresh_families)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """The clerk sees the page first; the other families' lists are read just after it is painted."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.refresh_families)
 
     def refresh_families(self) -> None:
         """Teachers behind their observation quota, pairs behind, children not yet visited."""
