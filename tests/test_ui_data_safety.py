@@ -15,7 +15,7 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.startup import open_for_gui
 from schooldesk.ui.state import AppState
 
-PAGE_SETTINGS = 9
+PAGE_SETTINGS = 10
 
 
 def _settings(qtbot, db: Database) -> tuple[MainWindow, object]:  # type: ignore[no-untyped-def]

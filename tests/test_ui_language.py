@@ -137,12 +137,12 @@ def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  #
     look(activities.new_record())
     activities.tabs.setCurrentIndex(1)
     look(window)
-    for number in (7, 8):
+    for number in (8, 9):
         page = window.page(number)
         page.new_record()
         look(QApplication.activeModalWidget())
-    look(window.page(8).open_new_school_year())
-    settings = window.page(9)
+    look(window.page(9).open_new_school_year())
+    settings = window.page(10)
     settings.observation_rules.rubric_table.selectRow(1)
     look(settings.observation_rules.edit_rubric())
     look(settings.mentorship_rules.edit_template())

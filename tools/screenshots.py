@@ -22,8 +22,8 @@ from schooldesk.ui.state import AppState
 
 SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-home-teaching.png",
          3: "main-window-observations.png", 4: "main-window-mentorship.png", 5: "main-window-activities.png",
-         6: "main-window-reports.png", 7: "main-window-teachers.png", 8: "main-window-classes.png",
-         9: "main-window-settings.png"}
+         6: "main-window-reports.png", 7: "main-window-export.png", 8: "main-window-teachers.png",
+         9: "main-window-classes.png", 10: "main-window-settings.png"}
 PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
 
 
@@ -270,7 +270,7 @@ def main(out: Path) -> int:
             plan.past_start_question.close()
         plan.grab().save(str(out / "plan-dialog.png"))
         plan.close()
-        year = window.pages[8][1].open_new_school_year()
+        year = window.pages[9][1].open_new_school_year()
         year.resize(900, 700)
         settle()
         year.grab().save(str(out / "new-school-year.png"))

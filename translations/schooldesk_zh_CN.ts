@@ -718,6 +718,39 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>Bundle</name>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="21" />
+      <source>%1: 送教上门 in %2 short of the rule</source>
+      <translation>%1：%2送教上门未达到要求</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="22" />
+      <source>%1: 送教上门 visit of %2 has no photo</source>
+      <translation>%1：%2的送教记录没有照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="23" />
+      <source>%1: support record overdue since %2</source>
+      <translation>%1：帮扶记录自 %2 起逾期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="24" />
+      <source>Observation of %1's lesson “%2” on %3 has no scores</source>
+      <translation>%1老师《%2》（%3）的听课记录未评分</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="25" />
+      <source>Mentoring pair %1 is behind its targets (%2)</source>
+      <translation>师徒结对%1未达到目标（%2）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="26" />
+      <source>%1 (left-behind) not yet visited by %2</source>
+      <translation>%1（留守儿童）尚未由%2家访</translation>
+    </message>
+  </context>
+  <context>
     <name>Care</name>
     <message>
       <location filename="../schooldesk/domain/care.py" line="42" />
@@ -988,27 +1021,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="190" />
+      <location filename="../schooldesk/cli.py" line="191" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="225" />
+      <location filename="../schooldesk/cli.py" line="226" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="226" />
+      <location filename="../schooldesk/cli.py" line="227" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="239" />
+      <location filename="../schooldesk/cli.py" line="240" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="240" />
+      <location filename="../schooldesk/cli.py" line="241" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1063,59 +1096,59 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli.py" line="280" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="280" />
+      <location filename="../schooldesk/cli.py" line="281" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="283" />
+      <location filename="../schooldesk/cli.py" line="284" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="285" />
+      <location filename="../schooldesk/cli.py" line="286" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="289" />
+      <location filename="../schooldesk/cli.py" line="290" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="296" />
+      <location filename="../schooldesk/cli.py" line="297" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="323" />
+      <location filename="../schooldesk/cli.py" line="324" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="337" />
+      <location filename="../schooldesk/cli.py" line="338" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="338" />
+      <location filename="../schooldesk/cli.py" line="339" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1155,6 +1188,36 @@ The current data is backed up first, so this can be undone.</source>
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="46" />
+      <source>Written and checked: %1 (%2 files).</source>
+      <translation>已写入并校验：%1（共 %2 个文件）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="48" />
+      <source>Incomplete: %1</source>
+      <translation>未完成：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="58" />
+      <source>missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="59" />
+      <source>changed</source>
+      <translation>已改动</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="60" />
+      <source>extra</source>
+      <translation>多出</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="64" />
+      <source>Intact: %1 files match the manifest.</source>
+      <translation>完好：%1 个文件与清单一致。</translation>
+    </message>
   </context>
   <context>
     <name>Crash</name>
@@ -1186,12 +1249,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="205" />
+      <location filename="../schooldesk/cli.py" line="206" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="250" />
+      <location filename="../schooldesk/cli.py" line="251" />
       <location filename="../schooldesk/cli_data.py" line="26" />
       <location filename="../schooldesk/cli_data.py" line="67" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -1487,6 +1550,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/pages/export.py" line="25" />
       <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
@@ -2414,6 +2478,159 @@ If it happens again, press “Copy details” and send them with what you were d
       <source>Give a number from %1 to %2 (0: no target).</source>
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="200" />
+      <source>Choose a USB stick or a folder to write to.</source>
+      <translation>请选择要写入的U盘或文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle_writing.py" line="22" />
+      <source>%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).</source>
+      <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle.py" line="27" />
+      <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
+      <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle.py" line="28" />
+      <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
+      <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle.py" line="29" />
+      <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
+      <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
+      <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
+      <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="50" />
+      <source>Hand-in for the county bureau (报送材料)</source>
+      <translation>向教育局报送材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="63" />
+      <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
+      <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="66" />
+      <source>A &amp;folder</source>
+      <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="67" />
+      <source>One &amp;zip file</source>
+      <translation>一个 zip 压缩包(&amp;Z)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="74" />
+      <source>password to encrypt the zip (AES-256); empty: not encrypted</source>
+      <translation>加密压缩包的密码（AES-256）；不填则不加密</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="77" />
+      <source>the password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="81" />
+      <source>Other fol&amp;der…</source>
+      <translation>其他文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="104" />
+      <source>Open i&amp;t</source>
+      <translation>打开(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="118" />
+      <source>&amp;Show in its folder</source>
+      <translation>打开所在文件夹(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="83" />
+      <source>&amp;Look for USB sticks</source>
+      <translation>查找U盘(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="90" />
+      <source>Semester</source>
+      <translation>学期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="91" />
+      <source>Record families</source>
+      <translation>材料类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="97" />
+      <source>Written as</source>
+      <translation>写成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="98" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="100" />
+      <source>Write to</source>
+      <translation>写入到</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="107" />
+      <source>Check before sending (报送前检查)</source>
+      <translation>报送前检查</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="112" />
+      <source>&amp;Write the bundle</source>
+      <translation>写入报送材料(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="163" />
+      <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
+      <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="164" />
+      <source>Nothing is incomplete.</source>
+      <translation>没有未完成的项目。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="177" />
+      <source>%1 (%2 MB free)</source>
+      <translation>%1（剩余 %2 MB）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="183" />
+      <source>Write the bundle into</source>
+      <translation>报送材料写入到</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="217" />
+      <source>Writing the bundle and reading it back…</source>
+      <translation>正在写入报送材料并读回校验…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="224" />
+      <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
+      <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
+    </message>
   </context>
   <context>
     <name>FilteredList</name>
@@ -2552,198 +2769,198 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="39" />
+      <location filename="../schooldesk/ui/pages/home.py" line="40" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="40" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Home visits to left-behind children:</source>
       <translation>留守儿童家访：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home.py" line="47" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
-      <location filename="../schooldesk/ui/pages/home.py" line="60" />
+      <location filename="../schooldesk/ui/pages/home.py" line="48" />
+      <location filename="../schooldesk/ui/pages/home.py" line="61" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="48" />
+      <location filename="../schooldesk/ui/pages/home.py" line="49" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="49" />
+      <location filename="../schooldesk/ui/pages/home.py" line="50" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="50" />
+      <location filename="../schooldesk/ui/pages/home.py" line="51" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="50" />
+      <location filename="../schooldesk/ui/pages/home.py" line="51" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="51" />
+      <location filename="../schooldesk/ui/pages/home.py" line="52" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="59" />
+      <location filename="../schooldesk/ui/pages/home.py" line="60" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="61" />
+      <location filename="../schooldesk/ui/pages/home.py" line="62" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="62" />
+      <location filename="../schooldesk/ui/pages/home.py" line="63" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="63" />
+      <location filename="../schooldesk/ui/pages/home.py" line="64" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="71" />
+      <location filename="../schooldesk/ui/pages/home.py" line="72" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="72" />
+      <location filename="../schooldesk/ui/pages/home.py" line="73" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="73" />
+      <location filename="../schooldesk/ui/pages/home.py" line="74" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="74" />
+      <location filename="../schooldesk/ui/pages/home.py" line="75" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="75" />
+      <location filename="../schooldesk/ui/pages/home.py" line="76" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="79" />
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="86" />
+      <location filename="../schooldesk/ui/pages/home.py" line="87" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="87" />
+      <location filename="../schooldesk/ui/pages/home.py" line="88" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="88" />
+      <location filename="../schooldesk/ui/pages/home.py" line="89" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="89" />
+      <location filename="../schooldesk/ui/pages/home.py" line="90" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="93" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="96" />
+      <location filename="../schooldesk/ui/pages/home.py" line="97" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="97" />
+      <location filename="../schooldesk/ui/pages/home.py" line="98" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="124" />
+      <location filename="../schooldesk/ui/pages/home.py" line="126" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="126" />
+      <location filename="../schooldesk/ui/pages/home.py" line="128" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="160" />
+      <location filename="../schooldesk/ui/pages/home.py" line="170" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="138" />
+      <location filename="../schooldesk/ui/pages/home.py" line="140" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="139" />
+      <location filename="../schooldesk/ui/pages/home.py" line="141" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="144" />
+      <location filename="../schooldesk/ui/pages/home.py" line="146" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="145" />
+      <location filename="../schooldesk/ui/pages/home.py" line="147" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="164" />
+      <location filename="../schooldesk/ui/pages/home.py" line="174" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="165" />
+      <location filename="../schooldesk/ui/pages/home.py" line="175" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="171" />
+      <location filename="../schooldesk/ui/pages/home.py" line="181" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="172" />
+      <location filename="../schooldesk/ui/pages/home.py" line="182" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -3434,66 +3651,71 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <source>Hand-in</source>
+      <translation>报送材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="47" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="47" />
+      <location filename="../schooldesk/ui/main_window.py" line="48" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="70" />
+      <location filename="../schooldesk/ui/main_window.py" line="71" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="73" />
+      <location filename="../schooldesk/ui/main_window.py" line="74" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="82" />
+      <location filename="../schooldesk/ui/main_window.py" line="83" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="97" />
+      <location filename="../schooldesk/ui/main_window.py" line="98" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="104" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="104" />
+      <location filename="../schooldesk/ui/main_window.py" line="105" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="105" />
+      <location filename="../schooldesk/ui/main_window.py" line="106" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="110" />
+      <location filename="../schooldesk/ui/main_window.py" line="113" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>

@@ -42,6 +42,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             (self.tr("Mentoring"), _PageMaker("mentorship", "MentorshipPage", state)),
             (self.tr("Activities"), _PageMaker("activities", "ActivitiesPage", state)),
             (self.tr("Reports"), _PageMaker("reports", "ReportsPage", state)),
+            (self.tr("Hand-in"), _PageMaker("export", "ExportPage", state)),
             (self.tr("Teachers"), _PageMaker("teachers", "TeachersPage", state)),
             (self.tr("Classes"), _PageMaker("classes", "ClassesPage", state)),
             (self.tr("Settings"), _PageMaker("settings", "SettingsPage", state)),
@@ -103,8 +104,10 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save, None)
         self.close_action = self._action(self.tr("&Close"), QKeySequence.StandardKey.Close, self.close, None)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, None)
-        for number in range(len(self._page_makers)):
-            self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{(number + 1) % 10}"),
+        last = len(self._page_makers) - 1
+        for number in [*range(min(9, last)), last]:  # Ctrl+1 … Ctrl+9 for the first nine, Ctrl+0 for 设置
+            key = "0" if number == last else str(number + 1)
+            self._action(f"page{number + 1}", QKeySequence(f"Ctrl+{key}"),
                          lambda _checked=False, n=number: self.nav.setCurrentRow(n), None)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr("Semester: "), self))

@@ -1,0 +1,69 @@
+"""Command-line 报送材料: export a semester's bundle to a folder or USB stick, and verify one."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    export = commands.add_parser("export", parents=[common],
+                                 help="write a semester's bundle for the bureau (workbooks, PDFs, photos, manifest)")
+    export.add_argument("--semester", help="e.g. 2025-2026-1 (default: the current semester)")
+    export.add_argument("--out", required=True, metavar="DIR", help="the folder or USB stick to write the bundle into")
+    export.add_argument("--zip", action="store_true", help="one .zip instead of a folder")
+    export.add_argument("--password-file", help="with --zip: AES-256 encrypt it with the password on this file's first line")
+    export.add_argument("--full-ids", action="store_true", help="full ID numbers (recorded in the audit trail)")
+    export.add_argument("--json", action="store_true", help="print files (path, size, sha256), counts and warnings as JSON")
+    verify = commands.add_parser("verify", parents=[common],
+                                 help="check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable")
+    verify.add_argument("path", help="the bundle's folder or .zip")
+    verify.add_argument("--password-file", help="the password of an encrypted zip, on this file's first line")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from schooldesk.cli import EXIT_OK, _open_existing, _read_password, say
+    from schooldesk.cli_observations import _semester
+    from schooldesk.exports.bundle_writing import write_bundle
+    from schooldesk.services.bundle import bundle_contents
+    from schooldesk.services.print_settings import pdf_font_path
+
+    password = _read_password(Path(args.password_file)) if args.password_file else ""
+    db = _open_existing(args)
+    try:
+        contents = bundle_contents(db, _semester(db, args.semester), full_ids=args.full_ids)
+        font = pdf_font_path(db)
+    finally:
+        db.close()
+    result = write_bundle(contents, Path(args.out).resolve(), as_zip=args.zip or bool(password), password=password,
+                          font_path=font)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    say(QCoreApplication.translate("CommandLine", "Written and checked: %1 (%2 files)."), result.path, len(result.files))
+    for warning in result.warnings:
+        say(QCoreApplication.translate("CommandLine", "Incomplete: %1"), warning, error=True)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say
+    from schooldesk.exports.bundle_writing import verify_bundle
+
+    password = _read_password(Path(args.password_file)) if args.password_file else ""
+    report = verify_bundle(Path(args.path), password)
+    for label, names in ((QCoreApplication.translate("CommandLine", "missing"), report.missing),
+                         (QCoreApplication.translate("CommandLine", "changed"), report.changed),
+                         (QCoreApplication.translate("CommandLine", "extra"), report.extra)):
+        for name in names:
+            say("%1: %2", label, name)
+    if report.intact:
+        say(QCoreApplication.translate("CommandLine", "Intact: %1 files match the manifest."), report.files)
+        return EXIT_OK
+    return EXIT_UNHEALTHY
+
+
+COMMANDS = {"export": cmd_export, "verify": cmd_verify}

@@ -1,0 +1,164 @@
+"""Putting a staged bundle on a folder or USB stick (as a folder or one zip, AES-256 when a password is
+given) and checking a bundle against its manifest (see exports/bundle.py for the why)."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schooldesk.domain.errors import Cancelled, StorageError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.exports.bundle import (
+    CHANGED, FAILED, FULL, GONE, MANIFEST, MARGIN, NO_PLACE, PARTIAL, BundleFile, BundleResult, Progress, stage_bundle,
+)
+from schooldesk.services.bundle import BundleContents
+
+UNREADABLE = QT_TRANSLATE_NOOP("Errors", "%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).")
+
+
+def _storage_error(error: OSError, where: Path) -> StorageError:
+    if error.errno == errno.ENOSPC:
+        return StorageError(FULL, "?", where, 0)
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StorageError(NO_PLACE, where)
+    if error.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+        return StorageError(GONE, where)
+    return StorageError(FAILED, where, error.strerror or error)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """File by file, so that a failing stick's own error (full, read-only, gone) reaches the clerk (shutil's
+    copytree folds them into one message without its errno)."""
+    target.mkdir()
+    for path in sorted(source.rglob("*")):
+        destination = target / path.relative_to(source)
+        if path.is_dir():
+            destination.mkdir()
+        else:
+            shutil.copyfile(path, destination)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as stream:
+                os.fsync(stream.fileno())
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists():
+        path.unlink(missing_ok=True)
+
+
+def _zip(folder: Path, target: Path, name: str, password: str) -> None:
+    import pyzipper
+
+    with pyzipper.AESZipFile(target, "w", compression=pyzipper.ZIP_DEFLATED,
+                             encryption=pyzipper.WZ_AES if password else None) as archive:
+        if password:
+            archive.setpassword(password.encode("utf-8"))
+            archive.setencryption(pyzipper.WZ_AES, nbits=256)
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
+
+
+def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = False, password: str = "",
+                 font_path: Any = None, progress: Progress = lambda _d, _t: None) -> BundleResult:
+    """Make the bundle, put it in *destination* (a folder or a USB stick's root) and check it there."""
+    if not destination.is_dir():
+        raise StorageError(GONE, destination)
+    final = destination / (contents.name + (".zip" if as_zip else ""))
+    partial = final.with_name(final.name + PARTIAL)
+    with tempfile.TemporaryDirectory(prefix="schooldesk-bundle-") as scratch:
+        staged = Path(scratch) / contents.name
+        staged.mkdir()
+        manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2))
+        if as_zip:
+            _zip(staged, Path(scratch) / "bundle.zip", contents.name, password)
+        needed = (Path(scratch) / "bundle.zip").stat().st_size if as_zip else sum(f["size"] for f in manifest["files"])
+        needed += (staged / MANIFEST).stat().st_size
+        free = shutil.disk_usage(destination).free
+        if free < needed + MARGIN:  # refused before the stick is touched
+            raise StorageError(FULL, f"{(needed + MARGIN) / 1e6:.1f}", destination, f"{free / 1e6:.1f}")
+        _remove(partial)
+        try:
+            if as_zip:
+                shutil.copyfile(Path(scratch) / "bundle.zip", partial)
+                with partial.open("rb") as stream:
+                    os.fsync(stream.fileno())
+            else:
+                _copy_tree(staged, partial)
+                _fsync_tree(partial)
+            _remove(final)
+            os.replace(partial, final)
+        except (OSError, Cancelled) as error:
+            _remove(partial)
+            if isinstance(error, Cancelled):
+                raise
+            raise _storage_error(error, destination) from error
+    progress(1, 1)
+    report = verify_bundle(final, password)
+    if not report.intact:
+        _remove(final)
+        raise StorageError(CHANGED, destination, len(report.missing) + len(report.changed) + len(report.extra))
+    files = tuple(BundleFile(**f) for f in manifest["files"])
+    return BundleResult(path=final, files=files, counts=manifest["counts"], warnings=tuple(manifest["checks"]))
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerifyReport:
+    missing: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    files: int = 0
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def intact(self) -> bool:
+        return not (self.missing or self.changed or self.extra)
+
+
+def _check(listed: list[dict[str, Any]], present: dict[str, tuple[int, str]], manifest: dict[str, Any]) -> VerifyReport:
+    expected = {f["path"]: (f["size"], f["sha256"]) for f in listed}
+    return VerifyReport(missing=tuple(sorted(p for p in expected if p not in present)),
+                        changed=tuple(sorted(p for p in expected if p in present and present[p] != expected[p])),
+                        extra=tuple(sorted(p for p in present if p not in expected and p != MANIFEST)),
+                        files=len(expected), manifest=manifest)
+
+
+def verify_bundle(path: Path, password: str = "") -> VerifyReport:
+    """Every file against manifest.json: missing, changed (size or SHA-256) and extra files. A folder or a
+    zip (with *password* when encrypted); StorageError when it cannot be read at all."""
+    try:
+        if path.is_dir():
+            manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+            present = {}
+            for file in path.rglob("*"):
+                if file.is_file():
+                    data = file.read_bytes()
+                    present[file.relative_to(path).as_posix()] = (len(data), hashlib.sha256(data).hexdigest())
+            return _check(manifest["files"], present, manifest)
+        import pyzipper
+
+        with pyzipper.AESZipFile(path) as archive:
+            if password:
+                archive.setpassword(password.encode("utf-8"))
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+            root = names[0].split("/", 1)[0] + "/" if names else ""
+            manifest = json.loads(archive.read(root + MANIFEST).decode("utf-8"))
+            present = {}
+            for name in names:
+                data = archive.read(name)
+                present[name[len(root):]] = (len(data), hashlib.sha256(data).hexdigest())
+            return _check(manifest["files"], present, manifest)
+    except (OSError, KeyError, ValueError, RuntimeError) as error:
+        raise StorageError(UNREADABLE, path) from error

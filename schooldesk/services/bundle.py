@@ -1,0 +1,166 @@
+"""What a semester's bundle for the bureau (报送材料) holds, read family by family, and what is incomplete
+before it is sent (报送前检查). Writing it, checking it and reading it back are exports/bundle.py's."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from schooldesk.db.database import Database
+from schooldesk.domain.file_names import document_name
+from schooldesk.domain.home_teaching import BEHIND
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.semester import SemesterKey
+
+DROPOUT, HOME_TEACHING, OBSERVATIONS, MENTORSHIP, ACTIVITIES = (
+    "dropout", "home_teaching", "observations", "mentorship", "activities")
+FAMILIES = {DROPOUT: "控辍保学", HOME_TEACHING: "送教上门", OBSERVATIONS: "听课评课", MENTORSHIP: "师徒结对",
+            ACTIVITIES: "活动记录"}
+# What the page says about each check (English source, translated where shown).
+CHECK_TEXTS = {
+    "home_teaching_behind": QT_TRANSLATE_NOOP("Bundle", "%1: 送教上门 in %2 short of the rule"),
+    "visit_without_photo": QT_TRANSLATE_NOOP("Bundle", "%1: 送教上门 visit of %2 has no photo"),
+    "support_overdue": QT_TRANSLATE_NOOP("Bundle", "%1: support record overdue since %2"),
+    "observation_unscored": QT_TRANSLATE_NOOP("Bundle", "Observation of %1's lesson “%2” on %3 has no scores"),
+    "pair_behind": QT_TRANSLATE_NOOP("Bundle", "Mentoring pair %1 is behind its targets (%2)"),
+    "not_visited": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind) not yet visited by %2"),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class BundleCheck:
+    """Something incomplete for the semester; *family* says where it is mended, *record* which one."""
+
+    code: str
+    family: str
+    args: tuple[str, ...]
+    record: int | None = None
+
+    @property
+    def text_zh(self) -> str:
+        """As 清单.txt writes it (the page translates CHECK_TEXTS itself)."""
+        from schooldesk.domain.i18n import fill
+
+        zh = {"home_teaching_behind": "%1：送教上门%2未达到要求", "visit_without_photo": "%1：%2的送教记录没有照片",
+              "support_overdue": "%1：帮扶记录自%2起逾期", "observation_unscored": "%1老师《%2》（%3）的听课记录未评分",
+              "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访"}
+        return fill(zh[self.code], self.args)
+
+
+def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[BundleCheck]:
+    """报送前检查: 送教上门 months behind and visits without photos, support overdue, observations without scores,
+    pairs behind their targets, left-behind children not yet visited."""
+    from schooldesk.services.home_teaching import list_plans
+    from schooldesk.services.mentorship_targets import pairs_behind
+    from schooldesk.services.observations import list_observations
+    from schooldesk.services.support import overdue_support
+    from schooldesk.services.visit_targets import visit_standing
+
+    found: list[BundleCheck] = []
+    for summary in list_plans(db, semester, today):
+        for month in summary.months:
+            if month.state(today) == BEHIND:
+                found.append(BundleCheck(code="home_teaching_behind", family=HOME_TEACHING, record=summary.plan.id,
+                                         args=(summary.plan.pupil_name, month.label)))
+        from schooldesk.services.home_teaching import list_visits
+
+        for visit in list_visits(db, summary.plan.id):
+            if not visit.photos:
+                found.append(BundleCheck(code="visit_without_photo", family=HOME_TEACHING, record=summary.plan.id,
+                                         args=(summary.plan.pupil_name, visit.date.isoformat())))
+    found += [BundleCheck(code="support_overdue", family=DROPOUT, record=o.pupil_id, args=(o.pupil_name, o.due.isoformat()))
+              for o in overdue_support(db, today, semester.school_year)]
+    found += [BundleCheck(code="observation_unscored", family=OBSERVATIONS, record=o.id,
+                          args=(o.taught.name, o.topic, o.date.isoformat()))
+              for o in list_observations(db, semester) if o.scored is None]
+    found += [BundleCheck(code="pair_behind", family=MENTORSHIP, record=p.pair.id, args=(p.pair.names, p.summary))
+              for p in pairs_behind(db, semester, today)]
+    found += [BundleCheck(code="not_visited", family=ACTIVITIES, record=c.pupil_id, args=(c.pupil_name, c.teacher or "—"))
+              for c in visit_standing(db, semester).children if c.visits == 0]
+    return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class BundleContents:
+    """Every document of the bundle, read in the service layer; exports/bundle.py only lays them out."""
+
+    school_name: str
+    school_code: str
+    semester: SemesterKey
+    exported_at: datetime
+    full_ids: bool
+    families: tuple[str, ...]
+    registers: object | None = None  # RegisterBook
+    monthly: tuple[object, ...] = ()  # MonthlyReport per month of the term
+    home_teaching: tuple[object, ...] = ()  # HomeTeachingLog per plan
+    observation_book: object | None = None
+    observation_sheets: tuple[object, ...] = ()
+    mentorship_book: object | None = None
+    pair_records: tuple[object, ...] = ()
+    assessments: tuple[object, ...] = ()
+    activity_summary: object | None = None
+    activity_sheets: tuple[object, ...] = ()
+    checks: tuple[BundleCheck, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        """<学校名称>_<2025—2026学年第一学期>_报送材料 — the folder (or zip) name."""
+        return document_name(self.school_name, self.semester.label_zh, "报送材料", suffix="")
+
+
+def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[str] = tuple(FAMILIES),
+                    full_ids: bool = False, today: date | None = None,
+                    step: Callable[[str], None] = lambda _family: None) -> BundleContents:
+    """Read the chosen families of *semester* (full ID numbers only for the office, recorded in the trail)."""
+    from schooldesk.services.registers import check_full_ids
+    from schooldesk.services.school import get_school
+    from schooldesk.services.semesters import list_semesters
+
+    check_full_ids(db, full_ids)
+    today = today or date.today()
+    school = get_school(db)
+    term = next(s for s in list_semesters(db) if s.key == semester)
+    parts: dict[str, object] = {}
+    if DROPOUT in families:
+        step(DROPOUT)
+        from schooldesk.services.monthly_report import monthly_report
+        from schooldesk.services.registers import register_book
+
+        parts["registers"] = register_book(db, semester, full_ids=full_ids, today=today)
+        months, day = [], term.start.replace(day=1)
+        while day <= min(term.end, today):
+            months.append(monthly_report(db, day, full_ids=full_ids))
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        parts["monthly"] = tuple(months)
+    if HOME_TEACHING in families:
+        step(HOME_TEACHING)
+        from schooldesk.services.home_teaching import list_plans
+        from schooldesk.services.home_teaching_log import home_teaching_log
+
+        parts["home_teaching"] = tuple(home_teaching_log(db, s.plan.id) for s in list_plans(db, semester, today))
+    if OBSERVATIONS in families:
+        step(OBSERVATIONS)
+        from schooldesk.services.observation_print import observation_book, observation_sheet
+
+        book = observation_book(db, semester, today)
+        parts["observation_book"] = book
+        parts["observation_sheets"] = tuple(observation_sheet(db, o.id) for o in book.observations)
+    if MENTORSHIP in families:
+        step(MENTORSHIP)
+        from schooldesk.services.mentorship_print import assessment_document, mentorship_book, pair_record_document
+
+        book = mentorship_book(db, semester.school_year, semester, today)
+        parts["mentorship_book"] = book
+        parts["pair_records"] = tuple(pair_record_document(db, p.pair.id, semester, today) for p in book.pairs)
+        parts["assessments"] = tuple(assessment_document(db, p.pair.id, today) for p in book.pairs)
+    if ACTIVITIES in families:
+        step(ACTIVITIES)
+        from schooldesk.services.activity_print import activity_sheet, activity_summary
+
+        summary = activity_summary(db, semester)
+        parts["activity_summary"] = summary
+        parts["activity_sheets"] = tuple(activity_sheet(db, a.id) for a in summary.activities)
+    return BundleContents(
+        school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
+        exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, families=tuple(f for f in FAMILIES if f in families),
+        checks=tuple(bundle_checks(db, semester, today)), **parts)  # type: ignore[arg-type]

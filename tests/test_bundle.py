@@ -1,0 +1,213 @@
+"""The semester's bundle: every sheet read back (headers, dates as dates, IDs as text), manifest counts equal to
+the sheets and the database, verify catching a changed byte, a missing and an extra file, an encrypted zip,
+a destination too small or read-only failing cleanly, the commands, and the page driven to a folder."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from schooldesk.domain.errors import StorageError
+from schooldesk.domain.semester import SemesterKey
+from schooldesk.exports.bundle import MANIFEST, PARTIAL
+from schooldesk.exports import bundle_writing
+from schooldesk.exports.bundle_writing import verify_bundle, write_bundle
+from schooldesk.services.bundle import bundle_contents
+from schooldesk.services.demo import create_demo_school
+from schooldesk.services.observations import list_observations
+from tests.builders import run_cli
+
+TODAY = date(2026, 11, 24)
+AUTUMN = SemesterKey(2026, 1)
+
+
+@pytest.fixture(scope="module")
+def demo_bundle(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The demo school's autumn bundle, written once for the tests that only read it."""
+    from schooldesk.db.database import open_database
+
+    folder = tmp_path_factory.mktemp("bundle")
+    db = open_database(folder / "data")
+    create_demo_school(db, today=TODAY)
+    contents = bundle_contents(db, AUTUMN, today=TODAY)
+    (folder / "out").mkdir()
+    result = write_bundle(contents, folder / "out")
+    yield db, contents, result
+    db.close()
+
+
+def _data_rows(sheet) -> list[list[object]]:  # type: ignore[no-untyped-def]
+    """The rows between the header (row 3) and the footer of a sheet in the bureau's layout."""
+    rows = [list(r) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    while rows and (not any(rows[-1]) or str(rows[-1][0]).startswith("单位负责人")):
+        rows.pop()
+    return [] if rows == [["无"] + [None] * (len(rows[0]) - 1)] else rows
+
+
+def test_every_sheet_reads_back_and_the_manifest_counts_agree(demo_bundle) -> None:  # type: ignore[no-untyped-def]
+    db, contents, result = demo_bundle
+    folder = result.path
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["school_code"] == "2141051203" and manifest["semester"] == "2026-2027-1"
+    assert {"app_version", "exported_at", "files", "counts"} <= set(manifest)
+    for name, sheets in manifest["counts"]["sheets"].items():
+        book = openpyxl.load_workbook(folder / name)
+        for sheet_name, rows in sheets.items():
+            sheet = book[sheet_name[:31]]
+            assert sheet["A2"].value.startswith("填报单位（盖章）"), (name, sheet_name)
+            assert sheet.freeze_panes == "A4"
+            assert len(_data_rows(sheet)) == rows, (name, sheet_name)
+    registers = openpyxl.load_workbook(folder / "控辍保学台账.xlsx")["留守儿童台账"]
+    header = [c.value for c in registers[3]]
+    first = _data_rows(registers)[0]
+    assert isinstance(first[header.index("出生日期")], datetime)
+    assert isinstance(first[header.index("身份证号")], str) and "*" in first[header.index("身份证号")]  # masked
+    observations = openpyxl.load_workbook(folder / "听课评课.xlsx")["听课记录"]
+    assert isinstance(_data_rows(observations)[0][1], datetime)
+    assert manifest["counts"]["records"]["observations"] == len(list_observations(db, AUTUMN))
+    assert manifest["counts"]["sheets"]["听课评课.xlsx"]["听课记录"] == len(list_observations(db, AUTUMN))
+    photos = [f for f in manifest["files"] if f["path"].startswith("照片/")]
+    assert len(photos) == manifest["counts"]["records"]["photos"] > 0
+    assert {f["path"] for f in manifest["files"]} >= {"清单.txt", "听课评课.pdf", "活动记录.pdf", "送教上门.pdf"}
+    listing = (folder / "清单.txt").read_text(encoding="utf-8-sig")
+    assert "报送前检查" in listing and "尚未由" in listing  # the child not yet visited is listed
+    assert verify_bundle(folder).intact
+
+
+def test_verify_catches_a_changed_byte_a_missing_and_an_extra_file(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _db, _contents, result = demo_bundle
+    copy = tmp_path / result.path.name
+    shutil.copytree(result.path, copy)
+    target = copy / "听课评课.xlsx"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 1
+    target.write_bytes(bytes(data))
+    (copy / "清单.txt").unlink()
+    (copy / "照片" / "extra.jpg").write_bytes(b"x")
+    report = verify_bundle(copy)
+    assert (report.changed, report.missing, report.extra) == (("听课评课.xlsx",), ("清单.txt",), ("照片/extra.jpg",))
+    done = run_cli("verify", str(copy))
+    assert done.returncode == 1 and "听课评课.xlsx" in done.stdout and "extra.jpg" in done.stdout
+    assert run_cli("verify", str(result.path)).returncode == 0
+    assert run_cli("verify", str(tmp_path / "nothing-here")).returncode == 2
+
+
+def test_an_encrypted_zip_opens_with_its_password_only(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pyzipper
+
+    _db, contents, _result = demo_bundle
+    zipped = write_bundle(contents, tmp_path, as_zip=True, password="青山 2026")
+    assert zipped.path.name.endswith("_报送材料.zip") and verify_bundle(zipped.path, "青山 2026").intact
+    with pytest.raises(StorageError):
+        verify_bundle(zipped.path, "")
+    with pytest.raises(StorageError):
+        verify_bundle(zipped.path, "wrong")
+    with pyzipper.AESZipFile(zipped.path) as archive:
+        with pytest.raises(RuntimeError):
+            archive.read(archive.namelist()[0])  # no password: unreadable
+    password = tmp_path / "pw.txt"
+    password.write_text("青山 2026\n", encoding="utf-8")
+    assert run_cli("verify", str(zipped.path), "--password-file", str(password)).returncode == 0
+    assert run_cli("verify", str(zipped.path)).returncode == 2
+
+
+def _nothing_looks_complete(folder: Path) -> None:
+    left = [p.name for p in folder.iterdir()]
+    assert not any(name.endswith(PARTIAL) for name in left) and not any("报送材料" in name for name in left), left
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 2 MB file system (tmpfs, when running as root); else None."""
+    mount = tmp_path / "stick"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                                           capture_output=True).returncode != 0:
+        yield None
+        return
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_destination_too_small_is_refused_up_front(demo_bundle, small_disk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _db, contents, _result = demo_bundle
+    if small_disk is not None:
+        with pytest.raises(StorageError) as error:
+            write_bundle(contents, small_disk)
+        assert "MB" in str(error.value)
+        _nothing_looks_complete(small_disk)
+        return
+    stick = tmp_path / "stick"  # no tmpfs here: the file system says it is full halfway through
+    stick.mkdir()
+    monkeypatch.setattr(bundle_writing, "_copy_tree", lambda *_a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space")))
+    with pytest.raises(StorageError):
+        write_bundle(contents, stick)
+    _nothing_looks_complete(stick)
+
+
+def test_a_full_read_only_or_pulled_out_stick_fails_cleanly(demo_bundle, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _db, contents, _result = demo_bundle
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_copy = bundle_writing._copy_tree
+    for code, words in ((errno.EROFS, "read-only"), (errno.ENOSPC, "MB"), (errno.EIO, "pulled out")):
+        def half_written(source, target, code=code):  # type: ignore[no-untyped-def]
+            real_copy(source, target)  # the files land, then the stick fails
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(bundle_writing, "_copy_tree", half_written)
+        with pytest.raises(StorageError) as error:
+            write_bundle(contents, stick)
+        assert words in str(error.value)
+        _nothing_looks_complete(stick)
+    with pytest.raises(StorageError):
+        write_bundle(contents, tmp_path / "unplugged")
+
+
+def test_the_export_command(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, _contents, _result = demo_bundle
+    out = tmp_path / "usb"
+    out.mkdir()
+    done = run_cli("export", "--semester", "2026-2027-1", "--out", str(out), "--json", "--data-dir", str(db.path.parent))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"files", "counts", "warnings"} <= set(result)
+    assert all({"path", "size", "sha256"} <= set(f) for f in result["files"]) and result["warnings"]
+    [folder] = list(out.iterdir())
+    assert verify_bundle(folder).intact
+
+
+def test_the_page_writes_the_bundle_to_a_folder(qtbot, zh_app, demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.ui.main_window import MainWindow
+    from schooldesk.ui.state import AppState
+
+    db, _contents, _result = demo_bundle
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_page("ExportPage")
+    page.choose_semester(AUTUMN)
+    assert page.semester.currentData() == AUTUMN
+    assert page.checks.count() > 0  # 报送前检查 lists what is incomplete
+    for code in ("dropout", "home_teaching", "mentorship"):
+        page.families[code].setChecked(False)
+    page.as_zip.setChecked(True)
+    page.password.setText("abc123")
+    page.password_again.setText("abc124")
+    page.use_folder(tmp_path)
+    assert page.export() is None  # the passwords differ: nothing written
+    page.password_again.setText("abc123")
+    task = page.export()
+    qtbot.waitUntil(lambda: not task.running, timeout=120000)
+    assert page.result is not None and page.result.path.suffix == ".zip" and "读取校验无误" in page.outcome.text()
+    report = verify_bundle(page.result.path, "abc123")
+    assert report.intact and report.manifest["families"] == ["observations", "activities"]
