@@ -27,7 +27,7 @@ OBSERVATIONS, ACTIVITIES, PHOTOS, TARGET = 1000, 1000, 300, 1.5
 
 def fill_records(db, folder: Path) -> None:  # type: ignore[no-untyped-def]
     """1,000 observations and 1,000 activities (home visits, with 300 photos) between September and January."""
-    from PIL import Image
+    from PIL import Image, ImageDraw
     from sqlalchemy import select
 
     from schooldesk.db.models import Activity, ActivityKind, ActivityPupil, Observation, ObservationScore, Photo, PhotoLink, Pupil, RubricVersion, Teacher
@@ -61,7 +61,9 @@ def fill_records(db, folder: Path) -> None:  # type: ignore[no-untyped-def]
         session.flush()
         for n in range(PHOTOS):
             path = folder / f"IMG_{n:04d}.jpg"
-            Image.new("RGB", (1200, 900), (n % 250, n // 250 * 40, 80)).save(path, "JPEG", quality=70)
+            image = Image.new("RGB", (1200, 900), (90, 120, 80))
+            ImageDraw.Draw(image).rectangle((n * 3 % 1000, n * 7 % 700, n * 3 % 1000 + 150, n * 7 % 700 + 150), fill="white")
+            image.save(path, "JPEG", quality=70)  # each picture its own (the store keeps one copy of equal ones)
             stored = db.photos.add(path)
             photo = Photo(sha256=stored.sha256, file_name=stored.file_name, original_name=path.name, width=stored.width,
                           height=stored.height, size=stored.size, added_at=datetime.now())

@@ -39,7 +39,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     result = write_bundle(contents, Path(args.out).resolve(), as_zip=args.zip or bool(password), password=password,
-                          font_path=font)
+                          font_path=font, data_folder=db.path.parent)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -171,6 +171,8 @@ def test_a_full_read_only_or_pulled_out_stick_fails_cleanly(demo_bundle, tmp_pat
         _nothing_looks_complete(stick)
     with pytest.raises(StorageError):
         write_bundle(contents, tmp_path / "unplugged")
+    with pytest.raises(StorageError):  # never inside the data folder
+        write_bundle(contents, stick, data_folder=tmp_path)
 
 
 def test_the_export_command(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from schooldesk.ui.state import AppState
 
 TODAY = date(2026, 11, 24)
 ALLOWED = {"PDF", "Excel", "USB", "ID", "SchoolDesk", "Ctrl", "WPS", "ttf", "ttc", "xlsx", "xls", "pdf", "jpg",
-           "jpeg", "png", "admin", "demo", "AES", "Enter", "Esc", "Tab", "zsh", "English"}  # zsh: pinyin initials as typed
+           "jpeg", "png", "admin", "demo", "AES", "Enter", "Esc", "Tab", "zsh", "English", "zip", "txt"}  # zsh: pinyin initials
 PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s，。；：）)]*")  # a file or folder shown to the clerk
 FILE = re.compile(r"[\w.-]+\.(?:pdf|xlsx|xls|jpg|jpeg|png|ttf|ttc|sqlite3|zip)\b", re.I)
 LATIN = re.compile(r"[A-Za-z]{2,}")

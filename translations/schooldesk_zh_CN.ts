@@ -1684,6 +1684,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/exports/files.py" line="22" />
       <location filename="../schooldesk/exports/files.py" line="36" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="22" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
@@ -2479,12 +2480,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="200" />
+      <location filename="../schooldesk/ui/pages/export.py" line="205" />
       <source>Choose a USB stick or a folder to write to.</source>
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="22" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="23" />
       <source>%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).</source>
       <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
     </message>
@@ -2602,32 +2603,32 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入报送材料(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="163" />
+      <location filename="../schooldesk/ui/pages/export.py" line="168" />
       <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
       <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="164" />
+      <location filename="../schooldesk/ui/pages/export.py" line="169" />
       <source>Nothing is incomplete.</source>
       <translation>没有未完成的项目。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="177" />
+      <location filename="../schooldesk/ui/pages/export.py" line="182" />
       <source>%1 (%2 MB free)</source>
       <translation>%1（剩余 %2 MB）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="183" />
+      <location filename="../schooldesk/ui/pages/export.py" line="188" />
       <source>Write the bundle into</source>
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="217" />
+      <location filename="../schooldesk/ui/pages/export.py" line="222" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="224" />
+      <location filename="../schooldesk/ui/pages/export.py" line="229" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>

@@ -19,6 +19,7 @@ from schooldesk.exports.bundle import (
 )
 from schooldesk.services.bundle import BundleContents
 
+INSIDE_DATA = QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk's data folder (%1); choose another folder.")
 UNREADABLE = QT_TRANSLATE_NOOP("Errors", "%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).")
 
 
@@ -72,10 +73,14 @@ def _zip(folder: Path, target: Path, name: str, password: str) -> None:
 
 
 def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = False, password: str = "",
-                 font_path: Any = None, progress: Progress = lambda _d, _t: None) -> BundleResult:
-    """Make the bundle, put it in *destination* (a folder or a USB stick's root) and check it there."""
+                 font_path: Any = None, progress: Progress = lambda _d, _t: None,
+                 data_folder: Path | None = None) -> BundleResult:
+    """Make the bundle, put it in *destination* (a folder or a USB stick's root) and check it there; never
+    inside SchoolDesk's *data_folder*."""
     if not destination.is_dir():
         raise StorageError(GONE, destination)
+    if data_folder is not None and destination.resolve().is_relative_to(data_folder.resolve()):
+        raise StorageError(INSIDE_DATA, data_folder)
     final = destination / (contents.name + (".zip" if as_zip else ""))
     partial = final.with_name(final.name + PARTIAL)
     with tempfile.TemporaryDirectory(prefix="schooldesk-bundle-") as scratch:

@@ -215,7 +215,7 @@ class ExportPage(QWidget):
         def work(progress: Any) -> Any:
             contents = bundle_contents(db, key, families=families, full_ids=full)
             return write_bundle(contents, Path(where), as_zip=as_zip, password=password, font_path=font,
-                                progress=progress.report)
+                                progress=progress.report, data_folder=db.path.parent)
 
         self.outcome.clear()
         self.open_result.setVisible(False)
