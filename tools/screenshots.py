@@ -223,6 +223,11 @@ def main(out: Path) -> int:
         settle()
         form.grab().save(str(out / "activity-dialog.png"))
         form.close()
+        export = window.pages[7][1]
+        window.nav.setCurrentRow(7)
+        export.choose_semester(next(s for s in window.state.semesters if s.key.school_year == 2026 and s.key.term == 1).key)
+        settle()
+        window.grab().save(str(out / "main-window-export.png"))
         mentoring = window.pages[4][1]
         window.nav.setCurrentRow(4)
         mentoring.table.selectRow(0)

@@ -2628,7 +2628,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="229" />
+      <location filename="../schooldesk/ui/pages/export.py" line="228" />
+      <source>photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="230" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>

@@ -105,8 +105,8 @@ def _photos(contents: BundleContents) -> list[tuple[str, Path]]:
     def add(family: str, label: str, photos: Any) -> None:
         for number, photo in enumerate(photos, 1):
             if photo.path.is_file():
-                found.append((f"{FAMILIES[family]}/{document_name(label, str(number), suffix=photo.path.suffix.lower())}",
-                              photo.path))
+                name = document_name(label, f"{number}", suffix=photo.path.suffix.lower())
+                found.append((f"{FAMILIES[family]}/{name}", photo.path))
 
     for log in contents.home_teaching:
         for visit in log.visits:  # type: ignore[attr-defined]

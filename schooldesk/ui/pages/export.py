@@ -225,7 +225,8 @@ class ExportPage(QWidget):
 
     def _written(self, result: Any) -> None:
         self.result = result
-        records = "，".join(f"{FAMILIES.get(k, self.tr('photos'))} {v}" for k, v in result.counts["records"].items())
+        photos = self.tr("photos")
+        records = "，".join(f"{FAMILIES.get(k, photos)} {v}" for k, v in result.counts["records"].items())
         self.outcome.setText(fill(self.tr("Written and read back intact: %1 — %2 files (%3); %4 things incomplete."), (
             str(result.path), str(len(result.files)), records, str(len(result.warnings)))))
         self.open_result.setVisible(True)
