@@ -1028,7 +1028,6 @@ ZH = {
     'Writing the bundle and reading it back…': '正在写入报送材料并读回校验…',
     'Written and read back intact: %1 — %2 files (%3); %4 things incomplete.': '已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。',
     'Hand-in': '报送材料',
-    'photos': '照片',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {
