@@ -156,18 +156,13 @@ class ActivitiesPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        selected = self.selected()
         try:
             rows = list_activities(self.state.db, semester.key, self.current_filter())
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self.model.set_rows(rows)
+        self.show_rows(rows)
         self.heading.setText(fill(self.tr("Activity records, %1: %2 shown"), (semester.label_zh, str(len(rows)))))
-        self.table.resizeColumnsToContents()
-        if selected is not None:
-            self.select_record(selected.id)
-        self.update_buttons()
 
     def refresh_visits(self) -> None:
         semester = self.state.semester

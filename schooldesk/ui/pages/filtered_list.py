@@ -56,6 +56,15 @@ class FilteredList:
             box.addItem(label, value)
         box.setCurrentIndex(max(0, box.findData(chosen)))
 
+    def show_rows(self, rows: Sequence[Any]) -> None:
+        """New rows in the table, the selected record still selected when it is among them."""
+        selected = self.selected()
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        if selected is not None:
+            self.select_record(selected.id)
+        self.update_buttons()
+
     def selected(self) -> Any | None:
         indexes = self.table.selectionModel().selectedRows()
         return self.model.row_at(self.proxy.mapToSource(indexes[0]).row()) if indexes else None

@@ -167,18 +167,13 @@ class ObservationsPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        selected = self.selected()
         try:
             rows = list_observations(self.state.db, semester.key, self.current_filter())
         except SchoolDeskError as error:
             show_error(self, error)
             return
-        self.model.set_rows(rows)
+        self.show_rows(rows)
         self.heading.setText(fill(self.tr("Lesson observation, %1: %2 records shown"), (semester.label_zh, str(len(rows)))))
-        self.table.resizeColumnsToContents()
-        if selected is not None:
-            self.select_record(selected.id)
-        self.update_buttons()
 
     def refresh_quotas(self) -> None:
         semester = self.state.semester
