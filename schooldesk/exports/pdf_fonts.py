@@ -67,11 +67,15 @@ class PdfFonts:
     def embedded(self) -> bool:
         return self.main.path is not None
 
+    def has_all(self, text: str) -> bool:
+        """The main font draws every character of *text* (or it is a CID font, which draws what it can)."""
+        return self.main.chars is None or self.main.chars.issuperset(map(ord, text))
+
     def markup(self, text: str) -> str:
         """*text* escaped for a Paragraph; characters the main font lacks go to a rare-character font
         when one has them, else become □ and are remembered in ``missing``."""
         text = text.replace(IDEOGRAPHIC_SPACE, WIDE_BLANK)  # Paragraph would collapse it like any space
-        if self.main.chars is None:
+        if self.has_all(text):
             return escape(text)
         out: list[str] = []
         for char in text:
@@ -89,7 +93,7 @@ class PdfFonts:
 
     def plain(self, text: str) -> str:
         """For canvas.drawString (one font only): unknown characters become □ and are remembered."""
-        if self.main.chars is None:
+        if self.has_all(text):
             return text
         kept = []
         for char in text:
