@@ -10,6 +10,10 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
+import multiprocessing  # noqa: E402
+
 from schooldesk.cli import main  # noqa: E402
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a worker laying out the bundle's PDFs runs its job here and exits
+    raise SystemExit(main())

@@ -1,3 +1,4 @@
 from schooldesk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not again in the bundle's worker processes (multiprocessing imports this module)
+    raise SystemExit(main())

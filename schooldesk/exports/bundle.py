@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from schooldesk.services.bundle import ACTIVITIES, DROPOUT, FAMILIES, HOME_TEACH
 MANIFEST, LISTING, PHOTOS, PARTIAL = "manifest.json", "清单.txt", "照片", ".partial"
 MARGIN = 1024 * 1024  # bytes kept free on the stick beyond the bundle itself
 Progress = Callable[[int, int], None]
+LARGEST_FIRST = (OBSERVATIONS, ACTIVITIES, DROPOUT, HOME_TEACHING, MENTORSHIP)  # a large school's PDFs, by size
 
 FULL = QT_TRANSLATE_NOOP("Errors", "The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.")
 NO_PLACE = QT_TRANSLATE_NOOP("Errors", "%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.")
@@ -135,21 +137,38 @@ def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str
 
 
 def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = None,
-                 progress: Progress = lambda _done, _total: None) -> dict[str, Any]:
-    """Write every file of the bundle into the empty *folder*; returns the manifest it wrote last."""
+                 progress: Progress = lambda _done, _total: None, workers: int | None = None) -> dict[str, Any]:
+    """Write every file of the bundle into the empty *folder*; returns the manifest it wrote last. A large
+    bundle's PDFs are laid out in *workers* other processes (default: one per core; 0: none)."""
+    from schooldesk.exports.bundle_pool import pdf_pool, workers_for
+
     documents, photos = _documents(contents, font_path), _photos(contents)
-    total = len(documents) + len(photos) + 2
+    total, done = len(documents) + len(photos) + 2, 0
     sheets: dict[str, dict[str, int]] = {}
-    for done, (_family, name, write) in enumerate(documents, 1):
-        result = write(folder / name)
-        if hasattr(result, "rows"):
-            sheets[name] = dict(result.rows)
+    pdfs = sorted((d for d in documents if d[1].endswith(".pdf")), key=lambda d: LARGEST_FIRST.index(d[0]))
+    count = workers_for(contents, len(pdfs), workers)
+    elsewhere = pdfs if count else []
+
+    def step() -> None:
+        nonlocal done
+        done += 1
         progress(done, total)
-    for done, (name, source) in enumerate(photos, len(documents) + 1):
-        target = folder / PHOTOS / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        progress(done, total)
+
+    jobs = [(name, folder / name) for _f, name, _w in elsewhere]
+    with pdf_pool(contents, font_path, jobs, count) if count else nullcontext([]) as pending:
+        for _family, name, write in (d for d in documents if d not in elsewhere):
+            result = write(folder / name)
+            if hasattr(result, "rows"):
+                sheets[name] = dict(result.rows)
+            step()
+        for name, source in photos:
+            target = folder / PHOTOS / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            step()
+        for _name, wait in pending:
+            wait()
+            step()
     files = [BundleFile(path=p.relative_to(folder).as_posix(), size=p.stat().st_size, sha256=_digest(p))
              for p in sorted(folder.rglob("*")) if p.is_file()]
     (folder / LISTING).write_text(_listing(contents, files, sheets), encoding="utf-8-sig")

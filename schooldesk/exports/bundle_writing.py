@@ -74,9 +74,9 @@ def _zip(folder: Path, target: Path, name: str, password: str) -> None:
 
 def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = False, password: str = "",
                  font_path: Any = None, progress: Progress = lambda _d, _t: None,
-                 data_folder: Path | None = None) -> BundleResult:
+                 data_folder: Path | None = None, workers: int | None = None) -> BundleResult:
     """Make the bundle, put it in *destination* (a folder or a USB stick's root) and check it there; never
-    inside SchoolDesk's *data_folder*."""
+    inside SchoolDesk's *data_folder*. *workers*: see :func:`stage_bundle`."""
     if not destination.is_dir():
         raise StorageError(GONE, destination)
     if data_folder is not None and destination.resolve().is_relative_to(data_folder.resolve()):
@@ -86,7 +86,8 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
     with tempfile.TemporaryDirectory(prefix="schooldesk-bundle-") as scratch:
         staged = Path(scratch) / contents.name
         staged.mkdir()
-        manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2))
+        manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2),
+                                workers=workers)
         if as_zip:
             _zip(staged, Path(scratch) / "bundle.zip", contents.name, password)
         needed = (Path(scratch) / "bundle.zip").stat().st_size if as_zip else sum(f["size"] for f in manifest["files"])

@@ -21,18 +21,20 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, Image, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, Flowable, Frame, Image, PageBreak, PageTemplate, Paragraph, Spacer, TableStyle,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
+from schooldesk.exports.pdf_text import KitTable as Table
 from schooldesk.exports.pdf_text import LineText, is_simple
 from schooldesk.exports.pdf_fonts import PdfFonts, choose_fonts
 
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # reportlab's Frame default, on every side
+CELL_PADDING = 6  # reportlab's Table default, left and right
 SHORT = 120  # characters: longer texts are Paragraphs from the start (they rarely fit one line)
 GRID = colors.HexColor("#333333")
 SHADE = colors.HexColor("#EFEFEF")
@@ -145,7 +147,14 @@ class PdfForm:
             return LineText(value, self.fonts.markup(value), style)
         return Paragraph(self.fonts.markup(value).replace("\n", "<br/>"), style)
 
-    def label(self, value: str) -> Paragraph:
+    def cell(self, value: str, style: ParagraphStyle, width: float) -> Any:
+        """A table cell's text: the plain string when it fits on one line of *width* (the table draws it
+        itself, cheapest of all; set the table's FONTSIZE and LEADING to *style*'s), else :meth:`text`."""
+        flowable = self.text(value, style)
+        return flowable.text if isinstance(flowable, LineText) and flowable.text_width <= width - 2 * CELL_PADDING \
+            else flowable
+
+    def label(self, value: str) -> Flowable:
         return self.text(value, self.label_style)
 
     def section(self, value: str) -> list[Flowable]:
@@ -168,12 +177,15 @@ class PdfForm:
              heights: Sequence[float | None] | None = None) -> Table:
         """A form of boxed fields: shaded labels in columns 0 and 2, values beside them; rows in *spans* are
         one wide value."""
+        rows = self._plain_cells(rows, widths, spans)
         table = Table(rows, colWidths=list(widths), rowHeights=heights)
         style = [
             *self.base_style(),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("BACKGROUND", (0, 0), (0, -1), SHADE),
+            ("FONTSIZE", (0, 0), (-1, -1), self.cell_style.fontSize), ("LEADING", (0, 0), (-1, -1), self.cell_style.leading),
+            *(("ALIGN", (c, 0), (c, -1), "CENTER") for c in (0, 2) if c < len(widths)),  # the labels' columns
         ]
         if len(widths) > 2:
             style += [("BACKGROUND", (2, r), (2, r), SHADE) for r in range(len(rows)) if (r, 1) not in spans]
@@ -181,6 +193,19 @@ class PdfForm:
         style += [("VALIGN", (1, r), (1, r), "TOP") for r, _ in spans]  # room below to write or read on
         table.setStyle(TableStyle(style))
         return table
+
+    def _plain_cells(self, rows: list[list[Any]], widths: Sequence[float], spans: Sequence[tuple[int, int]]
+                     ) -> list[list[Any]]:
+        """A grid's one-line labels (columns 0 and 2) and values (1 and 3) as plain strings (see :meth:`cell`)."""
+        plain = []
+        for r, row in enumerate(rows):
+            plain.append(list(row))
+            for c, value in enumerate(row):
+                if isinstance(value, LineText) and value.style is (self.label_style if c % 2 == 0 else self.cell_style):
+                    room = sum(widths[c:]) if (r, c) in spans else widths[c]
+                    if value.text_width <= room - 2 * CELL_PADDING:
+                        plain[r][c] = value.text
+        return plain
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, wide: Sequence[tuple[str, str]] = ()) -> Table:
         """Label/value pairs two to a row, then *wide* ones a row each."""
@@ -204,7 +229,8 @@ class PdfForm:
         style = self.small if small else self.cell_style
         if size is not None:
             style = ParagraphStyle(f"listing{size}", parent=self.small, fontSize=size, leading=size * 1.35)
-        body = [[self.text(v, style) if isinstance(v, str) else v for v in row] for row in rows]
+        body = [[self.cell(v, style, width) if isinstance(v, str) else v for v, width in zip(row, widths)]
+                for row in rows]
         one_line_note = not body
         if one_line_note:
             body = [[self.text(empty)] + [""] * (len(header) - 1)]
@@ -213,6 +239,7 @@ class PdfForm:
         table = Table([[self.text(h, label) for h in header], *body], colWidths=list(widths), repeatRows=1)
         table.setStyle(TableStyle([
             *self.base_style(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("FONTSIZE", (0, 1), (-1, -1), style.fontSize), ("LEADING", (0, 1), (-1, -1), style.leading),
             *([("SPAN", (0, 1), (-1, 1))] if one_line_note else []),
         ]))
         return table

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 _SPACES = re.compile(r"[ \t\r]+")  # collapsed as a Paragraph collapses them (not U+3000, a form's blank)
 SIMPLE = {"leftIndent": 0, "rightIndent": 0, "firstLineIndent": 0, "backColor": None, "borderWidth": 0,
@@ -23,7 +23,34 @@ SIMPLE = {"leftIndent": 0, "rightIndent": 0, "firstLineIndent": 0, "backColor": 
 
 def is_simple(style: ParagraphStyle) -> bool:
     """A style with nothing a single drawString could not do (no indents, background, border or bullet)."""
-    return all(getattr(style, name, default) == default for name, default in SIMPLE.items())
+    known = style.__dict__.get("_line_text")
+    if known is None:
+        known = style.__dict__["_line_text"] = all(getattr(style, n, d) == d for n, d in SIMPLE.items())
+    return known
+
+
+class KitTable(Table):
+    """A Table that is not laid out again for the same room: KeepInFrame measures its content, then asks
+    each piece for its size once more to draw it, which for a form of many cells is as long again. With
+    its column widths given, a table's layout does not depend on the width offered, and once it has been
+    laid out whole, not on a height it fits in either."""
+
+    _fitted_in: float | None = None  # the height offered when last laid out whole
+    _laid_width: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        fitted = self._fitted_in
+        fixed = all(isinstance(w, (int, float)) for w in self._argW)
+        if fitted is not None and avail_height >= self._height and (fixed or avail_width == self._laid_width):
+            return self._width, self._height
+        super().wrap(avail_width, avail_height)
+        self._fitted_in = avail_height if avail_height >= self._height else None
+        self._laid_width = avail_width
+        return self._width, self._height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self._fitted_in = None  # splitting lays it out for another height
+        return super().split(avail_width, avail_height)
 
 
 class LineText(Flowable):
@@ -31,7 +58,9 @@ class LineText(Flowable):
 
     def __init__(self, text: str, markup: str, style: ParagraphStyle) -> None:
         super().__init__()
-        self.text, self.markup, self.style = _SPACES.sub(" ", text).strip(" "), markup, style
+        if " " in text or "\t" in text or "\r" in text:
+            text = _SPACES.sub(" ", text).strip(" ")
+        self.text, self.markup, self.style = text, markup, style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self.text_width = stringWidth(self.text, style.fontName, style.fontSize)
         self.paragraph: Paragraph | None = None
@@ -54,19 +83,17 @@ class LineText(Flowable):
         return self.paragraph.split(avail_width, avail_height) if self.paragraph else []
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803 - reportlab API
+        """Drawn straight at (x, y): one string needs no translated coordinate system of its own."""
         if self.paragraph is not None:
             self.paragraph.drawOn(canvas, x, y, _sW)
-        else:
-            super().drawOn(canvas, x, y, _sW)
-
-    def draw(self) -> None:
+            return
         if not self.text:
             return
-        style, canvas = self.style, self.canv
+        style = self.style
         spare = self.width - self.text_width
-        x = spare / 2 if style.alignment == TA_CENTER else spare if style.alignment == TA_RIGHT else 0
-        canvas.saveState()
+        x += spare / 2 if style.alignment == TA_CENTER else spare if style.alignment == TA_RIGHT else 0
+        canvas.saveState()  # a table's next cell counts on its own font and colour being still set
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.fontName, style.fontSize, style.leading)
-        canvas.drawString(x, self.height - style.fontSize, self.text)
+        canvas.drawString(x, y + self.height - style.fontSize, self.text)
         canvas.restoreState()
