@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-OBSERVATIONS, ACTIVITIES, PHOTOS, TARGET = 1000, 1000, 300, 1.5
+OBSERVATIONS, ACTIVITIES, PHOTOS, TARGET, REPEATS = 1000, 1000, 300, 1.5, 3
 
 
 def fill_records(db, folder: Path) -> None:  # type: ignore[no-untyped-def]
@@ -178,26 +178,34 @@ def main() -> int:
         started = time.perf_counter()
         contents = bundle_contents(db, semester, today=today)
         read = time.perf_counter() - started
-        (root / "out").mkdir()
-        started = time.perf_counter()
-        result = write_bundle(contents, root / "out")
-        ours = time.perf_counter() - started
+        times = []
+        for attempt in range(REPEATS):  # best of a few, both sides: a shared 2-core machine is noisy
+            (root / f"out{attempt}").mkdir()
+            started = time.perf_counter()
+            result = write_bundle(contents, root / f"out{attempt}")
+            times.append(time.perf_counter() - started)
+        ours = min(times)
         sheets = []
         for family, name, _write in _documents(contents, None):
             if name.endswith(".xlsx"):
                 sheets += _sheets_of(contents, name)
         pages = [page for pdf in sorted(result.path.glob("*.pdf")) for page in drawings(pdf)]
-        bare = floor(root, sheets, pages, sorted((root / "photos").glob("*.jpg")), str(choose_fonts(None).main.path))
+        photos, font = sorted((root / "photos").glob("*.jpg")), str(choose_fonts(None).main.path)
+        bare = min(floor(root, sheets, pages, photos, font) for _ in range(REPEATS))
         db.close()
     rows = sum(len(s.rows) for s in sheets)
+    from schooldesk.exports.bundle_pool import workers_for
+
+    workers = workers_for(contents, 5)
     ratio = ours / bare
     print(f"bundle of a 3,000-pupil school: {len(result.files)} files, {rows} sheet rows, {len(pages)} PDF pages, "
           f"{result.counts['records']['photos']} photos")
     print(f"  reading the semester (services): {read:.1f} s")
     drawn = sum(len(p.texts) for p in pages), sum(len(p.lines) + len(p.boxes) for p in pages)
     print(f"  floor (bare openpyxl write-only rows + bare reportlab canvas: {drawn[0]:,} strings, {drawn[1]:,} rules "
-          f"and boxes, the photos; no layout): {bare:.1f} s")
-    print(f"  SchoolDesk bundle (bureau layout, archive PDFs, photos, manifest, written, flushed, read back): "
+          f"and boxes, the photos; no layout), best of {REPEATS}: {bare:.1f} s")
+    print(f"  SchoolDesk bundle (bureau layout, archive PDFs, photos, manifest, written, flushed, read back), best of "
+          f"{REPEATS} ({', '.join(f'{t:.1f}' for t in times)} s; PDFs in {workers} worker processes): "
           f"{ours:.1f} s = {ratio:.2f}x the floor (target ≤ {TARGET}x) {'met' if ratio <= TARGET else 'NOT met'}")
     return 0
 

@@ -43,6 +43,9 @@ PY
 step "print-home-teaching" "$cli" --data-dir "$work/demo" print-home-teaching --student "$student" --out "$work/log.pdf"
 [ -s "$work/log.pdf" ] || { echo "print-home-teaching wrote no PDF"; exit 1; }
 step "export-register (xlsx)" "$cli" --data-dir "$work/demo" export-register all --out "$work/registers.xlsx"
+mkdir -p "$work/stick"  # the bundle's PDFs in worker processes: the frozen exe must start them (freeze_support)
+step "export (2 workers)" "$cli" --data-dir "$work/demo" export --out "$work/stick" --workers 2
+step "verify" "$cli" verify "$(find "$work/stick" -mindepth 1 -maxdepth 1 -name '*报送材料')"
 
 size=$(du -sm "$app" | cut -f1)
 unwanted=$(find "$app" \( -iname '*WebEngine*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' -o -iname 'libQt6Qml*' \

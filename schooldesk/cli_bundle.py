@@ -18,6 +18,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--password-file", help="with --zip: AES-256 encrypt it with the password on this file's first line")
     export.add_argument("--full-ids", action="store_true", help="full ID numbers (recorded in the audit trail)")
     export.add_argument("--json", action="store_true", help="print files (path, size, sha256), counts and warnings as JSON")
+    export.add_argument("--workers", type=int, metavar="N",
+                        help="lay the PDFs out in N other processes (default: one per core for a large school; 0: none)")
     verify = commands.add_parser("verify", parents=[common],
                                  help="check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable")
     verify.add_argument("path", help="the bundle's folder or .zip")
@@ -39,7 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     result = write_bundle(contents, Path(args.out).resolve(), as_zip=args.zip or bool(password), password=password,
-                          font_path=font, data_folder=db.path.parent)
+                          font_path=font, data_folder=db.path.parent, workers=args.workers)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -213,3 +213,37 @@ def test_the_page_writes_the_bundle_to_a_folder(qtbot, zh_app, demo_bundle, tmp_
     assert page.result is not None and page.result.path.suffix == ".zip" and "读取校验无误" in page.outcome.text()
     report = verify_bundle(page.result.path, "abc123")
     assert report.intact and report.manifest["families"] == ["observations", "activities"]
+
+
+def test_worker_processes_write_the_same_bundle(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A large school's PDFs are laid out in other processes; what lands is the same bundle."""
+    from pypdf import PdfReader
+
+    _db, contents, alone = demo_bundle
+    apart = write_bundle(contents, tmp_path, workers=2)
+    assert [f.path for f in apart.files] == [f.path for f in alone.files]
+    assert apart.counts == alone.counts and apart.warnings == alone.warnings
+    for name in (f.path for f in alone.files if f.path.endswith(".pdf")):
+        ours, theirs = PdfReader(apart.path / name), PdfReader(alone.path / name)
+        assert [p.extract_text() for p in ours.pages] == [p.extract_text() for p in theirs.pages], name
+    assert verify_bundle(apart.path).intact
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_cancel_stops_the_work_and_leaves_nothing(demo_bundle, tmp_path: Path, workers: int) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    from schooldesk.domain.errors import Cancelled
+
+    _db, contents, _result = demo_bundle
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 3:  # the clerk presses 取消 while the documents are being made
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_bundle(contents, tmp_path, workers=workers, progress=progress)
+    assert list(tmp_path.iterdir()) == [] and multiprocessing.active_children() == []
+    assert seen[-1][0] == 3 and seen[-1][1] > 20  # the documents and each photo count as a step

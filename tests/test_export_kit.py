@@ -147,3 +147,58 @@ def test_formula_text_and_invisible_characters(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out).active
     linked = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
     assert linked and all(c.data_type == "s" for c in linked)
+
+
+def test_the_contents_give_each_part_the_page_it_starts_on(tmp_path: Path) -> None:
+    """Laid out in one pass: the contents' pages are held, then filled in with the pages the parts landed on —
+    here over three pages of contents, with parts of one to three pages and a title that wraps."""
+    import re
+
+    from reportlab.platypus import PageBreak
+
+    from schooldesk.exports.archive_pdf import write_archive_pdf
+
+    def part(number: int):  # type: ignore[no-untyped-def]
+        def pages(form: PdfForm) -> list:  # type: ignore[type-arg]
+            story: list = []  # type: ignore[type-arg]
+            for page in range(number % 3 + 1):
+                story += [*([PageBreak()] if page else []), form.text(f"正文{number}第{page + 1}页", form.title_style)]
+            return story
+        return (f"第{number}部分" + ("很长的课题名称" * 8 if number == 5 else "")), pages
+
+    result = write_archive_pdf(tmp_path / "archive.pdf", title="听课记录", school_name="石桥村小学",
+                               period="2025—2026学年第一学期", parts=[part(n) for n in range(1, 81)],
+                               printed=date(2026, 1, 5))
+    words = [p.extract_text() for p in PdfReader(result.path).pages]
+    assert "目　录" in words[1] and "第1部分" in words[1] and "第80部分" in words[3] and "第80部分" not in words[2]
+    listed = {}
+    for page in words[1:4]:
+        lines = page.splitlines()
+        for index, line in enumerate(lines):
+            found = re.match(r"第(\d+)部分", line)
+            if found:
+                listed[int(found.group(1))] = int(next(n for n in lines[index + 1:] if n.strip().isdigit()))
+    assert len(listed) == 80
+    for number, page in listed.items():
+        assert f"正文{number}第1页" in words[page - 1], number
+    assert listed[1] == 5 and len(words) == result.pages == 4 + sum(n % 3 + 1 for n in range(1, 81))
+    for number, page in enumerate(words, 1):
+        assert f"第 {number} 页 / 共 {len(words)} 页" in page
+
+
+def test_a_short_text_prints_as_a_paragraph_would_and_a_long_one_still_wraps(tmp_path: Path) -> None:
+    from schooldesk.exports.pdf_text import LineText
+
+    long_text = "送教老师为学生讲解了课文并指导康复训练，" * 3  # short enough to start as one line, too wide for one
+    seen = {}
+
+    def build(form: PdfForm) -> list:  # type: ignore[type-arg]
+        short, long_ = form.text("张三  同学"), form.text(long_text)
+        seen.update(short=short, long=long_)
+        return [short, form.fields([("姓名", "张三"), ("住址", "石桥村三组")]), long_]
+
+    result = write_pdf(tmp_path / "t.pdf", title="t", author="石桥村小学", build=build)
+    assert isinstance(seen["short"], LineText) and seen["long"].paragraph is not None  # handed to a Paragraph
+    text = text_of(result.path)
+    assert "张三 同学" in text and "石桥村三组" in text  # spaces collapsed as a Paragraph collapses them
+    assert text.replace("\n", "").count("康复训练") == 3 and seen["long"].paragraph.height >= 2 * 15

@@ -144,22 +144,22 @@
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="166" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="165" />
       <source>Activity records, %1: %2 shown</source>
       <translation>活动记录，%1：显示 %2 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="185" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="180" />
       <source>Left-behind children: %1, of whom %2 not yet visited by their responsible teacher this semester and %3 behind the target of %4 visits.</source>
       <translation>留守儿童 %1 人，其中本学期责任教师尚未家访 %2 人，未达到每学期 %4 次要求 %3 人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="230" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="225" />
       <source>Delete “%1” of %2?</source>
       <translation>删除 %2 的“%1”吗？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="232" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="227" />
       <source>It is also a persuade-to-return visit of a dropout case, which goes with it.</source>
       <translation>它同时是一条劝返记录，将一并删除。</translation>
     </message>
@@ -1189,32 +1189,32 @@ The current data is backed up first, so this can be undone.</source>
       <translation>进度落后</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="46" />
+      <location filename="../schooldesk/cli_bundle.py" line="48" />
       <source>Written and checked: %1 (%2 files).</source>
       <translation>已写入并校验：%1（共 %2 个文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="48" />
+      <location filename="../schooldesk/cli_bundle.py" line="50" />
       <source>Incomplete: %1</source>
       <translation>未完成：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="58" />
+      <location filename="../schooldesk/cli_bundle.py" line="60" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="59" />
+      <location filename="../schooldesk/cli_bundle.py" line="61" />
       <source>changed</source>
       <translation>已改动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="60" />
+      <location filename="../schooldesk/cli_bundle.py" line="62" />
       <source>extra</source>
       <translation>多出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="64" />
+      <location filename="../schooldesk/cli_bundle.py" line="66" />
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
@@ -2156,12 +2156,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="38" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="44" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="41" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="47" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
@@ -2490,27 +2490,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="27" />
+      <location filename="../schooldesk/exports/bundle.py" line="29" />
       <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
       <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="28" />
+      <location filename="../schooldesk/exports/bundle.py" line="30" />
       <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
       <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="29" />
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
       <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <location filename="../schooldesk/exports/bundle.py" line="32" />
       <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
       <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <location filename="../schooldesk/exports/bundle.py" line="33" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
@@ -2651,12 +2651,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/filtered_list.py" line="76" />
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="85" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/filtered_list.py" line="77" />
+      <location filename="../schooldesk/ui/pages/filtered_list.py" line="86" />
       <source>&amp;View…</source>
       <translation>查看(&amp;V)…</translation>
     </message>
@@ -4354,22 +4354,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="177" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="176" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="196" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="191" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="236" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="231" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="249" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="244" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>

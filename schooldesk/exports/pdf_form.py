@@ -29,7 +29,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
 from schooldesk.exports.pdf_text import KitTable as Table
-from schooldesk.exports.pdf_text import LineText, is_simple
+from schooldesk.exports.pdf_text import KitParagraph, LineText, is_simple
 from schooldesk.exports.pdf_fonts import PdfFonts, choose_fonts
 
 MARGIN = 18 * mm
@@ -145,7 +145,7 @@ class PdfForm:
         style = style or self.cell_style
         if len(value) <= SHORT and "\n" not in value and self.fonts.has_all(value) and is_simple(style):
             return LineText(value, self.fonts.markup(value), style)
-        return Paragraph(self.fonts.markup(value).replace("\n", "<br/>"), style)
+        return KitParagraph(self.fonts.markup(value).replace("\n", "<br/>"), style)
 
     def cell(self, value: str, style: ParagraphStyle, width: float) -> Any:
         """A table cell's text: the plain string when it fits on one line of *width* (the table draws it

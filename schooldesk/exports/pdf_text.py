@@ -29,6 +29,19 @@ def is_simple(style: ParagraphStyle) -> bool:
     return known
 
 
+class KitParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width: a form's table measures its cells, then measures
+    them again to place them, and KeepInFrame does both once more."""
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_width != avail_width:
+            super().wrap(avail_width, avail_height)
+            self._wrapped_width = avail_width
+        return self.width, self.height
+
+
 class KitTable(Table):
     """A Table that is not laid out again for the same room: KeepInFrame measures its content, then asks
     each piece for its size once more to draw it, which for a form of many cells is as long again. With
@@ -63,11 +76,11 @@ class LineText(Flowable):
         self.text, self.markup, self.style = text, markup, style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self.text_width = stringWidth(self.text, style.fontName, style.fontSize)
-        self.paragraph: Paragraph | None = None
+        self.paragraph: KitParagraph | None = None
 
     def _as_paragraph(self) -> Paragraph:
         if self.paragraph is None:
-            self.paragraph = Paragraph(self.markup, self.style)
+            self.paragraph = KitParagraph(self.markup, self.style)
         return self.paragraph
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
