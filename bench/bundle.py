@@ -21,7 +21,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
 OBSERVATIONS, ACTIVITIES, PHOTOS, TARGET, REPEATS = 1000, 1000, 300, 1.5, 3
 
 
@@ -185,8 +184,8 @@ def main() -> int:
             result = write_bundle(contents, root / f"out{attempt}")
             times.append(time.perf_counter() - started)
         ours = min(times)
-        sheets = []
-        for family, name, _write in _documents(contents, None):
+        sheets, documents = [], _documents(contents, None)
+        for _family, name, _write in documents:
             if name.endswith(".xlsx"):
                 sheets += _sheets_of(contents, name)
         pages = [page for pdf in sorted(result.path.glob("*.pdf")) for page in drawings(pdf)]
@@ -196,7 +195,7 @@ def main() -> int:
     rows = sum(len(s.rows) for s in sheets)
     from schooldesk.exports.bundle_pool import workers_for
 
-    workers = workers_for(contents, 5)
+    workers = workers_for(contents, sum(name.endswith(".pdf") for _f, name, _w in documents))
     ratio = ours / bare
     print(f"bundle of a 3,000-pupil school: {len(result.files)} files, {rows} sheet rows, {len(pages)} PDF pages, "
           f"{result.counts['records']['photos']} photos")

@@ -21,7 +21,7 @@ from typing import Any
 from schooldesk.services.bundle import BundleContents
 
 PARALLEL_FROM = 400  # records and register rows in the bundle's PDFs: below this one process is quicker
-_state: dict[str, Any] = {}
+_writers: dict[str, Callable[[Path], Any]] = {}  # in a worker: the bundle's documents by file name
 
 
 def bundle_weight(contents: BundleContents) -> int:
@@ -37,21 +37,21 @@ def workers_for(contents: BundleContents, documents: int, wanted: int | None = N
     """How many worker processes to use: *wanted* if given, else one per core for a large bundle, else 0."""
     if wanted is not None:
         return max(0, min(wanted, documents))
-    if bundle_weight(contents) < PARALLEL_FROM:
-        return 0
-    return min(documents, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
+    cores = os.cpu_count() or 1
+    return min(documents, cores) if cores > 1 and bundle_weight(contents) >= PARALLEL_FROM else 0
 
 
 def _start(contents_file: str, font_path: Any) -> None:
+    """A worker's start: the bundle's documents, each by its file name."""
+    from schooldesk.exports.bundle import _documents
+
     with open(contents_file, "rb") as stream:
-        _state["contents"], _state["font"] = pickle.load(stream), font_path  # noqa: S301 - our own file
+        contents = pickle.load(stream)  # noqa: S301 - our own file
+    _writers.update((name, write) for _family, name, write in _documents(contents, font_path))
 
 
 def _write(name: str, path: str) -> Any:
-    from schooldesk.exports.bundle import _documents
-
-    writers = {n: write for _family, n, write in _documents(_state["contents"], _state["font"])}
-    return writers[name](Path(path))
+    return _writers[name](Path(path))
 
 
 @contextmanager

@@ -122,6 +122,11 @@ class TickBoxes(Flowable):
                 x += self._width(index)
 
 
+def _plain(value: Any, width: float) -> Any:
+    """A one-line text as the plain string a table draws itself, when it fits a cell *width* wide."""
+    return value.text if isinstance(value, LineText) and value.text_width <= width - 2 * CELL_PADDING else value
+
+
 class PdfForm:
     """Builds one document's flowables in the bureau's look: every string goes through the font check."""
 
@@ -144,15 +149,13 @@ class PdfForm:
         costs a fraction (see exports/pdf_text.py)."""
         style = style or self.cell_style
         if len(value) <= SHORT and "\n" not in value and self.fonts.has_all(value) and is_simple(style):
-            return LineText(value, self.fonts.markup(value), style)
+            return LineText(value, self.fonts.markup, style)
         return KitParagraph(self.fonts.markup(value).replace("\n", "<br/>"), style)
 
     def cell(self, value: str, style: ParagraphStyle, width: float) -> Any:
         """A table cell's text: the plain string when it fits on one line of *width* (the table draws it
         itself, cheapest of all; set the table's FONTSIZE and LEADING to *style*'s), else :meth:`text`."""
-        flowable = self.text(value, style)
-        return flowable.text if isinstance(flowable, LineText) and flowable.text_width <= width - 2 * CELL_PADDING \
-            else flowable
+        return _plain(self.text(value, style), width)
 
     def label(self, value: str) -> Flowable:
         return self.text(value, self.label_style)
@@ -202,9 +205,7 @@ class PdfForm:
             plain.append(list(row))
             for c, value in enumerate(row):
                 if isinstance(value, LineText) and value.style is (self.label_style if c % 2 == 0 else self.cell_style):
-                    room = sum(widths[c:]) if (r, c) in spans else widths[c]
-                    if value.text_width <= room - 2 * CELL_PADDING:
-                        plain[r][c] = value.text
+                    plain[r][c] = _plain(value, sum(widths[c:]) if (r, c) in spans else widths[c])
         return plain
 
     def fields(self, pairs: Sequence[tuple[str, str]], *, wide: Sequence[tuple[str, str]] = ()) -> Table:

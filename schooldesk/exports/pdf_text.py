@@ -9,6 +9,7 @@ font and one line, it hands over to a real Paragraph, so a longer text looks exa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -48,39 +49,43 @@ class KitTable(Table):
     its column widths given, a table's layout does not depend on the width offered, and once it has been
     laid out whole, not on a height it fits in either."""
 
-    _fitted_in: float | None = None  # the height offered when last laid out whole
+    _laid_out_whole = False  # laid out for a height it fits in, so the result holds for any such height
     _laid_width: float | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        fitted = self._fitted_in
-        fixed = all(isinstance(w, (int, float)) for w in self._argW)
-        if fitted is not None and avail_height >= self._height and (fixed or avail_width == self._laid_width):
+        if self._laid_out_whole and avail_height >= self._height and (
+                self._fixed_widths or avail_width == self._laid_width):
             return self._width, self._height
         super().wrap(avail_width, avail_height)
-        self._fitted_in = avail_height if avail_height >= self._height else None
-        self._laid_width = avail_width
+        self._laid_out_whole, self._laid_width = avail_height >= self._height, avail_width
         return self._width, self._height
 
+    @property
+    def _fixed_widths(self) -> bool:
+        return all(isinstance(w, (int, float)) for w in self._argW)
+
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        self._fitted_in = None  # splitting lays it out for another height
+        self._laid_out_whole = False  # splitting lays it out for another height
         return super().split(avail_width, avail_height)
 
 
 class LineText(Flowable):
     """One line of one font; a Paragraph of *markup* (built only if needed) for anything longer."""
 
-    def __init__(self, text: str, markup: str, style: ParagraphStyle) -> None:
+    def __init__(self, text: str, markup: Callable[[str], str], style: ParagraphStyle) -> None:
+        """*markup* makes the Paragraph's text from *text*, called only if one is needed."""
         super().__init__()
+        self.source, self.markup = text, markup
         if " " in text or "\t" in text or "\r" in text:
             text = _SPACES.sub(" ", text).strip(" ")
-        self.text, self.markup, self.style = text, markup, style
+        self.text, self.style = text, style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self.text_width = stringWidth(self.text, style.fontName, style.fontSize)
         self.paragraph: KitParagraph | None = None
 
     def _as_paragraph(self) -> Paragraph:
         if self.paragraph is None:
-            self.paragraph = KitParagraph(self.markup, self.style)
+            self.paragraph = KitParagraph(self.markup(self.source), self.style)
         return self.paragraph
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
