@@ -215,12 +215,13 @@ def test_the_page_writes_the_bundle_to_a_folder(qtbot, zh_app, demo_bundle, tmp_
     assert report.intact and report.manifest["families"] == ["observations", "activities"]
 
 
-def test_worker_processes_write_the_same_bundle(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A large school's PDFs are laid out in other processes; what lands is the same bundle."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_worker_processes_write_the_same_bundle(demo_bundle, tmp_path: Path, workers: int) -> None:  # type: ignore[no-untyped-def]
+    """A large school's PDFs are shared between other processes and this one; what lands is the same bundle."""
     from pypdf import PdfReader
 
     _db, contents, alone = demo_bundle
-    apart = write_bundle(contents, tmp_path, workers=2)
+    apart = write_bundle(contents, tmp_path, workers=workers)
     assert [f.path for f in apart.files] == [f.path for f in alone.files]
     assert apart.counts == alone.counts and apart.warnings == alone.warnings
     for name in (f.path for f in alone.files if f.path.endswith(".pdf")):
@@ -247,3 +248,49 @@ def test_cancel_stops_the_work_and_leaves_nothing(demo_bundle, tmp_path: Path, w
         write_bundle(contents, tmp_path, workers=workers, progress=progress)
     assert list(tmp_path.iterdir()) == [] and multiprocessing.active_children() == []
     assert seen[-1][0] == 3 and seen[-1][1] > 20  # the documents and each photo count as a step
+
+
+def test_a_large_family_is_bound_in_volumes_each_with_its_cover_and_contents(demo_bundle, tmp_path: Path,
+                                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Past VOLUME_RECORDS records a family's archive is split into volumes of equal size: each record in
+    exactly one, each volume with its cover line, its own contents and its own 第 N 页 / 共 M 页."""
+    import re
+
+    from pypdf import PdfReader
+
+    from schooldesk.exports import archive_pdf
+
+    _db, contents, alone = demo_bundle
+    observations = len(contents.observation_sheets)
+    assert observations > 120  # the demo school's autumn has enough for three volumes of at most 60
+    monkeypatch.setattr(archive_pdf, "VOLUME_RECORDS", 60)
+    count = -(-observations // 60)
+    size, extra = divmod(observations, count)
+    result = write_bundle(contents, tmp_path, workers=0)
+    names = [f.path for f in result.files if f.path.startswith("听课评课") and f.path.endswith(".pdf")]
+    assert names == sorted(f"听课评课_第{n}册.pdf" for n in range(1, count + 1)) and "听课评课.pdf" not in names
+    topics, first = [], 1
+    for number in range(1, count + 1):
+        pages = [p.extract_text() for p in PdfReader(result.path / f"听课评课_第{number}册.pdf").pages]
+        held = size + (number <= extra)  # sizes differ by one at most
+        assert f"第{number}册（共{count}册）" in pages[0] and f"第{first}—{first + held - 1}份" in pages[0], number
+        assert "目　录" in pages[1]
+        assert all(f"第 {n} 页 / 共 {len(pages)} 页" in page for n, page in enumerate(pages, 1))
+        records = [page for page in pages if "听课记录表" in page]
+        assert len(records) == held
+        topics += [re.search(r"课题\s*(\S+)", page).group(1) for page in records]  # type: ignore[union-attr]
+        first += held
+    assert sorted(topics) == sorted(s.observation.topic for s in contents.observation_sheets)
+    assert result.counts == alone.counts and verify_bundle(result.path).intact
+
+
+def test_volumes_are_as_few_and_as_even_as_will_do() -> None:
+    from schooldesk.exports.archive_pdf import VOLUME_RECORDS, volumes
+
+    assert [len(v) for v in volumes([])] == [0]
+    assert [len(v) for v in volumes(list(range(VOLUME_RECORDS)))] == [VOLUME_RECORDS]
+    assert [len(v) for v in volumes(list(range(VOLUME_RECORDS + 1)))] == [126, 125]
+    assert [len(v) for v in volumes(list(range(1000)))] == [250] * 4
+    assert [len(v) for v in volumes(list(range(1001)))] == [201, 200, 200, 200, 200]
+    split = volumes(list(range(777)))
+    assert [x for v in split for x in v] == list(range(777)) and max(map(len, split)) <= VOLUME_RECORDS

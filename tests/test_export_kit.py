@@ -202,3 +202,58 @@ def test_a_short_text_prints_as_a_paragraph_would_and_a_long_one_still_wraps(tmp
     text = text_of(result.path)
     assert "张三 同学" in text and "石桥村三组" in text  # spaces collapsed as a Paragraph collapses them
     assert text.replace("\n", "").count("康复训练") == 3 and seen["long"].paragraph.height >= 2 * 15
+
+
+def test_lines_of_text_print_exactly_as_a_paragraph_with_line_breaks(tmp_path: Path) -> None:
+    """A text of a few lines (a lesson's 教学过程记录) is drawn line by line without a Paragraph; the page
+    renders pixel for pixel as the Paragraph with <br/> did, alone, centred and inside a form's grid."""
+    import subprocess
+
+    from PIL import Image, ImageChops
+
+    from schooldesk.exports.pdf_text import KitParagraph, LineText
+
+    texts = ["导入\n新授\n练习\n小结", "  第一环节  复习\r\n第二环节", "石桥村小学\n三年级"]
+    kinds = []
+
+    def build(as_paragraph: bool):  # type: ignore[no-untyped-def]
+        def made(form: PdfForm) -> list:  # type: ignore[type-arg]
+            def text(value: str, style=None):  # type: ignore[no-untyped-def]
+                style = style or form.cell_style
+                if as_paragraph:
+                    return KitParagraph(form.fonts.markup(value).replace("\n", "<br/>"), style)
+                made_text = form.text(value, style)
+                kinds.append(type(made_text))
+                return made_text
+            story = [text(t) for t in texts] + [text(texts[2], form.label_style)]
+            rows = [[form.label("教学过程记录"), text(texts[0]), "", ""], [form.label("备注"), text(texts[1]), "", ""]]
+            return story + [form.grid(rows, [80, 160, 80, 160], [(0, 1), (1, 1)])]
+        return made
+
+    pictures = []
+    for name, as_paragraph in (("paragraph", True), ("lines", False)):
+        result = write_pdf(tmp_path / f"{name}.pdf", title="t", author="石桥村小学", build=build(as_paragraph),
+                           printed=date(2026, 3, 2))
+        subprocess.run(["pdftoppm", "-r", "150", "-singlefile", "-png", str(result.path), str(tmp_path / name)], check=True)
+        pictures.append(Image.open(tmp_path / f"{name}.png").convert("L"))
+    assert kinds and all(kind is LineText for kind in kinds)
+    assert ImageChops.difference(*pictures).getbbox() is None
+    assert text_of(tmp_path / "lines.pdf").count("小结") == 2
+
+
+def test_no_collector_runs_while_a_document_is_laid_out(tmp_path: Path) -> None:
+    """The cyclic collector is held back while a PDF or workbook is made, and is back on afterwards (and left
+    off when it was off)."""
+    import gc
+
+    seen = []
+    write_pdf(tmp_path / "a.pdf", title="t", author="a", build=lambda form: seen.append(gc.isenabled()) or [form.text("x")])
+    sheet = Sheet(name="名册", columns=(Column(label="是否", value=lambda r: seen.append(gc.isenabled()) or "x"),), rows=[1])
+    write_workbook(tmp_path / "a.xlsx", [sheet], school_name="石桥村小学")
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        write_pdf(tmp_path / "b.pdf", title="t", author="a", build=lambda form: [form.text("x")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -1,5 +1,10 @@
-"""A family's records as one PDF for the archive box: a cover (school, semester, title, date, seal block), a
-table of contents, then each record as it prints on its own, from a new page, 第 N 页 / 共 M 页 throughout."""
+"""A family's records as PDFs for the archive box: a cover (school, semester, title, date, seal block), a
+table of contents, then each record as it prints on its own, from a new page, 第 N 页 / 共 M 页 throughout.
+
+A large school's semester (a thousand lesson observations) is more than one binder holds: past
+:data:`VOLUME_RECORDS` records a family is bound in volumes (分册) of equal size, each a PDF with its own
+cover (第 1 册 / 共 4 册, which records), contents and page numbers. Volumes are also laid out side by side
+in the bundle's worker processes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -12,6 +17,25 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from schooldesk.exports.pdf_form import PdfForm, PdfResult, write_pdf, zh_date
 
 Part = tuple[str, Callable[[PdfForm], list[Flowable]]]  # its line in the contents, and its pages
+VOLUME_RECORDS = 250  # records in one bound volume at most: about two centimetres of A4, one archive box
+
+
+def volumes(parts: Sequence[Part]) -> list[Sequence[Part]]:
+    """*parts* in as few volumes of at most :data:`VOLUME_RECORDS` as will do, of sizes that differ by one
+    at most; one volume (however empty) when they fit."""
+    count = max(1, -(-len(parts) // VOLUME_RECORDS))
+    size, extra = divmod(len(parts), count)
+    found, start = [], 0
+    for number in range(count):
+        end = start + size + (number < extra)
+        found.append(parts[start:end])
+        start = end
+    return found
+
+
+def volume_line(number: int, count: int, first: int, last: int) -> str:
+    """The cover's line for one of several volumes: which volume, and which records it holds."""
+    return f"第{number}册（共{count}册）　第{first}—{last}份"
 
 
 def _entry(form: PdfForm, title: str) -> Paragraph:
@@ -23,18 +47,21 @@ def _entry(form: PdfForm, title: str) -> Paragraph:
 
 
 def write_archive_pdf(path: Path, *, title: str, school_name: str, period: str, parts: Sequence[Part],
-                      font_path: str | Path | None = None, printed: date | None = None) -> PdfResult:
+                      font_path: str | Path | None = None, printed: date | None = None, volume: str = "") -> PdfResult:
+    """*volume*: the cover's line saying which volume this is (see :func:`volume_line`), when there are several."""
     printed = printed or date.today()
+    lines = (school_name, period, *([volume] if volume else []), zh_date(printed))
 
     def build(form: PdfForm) -> list[Flowable]:
-        story = [*form.cover(title, (school_name, period, zh_date(printed)), "校长签名：", "填表人："), *form.contents()]
+        story = [*form.cover(title, lines, "校长签名：", "填表人："), *form.contents()]
         if not parts:
             story.append(form.text("本学期无记录。", form.title_style))
         for index, (line, pages) in enumerate(parts):
             story += ([PageBreak()] if index else []) + [_entry(form, line), *pages(form)]
         return story
 
-    return write_pdf(path, title=f"{school_name}{title} {period}", author=school_name, build=build, font_path=font_path,
+    return write_pdf(path, title=f"{school_name}{title} {period}{' ' + volume if volume else ''}", author=school_name,
+                     build=build, font_path=font_path,
                      printed=printed, header=f"{school_name}　{period}")
 
 

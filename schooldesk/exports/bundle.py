@@ -12,7 +12,6 @@ import hashlib
 import json
 import shutil
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from schooldesk.services.bundle import ACTIVITIES, DROPOUT, FAMILIES, HOME_TEACH
 MANIFEST, LISTING, PHOTOS, PARTIAL = "manifest.json", "清单.txt", "照片", ".partial"
 MARGIN = 1024 * 1024  # bytes kept free on the stick beyond the bundle itself
 Progress = Callable[[int, int], None]
-LARGEST_FIRST = (OBSERVATIONS, ACTIVITIES, DROPOUT, HOME_TEACHING, MENTORSHIP)  # a large school's PDFs, by size
 
 FULL = QT_TRANSLATE_NOOP("Errors", "The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.")
 NO_PLACE = QT_TRANSLATE_NOOP("Errors", "%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.")
@@ -63,40 +61,69 @@ def _digest(path: Path) -> str:
 
 # ---- making the bundle in a scratch folder -------------------------------------------------------------------
 
-def _documents(contents: BundleContents, font: Any) -> list[tuple[str, str, Callable[[Path], Any]]]:
-    """(family, file name, writer) for every document the chosen families make."""
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """One file of the bundle (a workbook or a PDF), how to write it, and about how many records it lays out."""
+
+    family: str
+    name: str
+    write: Callable[[Path], Any]
+    weight: int = 0
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.name.endswith(".pdf")
+
+
+def _documents(contents: BundleContents, font: Any) -> list[Document]:
+    """Every document the chosen families make; a family's archive PDF in volumes when it is large."""
     from schooldesk.exports import activity_pdf, archive_pdf, mentorship_pdf, observation_pdf
     from schooldesk.exports.monthly_report import write_monthly_report_xlsx
     from schooldesk.exports.registers import write_registers_pdf, write_registers_xlsx
     from schooldesk.exports.sheets import write_workbook
 
     c, label, printed = contents, contents.semester.label_zh, contents.exported_at.date()
-    archive = lambda title, parts: lambda p: archive_pdf.write_archive_pdf(  # noqa: E731
-        p, title=title, school_name=c.school_name, period=label, parts=parts, font_path=font, printed=printed)
-    docs: list[tuple[str, str, Callable[[Path], Any]]] = []
+
+    def archive(family: str, stem: str, title: str, parts: list[archive_pdf.Part]) -> list[Document]:
+        books = archive_pdf.volumes(parts)
+        found, first = [], 1
+        for number, book in enumerate(books, 1):
+            volume = archive_pdf.volume_line(number, len(books), first, first + len(book) - 1) if len(books) > 1 else ""
+            name = f"{stem}_第{number}册.pdf" if len(books) > 1 else f"{stem}.pdf"
+            found.append(Document(family=family, name=name, weight=len(book), write=lambda p, book=book, volume=volume:
+                                  archive_pdf.write_archive_pdf(p, title=title, school_name=c.school_name, period=label,
+                                                                parts=book, font_path=font, printed=printed, volume=volume)))
+            first += len(book)
+        return found
+
+    docs: list[Document] = []
     if c.registers is not None:
-        docs += [(DROPOUT, "控辍保学台账.xlsx", lambda p: write_registers_xlsx(p, c.registers, filled_on=printed)),
-                 (DROPOUT, "控辍保学台账.pdf", lambda p: write_registers_pdf(p, c.registers, font_path=font, printed=printed))]
-        docs += [(DROPOUT, f"控辍保学月报_{r.label}.xlsx", lambda p, r=r: write_monthly_report_xlsx(p, r, filled_on=printed))
-                 for r in c.monthly]
+        from schooldesk.exports.bundle_pool import register_weight
+
+        docs += [Document(family=DROPOUT, name="控辍保学台账.xlsx",
+                          write=lambda p: write_registers_xlsx(p, c.registers, filled_on=printed)),
+                 Document(family=DROPOUT, name="控辍保学台账.pdf", weight=register_weight(c.registers),
+                          write=lambda p: write_registers_pdf(p, c.registers, font_path=font, printed=printed))]
+        docs += [Document(family=DROPOUT, name=f"控辍保学月报_{r.label}.xlsx",
+                          write=lambda p, r=r: write_monthly_report_xlsx(p, r, filled_on=printed)) for r in c.monthly]
     if HOME_TEACHING in c.families:
         from schooldesk.exports.bundle_sheets import home_teaching_sheets
 
-        docs += [(HOME_TEACHING, "送教上门.xlsx", lambda p: write_workbook(p, home_teaching_sheets(c.home_teaching),
-                                                                       school_name=c.school_name, filled_on=printed)),
-                 (HOME_TEACHING, "送教上门.pdf", archive("送教上门记录", archive_pdf.home_teaching_parts(c.home_teaching, printed)))]
+        docs += [Document(family=HOME_TEACHING, name="送教上门.xlsx", write=lambda p: write_workbook(
+            p, home_teaching_sheets(c.home_teaching), school_name=c.school_name, filled_on=printed))]
+        docs += archive(HOME_TEACHING, "送教上门", "送教上门记录", archive_pdf.home_teaching_parts(c.home_teaching, printed))
     if c.observation_book is not None:
-        docs += [(OBSERVATIONS, "听课评课.xlsx", lambda p: observation_pdf.write_observations_xlsx(p, c.observation_book,
-                                                                                            filled_on=printed)),
-                 (OBSERVATIONS, "听课评课.pdf", archive("听课记录", archive_pdf.observation_parts(c.observation_sheets)))]
+        docs += [Document(family=OBSERVATIONS, name="听课评课.xlsx", write=lambda p: observation_pdf.write_observations_xlsx(
+            p, c.observation_book, filled_on=printed))]
+        docs += archive(OBSERVATIONS, "听课评课", "听课记录", archive_pdf.observation_parts(c.observation_sheets))
     if c.mentorship_book is not None:
-        docs += [(MENTORSHIP, "师徒结对.xlsx", lambda p: mentorship_pdf.write_mentorship_xlsx(p, c.mentorship_book,
-                                                                                          filled_on=printed)),
-                 (MENTORSHIP, "师徒结对.pdf", archive("师徒结对记录", archive_pdf.mentorship_parts(c.pair_records, c.assessments)))]
+        docs += [Document(family=MENTORSHIP, name="师徒结对.xlsx", write=lambda p: mentorship_pdf.write_mentorship_xlsx(
+            p, c.mentorship_book, filled_on=printed))]
+        docs += archive(MENTORSHIP, "师徒结对", "师徒结对记录", archive_pdf.mentorship_parts(c.pair_records, c.assessments))
     if c.activity_summary is not None:
-        docs += [(ACTIVITIES, "活动记录.xlsx", lambda p: activity_pdf.write_activity_summary_xlsx(p, c.activity_summary,
-                                                                                            filled_on=printed)),
-                 (ACTIVITIES, "活动记录.pdf", archive("活动记录", archive_pdf.activity_parts(c.activity_sheets)))]
+        docs += [Document(family=ACTIVITIES, name="活动记录.xlsx", write=lambda p: activity_pdf.write_activity_summary_xlsx(
+            p, c.activity_summary, filled_on=printed))]
+        docs += archive(ACTIVITIES, "活动记录", "活动记录", archive_pdf.activity_parts(c.activity_sheets))
     return docs
 
 
@@ -139,35 +166,34 @@ def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str
 def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = None,
                  progress: Progress = lambda _done, _total: None, workers: int | None = None) -> dict[str, Any]:
     """Write every file of the bundle into the empty *folder*; returns the manifest it wrote last. A large
-    bundle's PDFs are laid out in *workers* other processes (default: one per core; 0: none)."""
-    from schooldesk.exports.bundle_pool import pdf_pool, workers_for
+    bundle's PDFs are shared with *workers* other processes (default: one per core but this one's; 0: none)."""
+    from schooldesk.exports.bundle_pool import pdf_share, workers_for
 
     documents, photos = _documents(contents, font_path), _photos(contents)
     total, done = len(documents) + len(photos) + 2, 0
     sheets: dict[str, dict[str, int]] = {}
-    pdfs = sorted((d for d in documents if d[1].endswith(".pdf")), key=lambda d: LARGEST_FIRST.index(d[0]))
-    count = workers_for(contents, len(pdfs), workers)
-    elsewhere = pdfs if count else []
+    by_name = {d.name: d for d in documents}
+    largest_first = sorted((d for d in documents if d.is_pdf), key=lambda d: -d.weight)
 
     def step() -> None:
         nonlocal done
         done += 1
         progress(done, total)
 
-    jobs = [(name, folder / name) for _f, name, _w in elsewhere]
-    with pdf_pool(contents, font_path, jobs, count) if count else nullcontext([]) as pending:
-        for _family, name, write in (d for d in documents if d not in elsewhere):
-            result = write(folder / name)
-            if hasattr(result, "rows"):
-                sheets[name] = dict(result.rows)
+    jobs = [(d.name, folder / d.name) for d in largest_first]
+    with pdf_share(contents, font_path, jobs, workers_for(documents, workers)) as share:
+        for document in (d for d in documents if not d.is_pdf):
+            sheets[document.name] = dict(document.write(folder / document.name).rows)
             step()
         for name, source in photos:
             target = folder / PHOTOS / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             step()
-        for _name, wait in pending:
-            wait()
+        while (job := share.take()) is not None:
+            by_name[job[0]].write(job[1])
+            step()
+        for _written in share.handed_out():
             step()
     files = [BundleFile(path=p.relative_to(folder).as_posix(), size=p.stat().st_size, sha256=_digest(p))
              for p in sorted(folder.rglob("*")) if p.is_file()]

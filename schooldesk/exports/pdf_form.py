@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.exports.collection import collector_paused
 from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
 from schooldesk.exports.pdf_text import KitTable as Table
@@ -124,7 +125,9 @@ class TickBoxes(Flowable):
 
 def _plain(value: Any, width: float) -> Any:
     """A one-line text as the plain string a table draws itself, when it fits a cell *width* wide."""
-    return value.text if isinstance(value, LineText) and value.text_width <= width - 2 * CELL_PADDING else value
+    if isinstance(value, LineText) and value.one_line and value.text_width <= width - 2 * CELL_PADDING:
+        return value.text
+    return value
 
 
 class PdfForm:
@@ -145,10 +148,12 @@ class PdfForm:
 
     # ---- text ----
     def text(self, value: str, style: ParagraphStyle | None = None) -> Flowable:
-        """A Paragraph in *style*; a short one-font line as :class:`LineText`, which looks the same and
-        costs a fraction (see exports/pdf_text.py)."""
+        """A Paragraph in *style*; a short one-font text (a line, or lines with no blank one between) as
+        :class:`LineText`, which looks the same and costs a fraction (see exports/pdf_text.py)."""
         style = style or self.cell_style
-        if len(value) <= SHORT and "\n" not in value and self.fonts.has_all(value) and is_simple(style):
+        lines = value.split("\n") if "\n" in value else None
+        if len(value) <= SHORT and is_simple(style) and (self.fonts.has_all(value) if lines is None else (
+                all(line.strip(" \t\r") for line in lines) and self.fonts.has_all("".join(lines).replace("\r", "")))):
             return LineText(value, self.fonts.markup, style)
         return KitParagraph(self.fonts.markup(value).replace("\n", "<br/>"), style)
 
@@ -369,8 +374,13 @@ def write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm],
               wide: bool = False) -> PdfResult:
     """Lay out what *build* makes on A4 (landscape when *wide*), number the pages, write atomically.
     *header*: a line at the top of every page (school and semester), *author* in the footer's left."""
-    fonts = choose_fonts(font_path)
-    printed = printed or date.today()
+    with collector_paused():
+        return _write_pdf(path, title=title, author=author, build=build, fonts=choose_fonts(font_path),
+                          printed=printed or date.today(), header=header, wide=wide)
+
+
+def _write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm], list[Flowable]], fonts: PdfFonts,
+               printed: date, header: str, wide: bool) -> PdfResult:
     size = landscape(A4) if wide else A4
     form = PdfForm(fonts, page_width(wide))
     story = build(form)

@@ -70,27 +70,34 @@ class KitTable(Table):
 
 
 class LineText(Flowable):
-    """One line of one font; a Paragraph of *markup* (built only if needed) for anything longer."""
+    """A few lines of one font, each broken only where the text has a newline; a Paragraph of *markup*
+    (built only if needed) for anything that needs more."""
 
     def __init__(self, text: str, markup: Callable[[str], str], style: ParagraphStyle) -> None:
         """*markup* makes the Paragraph's text from *text*, called only if one is needed."""
         super().__init__()
         self.source, self.markup = text, markup
         if " " in text or "\t" in text or "\r" in text:
-            text = _SPACES.sub(" ", text).strip(" ")
-        self.text, self.style = text, style
+            text = _SPACES.sub(" ", text)
+        self.lines = [line.strip(" ") for line in text.split("\n")] if "\n" in text else [text.strip(" ")]
+        self.text, self.style = "\n".join(self.lines), style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
-        self.text_width = stringWidth(self.text, style.fontName, style.fontSize)
+        self.widths = [stringWidth(line, style.fontName, style.fontSize) for line in self.lines]
+        self.text_width = max(self.widths)
         self.paragraph: KitParagraph | None = None
+
+    @property
+    def one_line(self) -> bool:
+        return len(self.lines) == 1
 
     def _as_paragraph(self) -> Paragraph:
         if self.paragraph is None:
-            self.paragraph = KitParagraph(self.markup(self.source), self.style)
+            self.paragraph = KitParagraph(self.markup(self.source).replace("\n", "<br/>"), self.style)
         return self.paragraph
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self.paragraph is None and self.text_width <= avail_width:
-            self.width, self.height = avail_width, self.style.leading if self.text else 0
+            self.width, self.height = avail_width, self.style.leading * len(self.lines) if self.text else 0
             return self.width, self.height
         return self._as_paragraph().wrap(avail_width, avail_height)
 
@@ -101,17 +108,20 @@ class LineText(Flowable):
         return self.paragraph.split(avail_width, avail_height) if self.paragraph else []
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803 - reportlab API
-        """Drawn straight at (x, y): one string needs no translated coordinate system of its own."""
+        """Drawn straight at (x, y): a few strings need no translated coordinate system of their own."""
         if self.paragraph is not None:
             self.paragraph.drawOn(canvas, x, y, _sW)
             return
         if not self.text:
             return
         style = self.style
-        spare = self.width - self.text_width
-        x += spare / 2 if style.alignment == TA_CENTER else spare if style.alignment == TA_RIGHT else 0
         canvas.saveState()  # a table's next cell counts on its own font and colour being still set
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.fontName, style.fontSize, style.leading)
-        canvas.drawString(x, y + self.height - style.fontSize, self.text)
+        baseline = y + self.height - style.fontSize
+        for line, width in zip(self.lines, self.widths):
+            spare = self.width - width
+            at = x + (spare / 2 if style.alignment == TA_CENTER else spare if style.alignment == TA_RIGHT else 0)
+            canvas.drawString(at, baseline, line)
+            baseline -= style.leading
         canvas.restoreState()

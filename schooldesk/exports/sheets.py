@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from schooldesk.exports.collection import collector_paused
 from schooldesk.exports.files import write_atomically
 
 TEXT, DATE, NUMBER = "text", "date", "number"
@@ -190,5 +191,6 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, fil
             counts[sheet.name] = _write_sheet(workbook, sheet, school_name, filled_on)
         workbook.save(partial)
 
-    write_atomically(path, write)
+    with collector_paused():
+        write_atomically(path, write)
     return WorkbookResult(path, counts)
