@@ -294,3 +294,29 @@ def test_volumes_are_as_few_and_as_even_as_will_do() -> None:
     assert [len(v) for v in volumes(list(range(1001)))] == [201, 200, 200, 200, 200]
     split = volumes(list(range(777)))
     assert [x for v in split for x in v] == list(range(777)) and max(map(len, split)) <= VOLUME_RECORDS
+
+
+def test_the_archives_records_are_read_once_and_print_as_each_record_alone(demo_bundle) -> None:  # type: ignore[no-untyped-def]
+    """The bundle builds each record's page from the rows its book already read (not one read per record);
+    every page shows what printing that record alone shows."""
+    from schooldesk.services.activity_print import activity_sheet
+    from schooldesk.services.observation_print import observation_sheet
+
+    db, contents, _result = demo_bundle
+    assert contents.observation_sheets and contents.activity_sheets
+    assert list(contents.observation_sheets) == [observation_sheet(db, s.observation.id) for s in contents.observation_sheets]
+    alone = [activity_sheet(db, s.activity.id) for s in contents.activity_sheets]
+    in_term = [(s, a) for s, a in zip(contents.activity_sheets, alone) if a.semester is not None]
+    assert in_term and all(s == a for s, a in in_term)
+    assert all(s.semester == AUTUMN for s in contents.activity_sheets)  # a holiday visit prints with its term
+    from sqlalchemy import event
+
+    statements = []
+    listener = lambda *_args: statements.append(1)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        bundle_contents(db, AUTUMN, today=TODAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    records = len(contents.observation_sheets) + len(contents.activity_sheets)
+    assert len(statements) < 2 * records, (len(statements), records)  # one read per record was over ten each

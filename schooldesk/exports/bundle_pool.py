@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from schooldesk.exports.collection import collector_paused
+from schooldesk.domain.collection import collector_paused
 from schooldesk.services.bundle import BundleContents
 
 if TYPE_CHECKING:

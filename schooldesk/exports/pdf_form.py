@@ -26,7 +26,7 @@ from reportlab.platypus import (
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.exports.collection import collector_paused
+from schooldesk.domain.collection import collector_paused
 from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
 from schooldesk.exports.pdf_text import KitTable as Table

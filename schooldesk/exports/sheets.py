@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from schooldesk.exports.collection import collector_paused
+from schooldesk.domain.collection import collector_paused
 from schooldesk.exports.files import write_atomically
 
 TEXT, DATE, NUMBER = "text", "date", "number"

@@ -101,3 +101,10 @@ class ActivitySummary:
 def activity_summary(db: Database, semester: SemesterKey) -> ActivitySummary:
     rows = sorted(list_activities(db, semester), key=lambda a: (a.date, a.id))
     return ActivitySummary(school_name=_school_name(db), semester=semester, activities=tuple(rows))
+
+
+def activity_sheets(summary: ActivitySummary) -> tuple[ActivitySheet, ...]:
+    """Each activity of *summary* on its page, from the rows it has read already (the bundle's archive in
+    one read). An activity in the holidays after a term is listed in that term, so it prints with it."""
+    return tuple(ActivitySheet(school_name=summary.school_name, semester=summary.semester, activity=row)
+                 for row in summary.activities)

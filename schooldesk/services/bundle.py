@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from schooldesk.db.database import Database
+from schooldesk.domain.collection import collector_paused
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -108,6 +109,7 @@ class BundleContents:
         return document_name(self.school_name, self.semester.label_zh, "报送材料", suffix="")
 
 
+@collector_paused()
 def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[str] = tuple(FAMILIES),
                     full_ids: bool = False, today: date | None = None,
                     step: Callable[[str], None] = lambda _family: None) -> BundleContents:
@@ -140,11 +142,11 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         parts["home_teaching"] = tuple(home_teaching_log(db, s.plan.id) for s in list_plans(db, semester, today))
     if OBSERVATIONS in families:
         step(OBSERVATIONS)
-        from schooldesk.services.observation_print import observation_book, observation_sheet
+        from schooldesk.services.observation_print import observation_book, observation_sheets
 
         book = observation_book(db, semester, today)
         parts["observation_book"] = book
-        parts["observation_sheets"] = tuple(observation_sheet(db, o.id) for o in book.observations)
+        parts["observation_sheets"] = observation_sheets(db, book)
     if MENTORSHIP in families:
         step(MENTORSHIP)
         from schooldesk.services.mentorship_print import assessment_document, mentorship_book, pair_record_document
@@ -155,11 +157,11 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         parts["assessments"] = tuple(assessment_document(db, p.pair.id, today) for p in book.pairs)
     if ACTIVITIES in families:
         step(ACTIVITIES)
-        from schooldesk.services.activity_print import activity_sheet, activity_summary
+        from schooldesk.services.activity_print import activity_sheets, activity_summary
 
         summary = activity_summary(db, semester)
         parts["activity_summary"] = summary
-        parts["activity_sheets"] = tuple(activity_sheet(db, a.id) for a in summary.activities)
+        parts["activity_sheets"] = activity_sheets(summary)
     return BundleContents(
         school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
         exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, families=tuple(f for f in FAMILIES if f in families),

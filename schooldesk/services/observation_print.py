@@ -52,6 +52,14 @@ def observation_sheet(db: Database, observation_id: int) -> ObservationSheet:
                             taught_signature=taught_teacher_signs(db))
 
 
+def observation_sheets(db: Database, book: ObservationBook) -> tuple[ObservationSheet, ...]:
+    """Each observation of *book* on its page, from the rows the book has read already: the bundle's archive
+    in one read, not one per record."""
+    signs = taught_teacher_signs(db)
+    return tuple(ObservationSheet(school_name=book.school_name, semester=book.semester, observation=row,
+                                  taught_signature=signs) for row in book.observations)
+
+
 @dataclass(frozen=True, kw_only=True)
 class BlankObservationForm:
     """The 听课记录表 to fill in by hand, in the school's rubric."""
