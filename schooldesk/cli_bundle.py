@@ -19,7 +19,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--full-ids", action="store_true", help="full ID numbers (recorded in the audit trail)")
     export.add_argument("--json", action="store_true", help="print files (path, size, sha256), counts and warnings as JSON")
     export.add_argument("--workers", type=int, metavar="N",
-                        help="lay the PDFs out in N other processes (default: one per core for a large school; 0: none)")
+                        help="share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)")
     verify = commands.add_parser("verify", parents=[common],
                                  help="check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable")
     verify.add_argument("path", help="the bundle's folder or .zip")
