@@ -720,32 +720,32 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Bundle</name>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="21" />
+      <location filename="../schooldesk/services/bundle.py" line="22" />
       <source>%1: 送教上门 in %2 short of the rule</source>
       <translation>%1：%2送教上门未达到要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="22" />
+      <location filename="../schooldesk/services/bundle.py" line="23" />
       <source>%1: 送教上门 visit of %2 has no photo</source>
       <translation>%1：%2的送教记录没有照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="23" />
+      <location filename="../schooldesk/services/bundle.py" line="24" />
       <source>%1: support record overdue since %2</source>
       <translation>%1：帮扶记录自 %2 起逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="24" />
+      <location filename="../schooldesk/services/bundle.py" line="25" />
       <source>Observation of %1's lesson “%2” on %3 has no scores</source>
       <translation>%1老师《%2》（%3）的听课记录未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="25" />
+      <location filename="../schooldesk/services/bundle.py" line="26" />
       <source>Mentoring pair %1 is behind its targets (%2)</source>
       <translation>师徒结对%1未达到目标（%2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="26" />
+      <location filename="../schooldesk/services/bundle.py" line="27" />
       <source>%1 (left-behind) not yet visited by %2</source>
       <translation>%1（留守儿童）尚未由%2家访</translation>
     </message>
@@ -1543,7 +1543,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/teachers.py" line="44" />
-      <location filename="../schooldesk/services/observation_print.py" line="94" />
+      <location filename="../schooldesk/services/observation_print.py" line="102" />
       <location filename="../schooldesk/services/teacher_duties.py" line="51" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
@@ -2156,12 +2156,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="44" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="45" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="47" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="48" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
@@ -2490,27 +2490,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="29" />
+      <location filename="../schooldesk/exports/bundle.py" line="27" />
       <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
       <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <location filename="../schooldesk/exports/bundle.py" line="28" />
       <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
       <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <location filename="../schooldesk/exports/bundle.py" line="29" />
       <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
       <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="32" />
+      <location filename="../schooldesk/exports/bundle.py" line="30" />
       <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
       <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="33" />
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
