@@ -75,6 +75,11 @@ class Document:
         return self.name.endswith(".pdf")
 
 
+def _register_lines(book: Any) -> int:
+    """About how many records the registers' PDF lays out: its lines."""
+    return sum(len(lines) for lines in (book.care, book.support, book.dropouts, book.home_taught))
+
+
 def _documents(contents: BundleContents, font: Any) -> list[Document]:
     """Every document the chosen families make; a family's archive PDF in volumes when it is large."""
     from schooldesk.exports import activity_pdf, archive_pdf, mentorship_pdf, observation_pdf
@@ -98,11 +103,9 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
 
     docs: list[Document] = []
     if c.registers is not None:
-        from schooldesk.exports.bundle_pool import register_weight
-
         docs += [Document(family=DROPOUT, name="控辍保学台账.xlsx",
                           write=lambda p: write_registers_xlsx(p, c.registers, filled_on=printed)),
-                 Document(family=DROPOUT, name="控辍保学台账.pdf", weight=register_weight(c.registers),
+                 Document(family=DROPOUT, name="控辍保学台账.pdf", weight=_register_lines(c.registers),
                           write=lambda p: write_registers_pdf(p, c.registers, font_path=font, printed=printed))]
         docs += [Document(family=DROPOUT, name=f"控辍保学月报_{r.label}.xlsx",
                           write=lambda p, r=r: write_monthly_report_xlsx(p, r, filled_on=printed)) for r in c.monthly]

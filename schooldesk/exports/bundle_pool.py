@@ -31,11 +31,6 @@ PARALLEL_FROM = 400  # records and register rows in the bundle's PDFs: below thi
 _writers: dict[str, Callable[[Path], Any]] = {}  # in a worker: the bundle's documents by file name
 
 
-def register_weight(book: Any) -> int:
-    """Roughly how many records the registers' PDF lays out (its lines)."""
-    return sum(len(lines) for lines in (book.care, book.support, book.dropouts, book.home_taught))
-
-
 def workers_for(documents: Sequence[Document], wanted: int | None = None) -> int:
     """How many worker processes to use besides this one: *wanted* if given, else one per core but this
     process's for a large bundle, else 0."""
