@@ -24,9 +24,9 @@ from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, Image, PageBreak, PageTemplate, Paragraph, Spacer, TableStyle,
 )
 
+from schooldesk.domain.collection import collector_paused
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.collection import collector_paused
 from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
 from schooldesk.exports.pdf_text import KitTable as Table
@@ -374,31 +374,27 @@ def write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm],
               wide: bool = False) -> PdfResult:
     """Lay out what *build* makes on A4 (landscape when *wide*), number the pages, write atomically.
     *header*: a line at the top of every page (school and semester), *author* in the footer's left."""
+    fonts = choose_fonts(font_path)
+    printed = printed or date.today()
     with collector_paused():
-        return _write_pdf(path, title=title, author=author, build=build, fonts=choose_fonts(font_path),
-                          printed=printed or date.today(), header=header, wide=wide)
-
-
-def _write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm], list[Flowable]], fonts: PdfFonts,
-               printed: date, header: str, wide: bool) -> PdfResult:
-    size = landscape(A4) if wide else A4
-    form = PdfForm(fonts, page_width(wide))
-    story = build(form)
-    buffer = io.BytesIO()
-    doc = _Document(
-        buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
-        title=title, author=author, creator="SchoolDesk",
-        initialFontName=fonts.main.name,  # else an unused, unembedded Helvetica is listed
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    start = next((f for f in story if isinstance(f, ContentsStart)), None)
-    if start is not None:
-        doc.contents = Contents(start, [f.toc_entry for f in story if getattr(f, "toc_entry", None)], fonts,
-                                doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
-        at = story.index(start)
-        story[at:at + 1] = doc.contents.reserve()
-    doc.build(story, canvasmaker=_numbered_canvas(fonts, author, header, printed, size, doc.contents))
-    data = buffer.getvalue()
-    write_atomically(path, lambda partial: partial.write_bytes(data))
+        size = landscape(A4) if wide else A4
+        form = PdfForm(fonts, page_width(wide))
+        story = build(form)
+        buffer = io.BytesIO()
+        doc = _Document(
+            buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
+            title=title, author=author, creator="SchoolDesk",
+            initialFontName=fonts.main.name,  # else an unused, unembedded Helvetica is listed
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        start = next((f for f in story if isinstance(f, ContentsStart)), None)
+        if start is not None:
+            doc.contents = Contents(start, [f.toc_entry for f in story if getattr(f, "toc_entry", None)], fonts,
+                                    doc.width - 2 * FRAME_PADDING, doc.height - 2 * FRAME_PADDING)
+            at = story.index(start)
+            story[at:at + 1] = doc.contents.reserve()
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, author, header, printed, size, doc.contents))
+        data = buffer.getvalue()
+        write_atomically(path, lambda partial: partial.write_bytes(data))
     return PdfResult(path, doc.page, fonts.embedded, tuple(sorted(fonts.missing)))
