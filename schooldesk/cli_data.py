@@ -17,6 +17,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from schooldesk.db.copies import can_write
     from schooldesk.db.database import Database, database_path
     from schooldesk.db.failures import known_failures
     from schooldesk.services.health import check_database
@@ -27,7 +28,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if path.stat().st_size == 0:
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The database file %1 is empty (0 bytes): it holds no school. "
                                                           "Restore a backup."), path)
-    db = Database(path, read_only=not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK))
+    db = Database(path, read_only=not can_write(path.parent) or not os.access(path, os.W_OK))
     try:
         with known_failures(path):  # a damaged file fails in many ways; name the known ones
             report = check_database(db)

@@ -23,6 +23,7 @@ from schooldesk.services.bundle import bundle_contents
 from schooldesk.services.demo import create_demo_school
 from schooldesk.services.observations import list_observations
 from tests.builders import run_cli
+from tests.windows import held_without_sharing, lane_stick, windows_only
 
 TODAY = date(2026, 11, 24)
 AUTUMN = SemesterKey(2026, 1)
@@ -128,7 +129,7 @@ def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A 2 MB file system (tmpfs, when running as root); else None."""
     mount = tmp_path / "stick"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+    if os.name != "posix" or os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
                                            capture_output=True).returncode != 0:
         yield None
         return
@@ -320,3 +321,56 @@ def test_the_archives_records_are_read_once_and_print_as_each_record_alone(demo_
         event.remove(db.engine, "before_cursor_execute", listener)
     records = len(contents.observation_sheets) + len(contents.activity_sheets)
     assert len(statements) < 2 * records, (len(statements), records)  # one read per record was over ten each
+
+
+@windows_only
+def test_a_file_of_the_bundle_open_in_excel_is_named_and_nothing_on_the_stick_is_deleted(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _db, contents, _result = demo_bundle
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    first = write_bundle(contents, stick).path
+    before = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    open_in_excel = first / "听课评课.xlsx"
+    with held_without_sharing(open_in_excel):
+        with pytest.raises(StorageError) as error:
+            write_bundle(contents, stick)
+        assert "听课评课.xlsx" in str(error.value) and "open in another program" in str(error.value)
+    after = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    assert after == before and verify_bundle(first).intact  # the earlier bundle, every byte of it
+    assert sorted(p.name for p in stick.iterdir()) == [first.name]  # no .partial, no .old left
+    assert write_bundle(contents, stick).path == first and verify_bundle(first).intact  # once Excel is closed
+
+    zipped = write_bundle(contents, stick, as_zip=True).path
+    zipped_bytes = zipped.read_bytes()
+    with held_without_sharing(zipped):
+        with pytest.raises(StorageError, match="open in another program"):
+            write_bundle(contents, stick, as_zip=True)
+    assert zipped.read_bytes() == zipped_bytes and verify_bundle(zipped).intact
+
+
+@windows_only
+def test_a_workbook_open_in_excel_is_named_and_kept_when_exported_again(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db, _contents, _result = demo_bundle
+    target = tmp_path / "听课评课.xlsx"
+    done = run_cli("export-observations", "--semester", "2026-2027-1", "--out", str(target), "--data-dir", str(db.path.parent))
+    assert done.returncode == 0, done.stderr
+    kept = target.read_bytes()
+    with held_without_sharing(target):
+        again = run_cli("export-observations", "--semester", "2026-2027-1", "--out", str(target),
+                        "--data-dir", str(db.path.parent))
+    assert again.returncode == 2 and "听课评课.xlsx" in again.stderr and "Excel" in again.stderr, again.stderr
+    assert target.read_bytes() == kept and not list(tmp_path.glob(".*.part"))
+
+
+@windows_only
+def test_sticks_are_found_by_drive_type_and_a_write_protected_one_by_trying(demo_bundle) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.exports.sticks import removable_drives
+
+    _db, contents, _result = demo_bundle
+    usb, protected = lane_stick("usb"), lane_stick("read-only")
+    sticks = {stick.root: stick for stick in removable_drives()}
+    assert Path("C:\\") not in sticks  # the system's own disk is never offered
+    assert sticks[usb].writable and sticks[usb].free > 0 and "SCHOOLUSB" in sticks[usb].label
+    assert not sticks[protected].writable
+    with pytest.raises(StorageError, match="read-only or protected"):
+        write_bundle(contents, protected)

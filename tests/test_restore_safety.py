@@ -22,6 +22,7 @@ from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
 from tests.builders import run_cli
+from tests.windows import windows_only
 
 
 @pytest.fixture
@@ -268,3 +269,34 @@ def test_a_restore_over_a_database_held_exclusively_says_it_is_busy(data_dir: Pa
         done = run_cli("restore", str(with_backup), "--data-dir", str(data_dir))
         assert done.returncode == 2 and "正被其他程序占用" in done.stderr and "意外错误" not in done.stderr, done.stderr
         assert not list(data_dir.glob("*.restoring"))
+
+
+@windows_only
+@pytest.mark.parametrize("holder", ["second window", "virus scanner"])
+def test_a_restore_while_another_handle_holds_the_database_says_so_and_loses_nothing(data_dir: Path, with_backup: Path,
+                                                                                      holder: str) -> None:
+    path = database_path(data_dir)
+    if holder == "second window":  # another SchoolDesk's connection: SQLite shares read and write, not delete
+        other = sqlite3.connect(path)
+        other.execute("SELECT count(*) FROM teacher").fetchall()
+        release = other.close
+    else:  # a scanner reading the file
+        handle = open(path, "rb")
+        release = handle.close
+    try:
+        with pytest.raises(StorageError, match="busy in another program"):
+            restore_backup(with_backup, path, data_dir / BACKUP_DIRNAME)
+    finally:
+        release()
+    assert not list(data_dir.glob("*.restoring*"))
+    db = open_database(data_dir)
+    try:
+        assert sorted(t.name for t in list_teachers(db)) == ["乙老师", "甲老师"]  # nothing lost
+    finally:
+        db.close()
+    restore_backup(with_backup, path, data_dir / BACKUP_DIRNAME)  # once it is let go
+    db = open_database(data_dir)
+    try:
+        assert [t.name for t in list_teachers(db)] == ["甲老师"]
+    finally:
+        db.close()

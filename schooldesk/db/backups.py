@@ -19,6 +19,7 @@ from schooldesk.db.failures import BUSY, as_storage_error, known_failures
 from schooldesk.db.photo_store import PHOTO_DIRNAME
 from schooldesk.db.schema import KNOWN_TABLES, known_revisions
 from schooldesk.domain.errors import SchoolDeskError, StorageError
+from schooldesk.db.uri import read_only_uri
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 BACKUP_DIRNAME = "backups"  # beside the database: the data folder's own, rotated backups
@@ -43,7 +44,7 @@ class BackupInfo:
 
 def photo_names(db_file: Path) -> list[str]:
     """File names of the photos a database (or backup) refers to; none before photos existed."""
-    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(db_file), uri=True)
     try:
         return [row[0] for row in conn.execute("SELECT file_name FROM photo")]
     except sqlite3.OperationalError:
@@ -84,7 +85,7 @@ def _check(path: Path, pragma: str) -> bool:
     """False when the file is damaged or not a database; environment failures (locked, unreadable) raise,
     because a busy database must never be mistaken for a damaged one and moved aside."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except sqlite3.Error:
         return False
     try:
@@ -151,7 +152,7 @@ def _tables(path: Path) -> set[str]:
     """The tables in the SQLite file *path*; none for a missing, empty or damaged file."""
     if not path.is_file() or path.stat().st_size == 0:
         return set()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     try:
         return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as error:
@@ -234,7 +235,7 @@ def check_backup(backup: Path) -> str:
                               backup)
     if not KNOWN_TABLES | {"alembic_version"} <= _tables(backup):
         raise SchoolDeskError(not_ours, backup)
-    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
@@ -285,6 +286,28 @@ def _keep_current(db_path: Path, backup_dir: Path) -> Path | None:
     return take_backup(db_path, backup_dir, reason="pre-restore").path if sound else keep_aside(db_path, backup_dir)
 
 
+def _swap(incoming: Path, db_path: Path) -> None:
+    """Rename *incoming* over *db_path*, its WAL and shared-memory files moved aside first (empty after the
+    checkpoint, or kept aside with a damaged file) and deleted last. Windows refuses to rename or delete a file
+    another program holds open (a second SchoolDesk, an antivirus scan): then everything is put back as it was
+    and the clerk is told the database is busy."""
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{db_path}{suffix}")
+            if side.exists():
+                aside = Path(f"{incoming}{suffix}")
+                os.replace(side, aside)
+                moved.append((aside, side))
+        os.replace(incoming, db_path)
+    except PermissionError as error:
+        for aside, side in reversed(moved):
+            os.replace(aside, side)
+        raise StorageError(BUSY, db_path) from error
+    for aside, _side in moved:
+        aside.unlink(missing_ok=True)
+
+
 def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None:
     """Replace the database with *backup*, keeping the current one first: a verified backup when it is sound,
     else the file itself byte for byte. The swap is one rename, after the WAL was checkpointed (or kept
@@ -299,9 +322,7 @@ def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None
     snapshot(backup, incoming)  # before anything is touched: a stick pulled out now changes nothing
     try:
         safety = _keep_current(db_path, backup_dir)
-        for suffix in ("-wal", "-shm"):  # empty after the checkpoint, or kept aside with a damaged file
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        os.replace(incoming, db_path)
+        _swap(incoming, db_path)
     except BaseException:
         incoming.unlink(missing_ok=True)
         raise

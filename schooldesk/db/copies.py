@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from schooldesk.db.uri import read_only_uri
 
 _protected: set[Path] = set()
 
@@ -39,6 +40,30 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
+def can_write(folder: Path) -> bool:
+    """Whether a file can be made in *folder*, found by making (and removing) one: ``os.access`` only reads
+    permission bits, and on Windows it misses a write-protected stick, a read-only share and a folder an
+    administrator locked."""
+    probe = folder / f".schooldesk-probe-{os.getpid()}"
+    try:
+        with open(probe, "xb") as handle:
+            handle.write(b"")
+    except OSError:
+        return False
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+    return True
+
+
+def flush_file(path: Path) -> None:
+    """Make sure *path*'s bytes are on the disk, not in a cache (a stick pulled out right after keeps them).
+    Through a writable handle: Windows' FlushFileBuffers refuses a read-only one."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
 def replace_atomically(target: Path, write: Callable[[Path], object], *, make_folder: bool = False) -> Path:
     """Have *write* fill a temporary file beside *target*, sync it to disk, rename it over *target*: a
     power cut or a full disk leaves the old file (or none), never half a new one. OSError propagates
@@ -51,8 +76,7 @@ def replace_atomically(target: Path, write: Callable[[Path], object], *, make_fo
     try:
         write(partial)
         make_private(partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
+        flush_file(partial)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -66,7 +90,7 @@ BUSY_SECONDS = 5.0
 def snapshot(source: Path, target: Path) -> Path:
     """Copy the SQLite database *source* into *target* atomically through the online backup API."""
     def copy(partial: Path) -> None:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        src = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_SECONDS)
         try:
             # Take the read lock first: it waits the busy timeout and then fails, where the backup API itself
             # would retry for ever while another program holds the database exclusively.

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from schooldesk.db.uri import read_only_uri
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -36,8 +38,12 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on the SQLite file *path* with WAL, foreign keys, busy timeout and transactional DDL; or,
     *read_only*, one that changes nothing (a file on read-only media, e.g. a write-protected USB stick)."""
     # hide_parameters: an error names the statement, never the values (names, birth dates) it carried
-    url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true" if read_only else f"sqlite:///{path}"
-    engine = create_engine(url, hide_parameters=True)
+    if read_only:
+        uri = read_only_uri(path, immutable=True)
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

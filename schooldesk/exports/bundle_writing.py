@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from schooldesk.db.copies import can_write, flush_file
 from schooldesk.domain.errors import Cancelled, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.bundle import (
@@ -20,10 +21,15 @@ from schooldesk.exports.bundle import (
 from schooldesk.services.bundle import BundleContents
 
 INSIDE_DATA = QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk's data folder (%1); choose another folder.")
+HELD_OPEN = QT_TRANSLATE_NOOP("Errors", "%1 is open in another program (Excel, WPS or a PDF reader). Close it and "
+                                        "export again; the bundle already there was left as it was.")
+SHARING_VIOLATIONS = (32, 33)  # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 UNREADABLE = QT_TRANSLATE_NOOP("Errors", "%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).")
 
 
 def _storage_error(error: OSError, where: Path) -> StorageError:
+    if getattr(error, "winerror", None) in SHARING_VIOLATIONS:
+        return StorageError(HELD_OPEN, error.filename or where)
     if error.errno == errno.ENOSPC:
         return StorageError(FULL, "?", where, 0)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
@@ -48,8 +54,45 @@ def _copy_tree(source: Path, target: Path) -> None:
 def _fsync_tree(folder: Path) -> None:
     for path in folder.rglob("*"):
         if path.is_file():
-            with path.open("rb") as stream:
-                os.fsync(stream.fileno())
+            flush_file(path)
+
+
+def _held_open(bundle: Path) -> Path | None:
+    """The first file of an earlier *bundle* that another program (Excel, WPS, a PDF reader) holds open so
+    that it cannot be replaced; None when there is none. Excel and WPS deny others write access."""
+    for path in [bundle] if bundle.is_file() else sorted(bundle.rglob("*")):
+        if path.is_file():
+            try:
+                with open(path, "r+b"):
+                    pass
+            except PermissionError:
+                return path
+            except OSError:
+                continue
+    return None
+
+
+def _swap_in(partial: Path, final: Path) -> None:
+    """Put the new bundle *partial* where *final* is. An earlier bundle is renamed aside first and removed only
+    once the new one is in place: when Windows refuses (a file of it is open in Excel), nothing on the stick
+    has been deleted and the clerk is told which file to close."""
+    held = _held_open(final) if final.exists() else None
+    if held is not None:
+        raise StorageError(HELD_OPEN, held)
+    aside = final.with_name(final.name + ".old")
+    _remove(aside)
+    if final.exists():
+        try:
+            os.replace(final, aside)
+        except PermissionError as error:
+            raise StorageError(HELD_OPEN, _held_open(final) or final) from error
+    try:
+        os.replace(partial, final)
+    except OSError:
+        if aside.exists() and not final.exists():
+            os.replace(aside, final)  # the earlier bundle back where it was
+        raise
+    _remove(aside)
 
 
 def _remove(path: Path) -> None:
@@ -81,6 +124,8 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         raise StorageError(GONE, destination)
     if data_folder is not None and destination.resolve().is_relative_to(data_folder.resolve()):
         raise StorageError(INSIDE_DATA, data_folder)
+    if not can_write(destination):  # a write-protected stick, found before minutes of work
+        raise StorageError(NO_PLACE, destination)
     final = destination / (contents.name + (".zip" if as_zip else ""))
     partial = final.with_name(final.name + PARTIAL)
     with tempfile.TemporaryDirectory(prefix="schooldesk-bundle-") as scratch:
@@ -99,16 +144,14 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         try:
             if as_zip:
                 shutil.copyfile(Path(scratch) / "bundle.zip", partial)
-                with partial.open("rb") as stream:
-                    os.fsync(stream.fileno())
+                flush_file(partial)
             else:
                 _copy_tree(staged, partial)
                 _fsync_tree(partial)
-            _remove(final)
-            os.replace(partial, final)
-        except (OSError, Cancelled) as error:
+            _swap_in(partial, final)
+        except (OSError, Cancelled, StorageError) as error:
             _remove(partial)
-            if isinstance(error, Cancelled):
+            if isinstance(error, (Cancelled, StorageError)):
                 raise
             raise _storage_error(error, destination) from error
     progress(1, 1)

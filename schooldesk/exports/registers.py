@@ -110,7 +110,7 @@ REGISTERS: tuple[RegisterSpec, ...] = (
         col("帮扶方式", lambda r: r[1].kind), col("帮扶内容", lambda r: r[1].content, width=40),
         col("效果", lambda r: r[1].outcome, width=30))),
     RegisterSpec(name="dropout", title="疑似辍学和辍学学生台账", lines=lambda b: b.dropouts, columns=(
-        *pupil_columns(), col("类型", lambda r: r[1].stage), col("辍学年月", lambda r: f"{r[1].started_on:%Y年%m月}"),
+        *pupil_columns(), col("类型", lambda r: r[1].stage), col("辍学年月", lambda r: f"{r[1].started_on.year}年{r[1].started_on.month:02d}月"),
         col("辍学原因", lambda r: "：".join(filter(None, (r[1].reason, r[1].reason_note))), width=24),
         col("劝返次数", lambda r: r[1].visits, NUMBER), col("最近劝返日期", lambda r: r[1].latest_visit, DATE, 12),
         col("最近劝返结果", lambda r: r[1].latest_result), col("状态", _case_status, width=20), *GUARDIAN_COLUMNS[:2])),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from schooldesk.domain.errors import StorageError
 from schooldesk.exports.files import write_atomically
@@ -44,6 +44,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
 
     def __init__(self, pdf: Path, suggested_name: str, parent: QWidget | None = None) -> None:
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.has_printer = bool(QPrinterInfo.availablePrinterNames())
+        if not self.has_printer:  # no driver to lay pages out with (a PC with no printer): lay them out as a PDF
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         self.printer.setFullPage(True)  # the PDF carries its own margins
@@ -52,8 +55,12 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.setObjectName("PdfPreviewDialog")
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", suggested_name))
         self.pdf, self.suggested_name = pdf, suggested_name
+        # Read from memory, not from the file: Windows would keep the file locked while the preview is open,
+        # so the same printout could not be written again, nor the scratch folder removed at exit.
+        self.buffer = QBuffer(QByteArray(pdf.read_bytes()), self)
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
+        self.document.load(self.buffer)
         self.paintRequested.connect(lambda printer: paint_pdf(self.document, printer))
         toolbar = self.findChild(QToolBar)
         self.save_action = QAction(self.tr("Save as PDF…"), self)
@@ -62,6 +69,11 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.save_action)
+            if not self.has_printer:
+                note = QLabel(self.tr("No printer is installed on this PC: save the PDF and print it elsewhere."),
+                              toolbar)
+                note.setObjectName("noPrinterNote")
+                toolbar.addWidget(note)
         self.resize(900, 1000)
 
     def preview_widget(self) -> QPrintPreviewWidget:

@@ -20,7 +20,7 @@ def scratch_folder() -> Path:
     """One temporary folder per run for printouts; removed when the app ends."""
     global _scratch
     if _scratch is None:
-        _scratch = tempfile.TemporaryDirectory(prefix="schooldesk-print-")
+        _scratch = tempfile.TemporaryDirectory(prefix="schooldesk-print-", ignore_cleanup_errors=True)
     return Path(_scratch.name)
 
 

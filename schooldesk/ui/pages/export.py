@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -24,20 +24,6 @@ PAGE_OF = {"dropout": "PupilsPage", "home_teaching": "HomeTeachingPage", "observ
            "mentorship": "MentorshipPage", "activities": "ActivitiesPage"}
 NO_MATCH = QT_TRANSLATE_NOOP("Errors", "The two passwords differ.")
 CHECK_ROLE = Qt.ItemDataRole.UserRole
-
-
-def removable_drives() -> list[tuple[str, Path, int]]:
-    """(label, root, bytes free) of the drives a USB stick shows up as: mounted, ready, writable, not the system's."""
-    found = []
-    for volume in QStorageInfo.mountedVolumes():
-        if not volume.isValid() or not volume.isReady() or volume.isRoot() or volume.isReadOnly():
-            continue
-        root = Path(volume.rootPath())
-        if str(root).startswith(("/proc", "/sys", "/dev", "/run", "/boot", "/snap")) or root == Path("/"):
-            continue
-        name = volume.displayName() or str(root)
-        found.append((name, root, volume.bytesAvailable()))
-    return found
 
 
 class ExportPage(QWidget):
@@ -178,8 +164,12 @@ class ExportPage(QWidget):
     def fill_drives(self) -> None:
         kept = self.destination.currentData()
         self.destination.clear()
-        for name, root, free in removable_drives():
-            self.destination.addItem(fill(self.tr("%1 (%2 MB free)"), (name, f"{free / 1e6:,.0f}")), str(root))
+        from schooldesk.exports.sticks import removable_drives
+
+        for stick in removable_drives():
+            text = (fill(self.tr("%1 (%2 MB free)"), (stick.label, f"{stick.free / 1e6:,.0f}")) if stick.writable
+                    else fill(self.tr("%1 (read-only: write-protected or locked)"), (stick.label,)))
+            self.destination.addItem(text, str(stick.root))
         if kept and self.destination.findData(kept) < 0:
             self.destination.addItem(kept, kept)
         self.destination.setCurrentIndex(max(0, self.destination.findData(kept)))

