@@ -121,7 +121,27 @@ def _language_in(argv: Sequence[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _console_streams() -> None:
+    """Chinese on every console. Python writes a Windows console in UTF-16 whatever its code page; a pipe or a
+    file gets the ANSI code page, which on an English or European Windows (1252) cannot hold Chinese: UTF-8
+    there rather than a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # the windowed SchoolDesk.exe has no console
+        try:
+            "学校档案（）—".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _reader_gone(error: OSError) -> bool:
+    """`schooldesk backup | head -1`: the reader closed the pipe (Windows says ERROR_NO_DATA or BROKEN_PIPE,
+    which Python raises as EINVAL rather than BrokenPipeError)."""
+    return isinstance(error, BrokenPipeError) or getattr(error, "winerror", None) in (109, 232)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.language = _language_in(argv)
     args = build_parser().parse_args(argv)
@@ -179,14 +199,14 @@ def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Na
 
             lock = lock_data_dir(folder, COMMAND_WAIT_MS)  # the app's lock: one writer per data folder
         return command(args)
-    except BrokenPipeError:  # `schooldesk backup | head -1`: the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
     except SchoolDeskError as error:
         log.warning("command %s refused: %s", args.command, error.message)
         say(error_text(error), error=True)
         return EXIT_ERROR
     except Exception as error:  # a bug: say so plainly rather than dump a traceback on the clerk
+        if isinstance(error, OSError) and _reader_gone(error):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the reader has what it wanted
+            return EXIT_OK
         log.exception("command %s failed", args.command)
         say(QCoreApplication.translate("CommandLine", "Unexpected error (%1). Please report it with the steps that led to it."),
             type(error).__name__, error=True)

@@ -1,7 +1,9 @@
 """Test data builders: valid ID numbers and messy spreadsheets written with real writers."""
 from __future__ import annotations
 
+import math
 import subprocess
+import sys
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -94,10 +96,62 @@ def text_of(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def render(pdf: Path, out: Path) -> Image.Image:
-    """Page 1 at 50 dpi as pixels (pdftoppm, as a clerk's viewer would draw it)."""
-    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out)], check=True)
+def render_page(pdf: Path, out: Path, *, dpi: int, page: int = 1) -> Image.Image:
+    """Page *page* of *pdf* as pixels at *dpi*, as a clerk's viewer draws it: pdftoppm (poppler) where it runs,
+    and on Windows QtPdf (PDFium, the engine of the app's own print preview); saved as *out*.png too."""
+    if sys.platform != "win32":
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
+                        str(out)], check=True)
+        return Image.open(f"{out}.png").convert("L")
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication.instance() or QApplication([])
+    document = QPdfDocument()
+    document.load(str(pdf))
+    points = document.pagePointSize(page - 1)
+    size = QSize(math.ceil(points.width() * dpi / 72), math.ceil(points.height() * dpi / 72))
+    drawn = document.render(page - 1, size)
+    image = QImage(size, QImage.Format.Format_RGB32)  # on white paper, as pdftoppm draws it
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        painter.drawImage(0, 0, drawn)
+    finally:
+        painter.end()
+    document.close()
+    image.save(f"{out}.png")
     return Image.open(f"{out}.png").convert("L")
+
+
+def render(pdf: Path, out: Path) -> Image.Image:
+    """Page 1 at 50 dpi as pixels."""
+    return render_page(pdf, out, dpi=50)
+
+
+def unembedded_fonts(pdf: Path) -> list[str]:
+    """The fonts *pdf* uses without carrying them (a viewer would substitute): pdffonts (poppler) where it runs,
+    else read with pypdf from each font's descriptor."""
+    if sys.platform != "win32":
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        listed = fonts.splitlines()[2:]
+        assert listed, fonts
+        return [line.split()[0] for line in listed if line.split()[-5] != "yes"]
+    missing, seen = [], 0
+    for page in PdfReader(pdf).pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+        for font in fonts.values():
+            font = font.get_object()
+            seen += 1
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.append(str(font.get("/BaseFont")))
+    assert seen, "no fonts in the PDF"
+    return missing
 
 
 def assert_a4_and_drawn(pdf: Path, tmp_path: Path, *, landscape: bool = False) -> None:
@@ -109,9 +163,7 @@ def assert_a4_and_drawn(pdf: Path, tmp_path: Path, *, landscape: bool = False) -
     assert image.size == ((585, 414) if landscape else (414, 585))  # A4 (595 × 842 pt) at 50 dpi
     dark = sum(image.histogram()[:128])
     assert dark > 0.01 * image.size[0] * image.size[1], "the page is (nearly) blank"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    listed = fonts.splitlines()[2:]
-    assert listed and all(line.split()[-5] == "yes" for line in listed), fonts  # every font embedded
+    assert unembedded_fonts(pdf) == []  # every font embedded
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 180) -> "subprocess.CompletedProcess[str]":

@@ -14,7 +14,7 @@ from schooldesk.domain.errors import StorageError
 from schooldesk.exports.files import check_output
 from schooldesk.exports.pdf_form import PdfForm, write_pdf
 from schooldesk.exports.sheets import DATE, NUMBER, Column, Sheet, display_width, write_workbook
-from tests.builders import assert_a4_and_drawn, photo, text_of
+from tests.builders import assert_a4_and_drawn, photo, render_page, text_of
 
 PEOPLE = [("张三", "411302201501011234", date(2015, 1, 1), 3), ("欧阳娜娜", "0012", None, 0)]
 COLUMNS = (
@@ -207,9 +207,8 @@ def test_a_short_text_prints_as_a_paragraph_would_and_a_long_one_still_wraps(tmp
 def test_lines_of_text_print_exactly_as_a_paragraph_with_line_breaks(tmp_path: Path) -> None:
     """A text of a few lines (a lesson's 教学过程记录) is drawn line by line without a Paragraph; the page
     renders pixel for pixel as the Paragraph with <br/> did, alone, centred and inside a form's grid."""
-    import subprocess
 
-    from PIL import Image, ImageChops
+    from PIL import ImageChops
 
     from schooldesk.exports.pdf_text import KitParagraph, LineText
 
@@ -234,8 +233,7 @@ def test_lines_of_text_print_exactly_as_a_paragraph_with_line_breaks(tmp_path: P
     for name, as_paragraph in (("paragraph", True), ("lines", False)):
         result = write_pdf(tmp_path / f"{name}.pdf", title="t", author="石桥村小学", build=build(as_paragraph),
                            printed=date(2026, 3, 2))
-        subprocess.run(["pdftoppm", "-r", "150", "-singlefile", "-png", str(result.path), str(tmp_path / name)], check=True)
-        pictures.append(Image.open(tmp_path / f"{name}.png").convert("L"))
+        pictures.append(render_page(result.path, tmp_path / name, dpi=150))
     assert kinds and all(kind is LineText for kind in kinds)
     assert ImageChops.difference(*pictures).getbbox() is None
     assert text_of(tmp_path / "lines.pdf").count("小结") == 2

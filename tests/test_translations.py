@@ -34,7 +34,11 @@ def test_every_string_in_the_code_is_in_the_ts(tmp_path: Path) -> None:
     """lupdate run afresh over the sources finds nothing the committed .ts lacks."""
     package = Path(__file__).resolve().parent.parent / "schooldesk"
     fresh = tmp_path / "fresh.ts"
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    import PySide6
+
+    # The Windows wheel ships lupdate.exe itself; elsewhere the pyside6-lupdate wrapper beside the interpreter.
+    lupdate = (Path(PySide6.__file__).with_name("lupdate.exe") if sys.platform == "win32"
+               else Path(sys.executable).with_name("pyside6-lupdate"))
     sources = [str(p) for p in package.rglob("*.py")]
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
     missing = set(_messages(fresh)) - set(_messages(TS))

@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from schooldesk.db.uri import read_only_uri
 
@@ -38,12 +38,14 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on the SQLite file *path* with WAL, foreign keys, busy timeout and transactional DDL; or,
     *read_only*, one that changes nothing (a file on read-only media, e.g. a write-protected USB stick)."""
     # hide_parameters: an error names the statement, never the values (names, birth dates) it carried
+    # URL.create, not "sqlite:///{path}": a URL string reads "#" and "%20" in a folder's name as URL syntax
+    url = URL.create("sqlite", database=str(path))
     if read_only:
         uri = read_only_uri(path, immutable=True)
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True,
+        engine = create_engine(url, hide_parameters=True,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     else:
-        engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
+        engine = create_engine(url, hide_parameters=True)
     event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -6,14 +6,18 @@ out=${WINDOWS_DIST:-$ROOT/dist/windows}
 work=$LANE/freeze
 rm -rf "$work" && mkdir -p "$work"
 [ -f translations/schooldesk_zh_CN.qm ] || ./dev.sh setup >/dev/null
+app=$out/SchoolDesk
+if [ "${WINLANE_REUSE:-0}" = 1 ] && [ -f "$app/schooldesk-cli.exe" ]; then
+    say "reusing $app (WINLANE_REUSE=1)"
+else
 say "PyInstaller $PYINSTALLER_VERSION under the Windows python"
 started=$(date +%s)
 winpy -m PyInstaller --noconfirm --clean --log-level ERROR --distpath "$(winpath "$out")" \
     --workpath "$(winpath "$work/build")" installer/schooldesk.spec >"$work/pyinstaller.log" 2>&1 \
     || { tail -n 40 "$work/pyinstaller.log"; die "PyInstaller failed"; }
-app=$out/SchoolDesk
 [ -f "$app/SchoolDesk.exe" ] && [ -f "$app/schooldesk-cli.exe" ] || { tail -n 40 "$work/pyinstaller.log"; die "no exe in $app"; }
 echo "windows frozen: built in $(( $(date +%s) - started )) s, $(du -sm "$app" | cut -f1) MB"
+fi
 
 # A stand-in DLL must never travel with the program (Windows 10+ has the real ones).
 for name in icuuc mscms bcryptprimitives; do
@@ -29,8 +33,8 @@ frozen_checks() {
     "$ROOT/.venv/bin/python" "$ROOT/tools/winlane/roster.py" "$where/花名册.xlsx"
     step() {
         printf '  %-34s' "$label: $1"; shift
-        if QT_QPA_PLATFORM=offscreen "$WINE64" "$cli" "$@" </dev/null >"$where/step.log" 2>&1; then echo ok; else
-            echo FAILED; cat "$where/step.log"; die "$label: the frozen program failed"; fi
+        if "$WINE64" "$cli" "$@" </dev/null 2>&1 | cat >"$where/step.log"; then echo ok; else
+            echo FAILED; iconv -f GB18030 -t UTF-8 "$where/step.log" || cat "$where/step.log"; die "$label: the frozen program failed"; fi
     }
     step "selftest" selftest --data-dir "$(winpath "$where/selftest")"
     step "init" --data-dir "$(winpath "$data")" init --school-name 石桥村小学 --school-code 2141051203 \

@@ -34,6 +34,9 @@ lane_env() {
     export WINEDLLOVERRIDES="mscms=n,b;mscoree=;mshtml=;winemenubuilder.exe=d"
     # Wine maps file names through the Linux locale; zh_CN makes the ANSI code page 936, as on a Chinese Windows
     export LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
+    # Wine hands no QT_* variable to a Windows program (so the host's Qt settings stay out); WINEQT_X arrives as
+    # QT_X. Qt's offscreen platform reads fonts from one folder: the Windows one, as a Windows PC has them.
+    export WINEQT_QPA_FONTDIR='C:\windows\Fonts' WINEQT_QPA_PLATFORM=offscreen
     unset DISPLAY WAYLAND_DISPLAY
 }
 
@@ -139,7 +142,48 @@ make_prefix() {
     touch "$prefix/.ready"
 }
 
-ready() { [ -f "$PY/python.exe" ] && [ -f "$SITE/.installed" ] && [ -f "$LANE/prefix/.ready" ] || setup; lane_env; }
+windows_fonts() {
+    # A Chinese Windows draws its dialogs in Microsoft YaHei UI (SimSun before Windows 8); Wine's own fallback for
+    # MS Shell Dlg is a Latin font. Give the Windows names to the CJK font the prefix has, so that sizes and line
+    # breaks measured on the lane are those of a Chinese font, not of a Latin one with glyphs borrowed.
+    local name
+    for name in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei" "Microsoft YaHei UI" \
+                "SimSun" "NSimSun" "SimHei" "宋体" "微软雅黑"; do
+        "$WINE64" reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$name" /d "WenQuanYi Micro Hei" /f \
+            </dev/null >/dev/null 2>&1 || die "could not set Wine's font replacement for $name"
+    done
+}
+
+sticks() {
+    # E: a USB stick, F: a write-protected one (a read-only bind mount), both of the removable (floppy) type, as
+    # Explorer shows a stick; the tests find them through these variables.
+    local usb=$LANE/sticks/usb backing=$LANE/sticks/protected-backing protected=$LANE/sticks/protected
+    mkdir -p "$usb" "$backing" "$protected"
+    echo SCHOOLUSB > "$usb/.windows-label"
+    if ! mountpoint -q "$protected"; then
+        sudo_if_needed mount --bind "$backing" "$protected" && sudo_if_needed mount -o remount,bind,ro "$protected" \
+            || die "could not mount a read-only folder for the write-protected stick"
+    fi
+    ln -sfn "$usb" "$WINEPREFIX/dosdevices/e:"
+    ln -sfn "$protected" "$WINEPREFIX/dosdevices/f:"
+    local drive
+    for drive in e: f:; do
+        "$WINE64" reg add 'HKLM\Software\Wine\Drives' /v "$drive" /d floppy /f </dev/null >/dev/null 2>&1 \
+            || die "could not set the type of drive $drive"
+    done
+    export SCHOOLDESK_TEST_STICK='E:\' SCHOOLDESK_TEST_READONLY_STICK='F:\'
+    SCHOOLDESK_TEST_READONLY_BACKING=$(winpath "$backing")
+    export SCHOOLDESK_TEST_READONLY_BACKING
+}
+
+unmount_sticks() { ! mountpoint -q "$LANE/sticks/protected" || sudo_if_needed umount "$LANE/sticks/protected"; }
+
+ready() {
+    [ -f "$PY/python.exe" ] && [ -f "$SITE/.installed" ] && [ -f "$LANE/prefix/.ready" ] || setup
+    lane_env
+    windows_fonts
+    sticks
+}
 
 run_tests() {
     ready
@@ -164,9 +208,9 @@ PY
     say "the test suite under the Windows python (2 shards)"
     while IFS= read -r line; do
         # shellcheck disable=SC2086
-        ( QT_QPA_PLATFORM=offscreen timeout --signal=TERM 45m "$WINE64" "$PY/python.exe" -X faulthandler -m pytest \
+        ( timeout --signal=TERM 45m "$WINE64" "$PY/python.exe" -X faulthandler -m pytest \
             -q -p no:cacheprovider -rs --junitxml="$(winpath "$results")\\shard$index.xml" $line "$@" \
-            </dev/null >"$results/shard$index.log" 2>&1 ) &
+            </dev/null 2>&1 | cat >"$results/shard$index.log" ) &
         pids+=($!)
         index=$((index + 1))
     done <<< "$shards"
@@ -182,5 +226,6 @@ case "${1:-}" in
     python) shift; ready; winpy "$@" ;;
     test) shift; run_tests "$@" ;;
     freeze|installer|window|bench) source "$ROOT/tools/winlane/$1.sh" ;;
+    unmount) unmount_sticks ;;
     *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
