@@ -6,6 +6,7 @@ form lupdate finds; errors go to stderr in the user's language with exit code 2.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -135,9 +136,23 @@ def _console_streams() -> None:
 
 
 def _reader_gone(error: OSError) -> bool:
-    """`schooldesk backup | head -1`: the reader closed the pipe (Windows says ERROR_NO_DATA or BROKEN_PIPE,
-    which Python raises as EINVAL rather than BrokenPipeError)."""
-    return isinstance(error, BrokenPipeError) or getattr(error, "winerror", None) in (109, 232)
+    """`schooldesk backup | head -1`: the reader closed the pipe. Windows raises that as a bare EINVAL (as it
+    does for a bad file name), so there the pipe itself is tried."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    if sys.platform != "win32" or error.errno != errno.EINVAL or error.filename is not None:
+        return False
+    import ctypes
+    import msvcrt
+
+    try:
+        handle = msvcrt.get_osfhandle(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+    written = ctypes.c_ulong(0)  # writing nothing succeeds while the reader is there
+    broken = not kernel.WriteFile(ctypes.c_void_p(handle), b"", 0, ctypes.byref(written), None)
+    return broken and ctypes.get_last_error() in (109, 232)  # ERROR_BROKEN_PIPE, ERROR_NO_DATA
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ import pytest
 
 from schooldesk.db.database import database_path
 from tests.builders import run_cli
+from tests.windows import WINDOWS, lane_stick
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -75,6 +76,13 @@ def test_a_closed_pipe_is_not_an_error(demo: Path) -> None:
 @pytest.fixture
 def read_only_copy(demo: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The demo database on a read-only file system (a write-protected stick); needs root to mount."""
+    if WINDOWS:  # the lane's write-protected stick F:, filled through the folder behind it
+        protected, backing = lane_stick("read-only"), Path(os.environ["SCHOOLDESK_TEST_READONLY_BACKING"])
+        (backing / tmp_path.name).mkdir(exist_ok=True)
+        shutil.copyfile(database_path(demo), database_path(backing / tmp_path.name))
+        yield protected / tmp_path.name
+        shutil.rmtree(backing / tmp_path.name, ignore_errors=True)
+        return
     mount = tmp_path / "ro"
     mount.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], capture_output=True).returncode:
@@ -98,3 +106,43 @@ def test_restore_into_a_read_only_folder_says_it_is_read_only(read_only_copy: Pa
     done = run_cli("restore", str(backup or database_path(demo)), "--data-dir", str(read_only_copy))
     assert done.returncode == 2 and "只读" in done.stderr and "正在使用" not in done.stderr
     _plain(done)
+
+
+CONSOLE_CHILD = """
+import sys
+from schooldesk.cli import build_parser, main
+
+commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+runs = [["--help"]] + [[name, "--help"] for name in commands] + [
+    ["check", "--data-dir", sys.argv[1]], ["observation-quotas", "--data-dir", sys.argv[1]],
+    ["backup", "--data-dir", sys.argv[1]], ["verify", sys.argv[2]]]
+for argv in runs:
+    try:
+        code = main(argv)
+    except SystemExit as done:
+        code = done.code
+    print(f"<<{' '.join(argv[:2])} exit {code}>>", flush=True)
+"""
+
+
+@pytest.mark.parametrize("console", ["this PC's code page", "UTF-8", "an English Windows (1252)"])
+def test_every_command_speaks_chinese_on_any_console(demo: Path, tmp_path: Path, console: str) -> None:
+    """A pipe or a file gets the ANSI code page (936 on a Chinese Windows); a UTF-8 console; an English Windows's
+    1252, which cannot hold Chinese, gets UTF-8 rather than a crash."""
+    import locale
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert run_cli("export", "--out", str(stick), "--data-dir", str(demo)).returncode == 0
+    [bundle] = list(stick.iterdir())
+    forced = {"UTF-8": "utf-8", "an English Windows (1252)": "cp1252"}.get(console)
+    env = {**ENV, **({"PYTHONIOENCODING": forced} if forced else {})}
+    env.pop("PYTHONUTF8", None)
+    done = subprocess.run([sys.executable, "-c", CONSOLE_CHILD, str(demo), str(bundle)], capture_output=True, env=env,
+                          timeout=300)
+    reads_as = "utf-8" if forced else locale.getpreferredencoding(False)
+    text, errors = done.stdout.decode(reads_as), done.stderr.decode(reads_as)
+    assert done.returncode == 0 and "Traceback" not in errors and "意外错误" not in errors, errors
+    exits = [line for line in text.splitlines() if line.startswith("<<")]
+    assert len(exits) > 20 and all(line.endswith(" exit 0>>") for line in exits), exits
+    assert "学籍号" in text and "数据库状态良好" in text and "备份已写入并校验" in text and "完好" in text, text[-2000:]

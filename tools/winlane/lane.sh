@@ -35,8 +35,8 @@ lane_env() {
     # Wine maps file names through the Linux locale; zh_CN makes the ANSI code page 936, as on a Chinese Windows
     export LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
     # Wine hands no QT_* variable to a Windows program (so the host's Qt settings stay out); WINEQT_X arrives as
-    # QT_X. Qt's offscreen platform reads fonts from one folder: the Windows one, as a Windows PC has them.
-    export WINEQT_QPA_FONTDIR='C:\windows\Fonts' WINEQT_QPA_PLATFORM=offscreen
+    # QT_X. Qt's offscreen platform reads *.ttf from one folder (see windows_fonts).
+    export WINEQT_QPA_FONTDIR='C:\qtfonts' WINEQT_QPA_PLATFORM=offscreen
     unset DISPLAY WAYLAND_DISPLAY
 }
 
@@ -146,6 +146,9 @@ windows_fonts() {
     # A Chinese Windows draws its dialogs in Microsoft YaHei UI (SimSun before Windows 8); Wine's own fallback for
     # MS Shell Dlg is a Latin font. Give the Windows names to the CJK font the prefix has, so that sizes and line
     # breaks measured on the lane are those of a Chinese font, not of a Latin one with glyphs borrowed.
+    # Qt's offscreen platform (the tests') knows no Windows font API: it reads C:\qtfonts, given the same font.
+    mkdir -p "$WINEPREFIX/drive_c/qtfonts"
+    cp -u "$WINEPREFIX/drive_c/windows/Fonts/msyh.ttc" "$WINEPREFIX/drive_c/qtfonts/wqy-microhei.ttf"
     local name
     for name in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei" "Microsoft YaHei UI" \
                 "SimSun" "NSimSun" "SimHei" "宋体" "微软雅黑"; do
@@ -172,8 +175,7 @@ sticks() {
             || die "could not set the type of drive $drive"
     done
     export SCHOOLDESK_TEST_STICK='E:\' SCHOOLDESK_TEST_READONLY_STICK='F:\'
-    SCHOOLDESK_TEST_READONLY_BACKING=$(winpath "$backing")
-    export SCHOOLDESK_TEST_READONLY_BACKING
+    export SCHOOLDESK_TEST_READONLY_BACKING="Z:${backing//\//\\}"  # (winepath would name it F:, the same folder)
 }
 
 unmount_sticks() { ! mountpoint -q "$LANE/sticks/protected" || sudo_if_needed umount "$LANE/sticks/protected"; }
