@@ -4,7 +4,8 @@
 ; An upgrade installs over the older version; the app migrates the data at its next start, after its own backup.
 ;
 ; Compile:  ISCC.exe /DAppVersion=0.1.0 /DSourceDir=<the PyInstaller folder dist\SchoolDesk> installer\schooldesk.iss
-; (installer/check-setup.sh does it under Wine; .github/workflows/windows.yml on a Windows runner.)
+; (tools/winlane/lane.sh installer does it under Wine on the real Windows build; .github/workflows/windows.yml on
+; a Windows runner.)
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -29,11 +30,8 @@ DefaultGroupName=学校档案桌面 (SchoolDesk)
 DisableProgramGroupPage=yes
 DisableDirPage=auto
 PrivilegesRequired=lowest
-#ifndef WineCheck
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-#endif
-; (installer/check-setup.sh compiles with /DWineCheck: its Wine is 32-bit, so only the 64-bit check is left out)
 MinVersion=10.0.17763
 OutputDir={#OutputDir}
 OutputBaseFilename=SchoolDesk-Setup-{#AppVersion}

@@ -132,3 +132,23 @@ def test_long_forms_fit_the_screen_and_scroll(qtbot, zh_app, db: Database) -> No
         assert not dialog.scroll.horizontalScrollBar().isVisible()
         if dialog.form.sizeHint().height() > dialog.scroll.viewport().height():
             assert dialog.scroll.verticalScrollBar().isVisible()  # the rest of the form is a scroll away
+
+
+def test_the_home_page_keeps_five_rows_of_every_list_on_a_1366_by_768_screen(qtbot, zh_app, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Maximized on a 1366×768 Windows screen (a 40 px taskbar, a 31 px title bar) the home page shows every list
+    it has with room for five rows, and the page itself never scrolls."""
+    create_demo_school(db, today=date.today())
+    window = MainWindow(AppState(db))
+    qtbot.addWidget(window)
+    window.resize(1366, 768 - 40 - 31)
+    window.show()
+    home = window.current_page()
+    qtbot.waitUntil(lambda: home.observing_table.isVisible() or home.pairs_table.isVisible(), timeout=20000)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (1366, 697)  # nothing pushed the window taller
+    shown = [t for t in (home.overdue_table, home.home_table, home.observing_table, home.pairs_table) if t.isVisible()]
+    assert len(shown) >= 3, [t.objectName() for t in shown]
+    for table in shown:
+        row = table.verticalHeader().defaultSectionSize()
+        assert table.viewport().height() >= 5 * row, (table.objectName(), table.viewport().height(), row)
+    assert home.height() <= window.stack.height() and not home.findChildren(QScrollArea)

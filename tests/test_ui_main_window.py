@@ -252,3 +252,18 @@ def test_the_app_and_its_windows_carry_the_icon(qtbot, zh_app, school_db: Databa
     window = _window(qtbot, school_db)
     assert not window.windowIcon().isNull()
     assert window.windowIcon().pixmap(32, 32).toImage().pixelColor(16, 4).blue() > 150  # the blue tile, drawn
+
+
+def test_the_first_window_on_a_small_screen_is_maximized_and_later_as_left(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]
+    QSettings().remove("windows/MainWindow")
+    first = _window(qtbot, school_db)
+    first.hide()
+    first.show_first()  # the offscreen screen (800x600) is smaller than 1100x700 and room around it
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(760, 520)
+    first.close()
+    second = _window(qtbot, school_db)
+    second.hide()
+    second.show_first()
+    assert not second.isMaximized() and (second.width(), second.height()) == (760, 520)

@@ -115,5 +115,5 @@ class Launcher(QObject):
 
         assert self.db is not None
         self.window = MainWindow(AppState(self.db, user=user))
-        self.window.show()
+        self.window.show_first()
         self.main_window_shown.emit(self.window)

@@ -25,6 +25,8 @@ from schooldesk.ui.window_state import PreservesGeometry
 
 BACKUP_CHECK_MS = 30 * 60 * 1000  # is today's backup still due?
 FIRST_BACKUP_CHECK_MS = 60 * 1000
+DEFAULT_SIZE = QSize(1100, 700)
+ROOM_AROUND = QSize(100, 80)  # title bar, frame and a little desktop: less than this, and the window starts maximized
 
 
 class MainWindow(PreservesGeometry, QMainWindow):
@@ -78,8 +80,8 @@ class MainWindow(PreservesGeometry, QMainWindow):
         state.watch(self, {SEMESTERS}, self._fill_semesters)
         self._update_title()
         self.nav.setCurrentRow(0)
-        self.resize(1100, 700)
-        self.restore_window_state()
+        self.resize(DEFAULT_SIZE)
+        self._remembered = self.restore_window_state()
         self.statusBar().showMessage(self.tr("Ready"), 3000)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -137,6 +139,15 @@ class MainWindow(PreservesGeometry, QMainWindow):
 
     def _semester_chosen(self, index: int) -> None:
         self.state.choose_semester(self.semester_box.itemData(index))
+
+    def show_first(self) -> None:
+        """Show the window as it was left, or, the first time on a small screen (a 1366×768 office PC), maximized."""
+        available = self.screen().availableGeometry().size()
+        wanted = DEFAULT_SIZE + ROOM_AROUND
+        if not self._remembered and (available.width() < wanted.width() or available.height() < wanted.height()):
+            self.showMaximized()
+        else:
+            self.show()
 
     def _update_title(self) -> None:
         school = self.state.school

@@ -12,7 +12,8 @@ class PreservesGeometry:
         assert isinstance(self, QWidget)
         return f"windows/{self.objectName() or type(self).__name__}"
 
-    def restore_window_state(self) -> None:
+    def restore_window_state(self) -> bool:
+        """Put the window as it was left; False when it has never been closed on this PC."""
         assert isinstance(self, QWidget)
         settings = QSettings()
         geometry = settings.value(f"{self._state_key()}/geometry")
@@ -21,6 +22,7 @@ class PreservesGeometry:
         state = settings.value(f"{self._state_key()}/state")
         if state is not None and isinstance(self, QMainWindow):
             self.restoreState(state)
+        return geometry is not None
 
     def save_window_state(self) -> None:
         assert isinstance(self, QWidget)

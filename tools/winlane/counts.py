@@ -1,5 +1,6 @@
-"""Add up the Windows lane's JUnit reports (one per shard): passed, failed, errors, skipped, with every skip's
-reason. Exits 1 when anything failed, when a report is missing, or when no test ran at all."""
+"""Add up a test run's JUnit reports (the Windows lane writes one per shard): passed, failed, errors, skipped,
+with every skip's reason.  python3 tools/winlane/counts.py LABEL REPORT.xml…  prints "LABEL: N passed, N failed,
+N skipped"; exits 1 when anything failed, when a report is missing, or when no test ran at all."""
 from __future__ import annotations
 
 import sys
@@ -7,14 +8,14 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 
-def main(reports: list[str]) -> int:
+def main(label: str, reports: list[str]) -> int:
     passed = failed = errors = 0
     skipped: list[str] = []
     broken: list[str] = []
     for report in reports:
         path = Path(report)
         if not path.is_file():
-            print(f"windows lane: no report {path.name} (the shard died before it finished)")
+            print(f"{label}: no report {path.name} (the run died before it finished)")
             return 1
         for case in ElementTree.parse(path).getroot().iter("testcase"):
             name = f"{case.get('classname', '')}::{case.get('name', '')}"
@@ -29,13 +30,12 @@ def main(reports: list[str]) -> int:
             else:
                 passed += 1
     for line in broken:
-        print(f"windows lane: {line}")
+        print(f"{label} {line}")
     for line in skipped:
-        print(f"windows lane: skipped {line}")
-    summary = f"{passed} passed, {failed + errors} failed"
-    print(f"Windows: {summary}, {len(skipped)} skipped")
+        print(f"{label} skipped {line}")
+    print(f"{label}: {passed} passed, {failed + errors} failed, {len(skipped)} skipped")
     return 1 if failed or errors or passed == 0 else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

@@ -219,7 +219,7 @@ PY
     local status=0 pid
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
     for line in "$results"/shard*.log; do tail -n 40 "$line"; done
-    python3 "$ROOT/tools/winlane/counts.py" "$results"/shard*.xml || status=1
+    python3 "$ROOT/tools/winlane/counts.py" Windows "$results"/shard0.xml "$results"/shard1.xml || status=1
     return "$status"
 }
 

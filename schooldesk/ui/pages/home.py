@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
@@ -36,11 +36,16 @@ class HomePage(QWidget):
         self.pupils_count = QLabel(self)
         self.visits_count = QLabel(self)
         self.visits_count.setObjectName("homeVisitCount")
-        facts = QFormLayout()
-        facts.addRow(self.tr("Pupils on roll:"), self.pupils_count)
-        facts.addRow(self.tr("Active teachers:"), self.teachers_count)
-        facts.addRow(self.tr("Classes this school year:"), self.classes_count)
-        facts.addRow(self.tr("Home visits to left-behind children:"), self.visits_count)
+        # The facts on one line and the four lists two by two: on a 1366×768 screen every list keeps five rows.
+        facts = QHBoxLayout()
+        for label, value in ((self.tr("Pupils on roll:"), self.pupils_count),
+                             (self.tr("Active teachers:"), self.teachers_count),
+                             (self.tr("Classes this school year:"), self.classes_count),
+                             (self.tr("Home visits to left-behind children:"), self.visits_count)):
+            facts.addWidget(QLabel(label, self))
+            facts.addWidget(value)
+            facts.addSpacing(24)
+        facts.addStretch(1)
         self.overdue_title = QLabel(self)
         self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.overdue_model: RowTableModel[OverdueSupport] = RowTableModel([
@@ -100,20 +105,25 @@ class HomePage(QWidget):
         self.home_table.activated.connect(self.open_behind)
         self.opened: QWidget | None = None  # the profile or visit log opened from a list
         self._painted = False
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(16)
+        for number, (title, table) in enumerate(((self.overdue_title, self.overdue_table),
+                                                 (self.home_title, self.home_table),
+                                                 (self.observing_title, self.observing_table),
+                                                 (self.pairs_title, self.pairs_table))):
+            row, column = divmod(number, 2)
+            lists.addWidget(title, row * 2, column)
+            lists.addWidget(table, row * 2 + 1, column)
+            lists.setRowStretch(row * 2 + 1, 1)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
-        layout.addSpacing(12)
+        layout.addSpacing(8)
         layout.addLayout(facts)
-        layout.addSpacing(12)
-        layout.addWidget(self.overdue_title)
-        layout.addWidget(self.overdue_table, 2)
-        layout.addWidget(self.home_title)
-        layout.addWidget(self.home_table, 1)
-        layout.addWidget(self.observing_title)
-        layout.addWidget(self.observing_table, 1)
-        layout.addWidget(self.pairs_title)
-        layout.addWidget(self.pairs_table, 1)
+        layout.addSpacing(8)
+        layout.addLayout(lists, 1)
         state.watch(self, EVERYTHING - {USERS}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self.refresh()
