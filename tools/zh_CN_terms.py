@@ -4,6 +4,9 @@ The .ts file is what ships; this table only saves typing when new strings appear
 """
 
 ZH = {
+    "%1 is open in another program (Excel, WPS or a PDF reader). Close it and export again; the bundle already there was left as it was.": "%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。",
+    "%1 (read-only: write-protected or locked)": "%1（只读：写保护或被锁定）",
+    "No printer is installed on this PC: save the PDF and print it elsewhere.": "本机没有安装打印机：请另存为 PDF，到其他电脑上打印。",
     "Administrator": "管理员",
     "The first account. It can add other users and change settings.": "第一个账户，可添加其他用户并修改设置。",
     "&User name": "用户名(&U)",

@@ -1011,144 +1011,144 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="35" />
+      <location filename="../schooldesk/cli.py" line="36" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="46" />
+      <location filename="../schooldesk/cli.py" line="47" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="191" />
+      <location filename="../schooldesk/cli.py" line="226" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="226" />
+      <location filename="../schooldesk/cli.py" line="261" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="227" />
+      <location filename="../schooldesk/cli.py" line="262" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="240" />
+      <location filename="../schooldesk/cli.py" line="275" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="241" />
+      <location filename="../schooldesk/cli.py" line="276" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="36" />
+      <location filename="../schooldesk/cli_data.py" line="37" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="37" />
+      <location filename="../schooldesk/cli_data.py" line="38" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="40" />
+      <location filename="../schooldesk/cli_data.py" line="41" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="43" />
+      <location filename="../schooldesk/cli_data.py" line="44" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="44" />
+      <location filename="../schooldesk/cli_data.py" line="45" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="53" />
+      <location filename="../schooldesk/cli_data.py" line="54" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="55" />
+      <location filename="../schooldesk/cli_data.py" line="56" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="84" />
+      <location filename="../schooldesk/cli_data.py" line="85" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="103" />
+      <location filename="../schooldesk/cli_data.py" line="104" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="105" />
+      <location filename="../schooldesk/cli_data.py" line="106" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="313" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="280" />
+      <location filename="../schooldesk/cli.py" line="315" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="281" />
+      <location filename="../schooldesk/cli.py" line="316" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="284" />
+      <location filename="../schooldesk/cli.py" line="319" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli.py" line="321" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="322" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="290" />
+      <location filename="../schooldesk/cli.py" line="325" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="297" />
+      <location filename="../schooldesk/cli.py" line="332" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="359" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="338" />
+      <location filename="../schooldesk/cli.py" line="373" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="339" />
+      <location filename="../schooldesk/cli.py" line="374" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1183,8 +1183,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_observations.py" line="95" />
       <location filename="../schooldesk/cli_mentorship.py" line="48" />
+      <location filename="../schooldesk/cli_observations.py" line="95" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
@@ -1249,24 +1249,24 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="206" />
+      <location filename="../schooldesk/cli.py" line="241" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="251" />
-      <location filename="../schooldesk/cli_data.py" line="26" />
-      <location filename="../schooldesk/cli_data.py" line="67" />
+      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli_data.py" line="27" />
+      <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="28" />
+      <location filename="../schooldesk/cli_data.py" line="29" />
       <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="76" />
+      <location filename="../schooldesk/cli_data.py" line="77" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
@@ -1281,8 +1281,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="26" />
       <location filename="../schooldesk/db/database.py" line="96" />
+      <location filename="../schooldesk/instance_lock.py" line="26" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -1443,22 +1443,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="51" />
       <location filename="../schooldesk/services/care.py" line="69" />
+      <location filename="../schooldesk/services/classes.py" line="51" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/users.py" line="85" />
-      <location filename="../schooldesk/services/observations.py" line="199" />
-      <location filename="../schooldesk/services/support.py" line="94" />
+      <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="67" />
       <location filename="../schooldesk/services/dropout.py" line="81" />
       <location filename="../schooldesk/services/dropout.py" line="144" />
-      <location filename="../schooldesk/services/mentorship.py" line="323" />
-      <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/home_teaching.py" line="340" />
+      <location filename="../schooldesk/services/mentorship.py" line="323" />
+      <location filename="../schooldesk/services/observations.py" line="199" />
+      <location filename="../schooldesk/services/pupil_file.py" line="67" />
+      <location filename="../schooldesk/services/support.py" line="94" />
+      <location filename="../schooldesk/services/users.py" line="85" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1468,8 +1468,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="219" />
       <location filename="../schooldesk/services/mentorship.py" line="186" />
+      <location filename="../schooldesk/services/observations.py" line="219" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
@@ -1495,14 +1495,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>听课人不能是执教者本人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="257" />
       <location filename="../schooldesk/services/classes.py" line="58" />
+      <location filename="../schooldesk/services/observations.py" line="257" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="261" />
       <location filename="../schooldesk/services/mentorship.py" line="219" />
+      <location filename="../schooldesk/services/observations.py" line="261" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
@@ -1542,9 +1542,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从列表中选择职称。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teachers.py" line="44" />
       <location filename="../schooldesk/services/observation_print.py" line="102" />
       <location filename="../schooldesk/services/teacher_duties.py" line="51" />
+      <location filename="../schooldesk/services/teachers.py" line="44" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
     </message>
@@ -1556,12 +1556,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="30" />
+      <location filename="../schooldesk/db/backups.py" line="31" />
       <source>The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.</source>
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="114" />
+      <location filename="../schooldesk/db/backups.py" line="115" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
@@ -1576,33 +1576,33 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/db/backups.py" line="132" />
       <location filename="../schooldesk/db/sealed_backups.py" line="55" />
-      <location filename="../schooldesk/db/backups.py" line="131" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="136" />
+      <location filename="../schooldesk/db/backups.py" line="137" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="141" />
+      <location filename="../schooldesk/db/backups.py" line="142" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="226" />
+      <location filename="../schooldesk/db/backups.py" line="227" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="233" />
+      <location filename="../schooldesk/db/backups.py" line="234" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="245" />
+      <location filename="../schooldesk/db/backups.py" line="246" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -1652,16 +1652,16 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="75" />
       <location filename="../schooldesk/domain/pupils.py" line="36" />
+      <location filename="../schooldesk/services/care.py" line="75" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="98" />
+      <location filename="../schooldesk/domain/activities.py" line="115" />
       <location filename="../schooldesk/domain/pupils.py" line="45" />
       <location filename="../schooldesk/domain/pupils.py" line="54" />
-      <location filename="../schooldesk/domain/activities.py" line="115" />
+      <location filename="../schooldesk/services/pupils.py" line="98" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -1682,14 +1682,19 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可以写入的文件。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/exports/bundle_writing.py" line="23" />
       <location filename="../schooldesk/exports/files.py" line="22" />
       <location filename="../schooldesk/exports/files.py" line="36" />
-      <location filename="../schooldesk/exports/bundle_writing.py" line="22" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="70" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="24" />
+      <source>%1 is open in another program (Excel, WPS or a PDF reader). Close it and export again; the bundle already there was left as it was.</source>
+      <translation>%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_data.py" line="71" />
       <location filename="../schooldesk/exports/files.py" line="25" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
@@ -1802,12 +1807,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/activities.py" line="197" />
+      <location filename="../schooldesk/services/dropout.py" line="87" />
+      <location filename="../schooldesk/services/home_teaching.py" line="309" />
+      <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/observations.py" line="225" />
       <location filename="../schooldesk/services/support.py" line="69" />
-      <location filename="../schooldesk/services/dropout.py" line="87" />
-      <location filename="../schooldesk/services/mentorship.py" line="286" />
-      <location filename="../schooldesk/services/activities.py" line="197" />
-      <location filename="../schooldesk/services/home_teaching.py" line="309" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1837,8 +1842,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="196" />
       <location filename="../schooldesk/services/activities.py" line="238" />
+      <location filename="../schooldesk/services/dropout.py" line="196" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
@@ -1898,8 +1903,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/school_rules.py" line="44" />
       <location filename="../schooldesk/domain/home_teaching.py" line="55" />
+      <location filename="../schooldesk/services/school_rules.py" line="44" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -1929,8 +1934,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/semesters.py" line="66" />
       <location filename="../schooldesk/services/observation_print.py" line="30" />
+      <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
@@ -1960,8 +1965,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>一条记录最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="147" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
+      <location filename="../schooldesk/services/photos.py" line="147" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
     </message>
@@ -2032,9 +2037,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>只有对未结案辍学学生的家访才能作为其劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_duties.py" line="48" />
-      <location filename="../schooldesk/services/home_teaching.py" line="236" />
       <location filename="../schooldesk/domain/observation.py" line="52" />
+      <location filename="../schooldesk/services/home_teaching.py" line="236" />
+      <location filename="../schooldesk/services/teacher_duties.py" line="48" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
@@ -2216,8 +2221,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>已停止，未保留任何内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
       <location filename="../schooldesk/domain/rubrics.py" line="197" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
       <source>The weight of “%1” must be from 1 to %2.</source>
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
@@ -2252,8 +2257,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>每个等级只能出现一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/rubrics.py" line="123" />
       <location filename="../schooldesk/domain/observation.py" line="54" />
+      <location filename="../schooldesk/domain/rubrics.py" line="123" />
       <source>Rate “%1” with one of %2.</source>
       <translation>“%1”请评为%2之一。</translation>
     </message>
@@ -2278,8 +2283,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>评分与评价表的项目不对应。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
       <location filename="../schooldesk/domain/rubrics.py" line="164" />
+      <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
       <source>Score “%1” too, or leave every item blank.</source>
       <translation>请给“%1”也评分，或所有项目都不评分。</translation>
     </message>
@@ -2480,12 +2485,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="205" />
+      <location filename="../schooldesk/ui/pages/export.py" line="195" />
       <source>Choose a USB stick or a folder to write to.</source>
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="23" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="27" />
       <source>%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).</source>
       <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
     </message>
@@ -2518,122 +2523,127 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ExportPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="50" />
+      <location filename="../schooldesk/ui/pages/export.py" line="36" />
       <source>Hand-in for the county bureau (报送材料)</source>
       <translation>向教育局报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="63" />
+      <location filename="../schooldesk/ui/pages/export.py" line="49" />
       <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
       <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="66" />
+      <location filename="../schooldesk/ui/pages/export.py" line="52" />
       <source>A &amp;folder</source>
       <translation>文件夹(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="67" />
+      <location filename="../schooldesk/ui/pages/export.py" line="53" />
       <source>One &amp;zip file</source>
       <translation>一个 zip 压缩包(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="74" />
+      <location filename="../schooldesk/ui/pages/export.py" line="60" />
       <source>password to encrypt the zip (AES-256); empty: not encrypted</source>
       <translation>加密压缩包的密码（AES-256）；不填则不加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="77" />
+      <location filename="../schooldesk/ui/pages/export.py" line="63" />
       <source>the password again</source>
       <translation>再次输入密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="81" />
+      <location filename="../schooldesk/ui/pages/export.py" line="67" />
       <source>Other fol&amp;der…</source>
       <translation>其他文件夹(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="104" />
+      <location filename="../schooldesk/ui/pages/export.py" line="90" />
       <source>Open i&amp;t</source>
       <translation>打开(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="118" />
+      <location filename="../schooldesk/ui/pages/export.py" line="104" />
       <source>&amp;Show in its folder</source>
       <translation>打开所在文件夹(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="83" />
+      <location filename="../schooldesk/ui/pages/export.py" line="69" />
       <source>&amp;Look for USB sticks</source>
       <translation>查找U盘(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="90" />
+      <location filename="../schooldesk/ui/pages/export.py" line="76" />
       <source>Semester</source>
       <translation>学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="91" />
+      <location filename="../schooldesk/ui/pages/export.py" line="77" />
       <source>Record families</source>
       <translation>材料类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="97" />
+      <location filename="../schooldesk/ui/pages/export.py" line="83" />
       <source>Written as</source>
       <translation>写成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="98" />
+      <location filename="../schooldesk/ui/pages/export.py" line="84" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="100" />
+      <location filename="../schooldesk/ui/pages/export.py" line="86" />
       <source>Write to</source>
       <translation>写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="107" />
+      <location filename="../schooldesk/ui/pages/export.py" line="93" />
       <source>Check before sending (报送前检查)</source>
       <translation>报送前检查</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="112" />
+      <location filename="../schooldesk/ui/pages/export.py" line="98" />
       <source>&amp;Write the bundle</source>
       <translation>写入报送材料(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="168" />
+      <location filename="../schooldesk/ui/pages/export.py" line="154" />
       <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
       <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="169" />
+      <location filename="../schooldesk/ui/pages/export.py" line="155" />
       <source>Nothing is incomplete.</source>
       <translation>没有未完成的项目。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="182" />
+      <location filename="../schooldesk/ui/pages/export.py" line="170" />
       <source>%1 (%2 MB free)</source>
       <translation>%1（剩余 %2 MB）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="188" />
+      <location filename="../schooldesk/ui/pages/export.py" line="171" />
+      <source>%1 (read-only: write-protected or locked)</source>
+      <translation>%1（只读：写保护或被锁定）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="178" />
       <source>Write the bundle into</source>
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="222" />
+      <location filename="../schooldesk/ui/pages/export.py" line="212" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="228" />
+      <location filename="../schooldesk/ui/pages/export.py" line="218" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="230" />
+      <location filename="../schooldesk/ui/pages/export.py" line="220" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>
@@ -2775,198 +2785,198 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="40" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Home visits to left-behind children:</source>
       <translation>留守儿童家访：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="47" />
+      <location filename="../schooldesk/ui/pages/home.py" line="52" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="48" />
-      <location filename="../schooldesk/ui/pages/home.py" line="61" />
+      <location filename="../schooldesk/ui/pages/home.py" line="53" />
+      <location filename="../schooldesk/ui/pages/home.py" line="66" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="49" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="50" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="51" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="51" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="60" />
+      <location filename="../schooldesk/ui/pages/home.py" line="65" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="62" />
+      <location filename="../schooldesk/ui/pages/home.py" line="67" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="63" />
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="64" />
+      <location filename="../schooldesk/ui/pages/home.py" line="69" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="72" />
+      <location filename="../schooldesk/ui/pages/home.py" line="77" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="73" />
+      <location filename="../schooldesk/ui/pages/home.py" line="78" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="74" />
+      <location filename="../schooldesk/ui/pages/home.py" line="79" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="75" />
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="76" />
+      <location filename="../schooldesk/ui/pages/home.py" line="81" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="80" />
+      <location filename="../schooldesk/ui/pages/home.py" line="85" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="87" />
+      <location filename="../schooldesk/ui/pages/home.py" line="92" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="88" />
+      <location filename="../schooldesk/ui/pages/home.py" line="93" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="89" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="90" />
+      <location filename="../schooldesk/ui/pages/home.py" line="95" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="94" />
+      <location filename="../schooldesk/ui/pages/home.py" line="99" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="97" />
+      <location filename="../schooldesk/ui/pages/home.py" line="102" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="98" />
+      <location filename="../schooldesk/ui/pages/home.py" line="103" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="126" />
+      <location filename="../schooldesk/ui/pages/home.py" line="136" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="128" />
+      <location filename="../schooldesk/ui/pages/home.py" line="138" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="170" />
+      <location filename="../schooldesk/ui/pages/home.py" line="180" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="140" />
+      <location filename="../schooldesk/ui/pages/home.py" line="150" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="141" />
+      <location filename="../schooldesk/ui/pages/home.py" line="151" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="146" />
+      <location filename="../schooldesk/ui/pages/home.py" line="156" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="147" />
+      <location filename="../schooldesk/ui/pages/home.py" line="157" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="174" />
+      <location filename="../schooldesk/ui/pages/home.py" line="184" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="175" />
+      <location filename="../schooldesk/ui/pages/home.py" line="185" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="181" />
+      <location filename="../schooldesk/ui/pages/home.py" line="191" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="182" />
+      <location filename="../schooldesk/ui/pages/home.py" line="192" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -3621,107 +3631,107 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="38" />
+      <location filename="../schooldesk/ui/main_window.py" line="40" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="39" />
+      <location filename="../schooldesk/ui/main_window.py" line="41" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="40" />
+      <location filename="../schooldesk/ui/main_window.py" line="42" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="41" />
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Lesson observation</source>
       <translation>听课评课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Mentoring</source>
       <translation>师徒结对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="47" />
       <source>Hand-in</source>
       <translation>报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="48" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="47" />
+      <location filename="../schooldesk/ui/main_window.py" line="49" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="48" />
+      <location filename="../schooldesk/ui/main_window.py" line="50" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="71" />
+      <location filename="../schooldesk/ui/main_window.py" line="73" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="74" />
+      <location filename="../schooldesk/ui/main_window.py" line="76" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="83" />
+      <location filename="../schooldesk/ui/main_window.py" line="85" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="98" />
+      <location filename="../schooldesk/ui/main_window.py" line="100" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="104" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="105" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="104" />
+      <location filename="../schooldesk/ui/main_window.py" line="106" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="105" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="106" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="113" />
+      <location filename="../schooldesk/ui/main_window.py" line="115" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -4621,22 +4631,27 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PdfPreviewDialog</name>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="53" />
+      <location filename="../schooldesk/ui/print_preview.py" line="56" />
       <source>Print preview — %1</source>
       <translation>打印预览 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="59" />
+      <location filename="../schooldesk/ui/print_preview.py" line="66" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="71" />
+      <location filename="../schooldesk/ui/print_preview.py" line="73" />
+      <source>No printer is installed on this PC: save the PDF and print it elsewhere.</source>
+      <translation>本机没有安装打印机：请另存为 PDF，到其他电脑上打印。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/print_preview.py" line="83" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="71" />
+      <location filename="../schooldesk/ui/print_preview.py" line="83" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
