@@ -148,7 +148,7 @@ def test_a_destination_too_small_is_refused_up_front(demo_bundle, small_disk, tm
         _nothing_looks_complete(small_disk)
         return
     stick = tmp_path / "stick"  # no tmpfs here: the file system says it is full halfway through
-    stick.mkdir()
+    stick.mkdir(exist_ok=True)
     monkeypatch.setattr(bundle_writing, "_copy_tree", lambda *_a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space")))
     with pytest.raises(StorageError):
         write_bundle(contents, stick)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
@@ -55,12 +55,12 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.setObjectName("PdfPreviewDialog")
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", suggested_name))
         self.pdf, self.suggested_name = pdf, suggested_name
-        # Read from memory, not from the file: Windows would keep the file locked while the preview is open,
-        # so the same printout could not be written again, nor the scratch folder removed at exit.
-        self.buffer = QBuffer(QByteArray(pdf.read_bytes()), self)
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        # The preview reads a copy of its own: Windows keeps a file locked while QtPdf has it open, and the same
+        # printout must stay writable (printed again while this preview is still open). Removed on closing.
+        self.shown_copy = pdf.with_name(f"preview-{id(self):x}-{pdf.name}")
+        shutil.copyfile(pdf, self.shown_copy)
         self.document = QPdfDocument(self)
-        self.document.load(self.buffer)
+        self.document.load(str(self.shown_copy))
         self.paintRequested.connect(lambda printer: paint_pdf(self.document, printer))
         toolbar = self.findChild(QToolBar)
         self.save_action = QAction(self.tr("Save as PDF…"), self)
@@ -75,6 +75,11 @@ class PdfPreviewDialog(QPrintPreviewDialog):
                 note.setObjectName("noPrinterNote")
                 toolbar.addWidget(note)
         self.resize(900, 1000)
+
+    def done(self, result: int) -> None:
+        self.document.close()
+        self.shown_copy.unlink(missing_ok=True)
+        super().done(result)
 
     def preview_widget(self) -> QPrintPreviewWidget:
         return self.findChild(QPrintPreviewWidget)

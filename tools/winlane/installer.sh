@@ -49,6 +49,19 @@ export WINEPREFIX=$PREFIX
 windows_fonts
 WINE=/usr/lib/wine/wine64
 
+# A screen: Inno Setup builds its wizard's window even when silent, and the window shot needs one (1366x768).
+display=""
+for number in $(seq 90 120); do
+    [ -e "/tmp/.X$number-lock" ] || [ -e "/tmp/.X11-unix/X$number" ] || { display=":$number"; break; }
+done
+[ -n "$display" ] || die "no free X display number for Xvfb"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true; /usr/lib/wine/wineserver64 -k 2>/dev/null || true' EXIT
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
+xdotool getdisplaygeometry >/dev/null 2>&1 || die "Xvfb did not start on $display"
+
 started=$(date +%s)
 "$WINE" "$iscc" /Q "/DAppVersion=$version" "/DSourceDir=$(winpath "$app")" "/DOutputDir=$(winpath "$work/out")" \
     "$(winpath "$ROOT/installer/schooldesk.iss")" </dev/null >"$work/iscc.log" 2>&1 || true

@@ -1,24 +1,9 @@
-# Sourced by tools/winlane/installer.sh while the program is installed (with $WINE, $program, $work set): the
-# installed SchoolDesk.exe with Qt's windows platform on a 1366x768 X screen (Xvfb), signed in as the demo's
-# administrator with keystrokes, its main window shot into docs/windows-main-window.png.
+# Sourced by tools/winlane/installer.sh while the program is installed (with $WINE, $program, $work set and
+# DISPLAY on a 1366x768 Xvfb screen): the installed SchoolDesk.exe with Qt's windows platform, signed in as the
+# demo's administrator with keystrokes, its main window shot into docs/windows-main-window.png.
 shot=$ROOT/docs/windows-main-window.png
-display=""
-for number in $(seq 90 120); do
-    [ -e "/tmp/.X$number-lock" ] || [ -e "/tmp/.X11-unix/X$number" ] || { display=":$number"; break; }
-done
-[ -n "$display" ] || die "no free X display number for Xvfb"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
 gui=""
-stop_window() {
-    [ -z "$gui" ] || kill "$gui" 2>/dev/null || true
-    /usr/lib/wine/wineserver64 -k 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-}
-trap stop_window EXIT
-export DISPLAY=$display
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
-xdotool getdisplaygeometry >/dev/null 2>&1 || die "Xvfb did not start on $display"
+stop_window() { [ -z "$gui" ] || kill "$gui" 2>/dev/null || true; /usr/lib/wine/wineserver64 -k 2>/dev/null || true; }
 
 # The real windows platform plugin, not the tests' offscreen one.
 WINEQT_QPA_PLATFORM=windows "$WINE" "$program/SchoolDesk.exe" </dev/null >"$work/gui.log" 2>&1 &
@@ -46,4 +31,3 @@ import -window root "$shot" || die "could not take the screenshot"
 geometry=$(xdotool getwindowgeometry "$main" | sed -n 's/.*Geometry: //p')
 echo "windows window: main window $geometry on a 1366x768 screen → $shot"
 stop_window
-trap - EXIT
