@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from schooldesk.db.backups import list_backups, take_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, database_path, open_database
+from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.instance_lock import lock_data_dir
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
@@ -144,3 +146,37 @@ def test_a_second_copy_on_the_same_folder_is_refused(qtbot, zh_app, data_dir: Pa
     assert opened is not None
     opened[1].close()
     opened[0].unlock()
+
+
+def test_a_program_ended_from_task_manager_leaves_no_lock_that_refuses_the_next_start(data_dir: Path) -> None:
+    """Ended hard (TerminateProcess on Windows, SIGKILL elsewhere) while it held the folder; and a lock file left
+    by an earlier process whose number Windows has since given to this one."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QLockFile
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from schooldesk.instance_lock import lock_data_dir; "
+        "lock = lock_data_dir(Path(sys.argv[1])); print('held', flush=True); time.sleep(120)"), str(data_dir)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(SchoolDeskError, match="using this data folder"):
+            lock_data_dir(data_dir)
+    finally:
+        holder.kill()  # as Task Manager's End task does
+        holder.wait()
+    assert (data_dir / "schooldesk.lock").exists()  # left behind
+    lock_data_dir(data_dir).unlock()
+    probe = QLockFile(str(data_dir / "schooldesk.lock"))  # what this process writes in a lock file …
+    assert probe.tryLock(0)
+    ours = (data_dir / "schooldesk.lock").read_bytes()
+    probe.unlock()
+    (data_dir / "schooldesk.lock").write_bytes(ours)  # … left by an earlier process that had our number
+    second = lock_data_dir(data_dir)  # our own number, but not our lock
+    try:
+        with pytest.raises(SchoolDeskError, match="using this data folder"):
+            lock_data_dir(data_dir)  # while this process really holds it, it stays held
+    finally:
+        second.unlock()

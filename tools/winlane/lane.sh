@@ -116,8 +116,8 @@ setup() {
 }
 
 make_prefix() {
-    # A Wine prefix of the lane's own, with the three stand-ins Windows 10 has and Wine 8 lacks, and a CJK
-    # TrueType font under a name the app looks for (a fresh prefix's C:\windows\Fonts is empty).
+    # A Wine prefix of the lane's own, with the three stand-ins Windows 10 has and Wine 8 lacks, and a Chinese
+    # font under the name a Chinese Windows has (a fresh prefix's C:\windows\Fonts is empty).
     local prefix=$1
     [ -f "$prefix/.ready" ] && return 0
     say "Wine prefix $prefix"
@@ -135,26 +135,29 @@ make_prefix() {
         x86_64-w64-mingw32-gcc -O2 -s -shared -Wall -Werror -o "$system32/$name.dll" \
             "$ROOT/tools/winlane/standins/$name.c" "${extra[@]}" || die "could not build the $name stand-in"
     done
-    local font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
-    [ -f "$font" ] || sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
-    mkdir -p "$prefix/drive_c/windows/Fonts"
-    cp "$font" "$prefix/drive_c/windows/Fonts/msyh.ttc"
+    windows_fonts
     touch "$prefix/.ready"
 }
 
 windows_fonts() {
-    # A Chinese Windows draws its dialogs in Microsoft YaHei UI (SimSun before Windows 8); Wine's own fallback for
-    # MS Shell Dlg is a Latin font. Give the Windows names to the CJK font the prefix has, so that sizes and line
-    # breaks measured on the lane are those of a Chinese font, not of a Latin one with glyphs borrowed.
-    # Qt's offscreen platform (the tests') knows no Windows font API: it reads C:\qtfonts, given the same font.
-    mkdir -p "$WINEPREFIX/drive_c/qtfonts"
-    cp -u "$WINEPREFIX/drive_c/windows/Fonts/msyh.ttc" "$WINEPREFIX/drive_c/qtfonts/wqy-microhei.ttf"
-    local name
-    for name in "MS Shell Dlg" "MS Shell Dlg 2" "Tahoma" "Segoe UI" "Microsoft YaHei" "Microsoft YaHei UI" \
-                "SimSun" "NSimSun" "SimHei" "宋体" "微软雅黑"; do
-        "$WINE64" reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$name" /d "WenQuanYi Micro Hei" /f \
-            </dev/null >/dev/null 2>&1 || die "could not set Wine's font replacement for $name"
-    done
+    # A Chinese Windows has Microsoft YaHei (msyh.ttc): Qt falls back to it for Chinese text, Wine's dialogs use
+    # it, SchoolDesk embeds it in PDFs. The lane gives that name to WenQuanYi Micro Hei (tools/winlane/yahei.py,
+    # with fontTools), so that sizes and line breaks measured here are those of a Chinese font.
+    local yahei=$LANE/msyh.ttc fonts=$WINEPREFIX/drive_c/windows/Fonts
+    if [ ! -f "$yahei" ]; then
+        local wqy=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+        [ -f "$wqy" ] || sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+        python3 -m pip install --quiet --disable-pip-version-check --target "$LANE/tools" "fonttools==4.68.0" \
+            || die "pip could not install fontTools"
+        PYTHONPATH=$LANE/tools python3 "$ROOT/tools/winlane/yahei.py" "$wqy" "$yahei" || die "could not write msyh.ttc"
+    fi
+    mkdir -p "$fonts" "$WINEPREFIX/drive_c/qtfonts"
+    cmp -s "$yahei" "$fonts/msyh.ttc" || cp "$yahei" "$fonts/msyh.ttc"
+    # Qt's offscreen platform (the tests') knows no Windows font API: it reads *.ttf from C:\qtfonts.
+    cmp -s "$yahei" "$WINEPREFIX/drive_c/qtfonts/msyh.ttf" || cp "$yahei" "$WINEPREFIX/drive_c/qtfonts/msyh.ttf"
+    rm -f "$WINEPREFIX/drive_c/qtfonts/wqy-microhei.ttf"
+    "$WINE64" reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts' /v 'Microsoft YaHei (TrueType)' \
+        /d msyh.ttc /f </dev/null >/dev/null 2>&1 || die "could not register msyh.ttc"
 }
 
 sticks() {

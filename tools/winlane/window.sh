@@ -6,7 +6,8 @@ gui=""
 stop_window() { [ -z "$gui" ] || kill "$gui" 2>/dev/null || true; /usr/lib/wine/wineserver64 -k 2>/dev/null || true; }
 
 # The real windows platform plugin, not the tests' offscreen one.
-WINEQT_QPA_PLATFORM=windows "$WINE" "$program/SchoolDesk.exe" </dev/null >"$work/gui.log" 2>&1 &
+# (Through a pipe: Python needs real standard handles under Wine, even in a windowed program.)
+(WINEQT_QPA_PLATFORM=windows "$WINE" "$program/SchoolDesk.exe" </dev/null 2>&1 | cat >"$work/gui.log") &
 gui=$!
 find_window() {  # the newest visible window whose title has $1, waiting up to $2 seconds
     local id="" _
