@@ -6,7 +6,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from schooldesk.db.database import database_path
