@@ -126,6 +126,15 @@ def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, pe
     qtbot.waitUntil(lambda: log_window.preview is not None, timeout=30000)
     preview = log_window.preview
     assert isinstance(preview, PdfPreviewDialog) and preview.isVisible()
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+    from PySide6.QtWidgets import QLabel
+
+    note = preview.findChild(QLabel, "noPrinterNote")
+    if QPrinterInfo.availablePrinterNames():
+        assert note is None and preview.printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    else:  # no printer on this PC (the CI machines, Linux and Windows, have none): laid out as a PDF, and said
+        assert note is not None and "打印机" in note.text()
+        assert preview.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
     widget = preview.preview_widget()
     widget.updatePreview()
     assert widget.pageCount() == 1  # the PDF's one page, drawn onto the printer
