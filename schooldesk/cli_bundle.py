@@ -29,6 +29,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from schooldesk.cli import EXIT_OK, _open_existing, _read_password, say
     from schooldesk.cli_observations import _semester
+    from schooldesk.config import full_path
     from schooldesk.exports.bundle_writing import write_bundle
     from schooldesk.services.bundle import bundle_contents
     from schooldesk.services.print_settings import pdf_font_path
@@ -40,7 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         font = pdf_font_path(db)
     finally:
         db.close()
-    result = write_bundle(contents, Path(args.out).resolve(), as_zip=args.zip or bool(password), password=password,
+    result = write_bundle(contents, full_path(args.out), as_zip=args.zip or bool(password), password=password,
                           font_path=font, data_folder=db.path.parent, workers=args.workers)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say, say_warnings
-from schooldesk.config import data_dir
+from schooldesk.config import data_dir, full_path
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -66,7 +66,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     path = database_path(folder)
     if not path.is_file():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    target = Path(args.out).resolve() if args.out else folder / BACKUP_DIRNAME
+    target = full_path(args.out) if args.out else folder / BACKUP_DIRNAME
     if args.out and not target.exists():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
                               target)
@@ -92,7 +92,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
-    source = Path(args.file).resolve()
+    source = full_path(args.file)
     if args.password_file or source.suffix.lower() == ".zip":
         from schooldesk.db.sealed_backups import opened_sealed_backup
 

@@ -13,10 +13,19 @@ LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
 
+def full_path(path: str | os.PathLike[str]) -> Path:
+    """*path* absolute, links followed. Where Windows cannot name the final path (Wine, past 260 characters,
+    answers ERROR_MORE_DATA), absolute as written: the folder is the same one."""
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """``--data-dir`` first, then ``$SCHOOLDESK_DATA_DIR``, then the user's data folder."""
     chosen = explicit or os.environ.get(DATA_DIR_ENV) or user_data_dir(APP_NAME, appauthor=False)
-    return Path(chosen).expanduser().resolve()
+    return full_path(Path(chosen).expanduser())
 
 
 def install_root() -> Path:

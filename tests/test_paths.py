@@ -3,6 +3,7 @@ another drive letter (Windows); a path longer than Windows' old 260 characters. 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from schooldesk.db.database import database_path
 from schooldesk.db.engine import make_engine
 from schooldesk.exports.bundle_writing import verify_bundle
 from tests.builders import run_cli
-from tests.windows import WINDOWS, lane_stick
+from tests.windows import WINDOWS, lane_stick, windows_only
 
 AWKWARD = "学校 资料 #1 %20 50%"
 
@@ -21,6 +22,7 @@ def _stick(tmp_path: Path, name: str) -> Path:
     """A folder on the stick: on Windows the lane's E: (another drive than the data folder's C:)."""
     root = lane_stick("usb") if WINDOWS else tmp_path / "U盘"
     folder = root / f"{tmp_path.name} {name}"
+    shutil.rmtree(folder, ignore_errors=True)  # an earlier run's, on the lane's stick
     folder.mkdir(parents=True)
     return folder
 
@@ -82,3 +84,27 @@ def test_a_stick_path_longer_than_260_characters(tmp_path: Path) -> None:
     assert backed_up.returncode == 0, backed_up.stderr
     assert run_cli("restore", str(next(deep.glob("schooldesk-*.sqlite3"))), "--data-dir", str(data)).returncode == 0
     assert database_path(data).is_file()
+
+
+@windows_only
+def test_the_root_of_a_freshly_formatted_stick_takes_backups_and_a_bundle(tmp_path: Path) -> None:
+    """Windows lists nothing, not even ".", in an empty drive root, and glob/iterdir raise FileNotFoundError there."""
+    import os
+
+    root = lane_stick("empty")
+    for name in os.listdir(root):  # what an earlier run left
+        shutil.rmtree(root / name) if (root / name).is_dir() else (root / name).unlink()
+    data = tmp_path / "数据"
+    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    try:
+        backed_up = run_cli("backup", "--out", str(root), "--data-dir", str(data))
+        assert backed_up.returncode == 0, backed_up.stderr
+        for name in os.listdir(root):  # empty again: the backup's own listing of the root must cope
+            shutil.rmtree(root / name) if (root / name).is_dir() else (root / name).unlink()
+        exported = run_cli("export", "--out", str(root), "--data-dir", str(data))
+        assert exported.returncode == 0, exported.stderr
+        [bundle] = [root / name for name in os.listdir(root) if name.endswith("报送材料")]
+        assert verify_bundle(bundle).intact
+    finally:
+        for name in os.listdir(root):
+            shutil.rmtree(root / name) if (root / name).is_dir() else (root / name).unlink()

@@ -35,9 +35,10 @@ def held_without_sharing(path: Path) -> Iterator[None]:
 
 
 def lane_stick(kind: str) -> Path:
-    """The lane's removable drive of *kind* ("usb" or "read-only"), mapped as a floppy-type drive by
+    """The lane's removable drive of *kind* ("usb", "read-only" or "empty"), mapped as a floppy-type drive by
     tools/winlane/lane.sh; a developer's Windows without one skips."""
-    root = os.environ.get({"usb": "SCHOOLDESK_TEST_STICK", "read-only": "SCHOOLDESK_TEST_READONLY_STICK"}[kind])
+    root = os.environ.get({"usb": "SCHOOLDESK_TEST_STICK", "read-only": "SCHOOLDESK_TEST_READONLY_STICK",
+                           "empty": "SCHOOLDESK_TEST_EMPTY_STICK"}[kind])
     if not root:
-        pytest.skip("no test USB stick mapped (tools/winlane/lane.sh maps E: and a write-protected F:)")
+        pytest.skip("no test USB stick mapped (tools/winlane/lane.sh maps E:, a write-protected F: and an empty G:)")
     return Path(root)

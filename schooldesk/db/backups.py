@@ -5,6 +5,7 @@ app is writing. Each copy is checked with ``PRAGMA integrity_check`` before it c
 """
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import re
@@ -163,10 +164,20 @@ def _tables(path: Path) -> set[str]:
         conn.close()
 
 
+def _named(folder: Path, pattern: str) -> list[Path]:
+    """The files in *folder* whose names match *pattern*. With ``os.listdir``: on Windows, ``glob`` and
+    ``iterdir`` raise FileNotFoundError in the root of a freshly formatted stick (``E:\\`` holds no "." entry)."""
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in fnmatch.filter(names, pattern)]
+
+
 def remove_partial_copies(backup_dir: Path) -> list[Path]:
     """Hidden ``.….part`` files a killed backup left behind (a backup is taken under the data folder's lock,
     so no other backup is writing one now)."""
-    found = list(backup_dir.glob(".schooldesk-*.part")) if backup_dir.is_dir() else []
+    found = _named(backup_dir, ".schooldesk-*.part")
     for path in found:
         path.unlink(missing_ok=True)
     return found
@@ -175,7 +186,7 @@ def remove_partial_copies(backup_dir: Path) -> list[Path]:
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
     """Backups in *backup_dir*, newest first."""
     found = []
-    for path in backup_dir.glob("schooldesk-*.sqlite3") if backup_dir.is_dir() else ():
+    for path in _named(backup_dir, "schooldesk-*.sqlite3"):
         match = _NAME.match(path.name)
         if match:
             found.append(BackupInfo(path, datetime.strptime(match[1], STAMP), match[2], path.stat().st_size))

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from schooldesk.config import full_path
 from schooldesk.db.uri import read_only_uri
 
 _protected: set[Path] = set()
@@ -13,11 +14,11 @@ _protected: set[Path] = set()
 
 def protect_folder(folder: Path) -> None:
     """Mark a data folder as SchoolDesk's own: no export may be written into it (see exports/files.py)."""
-    _protected.add(folder.resolve())
+    _protected.add(full_path(folder))
 
 
 def is_protected(path: Path) -> bool:
-    target = path.resolve()
+    target = full_path(path)
     return any(target.is_relative_to(folder) for folder in _protected)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from schooldesk.config import full_path
 from schooldesk.db.copies import can_write, flush_file
 from schooldesk.domain.errors import Cancelled, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -122,7 +123,7 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
     inside SchoolDesk's *data_folder*. *workers*: see :func:`stage_bundle`."""
     if not destination.is_dir():
         raise StorageError(GONE, destination)
-    if data_folder is not None and destination.resolve().is_relative_to(data_folder.resolve()):
+    if data_folder is not None and full_path(destination).is_relative_to(full_path(data_folder)):
         raise StorageError(INSIDE_DATA, data_folder)
     if not can_write(destination):  # a write-protected stick, found before minutes of work
         raise StorageError(NO_PLACE, destination)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from schooldesk.config import full_path
 from schooldesk.db.copies import is_protected, replace_atomically
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -15,10 +16,10 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 def check_output(path: Path, data_folder: Path | None = None) -> Path:
     """*path* as a place to write an export: a new file or a regular one, never inside the data folder
     (an export must not replace the database or a backup)."""
-    path = path.resolve()
+    path = full_path(path)
     if path.exists() and not path.is_file():
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 is not a file that can be written to."), path)
-    if data_folder is not None and path.is_relative_to(data_folder.resolve()):
+    if data_folder is not None and path.is_relative_to(full_path(data_folder)):
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk's data folder (%1); "
                                                        "choose another folder."), data_folder)
     if not path.parent.is_dir():

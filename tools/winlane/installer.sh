@@ -46,6 +46,7 @@ PREFIX=$LANE/prefix-setup
 rm -f "$PREFIX/.ready"
 make_prefix "$PREFIX"
 export WINEPREFIX=$PREFIX
+start_wineserver
 windows_fonts
 WINE=/usr/lib/wine/wine64
 

@@ -158,6 +158,13 @@ windows_fonts() {
     rm -f "$WINEPREFIX/drive_c/qtfonts/wqy-microhei.ttf"
     "$WINE64" reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts' /v 'Microsoft YaHei (TrueType)' \
         /d msyh.ttc /f </dev/null >/dev/null 2>&1 || die "could not register msyh.ttc"
+    # A Chinese Windows writes its dialogs and messages in Microsoft YaHei UI; Wine's defaults name Tahoma and
+    # MS Shell Dlg, which this prefix does not have: replaced by it.
+    local name
+    for name in "Tahoma" "MS Shell Dlg" "MS Shell Dlg 2" "Segoe UI" "Microsoft YaHei UI" "SimSun" "宋体"; do
+        "$WINE64" reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$name" /d "Microsoft YaHei" /f \
+            </dev/null >/dev/null 2>&1 || die "could not set Wine's font replacement for $name"
+    done
 }
 
 sticks() {
@@ -170,22 +177,41 @@ sticks() {
         sudo_if_needed mount --bind "$backing" "$protected" && sudo_if_needed mount -o remount,bind,ro "$protected" \
             || die "could not mount a read-only folder for the write-protected stick"
     fi
+    # G: a freshly formatted stick: its root holds nothing at all (Windows lists no "." there either)
+    mkdir -p "$LANE/sticks/empty"
     ln -sfn "$usb" "$WINEPREFIX/dosdevices/e:"
     ln -sfn "$protected" "$WINEPREFIX/dosdevices/f:"
+    ln -sfn "$LANE/sticks/empty" "$WINEPREFIX/dosdevices/g:"
     local drive
-    for drive in e: f:; do
+    for drive in e: f: g:; do
         "$WINE64" reg add 'HKLM\Software\Wine\Drives' /v "$drive" /d floppy /f </dev/null >/dev/null 2>&1 \
             || die "could not set the type of drive $drive"
     done
-    export SCHOOLDESK_TEST_STICK='E:\' SCHOOLDESK_TEST_READONLY_STICK='F:\'
+    export SCHOOLDESK_TEST_STICK='E:\' SCHOOLDESK_TEST_READONLY_STICK='F:\' SCHOOLDESK_TEST_EMPTY_STICK='G:\'
     export SCHOOLDESK_TEST_READONLY_BACKING="Z:${backing//\//\\}"  # (winepath would name it F:, the same folder)
 }
 
 unmount_sticks() { ! mountpoint -q "$LANE/sticks/protected" || sudo_if_needed umount "$LANE/sticks/protected"; }
 
+stop() {  # every Windows program of the lane's prefixes, and the write-protected stick's mount
+    local prefix
+    for prefix in "$LANE/prefix" "$LANE/prefix-setup"; do
+        [ -d "$prefix" ] && WINEPREFIX=$prefix /usr/lib/wine/wineserver64 -k 2>/dev/null || true
+    done
+    unmount_sticks
+}
+
+start_wineserver() {
+    # Started on its own, with no pipe of ours: a wineserver started by a program whose output we read through
+    # a pipe inherits that pipe and holds it open, so the reader would wait for ever. It lingers a minute after
+    # the last Windows program of the prefix ends.
+    /usr/lib/wine/wineserver64 -p60 </dev/null >/dev/null 2>&1 || true
+}
+
 ready() {
     [ -f "$PY/python.exe" ] && [ -f "$SITE/.installed" ] && [ -f "$LANE/prefix/.ready" ] || setup
     lane_env
+    start_wineserver
     windows_fonts
     sticks
 }
@@ -214,7 +240,8 @@ PY
     while IFS= read -r line; do
         # shellcheck disable=SC2086
         ( timeout --signal=TERM 45m "$WINE64" "$PY/python.exe" -X faulthandler -m pytest \
-            -q -p no:cacheprovider -rs --junitxml="$(winpath "$results")\\shard$index.xml" $line "$@" \
+            -q -p no:cacheprovider -rs --junitxml="$(winpath "$results")\\shard$index.xml" \
+            --basetemp="$(winpath "$results")\\tmp$index" $line "$@" \
             </dev/null 2>&1 | cat >"$results/shard$index.log" ) &
         pids+=($!)
         index=$((index + 1))
@@ -231,6 +258,6 @@ case "${1:-}" in
     python) shift; ready; winpy "$@" ;;
     test) shift; run_tests "$@" ;;
     freeze|installer|window|bench) source "$ROOT/tools/winlane/$1.sh" ;;
-    unmount) unmount_sticks ;;
+    unmount|stop) stop ;;
     *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
