@@ -62,7 +62,7 @@ def _held_open(bundle: Path) -> Path | None:
     """The first file of an earlier *bundle* that another program (Excel, WPS, a PDF reader) holds open so
     that it cannot be replaced; None when there is none. Excel and WPS deny others write access."""
     for path in [bundle] if bundle.is_file() else sorted(bundle.rglob("*")):
-        if path.is_file():
+        if path.is_file() and os.access(path, os.W_OK):  # (a read-only file is no sign of another program)
             try:
                 with open(path, "r+b"):
                     pass

@@ -11,7 +11,7 @@ from pathlib import Path
 from schooldesk.db.copies import can_write
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW: a USB stick or card reader (a USB hard disk says DRIVE_FIXED)
-LINUX_MEDIA = ("/media/", "/run/media/", "/mnt/")
+LINUX_MEDIA = ("/media/", "/run/media/")  # where a Linux desktop mounts what is plugged in
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,8 +1,8 @@
 """Run by the Windows python in the lane's setup prefix: wait until a visible top-level window whose title holds
-TEXT is on the screen, bring it to the front and print its place and size (left top width height).
+TEXT is on the screen, bring it to the front and write its place and size (left top width height) to OUT.
 
-    python.exe tools/winlane/wait_window.py TEXT SECONDS
-Exits 1 when no such window came in time."""
+    python.exe tools/winlane/wait_window.py TEXT SECONDS OUT
+Exits 1 when no such window came in time. (A file rather than standard output: see wait_window in window.sh.)"""
 from __future__ import annotations
 
 import ctypes
@@ -29,7 +29,7 @@ def find(text: str) -> int | None:
     return found[0] if found else None
 
 
-def main(text: str, seconds: float) -> int:
+def main(text: str, seconds: float, out: str) -> int:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         window = find(text)
@@ -37,11 +37,12 @@ def main(text: str, seconds: float) -> int:
             user32.SetForegroundWindow(window)
             rect = wintypes.RECT()
             user32.GetWindowRect(window, ctypes.byref(rect))
-            print(rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top, flush=True)
+            with open(out, "w", encoding="utf-8") as stream:
+                stream.write(f"{rect.left} {rect.top} {rect.right - rect.left} {rect.bottom - rect.top}\n")
             return 0
         time.sleep(0.5)
     return 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], float(sys.argv[2])))
+    sys.exit(main(sys.argv[1], float(sys.argv[2]), sys.argv[3]))

@@ -7,7 +7,19 @@ gui=""
 stop_window() { [ -z "$gui" ] || kill "$gui" 2>/dev/null || true; /usr/lib/wine/wineserver64 -k 2>/dev/null || true
                 start_wineserver; }
 wait_window() {  # TEXT SECONDS: the window's "left top width height", once it is on the screen
-    "$WINE" "$PY/python.exe" "$(winpath "$ROOT/tools/winlane/wait_window.py")" "$1" "$2" </dev/null 2>&1 | tr -d '\r'
+    # Python needs a pipe for its output under Wine, and a wineserver it starts would hold that pipe open: the
+    # answer comes in a file, and the pipe is not waited for.
+    rm -f "$work/window.txt"
+    ("$WINE" "$PY/python.exe" "$(winpath "$ROOT/tools/winlane/wait_window.py")" "$1" "$2" \
+        "$(winpath "$work")\\window.txt" </dev/null 2>&1 | cat >/dev/null) &
+    local waiter=$! _
+    for _ in $(seq $(( $2 * 2 + 30 ))); do
+        [ -s "$work/window.txt" ] && break
+        kill -0 "$waiter" 2>/dev/null || [ -s "$work/window.txt" ] || break
+        sleep 0.5
+    done
+    pkill -P "$waiter" 2>/dev/null || true
+    [ -s "$work/window.txt" ] && cat "$work/window.txt"
 }
 
 start_wineserver  # (the setup's steps may have let it end)
