@@ -10,8 +10,10 @@ wait_window() {  # TEXT SECONDS: the window's "left top width height", once it i
     # Python needs a pipe for its output under Wine, and a wineserver it starts would hold that pipe open: the
     # answer comes in a file, and the pipe is not waited for.
     rm -f "$work/window.txt"
-    ("$WINE" "$PY/python.exe" "$(winpath "$ROOT/tools/winlane/wait_window.py")" "$1" "$2" \
-        "$(winpath "$work")\\window.txt" </dev/null 2>&1 | cat >/dev/null) &
+    # (Started in the same Wine desktop: a program sees only the windows of its own desktop.)
+    ("$WINE" explorer "/desktop=$DESKTOP" "$(winpath "$PY/python.exe")" \
+        "$(winpath "$ROOT/tools/winlane/wait_window.py")" "$1" "$2" "$(winpath "$work")\\window.txt" \
+        </dev/null 2>&1 | cat >/dev/null) </dev/null >/dev/null 2>&1 &
     local waiter=$! _
     for _ in $(seq $(( $2 * 2 + 30 ))); do
         [ -s "$work/window.txt" ] && break
@@ -25,12 +27,13 @@ wait_window() {  # TEXT SECONDS: the window's "left top width height", once it i
 start_wineserver  # (the setup's steps may have let it end)
 # The real windows platform plugin, not the tests' offscreen one. (Through a pipe: Python needs real standard
 # handles under Wine, even in a windowed program.)
-(WINEQT_QPA_PLATFORM=windows "$WINE" explorer /desktop=SchoolDesk,1366x768 "$program/SchoolDesk.exe" \
+DESKTOP=SchoolDesk,1366x768
+(WINEQT_QPA_PLATFORM=windows "$WINE" explorer "/desktop=$DESKTOP" "$program/SchoolDesk.exe" \
     </dev/null 2>&1 | cat >"$work/gui.log") &
 gui=$!
 login=$(wait_window "登录" 120) || { cat "$work/gui.log"; die "the installed SchoolDesk.exe showed no sign-in window"; }
 sleep 3  # the database opens after the first paint; the sign-in button waits for it
-desktop=$(xdotool search --name "SchoolDesk - " 2>/dev/null | head -n 1)
+desktop=$(xdotool search --name "SchoolDesk - Wine desktop" 2>/dev/null | head -n 1)
 [ -n "$desktop" ] || die "no Wine desktop window on $DISPLAY"
 xdotool windowfocus --sync "$desktop" 2>/dev/null || true
 wait_window "登录" 5 >/dev/null  # in front again, now that the desktop has the keyboard
