@@ -19,8 +19,8 @@ from schooldesk.db.copies import replace_atomically, snapshot
 from schooldesk.db.failures import BUSY, as_storage_error, known_failures
 from schooldesk.db.photo_store import PHOTO_DIRNAME
 from schooldesk.db.schema import KNOWN_TABLES, known_revisions
-from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.db.uri import read_only_uri
+from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 BACKUP_DIRNAME = "backups"  # beside the database: the data folder's own, rotated backups
