@@ -28,20 +28,23 @@ def _windows_roots() -> list[tuple[Path, str]]:
     import ctypes
 
     kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    kernel.SetErrorMode(0x0001)  # SEM_FAILCRITICALERRORS: an empty card reader must not ask "insert a disk"
-    mask = kernel.GetLogicalDrives()
-    found = []
-    for index in range(26):
-        if not mask & (1 << index):
-            continue
-        root = f"{chr(ord('A') + index)}:\\"
-        if kernel.GetDriveTypeW(root) != DRIVE_REMOVABLE:
-            continue
-        label = ctypes.create_unicode_buffer(261)
-        if not kernel.GetVolumeInformationW(root, label, 261, None, None, None, None, 0):
-            continue  # a card reader with no card in it
-        found.append((Path(root), label.value))
-    return found
+    mode = kernel.SetErrorMode(0x0001)  # SEM_FAILCRITICALERRORS: an empty card reader must not ask for a disk
+    try:
+        mask = kernel.GetLogicalDrives()
+        found = []
+        for index in range(26):
+            if not mask & (1 << index):
+                continue
+            root = f"{chr(ord('A') + index)}:\\"
+            if kernel.GetDriveTypeW(root) != DRIVE_REMOVABLE:
+                continue
+            label = ctypes.create_unicode_buffer(261)
+            if not kernel.GetVolumeInformationW(root, label, 261, None, None, None, None, 0):
+                continue  # a card reader with no card in it
+            found.append((Path(root), label.value))
+        return found
+    finally:
+        kernel.SetErrorMode(mode)
 
 
 def _linux_roots() -> list[tuple[Path, str]]:
