@@ -169,7 +169,7 @@ def _named(folder: Path, pattern: str) -> list[Path]:
     ``iterdir`` raise FileNotFoundError in the root of a freshly formatted stick (``E:\\`` holds no "." entry)."""
     try:
         names = os.listdir(folder)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # not there, not a folder: nothing in it (writing there will say what is wrong)
         return []
     return [folder / name for name in fnmatch.filter(names, pattern)]
 

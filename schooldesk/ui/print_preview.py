@@ -39,6 +39,13 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> None:
         painter.end()
 
 
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # still held (a second close): the scratch folder goes when the app ends
+
+
 class PdfPreviewDialog(QPrintPreviewDialog):
     """Opens *pdf* (a temporary file the caller owns) with A4 set and a Save as PDF action."""
 
@@ -61,6 +68,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         shutil.copyfile(pdf, self.shown_copy)
         self.document = QPdfDocument(self)
         self.document.load(str(self.shown_copy))
+        self.let_go = False
         self.paintRequested.connect(lambda printer: paint_pdf(self.document, printer))
         toolbar = self.findChild(QToolBar)
         self.save_action = QAction(self.tr("Save as PDF…"), self)
@@ -77,8 +85,13 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.resize(900, 1000)
 
     def done(self, result: int) -> None:
-        self.document.close()
-        self.shown_copy.unlink(missing_ok=True)
+        """Closed: the copy goes once QtPdf has let go of it (on Windows only when its document is gone)."""
+        if not self.let_go:  # (once: done() may come twice)
+            self.let_go = True
+            copy = self.shown_copy
+            self.document.close()
+            self.document.destroyed.connect(lambda *_: _remove_quietly(copy))
+            self.document.deleteLater()
         super().done(result)
 
     def preview_widget(self) -> QPrintPreviewWidget:

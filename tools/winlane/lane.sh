@@ -182,11 +182,18 @@ sticks() {
     ln -sfn "$usb" "$WINEPREFIX/dosdevices/e:"
     ln -sfn "$protected" "$WINEPREFIX/dosdevices/f:"
     ln -sfn "$LANE/sticks/empty" "$WINEPREFIX/dosdevices/g:"
-    local drive
+    local drive added=0
     for drive in e: f: g:; do
+        "$WINE64" reg query 'HKLM\Software\Wine\Drives' /v "$drive" </dev/null 2>/dev/null | grep -qi floppy && continue
         "$WINE64" reg add 'HKLM\Software\Wine\Drives' /v "$drive" /d floppy /f </dev/null >/dev/null 2>&1 \
             || die "could not set the type of drive $drive"
+        added=1
     done
+    if [ "$added" = 1 ]; then  # Wine's mount manager reads drive types when it starts: start it again
+        /usr/lib/wine/wineserver64 -k 2>/dev/null || true
+        /usr/lib/wine/wineserver64 -w 2>/dev/null || true
+        start_wineserver
+    fi
     export SCHOOLDESK_TEST_STICK='E:\' SCHOOLDESK_TEST_READONLY_STICK='F:\' SCHOOLDESK_TEST_EMPTY_STICK='G:\'
     export SCHOOLDESK_TEST_READONLY_BACKING="Z:${backing//\//\\}"  # (winepath would name it F:, the same folder)
 }
