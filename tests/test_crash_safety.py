@@ -77,9 +77,8 @@ def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Pa
     for suffix in ("", "-wal"):
         shutil.copyfile(f"{path}{suffix}", pristine / f"db{suffix}")
     writer.close()
-    rng = random.Random(5)
-    seen: dict[int, int] = {}
-    for trial in range(RESTORES):
+
+    def start_restore() -> subprocess.Popen[str]:
         for leftover in list(data_dir.iterdir()):
             if leftover.is_file():
                 leftover.unlink()
@@ -89,7 +88,20 @@ def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Pa
         restorer = subprocess.Popen([sys.executable, str(RESTORER), str(backup), str(data_dir)],
                                     stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert restorer.stdout is not None and restorer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
+        return restorer
+
+    # How long a whole restore takes on this machine (a Windows PC, Wine on a busy CI runner, a fast Linux box):
+    # the kills are spread over a little more than that, so they land both before and after the swap.
+    calibration = start_restore()
+    started = time.monotonic()
+    assert calibration.stdout is not None and calibration.stdout.readline().strip() == "done"
+    whole = time.monotonic() - started
+    calibration.communicate(timeout=30)
+    rng = random.Random(5)
+    seen: dict[int, int] = {}
+    for trial in range(RESTORES):
+        restorer = start_restore()
+        time.sleep(rng.uniform(0.0, 1.5 * whole))
         restorer.kill()
         restorer.communicate(timeout=30)
         with sqlite3.connect(path) as conn:
@@ -99,5 +111,6 @@ def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Pa
         assert count in (400, 1000), f"after kill {trial + 1}: {count} teachers"
         seen[count] = seen.get(count, 0) + 1
     with capsys.disabled():
-        print(f"\nrestore killed {RESTORES} times: before {seen.get(400, 0)}, after {seen.get(1000, 0)}")
+        print(f"\nrestore killed {RESTORES} times over {1.5 * whole:.2f} s: "
+              f"before {seen.get(400, 0)}, after {seen.get(1000, 0)}")
     assert len(seen) == 2, "the kills must land both before and after the swap"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from schooldesk.db.database import Database
 from schooldesk.services.login import SignedIn, sign_in
@@ -20,8 +20,9 @@ from schooldesk.ui.state import AppState
 PAGE_PUPILS, PAGE_SETTINGS = 1, 10
 
 
-def _visible(kind: type) -> QDialog:
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+def _visible(kind: type, opener: QWidget) -> QDialog:
+    """The dialog of *kind* that *opener* has just opened (not one another test left behind)."""
+    return next(w for w in opener.findChildren(kind) if w.isVisible())
 
 
 def _window(qtbot, db: Database, user: SignedIn) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -38,7 +39,7 @@ def test_administrator_adds_a_teacher_account_and_reads_the_audit_trail(qtbot, z
     users = settings.users
     assert users is not None and users.model.rowCount() == 1
     users.add_button.click()
-    dialog: UserDialog = _visible(UserDialog)  # type: ignore[assignment]
+    dialog: UserDialog = _visible(UserDialog, users)  # type: ignore[assignment]
     dialog.username.setText("li")
     dialog.role.setCurrentIndex(dialog.role.findData("teacher"))
     dialog.teacher.set_teacher(li)
@@ -53,7 +54,7 @@ def test_administrator_adds_a_teacher_account_and_reads_the_audit_trail(qtbot, z
 
     users.table.selectRow([u.username for u in users.model.rows()].index("li"))
     users.password_button.click()
-    reset: ResetPasswordDialog = _visible(ResetPasswordDialog)  # type: ignore[assignment]
+    reset: ResetPasswordDialog = _visible(ResetPasswordDialog, users)  # type: ignore[assignment]
     reset.password.setText("li-new-pass-3")
     reset.repeat.setText("li-new-pass-3")
     reset.buttons.button(reset.buttons.StandardButton.Save).click()
