@@ -21,7 +21,7 @@ wait_window() {  # TEXT SECONDS: the window's "left top width height", once it i
         sleep 0.5
     done
     pkill -P "$waiter" 2>/dev/null || true
-    [ -s "$work/window.txt" ] && cat "$work/window.txt"
+    [ -s "$work/window.txt" ] && tr -d '\r\n' <"$work/window.txt"  # (written with Windows line ends)
 }
 
 start_wineserver  # (the setup's steps may have let it end)
