@@ -136,3 +136,65 @@ def test_print_home_teaching_command(logged, tmp_path: Path) -> None:  # type: i
     wrong = subprocess.run([*base, "--visit", "99999", "--out", str(tmp_path / "y.pdf")], capture_output=True, text=True)
     assert wrong.returncode == 2 and "99999" in wrong.stderr
 
+
+
+def test_one_rounding_rule_for_lesson_periods_on_every_sheet_and_page(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two visits of 90 minutes (40-minute periods): 2.2 each, 4.4 for the month, 4.4 for the semester —
+    never 4.5 (the minutes added first) beside 2.2 + 2.2."""
+    from openpyxl import load_workbook
+
+    from schooldesk.exports.bundle_sheets import home_teaching_sheets
+    from schooldesk.exports.sheets import write_workbook
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers))
+    visits = [add_visit(db, plan.id, visit_input(teachers, day, start_time=time(14, 0), end_time=time(15, 30)))
+              for day in (date(2025, 10, 8), date(2025, 10, 22))]
+    log = home_teaching_log(db, plan.id)
+    october = next(m for m in log.months if m.month == date(2025, 10, 1))
+    assert october.minutes == 180 and october.periods == 4.4 and log.periods == 4.4
+    assert [log.visit_periods(v) for v in log.visits] == [2.2, 2.2]
+
+    text = text_of(write_semester_log_pdf(tmp_path / "log.pdf", log, printed=date(2025, 12, 1)).path).replace("\n", "")
+    assert "合4.4课时" in text and "4.4 / 4" in text and "4.5" not in text
+    visit_text = text_of(write_visit_pdf(tmp_path / "visit.pdf", log, visits[0].id).path)
+    assert "2.2课时" in visit_text.replace("\n", ""), visit_text[200:500]
+    write_workbook(tmp_path / "home.xlsx", home_teaching_sheets([log], date(2025, 12, 1)), school_name="石桥村小学")
+    book = load_workbook(tmp_path / "home.xlsx")
+    visit_sheet, month_sheet = book["送教上门记录"], book["送教上门逐月达标"]
+    headers = [c.value for c in visit_sheet[3]]
+    per_visit = [row[headers.index("课时")] for row in visit_sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+    assert per_visit == [2.2, 2.2]
+    headers = [c.value for c in month_sheet[3]]
+    by_month = {row[headers.index("月份")]: row[headers.index("课时")]
+                for row in month_sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)}
+    assert by_month["2025年10月"] == 4.4
+
+
+def test_a_month_not_ended_is_never_printed_as_failed(home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Printed on 15 November: September (met) 是, October (nothing done) 否, November (under way) 进行中,
+    December and January 未到 — on the bundle sheet and on the semester log."""
+    from openpyxl import load_workbook
+
+    from schooldesk.exports.bundle_sheets import home_teaching_sheets
+    from schooldesk.exports.sheets import write_workbook
+
+    db, pupil_id, teachers, _ = home
+    plan = add_plan(db, pupil_id, TERM1, plan_input(teachers, start_date=date(2025, 9, 1)))
+    for day in (date(2025, 9, 10), date(2025, 9, 24)):
+        add_visit(db, plan.id, visit_input(teachers, day, start_time=time(14, 0), end_time=time(15, 30)))
+    log = home_teaching_log(db, plan.id)
+    printed = date(2025, 11, 15)
+    write_workbook(tmp_path / "home.xlsx", home_teaching_sheets([log], printed), school_name="石桥村小学")
+    sheet = load_workbook(tmp_path / "home.xlsx")["送教上门逐月达标"]
+    headers = [c.value for c in sheet[3]]
+    verdicts = {row[headers.index("月份")]: row[headers.index("是否达标")]
+                for row in sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)}
+    assert verdicts == {"2025年9月": "是", "2025年10月": "否", "2025年11月": "进行中", "2025年12月": "未到",
+                        "2026年1月": "未到"}
+    # the last day of a month it is still under way; the first day of the next it is judged
+    november = next(m for m in log.months if m.month == date(2025, 11, 1))
+    assert november.met_zh(date(2025, 11, 30)) == "进行中" and november.met_zh(date(2025, 12, 1)) == "否"
+    assert november.met_zh(date(2025, 10, 31)) == "未到"
+    text = text_of(write_semester_log_pdf(tmp_path / "log.pdf", log, printed=printed).path).replace("\n", "")
+    assert "本月进行中" in text and "未到" in text and text.count("未达标") == 1

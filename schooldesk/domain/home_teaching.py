@@ -83,9 +83,17 @@ def visit_minutes(start: time, end: time) -> int:
     return minutes
 
 
+def period_tenths(minutes: int, minutes_per_period: int) -> int:
+    """One visit's lesson periods in tenths, rounded down: 90 minutes of 40-minute periods is 22 (2.2 课时).
+
+    The one rounding rule: each visit is rounded, and a month's or a semester's periods are the sum of its
+    visits' figures, so the column of visits adds up to the total printed under it on every sheet and page."""
+    return minutes * 10 // minutes_per_period
+
+
 def lesson_periods(minutes: int, minutes_per_period: int) -> float:
-    """Lesson periods (课时) taught, to one decimal: 90 minutes of 40-minute periods is 2.2."""
-    return math.floor(minutes * 10 / minutes_per_period) / 10
+    """One visit's lesson periods (课时), to one decimal: 90 minutes of 40-minute periods is 2.2."""
+    return period_tenths(minutes, minutes_per_period) / 10
 
 
 def hours_text(minutes: int) -> str:
@@ -113,6 +121,7 @@ class MonthCompliance:
     visits: int
     minutes: int
     short_visits: int  # visits shorter than the rule's periods per visit
+    period_tenths: int  # the sum of the visits' periods (each rounded down to a tenth)
 
     @property
     def required_minutes(self) -> int:
@@ -124,7 +133,8 @@ class MonthCompliance:
 
     @property
     def periods(self) -> float:
-        return lesson_periods(self.minutes, self.rule.minutes_per_period)
+        """The month's lesson periods: its visits' figures added up (two visits of 90 minutes are 4.4, not 4.5)."""
+        return self.period_tenths / 10
 
     @property
     def qualifying_visits(self) -> int:
@@ -158,6 +168,11 @@ class MonthCompliance:
         if self.month > today:
             return NOT_YET
         return IN_PROGRESS if self.month == first_of_month(today) else BEHIND
+
+    def met_zh(self, today: date) -> str:
+        """是 / 否 for a month that is over; 进行中 for the month under way and 未到 for one to come (a month
+        cannot fail before it has ended) — the 是否达标 column of a sheet."""
+        return {MET: "是", BEHIND: "否", IN_PROGRESS: "进行中", NOT_YET: "未到"}[self.state(today)]
 
     def verdict_zh(self, today: date) -> str:
         """达标 / 未达标，差1次 / 本月进行中，尚差1次 / 未到 — as the printed log says it."""
@@ -228,6 +243,7 @@ def month_compliance(plan_start: date, plan_end: date, visits: Iterable[VisitTim
         result.append(MonthCompliance(
             month, covered, rule, required_visits(rule, covered, month_days, plan_days, days_before), len(done),
             sum(v.minutes for v in done), sum(1 for v in done if v.minutes < shortest),
+            sum(period_tenths(v.minutes, rule.minutes_per_period) for v in done),
         ))
         days_before += covered
     return result

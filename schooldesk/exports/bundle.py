@@ -113,7 +113,7 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
         from schooldesk.exports.bundle_sheets import home_teaching_sheets
 
         docs += [Document(family=HOME_TEACHING, name="送教上门.xlsx", write=lambda p: write_workbook(
-            p, home_teaching_sheets(c.home_teaching), school_name=c.school_name, filled_on=printed))]
+            p, home_teaching_sheets(c.home_teaching, printed), school_name=c.school_name, filled_on=printed))]
         docs += archive(HOME_TEACHING, "送教上门", "送教上门记录", archive_pdf.home_teaching_parts(c.home_teaching, printed))
     if c.observation_book is not None:
         docs += [Document(family=OBSERVATIONS, name="听课评课.xlsx", write=lambda p: observation_pdf.write_observations_xlsx(

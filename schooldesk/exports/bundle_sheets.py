@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from schooldesk.domain.home_teaching import lesson_periods
 from schooldesk.exports.sheets import DATE, NUMBER, Column, Sheet
 
 
-def home_teaching_sheets(logs: Sequence[Any]) -> list[Sheet]:
+def home_teaching_sheets(logs: Sequence[Any], printed: date) -> list[Sheet]:
+    """*printed*: the day the bundle is written — a month not yet ended on it is 进行中 or 未到, not 否."""
     visits = [(log, v) for log in logs for v in log.visits]
     months = [(log, m) for log in logs for m in log.months]
     return [
@@ -19,7 +20,7 @@ def home_teaching_sheets(logs: Sequence[Any]) -> list[Sheet]:
             Column(label="送教日期", value=lambda r: r[1][1].date, kind=DATE, width=12),
             Column(label="时间", value=lambda r: r[1][1].time_text),
             Column(label="时长（分钟）", value=lambda r: r[1][1].minutes, kind=NUMBER),
-            Column(label="课时", value=lambda r: lesson_periods(r[1][1].minutes, r[1][0].rule.minutes_per_period), kind=NUMBER),
+            Column(label="课时", value=lambda r: r[1][0].visit_periods(r[1][1]), kind=NUMBER),
             Column(label="送教教师", value=lambda r: r[1][1].teacher_names),
             Column(label="送教内容", value=lambda r: "、".join(r[1][1].content_kinds) + "：" + r[1][1].content, width=40),
             Column(label="照片数", value=lambda r: len(r[1][1].photos), kind=NUMBER, width=8),
@@ -32,6 +33,6 @@ def home_teaching_sheets(logs: Sequence[Any]) -> list[Sheet]:
             Column(label="实际次数", value=lambda r: r[1][1].visits, kind=NUMBER),
             Column(label="课时", value=lambda r: r[1][1].periods, kind=NUMBER),
             Column(label="要求课时", value=lambda r: r[1][1].required_periods, kind=NUMBER),
-            Column(label="是否达标", value=lambda r: "是" if r[1][1].met else "否"),
+            Column(label="是否达标", value=lambda r: r[1][1].met_zh(printed)),
         )),
     ]

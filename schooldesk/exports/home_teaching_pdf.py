@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table
 
-from schooldesk.domain.home_teaching import BEHIND, CONTENT_KINDS, MET, hours_text, lesson_periods
+from schooldesk.domain.home_teaching import BEHIND, CONTENT_KINDS, MET, hours_text
 from schooldesk.exports.pdf_form import MARGIN, PdfForm, PdfResult, page_width, write_pdf, zh_date
 from schooldesk.services.home_teaching import VisitRow
 from schooldesk.services.home_teaching_log import HomeTeachingLog
@@ -64,7 +64,7 @@ class _Writer:
     def visit_form(self, visit: VisitRow | None) -> list[Flowable]:
         t, lbl, log = self.text, self.label, self.log
         rows, spans = self.child_rows()
-        values = _visit_values(visit, log.rule.minutes_per_period) if visit else None
+        values = _visit_values(visit, log.visit_periods(visit)) if visit else None
         teachers = visit.teacher_names if visit else log.plan.teacher_names
         first = len(rows)
         rows += [
@@ -104,8 +104,7 @@ class _Writer:
         past = [m for m in log.months if m.state(self.printed) in (MET, BEHIND)]
         short = sum(m.short_visits for m in log.months)
         short_note = f"，其中{short}次不足{log.rule.periods_per_visit}课时" if short else ""
-        periods = sum(lesson_periods(v.minutes, m.rule.minutes_per_period)
-                      for m in log.months for v in log.visits if v.date.replace(day=1) == m.month)
+        periods = log.periods
         rows += [
             [lbl("送教教师"), t(plan.teacher_names), lbl("计划期间"), t(f"{zh_date(plan.start_date)}至{zh_date(plan.end_date)}")],
             [lbl("送教目标"), self.kinds(plan.goals, plan.goal_notes), "", ""],
@@ -142,10 +141,10 @@ class _Writer:
         ]
 
 
-def _visit_values(visit: VisitRow, minutes_per_period: int) -> dict[str, str]:
+def _visit_values(visit: VisitRow, periods: float) -> dict[str, str]:
     return {
         "date": zh_date(visit.date),
-        "time": f"{visit.time_text}（{hours_text(visit.minutes)}，{lesson_periods(visit.minutes, minutes_per_period):g}课时）",
+        "time": f"{visit.time_text}（{hours_text(visit.minutes)}，{periods:g}课时）",
     }
 
 

@@ -13,7 +13,7 @@ from schooldesk.db.models import CareRecord, HomeTeachingPlan, Pupil, School
 from schooldesk.domain.care import DISABLED, disability_text
 from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import MonthCompliance, VisitRule, rule_for
+from schooldesk.domain.home_teaching import MonthCompliance, VisitRule, first_of_month, lesson_periods, rule_for
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanRow, VisitRow, load_plan, plan_months, plan_row, visit_rows
@@ -50,6 +50,16 @@ class HomeTeachingLog:
     def file_name(self, what: str) -> str:
         """送教上门_姓名_学期_<what>.pdf (what: the log, a blank form, or a visit's date)."""
         return document_name("送教上门", self.child.name, self.semester.label_zh, what, suffix=".pdf")
+
+    def visit_periods(self, visit: VisitRow) -> float:
+        """A visit's lesson periods under the rule of its month: the figure every sheet and page prints."""
+        month = next((m for m in self.months if m.month == first_of_month(visit.date)), None)
+        return lesson_periods(visit.minutes, (month.rule if month else self.rule).minutes_per_period)
+
+    @property
+    def periods(self) -> float:
+        """The plan's lesson periods: the months' figures (each the sum of its visits') added up."""
+        return sum(m.period_tenths for m in self.months) / 10
 
     def visit(self, visit_id: int) -> VisitRow:
         for visit in self.visits:
