@@ -23,7 +23,7 @@ from schooldesk.services.observations import ObservationInput, add_observation
 from schooldesk.services.print_settings import set_taught_teacher_signs
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.rubrics import list_rubrics
-from schooldesk.services.teachers import add_teacher
+from schooldesk.services.teachers import add_teacher, list_teachers
 from tests.builders import assert_a4_and_drawn, photo, run_cli, text_of
 
 AUTUMN = SemesterKey(2025, 1)
@@ -138,3 +138,21 @@ def test_the_commands(observed, tmp_path: Path) -> None:  # type: ignore[no-unty
     exported = run_cli("export-observations", "--semester", "2025-2026-1", "--out", str(book), "--data-dir", data)
     assert exported.returncode == 0, exported.stderr
     assert openpyxl.load_workbook(book).sheetnames == ["听课记录", "听课统计"]
+
+
+def test_a_ticked_record_check_prints_as_looked_at_and_an_unticked_one_as_not(observed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """三查阅 is an evaluation of its own: 听课记录 有 reads 听课记录：有, never 未查阅; a group nothing was
+    ticked in reads 未查阅."""
+    db, first, head = observed
+    li = next(t.id for t in list_teachers(db) if t.name == "李春梅")
+    records_only = add_observation(db, ObservationInput(
+        observer_id=head, taught_teacher_id=li, class_id=None, subject="语文", topic="《秋天的雨》",
+        lesson_type="新授课", kind="推门听课", date=date(2025, 11, 4), period=3,
+        checks=(CheckResult(item="听课记录", rating="有"), CheckResult(item="成绩册", rating="无", comment="未建"))),
+        today=TODAY)
+    text = text_of(write_observation_pdf(tmp_path / "records.pdf", observation_sheet(db, records_only.id),
+                                         printed=TODAY).path).replace("\n", "")
+    assert "查阅记录听课记录：有；成绩册：无（未建）" in text
+    assert text.count("未查阅") == 2  # 平时备课 and 作业批改: nothing ticked there
+    plans_only = text_of(write_observation_pdf(tmp_path / "plans.pdf", observation_sheet(db, first), printed=TODAY).path)
+    assert "查阅记录未查阅" in plans_only.replace("\n", "") and "有无教案：好" in plans_only.replace("\n", "")

@@ -32,7 +32,7 @@ TAUGHT_SIGN = "被听课教师确认签名："
 TEACHER_SIGN = "教师签名："
 DEAN_SIGN = "教导处审核（签名）："
 BLANK_DATE = "　　　　年　　月　　日　第　　节"
-EVALUATIONS = ("课堂教学", "平时备课", "作业批改")
+EVALUATIONS = ("课堂教学", "平时备课", "作业批改", "查阅记录")  # 一听、二看、三查阅
 
 WIDTH = page_width()
 LABEL = 27 * mm
@@ -125,8 +125,8 @@ class _Writer:
             parts.append(self.text("本次听课未查阅备课、作业和记录。", self.form.small))
         evaluations = [self._evaluation(name, row) for name in EVALUATIONS]
         parts += [Spacer(0, 2 * mm), self.form.grid([[self.label(n), self.text(v), "", ""] for n, v in evaluations],
-                                                    [LABEL, HALF, LABEL, HALF], [(r, 1) for r in range(3)],
-                                                    [None if row else 16 * mm] * 3)]
+                                                    [LABEL, HALF, LABEL, HALF], [(r, 1) for r in range(len(EVALUATIONS))],
+                                                    [None if row else 16 * mm] * len(EVALUATIONS))]
         return parts
 
     @staticmethod
