@@ -9,13 +9,14 @@ import pytest
 from schooldesk.db.backups import list_backups
 from schooldesk.db.database import BACKUP_DIRNAME, Database
 from schooldesk.domain.errors import ValidationError
-from schooldesk.domain.moving_up import LEAVE, NINE_YEAR, REPEAT
+from schooldesk.domain.moving_up import LEAVE, NINE_YEAR, PRIMARY, REPEAT
 from schooldesk.domain.semester import SemesterKey, TermDates
 from schooldesk.services.classes import add_class, list_classes
 from schooldesk.services.new_school_year import (
-    NewYearChoices, plan_new_school_year, set_school_type, start_new_school_year,
+    NewYearChoices, plan_new_school_year, school_type, set_school_type, start_new_school_year,
 )
-from schooldesk.services.pupils import PupilInput, add_pupil, get_pupil
+from schooldesk.services.monthly_report import monthly_report
+from schooldesk.services.pupils import PupilInput, add_pupil, count_pupils_on_roll, get_pupil, list_pupils
 from schooldesk.services.rows import ClassInput, TeacherInput
 from schooldesk.services.semesters import list_semesters
 from schooldesk.services.teachers import add_teacher
@@ -165,3 +166,95 @@ def test_the_new_school_year_window_previews_adjusts_and_starts(qtbot, zh_app, s
     assert again.terms.year.value() == 2027  # the next one is offered
     again.terms.year.setValue(2026)
     assert not again.start_button.isEnabled() and "不能重复" in again.summary.text()
+
+
+def test_a_year_prepared_in_december_changes_nothing_before_its_first_day(school) -> None:  # type: ignore[no-untyped-def]
+    """Prepared on 4 December 2025, 2026—2027 graduates 赵一 and 赵二 on 15 July 2026 and 孙二 leaves then:
+    December's 月报 and the running semester's roll still count all six; from July they are gone."""
+    db, pupils, _ = school
+    december = date(2025, 12, 1)
+    before = monthly_report(db, december)
+    assert (before.count("在籍人数"), before.count("在校人数")) == (6, 5)  # 王三 送教上门 is on roll, not at school
+    start_new_school_year(db, 2026, NewYearChoices(pupils={pupils["孙二"]: LEAVE}))
+    after = monthly_report(db, december)
+    assert (after.count("在籍人数"), after.count("在校人数")) == (6, 5)
+    assert count_pupils_on_roll(db, date(2025, 12, 4)) == 6
+    assert count_pupils_on_roll(db, date(2026, 7, 14)) == 6  # the old year's last day but one
+    rows = {p.name: p for p in list_pupils(db, 2025, today=date(2025, 12, 4))}
+    assert rows["赵一"].status == "在读" and rows["赵一"].coming_status == "毕业（2026-07-15起）"
+    assert rows["孙一"].status == "转出"  # left before: unchanged
+    september = monthly_report(db, date(2026, 9, 1))
+    assert (september.count("在籍人数"), september.count("在校人数")) == (3, 2)  # 王一, 王二, 王三
+    assert count_pupils_on_roll(db, date(2026, 9, 1)) == 3
+    assert {p.name: p.status for p in list_pupils(db, 2026, today=date(2026, 9, 1))}["赵二"] == "毕业"
+
+
+def test_the_preview_is_what_the_run_does_with_the_school_type_chosen(school) -> None:  # type: ignore[no-untyped-def]
+    db, pupils, _ = school
+    set_school_type(db, NINE_YEAR)  # stored: 六年级 moves up
+    choices = NewYearChoices(school_type=PRIMARY, pupils={pupils["王二"]: REPEAT})
+    preview = plan_new_school_year(db, 2026, choices)
+    assert school_type(db) == NINE_YEAR  # a preview writes nothing
+    done = start_new_school_year(db, 2026, choices)
+    counts = ("move_up", "repeat", "leave", "graduate")
+    assert [preview.count(c) for c in counts] == [done.count(c) for c in counts] == [3, 1, 0, 2]
+    assert [(c.from_name, c.to_name) for c in preview.classes] == [(c.from_name, c.to_name) for c in done.classes]
+    assert school_type(db) == PRIMARY
+    graduated = {p.name for p in list_pupils(db, 2026, today=date(2026, 9, 1)) if p.status == "毕业"}
+    assert graduated == {"赵一", "赵二"} and _class_of(db, pupils["赵一"], 2026) == ""
+
+
+def test_the_window_asks_with_the_figures_of_the_school_type_it_shows(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    """Stored 九年一贯制, switched to 小学 in the dialog: preview, question and result all graduate 赵一 and 赵二."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from schooldesk.ui.new_school_year_dialog import NewSchoolYearDialog
+    from schooldesk.ui.state import AppState
+
+    db, pupils, _ = school
+    set_school_type(db, NINE_YEAR)
+    dialog = NewSchoolYearDialog(AppState(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "升级6人" in dialog.summary.text() and "毕业0人" in dialog.summary.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PRIMARY))
+    summary = dialog.summary.text()
+    assert "升级4人" in summary and "毕业2人" in summary, summary
+    question = dialog.confirm_start()
+    assert question is not None and "升级4人" in question.text() and "毕业2人" in question.text(), question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert school_type(db) == PRIMARY
+    after = {p.name: p.status for p in list_pupils(db, 2026, today=date(2026, 9, 1))}
+    assert after["赵一"] == after["赵二"] == "毕业" and _class_of(db, pupils["王一"], 2026) == "六年级(1)班"
+
+
+def test_statuses_recorded_before_the_history_keep_their_days_through_the_migration(data_dir) -> None:  # type: ignore[no-untyped-def]
+    """A pupil who graduated on 10 July 2025 was on roll before it; an undated 在读 always was; a 转入 dated
+    1 March 2026 had not come before it."""
+    from sqlalchemy import text
+
+    from schooldesk.db.database import database_path, make_engine, open_database
+    from schooldesk.db.migrate import run_alembic
+
+    data_dir.mkdir(parents=True)
+    engine = make_engine(database_path(data_dir))
+    run_alembic(engine, "20261201_0011")
+    with engine.begin() as conn:
+        for pid, name, status, day in ((1, "赵一", "毕业", "2025-07-10"), (2, "王一", "在读", None),
+                                       (3, "孙二", "转入", "2026-03-01")):
+            conn.execute(text(
+                "INSERT INTO pupil (id, name, name_keys, gender, ethnicity, id_type, status, status_date, "
+                "household_registration, address, boarding, way_to_school) "
+                "VALUES (:id, :name, '', '男', '', '', :status, :day, '', '', '', '')"),
+                {"id": pid, "name": name, "status": status, "day": day})
+    engine.dispose()
+    db = open_database(data_dir)
+    try:
+        on = {day: {p.name: p.status for p in list_pupils(db, 2025, today=day)}
+              for day in (date(2025, 7, 9), date(2025, 7, 10), date(2026, 3, 1))}
+        assert on[date(2025, 7, 9)] == {"赵一": "在读", "王一": "在读", "孙二": "转入"}  # not yet come: as stored
+        assert on[date(2025, 7, 10)]["赵一"] == on[date(2026, 3, 1)]["赵一"] == "毕业"
+        assert count_pupils_on_roll(db, date(2025, 7, 9)) == 2 and count_pupils_on_roll(db, date(2026, 3, 1)) == 2
+    finally:
+        db.close()

@@ -190,13 +190,16 @@ def test_monthly_report_counts_at_the_month_boundaries(school: School) -> None:
     assert november.count("送教上门人数") == 1 and november.count("送教上门本月达标") == 0
     names = {(d.figure, d.pupil.name) for d in november.details}
     assert ("疑似辍学", "孙丽") in names and ("本月销号", "周杰") in names
-    # on roll now: 9 pupils less 周杰 (transferred); at school: less 刘洋 (辍学) and 陈小宇 (送教上门)
-    assert october.count("在籍人数") == 8 and october.count("在校人数") == 6
+    # counted as each month ended: in October all 9 on roll (周杰 transferred on 30 November, 刘洋 dropped out on
+    # 1 December, 赵敏 back on 31 October), at school all but 陈小宇 (送教上门)
+    assert october.count("在籍人数") == 9 and october.count("在校人数") == 8
+    assert november.count("在籍人数") == 8 and november.count("在校人数") == 7  # 周杰 gone on the last day
+    assert december.count("在籍人数") == 8 and december.count("在校人数") == 6  # less 刘洋 (辍学)
     assert "3天" in october.suspect_rule
     confirm_dropout(school.db, next(c.case_id for c in register_book(school.db, AUTUMN).dropouts  # type: ignore[arg-type]
                                     if c.stage == "疑似辍学"))
     november = monthly_report(school.db, date(2025, 11, 1))
-    assert november.count("疑似辍学") == 0 and november.count("本月新增辍学") == 2 and november.count("在校人数") == 5
+    assert november.count("疑似辍学") == 0 and november.count("本月新增辍学") == 2 and november.count("在校人数") == 6
 
 
 def test_month_is_parsed_or_refused() -> None:

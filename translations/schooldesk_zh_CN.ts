@@ -3961,8 +3961,8 @@ If every administrator password is forgotten, it lets you set a new one (schoold
     </message>
     <message>
       <location filename="../schooldesk/ui/new_school_year_dialog.py" line="165" />
-      <source>Start %1 now? %2 pupils move up and %3 graduate. A backup is taken first; this can be done only once for the year.</source>
-      <translation>现在开始%1吗？升级%2人，毕业%3人。开始前会先备份；每个学年只能开始一次。</translation>
+      <source>Start %1 now? %2 pupils move up, %3 repeat, %4 leave and %5 graduate. A backup is taken first; this can be done only once for the year.</source>
+      <translation>现在开始%1吗？升级%2人，留级%3人，离校%4人，毕业%5人。开始前会先备份；每个学年只能开始一次。</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/new_school_year_dialog.py" line="178" />

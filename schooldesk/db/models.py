@@ -110,7 +110,7 @@ class Pupil(Base):
     id_number: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
     student_number: Mapped[Optional[str]] = mapped_column(String(30), unique=True)
     status: Mapped[str] = mapped_column(String(10))
-    status_date: Mapped[Optional[date]] = mapped_column(Date)
+    status_date: Mapped[Optional[date]] = mapped_column(Date)  # when *status* takes (or took) effect
     household_registration: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     boarding: Mapped[str] = mapped_column(String(4), default="")
@@ -122,6 +122,20 @@ class Pupil(Base):
     )
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="pupil", cascade="all, delete-orphan")
     care_records: Mapped[list[CareRecord]] = relationship(cascade="all, delete-orphan")
+    statuses: Mapped[list[PupilStatus]] = relationship(cascade="all, delete-orphan", order_by="PupilStatus.id")
+
+
+class PupilStatus(Base):
+    """A pupil's status from a day on (毕业 from 2026-07-10): what the pupil was on any day, so a report of a
+    past month, or of this one while next year is prepared, counts the pupils as they were then.
+    *from_date* None: since before anything was recorded."""
+
+    __tablename__ = "pupil_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pupil_id: Mapped[int] = mapped_column(ForeignKey("pupil.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(10))
+    from_date: Mapped[Optional[date]] = mapped_column(Date)
 
 
 class Guardian(Base):

@@ -1,6 +1,9 @@
 """Values of the pupil register as the national student-status system (学籍系统) keeps them."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -12,6 +15,20 @@ HOME_TAUGHT = "送教上门"
 DROPPED_OUT = "辍学"
 STATUSES = (IN_SCHOOL, "转入", "转出", "休学", DROPPED_OUT, "毕业", HOME_TAUGHT)
 ON_ROLL = frozenset({IN_SCHOOL, "转入", "休学", DROPPED_OUT, HOME_TAUGHT})  # still the school's pupils
+ARRIVED = "转入"  # dated: the pupil was not the school's before it
+
+
+def status_on(history: Iterable[tuple[str, date | None]], day: date) -> str:
+    """The status in force on *day* of a pupil whose statuses from their days on are *history* (in the order
+    recorded; a day of None: since before anything was recorded): a change dated later — 毕业 on the old
+    year's last day, written by a new school year prepared in December — is not in force yet. "" when none
+    is: the pupil had not yet come (转入 next week)."""
+    found, found_day = "", date.min
+    for status, since in history:
+        since = since or date.min
+        if since <= day and since >= found_day:
+            found, found_day = status, since
+    return found
 
 ETHNICITIES = (
     "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族",

@@ -37,12 +37,14 @@ TABLES = {
     "observation_check": "二看三查阅", "mentorship_pair": "师徒结对", "guidance_record": "师徒指导记录",
     "mentorship_assessment": "师徒结对考核", "activity_kind": "活动类别", "activity": "活动记录",
     "activity_teacher": "活动参加教师", "activity_pupil": "活动参加学生",
+    "pupil_status": "学籍状态变动",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
     "id": "编号", "name": "名称", "gender": "性别", "birth_date": "出生日期", "ethnicity": "民族", "id_type": "证件类型",
     "id_number": "身份证件号", "student_number": "学籍号", "status": "学籍状态", "status_date": "状态日期",
-    "household_registration": "户口所在地", "address": "现住址", "boarding": "就读方式", "distance_km": "上学距离（公里）",
+    "from_date": "起始日期", "household_registration": "户口所在地", "address": "现住址", "boarding": "就读方式",
+    "distance_km": "上学距离（公里）",
     "way_to_school": "上学方式", "relation": "关系", "phone": "联系电话", "workplace": "工作单位", "kind": "类别",
     "start_date": "开始日期", "end_date": "结束日期", "responsible_teacher_id": "责任教师", "details": "详情",
     "date": "日期", "teacher_id": "教师", "content": "内容", "outcome": "效果", "reason": "原因",

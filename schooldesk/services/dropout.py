@@ -13,7 +13,7 @@ from schooldesk.domain.care import CONFIRMED_DROPOUT, DROPOUT_STAGES, DROPOUT_OU
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, IN_SCHOOL, validate_choice, validate_text
-from schooldesk.services.pupils import load_pupil
+from schooldesk.services.pupils import load_pupil, set_status
 from schooldesk.services.access import require_record_keeper
 
 MAX_TEXT = 2000
@@ -107,7 +107,7 @@ def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
                            reason_note=validate_text(data.reason_note, "reason_note", MAX_TEXT))
         session.add(case)
         if case.stage == CONFIRMED_DROPOUT:  # a suspected dropout is still on the register as before
-            pupil.status, pupil.status_date = DROPPED_OUT, data.started_on
+            set_status(pupil, DROPPED_OUT, data.started_on)
         session.flush()
         return _row(case)
 
@@ -119,7 +119,7 @@ def confirm_dropout(db: Database, case_id: int) -> CaseRow:
         case = _get(session, case_id)
         case.stage = CONFIRMED_DROPOUT
         pupil = load_pupil(session, case.pupil_id)
-        pupil.status, pupil.status_date = DROPPED_OUT, case.started_on
+        set_status(pupil, DROPPED_OUT, case.started_on)
         session.flush()
         return _row(case)
 
@@ -200,7 +200,7 @@ def close_case(db: Database, case_id: int, closed_on: date, outcome: str, note: 
         pupil = load_pupil(session, case.pupil_id)
         status = {RETURNED_TO_SCHOOL: IN_SCHOOL, TRANSFERRED: "转出", HOME_TAUGHT: HOME_TAUGHT}.get(outcome)
         if status is not None:
-            pupil.status, pupil.status_date = status, closed_on
+            set_status(pupil, status, closed_on)
         session.flush()
         return _row(case)
 

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import Pupil, SchoolClass, Teacher
-from schooldesk.domain.pupils import ON_ROLL
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanSummary, behind_this_month
 from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
 from schooldesk.services.observation_quotas import QuotaRow, behind_on_observations
 from schooldesk.services.support import OverdueSupport, overdue_support
+from schooldesk.services.pupils import on_roll_on
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +40,7 @@ class FamiliesSummary:
 def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
     with db.transaction() as session:
         pupils, teachers, classes = (session.scalar(query) or 0 for query in (
-            select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL)),
+            select(func.count()).select_from(Pupil).where(on_roll_on(today)),
             select(func.count()).select_from(Teacher).where(Teacher.active.is_(True)),
             select(func.count()).select_from(SchoolClass).where(SchoolClass.school_year == school_year,
                                                                  SchoolClass.active.is_(True)),

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from schooldesk.db.database import Database
 from schooldesk.db.models import CareRecord, Pupil
 from schooldesk.domain.care import DISABLED
-from schooldesk.domain.pupils import HOME_TAUGHT, ON_ROLL
+from schooldesk.domain.pupils import HOME_TAUGHT
 from schooldesk.domain.sorting import name_key
-from schooldesk.services.pupils import class_names
+from schooldesk.services.pupils import class_names, on_roll_on, status_in_force
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,9 @@ def plan_candidates(db: Database, school_year: int) -> list[PupilChoice]:
             if care.details.get("placement") == HOME_TAUGHT
         }
         classes = class_names(session, school_year)
+        today = date.today()
         pupils = session.execute(
-            select(Pupil.id, Pupil.name, Pupil.status, Pupil.name_keys).where(Pupil.status.in_(ON_ROLL))
+            select(Pupil.id, Pupil.name, status_in_force(today), Pupil.name_keys).where(on_roll_on(today))
         ).all()
         choices = [PupilChoice(pid, name, classes.get(pid, ""), status == HOME_TAUGHT or pid in placed, placed.get(pid))
                    for pid, name, status, _keys in pupils]

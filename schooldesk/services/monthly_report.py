@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from schooldesk.db.audit import record_export
@@ -21,6 +22,7 @@ from schooldesk.domain.semester import school_year_of
 from schooldesk.services.home_teaching import plan_months
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.access import masking
+from schooldesk.services.pupils import status_in_force
 from schooldesk.services.registers import PupilFacts, check_full_ids, pupil_facts
 from schooldesk.services.school_rules import read_suspect_after_days
 
@@ -75,13 +77,14 @@ def _open_at(case: DropoutCase, day: date) -> bool:
 
 
 def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> MonthlyReport:
-    """The figures of *month* (roll counts as the register stands now; cases and visits by their dates)."""
+    """The figures of *month*: roll counts by the status in force on its last day (a 毕业 dated next July, written
+    by a new school year prepared early, does not change December's); cases and visits by their dates."""
     check_full_ids(db, full_ids)
     first = month.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     with db.transaction() as session:
         school = session.scalars(select(School)).first()
-        statuses = dict(session.execute(select(Pupil.status, func.count()).group_by(Pupil.status)).all())
+        statuses = Counter(session.scalars(select(status_in_force(last)).select_from(Pupil)))  # None: not yet come
         on_roll = sum(n for s, n in statuses.items() if s in ON_ROLL)
         at_school = on_roll - sum(n for s, n in statuses.items() if s in NOT_AT_SCHOOL)
         cases = session.scalars(select(DropoutCase).options(selectinload(DropoutCase.visits))
@@ -90,7 +93,7 @@ def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> Mont
             HomeTeachingPlan.start_date <= last, HomeTeachingPlan.end_date >= first)).all()
         rules = read_visit_rules(session)
         facts = pupil_facts(session, {c.pupil_id for c in cases} | {p.pupil_id for p in plans},
-                            school_year_of(first), full_ids, masking(db))
+                            school_year_of(first), full_ids, masking(db), status_day=last)
         rows: list[ReportDetail] = []
 
         def add(figure: str, found: list[tuple[int, date | None, str]]) -> MonthlyFigure:

@@ -27,6 +27,7 @@ from schooldesk.domain.sorting import name_key
 from schooldesk.domain.semester import SemesterKey, TermDates, default_term_dates, validate_school_year
 from schooldesk.services.access import require_admin
 from schooldesk.services.school_rules import write_setting
+from schooldesk.services.pupils import set_status
 from schooldesk.services.semesters import save_term_dates
 
 SCHOOL_TYPE_KEY = "school_type"
@@ -38,6 +39,7 @@ class NewYearChoices:
 
     term1: TermDates | None = None
     term2: TermDates | None = None
+    school_type: str | None = None  # default: the school's stored kind; the run stores the one chosen
     graduation_date: date | None = None  # default: the last day of the old year's second term
     pupils: Mapping[int, str] = field(default_factory=dict)  # pupil id → MOVE_UP / REPEAT / LEAVE / GRADUATE
     head_teachers: Mapping[tuple[int, int], int | None] = field(default_factory=dict)  # (grade, number) next year
@@ -156,7 +158,7 @@ def _plan(session: Session, year: int, choices: NewYearChoices) -> NewYearPlan:
         raise ValidationError("year", QT_TRANSLATE_NOOP(
             "Errors", "The school year %1 has no classes to move up from."),
             SemesterKey(year - 1, 1).label_zh.removesuffix("第一学期"))
-    kind = read_school_type(session)
+    kind = validate_school_type(choices.school_type) if choices.school_type else read_school_type(session)
     top = TOP_GRADES[kind]
     term1, term2 = default_term_dates(year)
     term1, term2 = choices.term1 or term1, choices.term2 or term2
@@ -209,6 +211,7 @@ def _old_year_end(session: Session, old_year: int) -> date | None:
 
 def _apply(session: Session, plan: NewYearPlan) -> None:
     save_term_dates(session, plan.term1, plan.term2)
+    write_setting(session, SCHOOL_TYPE_KEY, {"code": plan.school_type})
     heads = {(c.grade + 1, c.number): c.head_teacher_id for c in plan.classes if c.to_name != GRADUATED}
     made: dict[tuple[int, int], SchoolClass] = {}
     for grade, number in plan.class_keys:
@@ -226,10 +229,9 @@ def _apply(session: Session, plan: NewYearPlan) -> None:
             if moved is not None:
                 session.add(Enrolment(pupil_id=pupil.id, school_year=plan.year,
                                       class_id=made[(moved, school_class.number)].id))
-            elif move.choice == GRADUATE:
-                pupil.status, pupil.status_date = GRADUATED, plan.graduation_date
-            elif move.choice == LEAVE:
-                pupil.status, pupil.status_date = LEFT, plan.graduation_date
+            elif move.choice in (GRADUATE, LEAVE):
+                # dated the old year's last day: prepared in December, it is not in force before then
+                set_status(pupil, GRADUATED if move.choice == GRADUATE else LEFT, plan.graduation_date)
 
 
 def plan_as_dict(plan: NewYearPlan, *, dry_run: bool) -> dict[str, Any]:

@@ -1,15 +1,15 @@
 """The pupil register: add, edit, list for a school year (with class and care categories)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, ScalarSelect, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import CareRecord, Enrolment, Guardian, Pupil, SchoolClass
+from schooldesk.db.models import CareRecord, Enrolment, Guardian, Pupil, PupilStatus, SchoolClass
 from schooldesk.domain.care import care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -18,8 +18,8 @@ from schooldesk.domain.people import validate_gender, validate_person_name, vali
 from schooldesk.domain.pinyin_search import search_keys
 from schooldesk.domain.sorting import name_key
 from schooldesk.domain.pupils import (
-    BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
-    validate_choice, validate_student_number, validate_text,
+    ARRIVED, BOARDING, ETHNICITIES, ID_CARD, ID_TYPES, IN_SCHOOL, ON_ROLL, RELATIONS, STATUSES, WAYS_TO_SCHOOL,
+    status_on, validate_choice, validate_student_number, validate_text,
 )
 from schooldesk.services.access import masking, require_record_keeper, sees_full_id_numbers
 
@@ -71,6 +71,7 @@ class PupilRow:
     class_name: str
     grade: int | None
     care_kinds: tuple[str, ...]  # codes of the categories open today
+    coming_status: str = ""  # a change dated later: 毕业（2026-07-10起）
     numbers: str = ""  # full ID and student numbers, for the find box only; never shown
 
     @property
@@ -140,6 +141,9 @@ def check_unique(session: Session, data: PupilInput, pupil_id: int | None) -> No
 
 def write_pupil(session: Session, pupil: Pupil, data: PupilInput) -> None:
     """Copy cleaned *data* onto *pupil* (new or existing), its guardians and its class for the year."""
+    if not pupil.statuses or (pupil.status, pupil.status_date) != (data.status, data.status_date):
+        # a change with no date of its own is dated the day it is recorded (history before it stays)
+        set_status(pupil, data.status, data.status_date or (date.today() if pupil.statuses else None))
     for name in ("name", "gender", "birth_date", "ethnicity", "id_type", "status", "status_date",
                  "household_registration", "address", "boarding", "distance_km", "way_to_school"):
         setattr(pupil, name, getattr(data, name))
@@ -249,6 +253,7 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
         ):
             if kind not in care.setdefault(pupil_id, []):
                 care[pupil_id].append(kind)
+        history = status_histories(session)
         rows = []
         for p in sorted(session.scalars(select(Pupil)), key=lambda p: name_key(p.name)):  # 曹 < 陈 < 曾
             school_class = classes.get(p.id)
@@ -256,7 +261,8 @@ def list_pupils(db: Database, school_year: int, today: date | None = None) -> li
                 id=p.id, name=p.name, name_keys=p.name_keys, gender=p.gender, birth_date=p.birth_date,
                 id_number_masked=mask_id(p.id_number or ""),
                 student_number_masked=mask_number(p.student_number or ""),
-                status=p.status,
+                status=status_on(history.get(p.id, ()), today) or p.status,
+                coming_status=_coming(history.get(p.id, ()), today),
                 class_id=school_class.id if school_class else None,
                 class_name=school_class.name if school_class else "",
                 grade=school_class.grade if school_class else None,
@@ -291,9 +297,50 @@ def load_pupil(session: Session, pupil_id: int) -> Pupil:
     return pupil
 
 
-def count_pupils_on_roll(db: Database) -> int:
+def set_status(pupil: Pupil, status: str, on: date | None) -> None:
+    """*pupil* is *status* from *on* (None: since before anything was recorded). What the history said from
+    that day on is replaced, what it said before stays: December's report still counts a pupil whose 毕业
+    is dated next July, and a corrected date leaves no trace of the wrong one."""
+    if not pupil.statuses and on is not None and status != ARRIVED:
+        pupil.statuses.append(PupilStatus(status=IN_SCHOOL, from_date=None))  # on roll before leaving
+    for old in [s for s in pupil.statuses if on is None or (s.from_date is not None and s.from_date >= on)]:
+        pupil.statuses.remove(old)
+    pupil.statuses.append(PupilStatus(status=status, from_date=on))
+    pupil.status, pupil.status_date = status, on
+
+
+def status_histories(session: Session, ids: Iterable[int] | None = None) -> dict[int, list[tuple[str, date | None]]]:
+    """Pupil id → their statuses from their days on, as ``domain.pupils.status_on`` reads them."""
+    query = select(PupilStatus.pupil_id, PupilStatus.status, PupilStatus.from_date).order_by(PupilStatus.id)
+    if ids is not None:
+        query = query.where(PupilStatus.pupil_id.in_(list(ids)))
+    found: dict[int, list[tuple[str, date | None]]] = {}
+    for pupil_id, status, since in session.execute(query):
+        found.setdefault(pupil_id, []).append((status, since))
+    return found
+
+
+def _coming(history: Sequence[tuple[str, date | None]], today: date) -> str:
+    """The latest change dated after *today*: 毕业（2026-07-10起）."""
+    later = [(since, status) for status, since in history if since is not None and since > today]
+    return f"{max(later)[1]}（{max(later)[0].isoformat()}起）" if later else ""
+
+
+def status_in_force(day: date) -> ScalarSelect[str]:
+    """SQL for the status in force on *day* (see ``domain.pupils.status_on``); NULL before the pupil came."""
+    since = func.coalesce(PupilStatus.from_date, date(1900, 1, 1))
+    return (select(PupilStatus.status).where(PupilStatus.pupil_id == Pupil.id, since <= day)
+            .order_by(since.desc(), PupilStatus.id.desc()).limit(1).scalar_subquery())
+
+
+def on_roll_on(day: date) -> ColumnElement[bool]:
+    """SQL: the pupil is the school's on *day* (a 毕业 dated next July still counts in December)."""
+    return status_in_force(day).in_(ON_ROLL)
+
+
+def count_pupils_on_roll(db: Database, today: date | None = None) -> int:
     with db.transaction() as session:
-        return session.scalar(select(func.count()).select_from(Pupil).where(Pupil.status.in_(ON_ROLL))) or 0
+        return session.scalar(select(func.count()).select_from(Pupil).where(on_roll_on(today or date.today()))) or 0
 
 
 def find_pupil(session: Session, db: Database, student: str) -> Pupil:

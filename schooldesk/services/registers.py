@@ -23,11 +23,12 @@ from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, desc
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import VisitRule
 from schooldesk.domain.semester import SemesterKey
+from schooldesk.domain.pupils import status_on
 from schooldesk.services.access import masking, sees_full_id_numbers
 from schooldesk.services.home_teaching import plan_standing
 from schooldesk.services.semesters import semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import class_names
+from schooldesk.services.pupils import class_names, status_histories
 
 IN_PROGRESS, BACK_AT_SCHOOL, CLOSED = "劝返中", "已返校", "已销号"
 
@@ -150,9 +151,9 @@ def check_full_ids(db: Database, full_ids: bool) -> None:
 
 
 def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: bool,
-                masks: tuple[Callable[[str], str], Callable[[str], str]]) -> dict[int, PupilFacts]:
+                masks: tuple[Callable[[str], str], Callable[[str], str]], *, status_day: date) -> dict[int, PupilFacts]:
     """The facts of the pupils *ids*, their class in *school_year*, in one query each; numbers through *masks*
-    unless *full_ids*."""
+    unless *full_ids*; the status in force on *status_day*."""
     mask_id, mask_number = masks
     classes = class_names(session, school_year, ids)
     order = {pid: (grade, number) for pid, grade, number in session.execute(
@@ -160,6 +161,7 @@ def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: boo
         .join(SchoolClass, Enrolment.class_id == SchoolClass.id)
         .where(Enrolment.school_year == school_year, Enrolment.pupil_id.in_(ids)))}
     pupils = session.scalars(select(Pupil).where(Pupil.id.in_(ids)).options(selectinload(Pupil.guardians)))
+    history = status_histories(session, ids)
     facts = {}
     for p in pupils:
         guardian = next((g for g in p.guardians if g.name), None)
@@ -169,8 +171,8 @@ def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: boo
             id_number=number if full_ids else mask_id(number),
             student_number=(p.student_number or "") if full_ids else mask_number(p.student_number or ""),
             class_name=classes.get(p.id, ""), class_order=order.get(p.id, (99, 99)),
-            name_order=p.name_keys or p.name, status=p.status, household=p.household_registration,
-            address=p.address, guardian=guardian.name if guardian else "",
+            name_order=p.name_keys or p.name, status=status_on(history.get(p.id, ()), status_day) or p.status,
+            household=p.household_registration, address=p.address, guardian=guardian.name if guardian else "",
             guardian_relation=guardian.relation if guardian else "", guardian_phone=guardian.phone if guardian else "",
         )
     return facts
@@ -209,7 +211,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
             .options(selectinload(HomeTeachingPlan.visits), selectinload(HomeTeachingPlan.teachers))).all()
         ids = {r.pupil_id for r in care} | {r.pupil_id for r in support} | {c.pupil_id for c in cases} | {
             p.pupil_id for p in plans}
-        facts = pupil_facts(session, ids, semester.school_year, full_ids, masking(db))
+        facts = pupil_facts(session, ids, semester.school_year, full_ids, masking(db), status_day=min(today, end))
         by_pupil: dict[int, list[SupportRecord]] = defaultdict(list)
         for record in support:
             by_pupil[record.pupil_id].append(record)

@@ -14,9 +14,9 @@ from schooldesk.db.models import (
 from schooldesk.domain.care import SUPPORT_KINDS, care_kind
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.pupils import ON_ROLL, validate_choice, validate_text
+from schooldesk.domain.pupils import validate_choice, validate_text
 from schooldesk.services.access import require_own
-from schooldesk.services.pupils import class_names, load_pupil
+from schooldesk.services.pupils import class_names, load_pupil, on_roll_on
 from schooldesk.services.school_rules import read_support_intervals
 
 MAX_RECORD_TEXT = 2000
@@ -132,7 +132,7 @@ def overdue_support(db: Database, today: date, school_year: int) -> list[Overdue
         contact_kinds = [kind_id for kind_id, kind in read_kinds(session).items() if kind.counts_as_contact]
         in_care_now = (  # an open category of a pupil on roll
             CareRecord.start_date <= today, (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today),
-            Pupil.status.in_(ON_ROLL),
+            on_roll_on(today),
         )
         in_care = select(CareRecord.pupil_id).join(Pupil, CareRecord.pupil_id == Pupil.id).where(*in_care_now)
         last: dict[int, date] = {}

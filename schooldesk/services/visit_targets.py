@@ -13,11 +13,10 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import Activity, CareRecord, Pupil, SchoolSetting, Teacher
 from schooldesk.domain.activities import VisitTargets, targets_for, validate_visit_targets
 from schooldesk.domain.care import LEFT_BEHIND
-from schooldesk.domain.pupils import ON_ROLL
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
 from schooldesk.services.activity_kinds import read_kinds
-from schooldesk.services.pupils import class_names
+from schooldesk.services.pupils import class_names, on_roll_on
 from schooldesk.services.school_rules import write_setting
 from schooldesk.services.semesters import semester_dates
 
@@ -113,7 +112,7 @@ def visit_standing(db: Database, semester: SemesterKey) -> VisitStanding:
             care = session.execute(
                 select(CareRecord, Pupil).join(Pupil, Pupil.id == CareRecord.pupil_id)
                 .where(CareRecord.kind == LEFT_BEHIND, CareRecord.start_date <= end,
-                       (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= start), Pupil.status.in_(ON_ROLL))
+                       (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= start), on_roll_on(start))
                 .options(selectinload(CareRecord.responsible_teacher))).all()
             classes = class_names(session, semester.school_year, [p.id for _c, p in care])
             seen: set[int] = set()

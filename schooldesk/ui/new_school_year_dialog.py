@@ -17,7 +17,7 @@ from schooldesk.domain.moving_up import CHOICES, GRADUATE, LEAVE, MOVE_UP, REPEA
 from schooldesk.domain.semester import default_term_dates
 from schooldesk.i18n import error_text
 from schooldesk.services.new_school_year import (
-    NewYearChoices, NewYearPlan, plan_new_school_year, school_type, set_school_type, start_new_school_year,
+    NewYearChoices, NewYearPlan, plan_new_school_year, school_type, start_new_school_year,
 )
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.background import run_in_background
@@ -93,7 +93,7 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
     def choices(self) -> NewYearChoices:
         term1, term2 = self.terms.terms()
         graduation = self.graduation.value() if self.plan is not None else None  # first: the old year's last day
-        return NewYearChoices(term1=term1, term2=term2, graduation_date=graduation,
+        return NewYearChoices(term1=term1, term2=term2, school_type=self.kind.currentData(), graduation_date=graduation,
                               pupils=dict(self.pupil_choices), head_teachers=dict(self.head_teachers))
 
     def refresh(self) -> None:
@@ -160,19 +160,24 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
 
     # ---- starting it ----
     def confirm_start(self) -> QMessageBox | None:
+        """The question counts what the run will do: the plan is computed again from the dialog's choices as
+        they stand now, and the run is given exactly those choices."""
+        self.refresh()
         if self.plan is None:
             return None
-        text = fill(self.tr("Start %1 now? %2 pupils move up and %3 graduate. A backup is taken first; this can "
-                            "be done only once for the year."),
-                    (self.plan.label_zh, str(self.plan.count(MOVE_UP)), str(self.plan.count(GRADUATE))))
-        self.question = ask_yes_no(self, text, self.start)
+        choices = self.choices()
+        plan = self.plan
+        text = fill(self.tr("Start %1 now? %2 pupils move up, %3 repeat, %4 leave and %5 graduate. A backup is "
+                            "taken first; this can be done only once for the year."),
+                    (plan.label_zh, str(plan.count(MOVE_UP)), str(plan.count(REPEAT)), str(plan.count(LEAVE)),
+                     str(plan.count(GRADUATE))))
+        self.question = ask_yes_no(self, text, lambda: self.start(choices))
         return self.question
 
-    def start(self) -> None:
-        db, year, choices, kind = self.state.db, self.terms.year.value(), self.choices(), self.kind.currentData()
+    def start(self, choices: NewYearChoices | None = None) -> None:
+        db, year, choices = self.state.db, self.terms.year.value(), choices or self.choices()
 
         def work(_progress: object) -> NewYearPlan:
-            set_school_type(db, kind)
             return start_new_school_year(db, year, choices)
 
         run_in_background(self, self.tr("Starting the new school year (backup first)…"), work, self._started)

@@ -73,7 +73,7 @@ class PupilsPage(QWidget):
             Column(self.tr("Class"), lambda p: p.class_name),
             Column(self.tr("Student number"), lambda p: p.student_number_masked),
             Column(self.tr("ID number"), lambda p: p.id_number_masked),
-            Column(self.tr("Status"), lambda p: p.status),
+            Column(self.tr("Status"), lambda p: f"{p.status} → {p.coming_status}" if p.coming_status else p.status),
             Column(self.tr("Care categories"), lambda p: p.care_names),
         ], dimmed=lambda p: not p.active)
         self.proxy = PupilFilter(self.model)
