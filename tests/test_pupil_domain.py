@@ -66,3 +66,16 @@ def test_pinyin_initials_and_surname_readings() -> None:
     assert not matches("lsh", "张书涵", keys)
     assert matches("sxm", "单小明", search_keys("单小明"))  # 单 read shan as a surname
     assert search_keys("𠮷祥")  # a character outside the BMP does not break it
+
+
+def test_place_name_reads_each_level_of_an_area_code() -> None:
+    from schooldesk.domain.areas import area_names, place_name
+
+    names = {"44": "广东省", "4419": "东莞市", "441900003": "东城街道", "11": "北京市", "1101": "市辖区",
+             "110101": "东城区"}
+    assert place_name("441900003000", names) == "广东省东莞市东城街道"  # no county level: skipped, not stopped
+    assert place_name("110101000000", names) == "北京市东城区"  # 市辖区 is a grouping, not a place
+    assert place_name("110101", names) == "北京市东城区"
+    for text in ("990000000000", "东莞市东城街道", "4419", "12345678901234", "４４１９００００３０００"):
+        assert place_name(text, names) == text  # unknown, not a code, or not ASCII digits: as the roster gave it
+    assert len(area_names()) > 40000 and area_names()["210921"] == "阜新蒙古族自治县"  # the shipped table

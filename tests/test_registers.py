@@ -299,3 +299,54 @@ def test_registers_list_pupils_by_grade_then_class_then_name(school_db) -> None:
     book = register_book(school_db, AUTUMN)
     assert [(line.pupil.class_name, line.pupil.name) for line in book.care] == [
         ("二年级(2)班", "安然"), ("二年级(2)班", "曹阳"), ("二年级(10)班", "陈晨"), ("三年级(1)班", "曾静")]
+
+
+def test_an_area_code_prints_as_the_place_it_names_and_other_text_as_given(school: School, tmp_path: Path) -> None:
+    """户籍所在地 from the 学籍系统 is a 统计用区划代码: the 随迁子女名册 and the pupil's file print the place."""
+    from pypdf import PdfReader
+
+    from schooldesk.exports.pupil_file_pdf import write_pupil_file_pdf
+    from schooldesk.services.pupil_file import pupil_file
+
+    coded, _ = _pupil(school.db, "马小兰", "女", 21, household_registration="210921100000")
+    village, _ = _pupil(school.db, "高小军", "男", 22, household_registration="210921101000")  # 乡镇 not in the table
+    written, _ = _pupil(school.db, "吴小芳", "女", 23, household_registration="河南省南阳市卧龙区")
+    for pupil in (coded, village, written):
+        add_care(school.db, pupil, CareInput("migrant", date(2025, 9, 1)))
+    book = register_book(school.db, AUTUMN, today=TODAY)
+    places = {line.pupil.name: line.pupil.household for line in book.care_of("migrant")}
+    assert places["马小兰"] == "辽宁省阜新市阜新蒙古族自治县阜新镇"
+    assert places["高小军"] == "辽宁省阜新市阜新蒙古族自治县"  # as far down as the table knows
+    assert places["吴小芳"] == "河南省南阳市卧龙区"
+    path = write_registers_xlsx(tmp_path / "随迁.xlsx", book, [register_spec("migrant")]).path
+    cells = {c for row in _sheet_rows(openpyxl.load_workbook(path)["随迁子女名册"]) for c in row}
+    assert "辽宁省阜新市阜新蒙古族自治县阜新镇" in cells and "210921100000" not in cells
+    one = pupil_file(school.db, coded, 2025, today=TODAY)
+    text_of_file = PdfReader(write_pupil_file_pdf(tmp_path / "file.pdf", one).path).pages[0].extract_text().replace("\n", "")
+    assert "阜新蒙古族自治县阜新镇" in text_of_file and "210921100000" not in text_of_file
+
+
+def test_unknown_left_behind_cells_print_as_unfilled_and_are_listed_before_the_hand_in(school: School,
+                                                                                       tmp_path: Path) -> None:
+    from schooldesk.services.bundle import bundle_checks
+
+    # 王小明 (双亲外出): the mother's phone unknown; 李娜: nothing known, no responsible teacher; 张伟 (单亲外出,
+    # the father away): complete, the mother at home has no workplace to fill
+    add_care(school.db, school.pupils["李娜"], CareInput("left_behind", date(2025, 9, 1)))
+    add_care(school.db, school.pupils["张伟"], CareInput("left_behind", date(2025, 9, 1), responsible_teacher_id=school.teacher,
+                                                        details={"kind": "单亲外出", "father_work": "江苏苏州",
+                                                                 "father_phone": "13900000003", "carer_name": "张母",
+                                                                 "carer_relation": "母亲", "carer_phone": "13900000004"}))
+    book = register_book(school.db, AUTUMN, today=TODAY)
+    path = write_registers_xlsx(tmp_path / "留守.xlsx", book, [register_spec("left-behind")]).path
+    rows = _sheet_rows(openpyxl.load_workbook(path)["留守儿童台账"])
+    header = next(r for r in rows if r and "母亲电话" in r)
+    by_name = {r[header.index("姓名")]: dict(zip(header, r)) for r in rows if r and r[0] and isinstance(r[0], int)}
+    assert by_name["王小明"]["母亲电话"] == "未填" and by_name["王小明"]["父亲电话"] == "13900000001"
+    assert all(by_name["李娜"][c] == "未填" for c in ("父亲务工地点", "母亲电话", "委托监护人", "包保责任人"))
+    assert "未填" not in by_name["张伟"].values() and not by_name["张伟"]["母亲务工地点"]
+    checks = [c for c in bundle_checks(school.db, AUTUMN, TODAY) if c.code == "left_behind_unfilled"]
+    assert [(c.record, c.text_zh) for c in checks] == [
+        (school.pupils["李娜"], "李娜（留守儿童）：台账中留守类型、父亲务工地点、父亲电话、母亲务工地点、母亲电话、委托监护人、"
+                                "与儿童关系、委托监护人电话、包保责任人未填"),
+        (school.pupils["王小明"], "王小明（留守儿童）：台账中母亲电话未填")]

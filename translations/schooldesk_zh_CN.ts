@@ -749,6 +749,11 @@ The current data is backed up first, so this can be undone.</source>
       <source>%1 (left-behind) not yet visited by %2</source>
       <translation>%1（留守儿童）尚未由%2家访</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="28" />
+      <source>%1 (left-behind): the register prints 未填 for %2</source>
+      <translation>%1（留守儿童）：台账中%2未填</translation>
+    </message>
   </context>
   <context>
     <name>Care</name>

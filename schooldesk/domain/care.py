@@ -97,6 +97,31 @@ def describe_details(code: str, details: dict[str, str]) -> str:
     return "，".join(details[f.key] for f in care_kind(code).details if details.get(f.key))
 
 
+UNFILLED = "未填"  # printed in a register cell the bureau expects filled, so a blank is never mistaken for "none"
+RESPONSIBLE_TEACHER = "responsible_teacher"  # not a detail: the record's 包保责任人
+# What the 留守儿童台账 asks of each child, as its columns name it
+LEFT_BEHIND_COLUMNS = {
+    "kind": "留守类型", "father_work": "父亲务工地点", "father_phone": "父亲电话", "mother_work": "母亲务工地点",
+    "mother_phone": "母亲电话", "carer_name": "委托监护人", "carer_relation": "与儿童关系", "carer_phone": "委托监护人电话",
+    RESPONSIBLE_TEACHER: "包保责任人",
+}
+
+
+def left_behind_gaps(details: dict[str, str], teacher: str) -> tuple[str, ...]:
+    """The 留守儿童台账 cells of a left-behind child still unknown: the parents away (both for 双亲外出; for
+    单亲外出 the one whose work or phone is given, either when neither is), their workplace and phone, the
+    entrusted carer and the responsible teacher. The parent at home of a 单亲外出 child has nothing to fill."""
+    known = {key: bool(value.strip()) for key, value in details.items()}
+    father = known.get("father_work") or known.get("father_phone")
+    mother = known.get("mother_work") or known.get("mother_phone")
+    away = ("father", "mother") if details.get("kind") != "单亲外出" or not (father or mother) else (
+        ("father",) if father else ()) + (("mother",) if mother else ())
+    wanted = ["kind", *(f"{parent}_{what}" for parent in away for what in ("work", "phone")),
+              "carer_name", "carer_relation", "carer_phone"]
+    gaps = [key for key in wanted if not known.get(key)]
+    return (*gaps, RESPONSIBLE_TEACHER) if not teacher.strip() else tuple(gaps)
+
+
 SUPPORT_KINDS = ("谈心", "学业辅导", "家访", "生活帮扶", "心理辅导", "资助", "其他")
 
 # How often a pupil in a category needs a support record: days between records.

@@ -83,7 +83,7 @@ REGISTERS: tuple[RegisterSpec, ...] = (
         col("父亲电话", _d("father_phone"), width=14), col("母亲务工地点", _d("mother_work")),
         col("母亲电话", _d("mother_phone"), width=14), col("委托监护人", _d("carer_name")),
         col("与儿童关系", _d("carer_relation")), col("委托监护人电话", _d("carer_phone"), width=14),
-        col("监护类型", _d("guardianship")), col("包保责任人", lambda r: r[1].teacher),
+        col("监护类型", _d("guardianship")), col("包保责任人", lambda r: r[1].responsible),
         col("家庭住址", lambda r: r[1].pupil.address, width=24))),
     RegisterSpec(name="disabled", title="残疾儿童少年台账", lines=lambda b: b.care_of(DISABLED), columns=(
         *pupil_columns(), col("残疾类别", _d("type")), col("残疾等级", _d("grade")),

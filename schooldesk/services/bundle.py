@@ -25,6 +25,7 @@ CHECK_TEXTS = {
     "observation_unscored": QT_TRANSLATE_NOOP("Bundle", "Observation of %1's lesson “%2” on %3 has no scores"),
     "pair_behind": QT_TRANSLATE_NOOP("Bundle", "Mentoring pair %1 is behind its targets (%2)"),
     "not_visited": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind) not yet visited by %2"),
+    "left_behind_unfilled": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind): the register prints 未填 for %2"),
 }
 
 
@@ -44,7 +45,8 @@ class BundleCheck:
 
         zh = {"home_teaching_behind": "%1：送教上门%2未达到要求", "visit_without_photo": "%1：%2的送教记录没有照片",
               "support_overdue": "%1：帮扶记录自%2起逾期", "observation_unscored": "%1老师《%2》（%3）的听课记录未评分",
-              "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访"}
+              "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访",
+              "left_behind_unfilled": "%1（留守儿童）：台账中%2未填"}
         return fill(zh[self.code], self.args)
 
 
@@ -54,6 +56,7 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
     from schooldesk.services.home_teaching import list_plans
     from schooldesk.services.mentorship_targets import pairs_behind
     from schooldesk.services.observations import list_observations
+    from schooldesk.services.registers import left_behind_incomplete
     from schooldesk.services.support import overdue_support
     from schooldesk.services.visit_targets import visit_standing
 
@@ -78,6 +81,8 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
               for p in pairs_behind(db, semester, today)]
     found += [BundleCheck(code="not_visited", family=ACTIVITIES, record=c.pupil_id, args=(c.pupil_name, c.teacher or "—"))
               for c in visit_standing(db, semester).children if c.visits == 0]
+    found += [BundleCheck(code="left_behind_unfilled", family=DROPOUT, record=pupil_id, args=(name, columns))
+              for pupil_id, name, columns in left_behind_incomplete(db, semester)]
     return found
 
 

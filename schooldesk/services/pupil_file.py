@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from schooldesk.db.audit import record_export
 from schooldesk.db.database import Database
 from schooldesk.db.models import HomeTeachingPlan, School
+from schooldesk.domain.areas import household_place
 from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -98,10 +99,10 @@ def pupil_file(db: Database, pupil_id: int, school_year: int, *, full_ids: bool 
             id_number, student_number = pupil.id_number or "", pupil.student_number or ""
         else:
             id_number, student_number = profile.id_number_masked, profile.student_number_masked
+    details = replace(profile.details, household_registration=household_place(profile.details.household_registration))
     return PupilFile(
         school_name=school.name if school else "", printed=today,
-        details=replace(profile.details, id_number=id_number, student_number=student_number) if full_ids
-        else profile.details,
+        details=replace(details, id_number=id_number, student_number=student_number) if full_ids else details,
         id_number=id_number, student_number=student_number, class_name=class_name,
         care=profile.care, support=profile.support, cases=profile.cases, plans=plans, activities=profile.activities,
     )

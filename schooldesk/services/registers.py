@@ -19,10 +19,14 @@ from schooldesk.db.models import (
     CareRecord, DropoutCase, Enrolment, HomeTeachingPlan, Pupil, School, SchoolClass, SupportRecord,
 )
 from schooldesk.domain.access import AccessDenied, NOT_FOR_ROLE
-from schooldesk.domain.care import DISABLED, RETURNED_TO_SCHOOL, care_kind, describe_details, disability_text
+from schooldesk.domain.care import (
+    DISABLED, LEFT_BEHIND, RESPONSIBLE_TEACHER, RETURNED_TO_SCHOOL, UNFILLED, care_kind, describe_details,
+    disability_text, left_behind_gaps, LEFT_BEHIND_COLUMNS,
+)
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import VisitRule
 from schooldesk.domain.semester import SemesterKey
+from schooldesk.domain.areas import household_place
 from schooldesk.domain.pupils import status_on
 from schooldesk.services.access import masking, sees_full_id_numbers
 from schooldesk.services.home_teaching import plan_standing
@@ -77,8 +81,18 @@ class CareLine:
     def summary(self) -> str:
         return describe_details(self.kind, self.details)
 
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """Cells of the 留守儿童台账 still unknown (``domain.care.left_behind_gaps``); none for other kinds."""
+        return left_behind_gaps(self.details, self.teacher) if self.kind == LEFT_BEHIND else ()
+
     def detail(self, key: str) -> str:
-        return self.details.get(key, "")
+        """The detail as printed: 未填 where the register expects it and it is unknown."""
+        return UNFILLED if key in self.gaps else self.details.get(key, "")
+
+    @property
+    def responsible(self) -> str:
+        return UNFILLED if RESPONSIBLE_TEACHER in self.gaps else self.teacher
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -172,7 +186,7 @@ def pupil_facts(session: Session, ids: set[int], school_year: int, full_ids: boo
             student_number=(p.student_number or "") if full_ids else mask_number(p.student_number or ""),
             class_name=classes.get(p.id, ""), class_order=order.get(p.id, (99, 99)),
             name_order=p.name_keys or p.name, status=status_on(history.get(p.id, ()), status_day) or p.status,
-            household=p.household_registration, address=p.address, guardian=guardian.name if guardian else "",
+            household=household_place(p.household_registration), address=p.address, guardian=guardian.name if guardian else "",
             guardian_relation=guardian.relation if guardian else "", guardian_phone=guardian.phone if guardian else "",
         )
     return facts
@@ -234,6 +248,25 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
         if full_ids:
             record_export(session, "register", semester.code, "控辍保学台账（完整身份证号）")
         return book
+
+
+def left_behind_incomplete(db: Database, semester: SemesterKey) -> list[tuple[int, str, str]]:
+    """Left-behind children of *semester* whose 留守儿童台账 row has cells 未填: (pupil id, name, the columns)."""
+    with db.transaction() as session:
+        dates = semester_dates(session, semester)
+        found = session.execute(
+            select(CareRecord, Pupil.name).join(Pupil, Pupil.id == CareRecord.pupil_id)
+            .options(selectinload(CareRecord.responsible_teacher))
+            .where(CareRecord.kind == LEFT_BEHIND, CareRecord.start_date <= dates.end_date,
+                   (CareRecord.end_date.is_(None)) | (CareRecord.end_date >= dates.start_date))
+            .order_by(Pupil.name_keys, Pupil.id)).all()
+        incomplete = []
+        for record, name in found:
+            teacher = record.responsible_teacher.name if record.responsible_teacher else ""
+            gaps = left_behind_gaps(dict(record.details), teacher)
+            if gaps:
+                incomplete.append((record.pupil_id, name, "、".join(LEFT_BEHIND_COLUMNS[g] for g in gaps)))
+        return incomplete
 
 
 def _by_class(records: list, facts: dict[int, PupilFacts]) -> list:  # type: ignore[type-arg]
