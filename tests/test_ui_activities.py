@@ -150,3 +150,38 @@ def test_the_home_page_lists_the_other_families_just_after_it_is_painted(qtbot, 
     behind = behind_on_observations(db, semester, date.today())
     assert home.observing_model.rowCount() == len(behind)
     assert home.observing_table.isVisible() == bool(behind)
+
+
+def test_a_new_home_visit_offers_the_pupils_open_return_case_as_soon_as_the_pupil_is_chosen(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    """Record once: the 家访 is also the 劝返 visit of 王小明's open case, offered when he is added (typed and 添加)
+    and withdrawn when he is removed (Delete)."""
+    from PySide6.QtCore import Qt
+
+    from schooldesk.services.dropout import CaseInput, list_cases, open_case
+
+    db, (li, _zhao), ming = school
+    case = open_case(db, ming, CaseInput(date(2025, 10, 8), "厌学"))
+    window = _window(qtbot, db)
+    dialog = window.current_page().new_record()
+    qtbot.waitExposed(dialog)
+    home_visit = next(k for k, spec in list_kinds(db).items() if spec.code == "home_visit")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(home_visit))
+    assert not dialog.form.is_row_visible("return_visit")  # nobody chosen yet
+    dialog.pupils.choice.setCurrentText("王小明")
+    qtbot.mouseClick(dialog.pupils.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.is_row_visible("return_visit")
+    assert dialog.return_visit.count() == 2 and dialog.return_visit.itemData(1) == case.id
+    assert "2025-10-08" in dialog.return_visit.itemText(1)
+    dialog.pupils.list.setCurrentRow(0)
+    dialog.pupils.list.setFocus()
+    qtbot.keyClick(dialog.pupils.list, Qt.Key.Key_Delete)
+    assert dialog.pupils.pupil_ids() == () and not dialog.form.is_row_visible("return_visit")
+    dialog.pupils.add_pupil(ming)
+    dialog.return_visit.setCurrentIndex(1)
+    dialog.date.set_value(date(2025, 10, 9))
+    dialog.organiser.set_teacher(li)
+    dialog.values.inputs["way"].setCurrentText("入户")
+    _save(dialog)
+    assert not dialog.isVisible()
+    visits = list_cases(db, ming)[0].visits
+    assert [v.date for v in visits] == [date(2025, 10, 9)]  # the one row, counted as the case's visit

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.domain.activities import CHOICE, DATE, NUMBER, YES, NO, YESNO, KindSpec
@@ -60,7 +61,10 @@ class KindValuesForm(FieldForm):
 
 
 class PupilPicker(QWidget):
-    """Type a name to find a pupil, 添加 them; the chosen ones are listed and can be removed (Delete)."""
+    """Type a name to find a pupil, 添加 them; the chosen ones are listed and can be removed (Delete).
+    *changed* is emitted once the list says who is chosen (a row's pupil is set after the row is inserted)."""
+
+    changed = Signal()
 
     def __init__(self, pupils: Sequence[PupilRow], chosen: Sequence[int] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +86,8 @@ class PupilPicker(QWidget):
         for pupil_id in chosen:
             self.add_pupil(pupil_id)
         self.add_button.clicked.connect(self._add_current)
-        self.remove_button.clicked.connect(lambda: [self.list.takeItem(self.list.row(i)) for i in self.list.selectedItems()])
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.installEventFilter(self)  # Delete removes the selected pupils
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.add_button)
@@ -102,8 +107,22 @@ class PupilPicker(QWidget):
     def add_pupil(self, pupil_id: int, label: str = "") -> None:
         if pupil_id in self.pupil_ids():
             return
-        item = QListWidgetItem(label or self._labels.get(pupil_id, str(pupil_id)), self.list)
+        item = QListWidgetItem(label or self._labels.get(pupil_id, str(pupil_id)))
         item.setData(PUPIL_ROLE, pupil_id)
+        self.list.addItem(item)
+        self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Delete) and self.list.selectedItems()):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()
 
     def pupil_ids(self) -> tuple[int, ...]:
         return tuple(self.list.item(r).data(PUPIL_ROLE) for r in range(self.list.count()))

@@ -53,6 +53,9 @@ class FieldForm(QWidget):
     def set_row_visible(self, name: str, visible: bool) -> None:
         self._layout.setRowVisible(self._holders[name], visible)
 
+    def is_row_visible(self, name: str) -> bool:
+        return not self._holders[name].isHidden()
+
     def field(self, name: str) -> QWidget:
         return self._fields[name]
 

@@ -77,8 +77,7 @@ class ActivityDialog(RecordDialog):
         f.add("return_visit", self.tr("Also a persuade-to-return &visit"), self.return_visit)
         self.photos = f.add("photos", self.tr("&Evidence photos"), PhotoField(a.photos if a else (), captions=True))
         self.kind.currentIndexChanged.connect(self._kind_chosen)
-        self.pupils.list.model().rowsInserted.connect(lambda *_: self._fill_cases())
-        self.pupils.list.model().rowsRemoved.connect(lambda *_: self._fill_cases())
+        self.pupils.changed.connect(self._fill_cases)
         self._kind_chosen()
 
     def current_kind(self) -> KindSpec | None:
