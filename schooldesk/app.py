@@ -23,6 +23,9 @@ def make_application(language: str | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     install_translations(language or str(QSettings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE)))
     app.setWindowIcon(app_icon())
+    from schooldesk.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     if app.font().pointSize() < 10:
         font = QFont(app.font())
         font.setPointSize(10)  # older clerks read this screen all day

@@ -185,3 +185,40 @@ def test_a_new_home_visit_offers_the_pupils_open_return_case_as_soon_as_the_pupi
     assert not dialog.isVisible()
     visits = list_cases(db, ming)[0].visits
     assert [v.date for v in visits] == [date(2025, 10, 9)]  # the one row, counted as the case's visit
+
+
+def test_the_wheel_scrolls_the_form_past_inputs_and_changes_only_the_one_with_focus(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    def wheel(widget, steps: int = -1) -> None:  # type: ignore[no-untyped-def]
+        centre = QPointF(widget.width() / 2, widget.height() / 2)
+        event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(),
+                            QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+
+    db, _teachers, _ming = school
+    window = _window(qtbot, db)
+    dialog = window.current_page().new_record()
+    qtbot.waitExposed(dialog)
+    home_visit = next(k for k, spec in list_kinds(db).items() if spec.code == "home_visit")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(home_visit))
+    dialog.resize(dialog.width(), 360)  # the form scrolls
+    bar = dialog.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    way = dialog.values.inputs["way"]
+    way.setCurrentText("入户")
+    dialog.kind.setFocus()
+    for box in (way, dialog.date, dialog.organiser):
+        before, scrolled = (box.currentText() if hasattr(box, "currentText") else box.text()), bar.value()
+        wheel(box)
+        assert (box.currentText() if hasattr(box, "currentText") else box.text()) == before  # unchanged
+        assert bar.value() > scrolled or bar.value() == bar.maximum()  # the form scrolled instead
+        assert not box.hasFocus()  # the wheel gives no focus
+        bar.setValue(0)
+    way.setFocus()
+    qtbot.waitUntil(way.hasFocus)
+    wheel(way)
+    assert way.currentText() != "入户"  # focused: the wheel is the input's
