@@ -222,3 +222,31 @@ def test_the_wheel_scrolls_the_form_past_inputs_and_changes_only_the_one_with_fo
     qtbot.waitUntil(way.hasFocus)
     wheel(way)
     assert way.currentText() != "入户"  # focused: the wheel is the input's
+
+
+def test_the_edit_dialog_is_never_narrower_than_its_form(qtbot, zh_app, school) -> None:  # type: ignore[no-untyped-def]
+    """修改活动记录 after the dialog was left narrow (a 班会 has fewer fields, or it was dragged smaller): every field
+    is whole, nothing cut off on the right, and the dialog still fits the screen."""
+    from PySide6.QtWidgets import QApplication
+
+    db, (li, _zhao), ming = school
+    home_visit = next(k for k, spec in list_kinds(db).items() if spec.code == "home_visit")
+    add_activity(db, ActivityInput(kind_id=home_visit, title="家访", date=date(2025, 10, 9), organiser_id=li,
+                                   pupil_ids=(ming,), values={"way": "入户", "met_with": "王奶奶"}))
+    window = _window(qtbot, db)
+    page = window.current_page()
+    narrow = page.new_record()
+    qtbot.waitExposed(narrow)
+    narrow.resize(240, 400)
+    narrow.save_window_state()  # remembered as the clerk left it
+    narrow.hide()
+    page.table.selectRow(0)
+    dialog = page.edit_selected()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    assert dialog.scroll.viewport().width() >= dialog.form.minimumSizeHint().width()
+    assert dialog.form.width() <= dialog.scroll.viewport().width()  # the form is not wider than what shows
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.frameGeometry().width() <= screen.width()
+    dialog.resize(200, dialog.height())  # dragged smaller: refused below the form's width
+    assert dialog.scroll.viewport().width() >= dialog.form.minimumSizeHint().width()

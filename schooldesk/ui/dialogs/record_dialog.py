@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFrame, QLineEdit,
-    QListWidget, QMessageBox, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
+    QListWidget, QMessageBox, QPlainTextEdit, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
 from schooldesk.ui.errors import ask_to_save
@@ -38,6 +38,7 @@ class RecordDialog(PreservesGeometry, QDialog):
         layout.addWidget(self.scroll)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.try_save)
+        self.form.installEventFilter(self)  # a kind's own fields can widen the form: the dialog follows
         self._as_opened: list[Any] | None = None
         self.discard_question: QMessageBox | None = None
 
@@ -62,10 +63,29 @@ class RecordDialog(PreservesGeometry, QDialog):
             wanted = wanted.boundedTo(QSize(room.width() - 40, room.height() - 60))
         return wanted
 
+    def keep_form_whole(self) -> None:
+        """Never narrower than the form (the form scrolls only up and down): a size remembered from a kind with
+        narrower fields, or dragged smaller, would cut the fields off on the right."""
+        margins = self.layout().contentsMargins()
+        need = (self.form.minimumSizeHint().width() + margins.left() + margins.right()
+                + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self) + 4)
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            need = min(need, screen.availableGeometry().width() - 20)
+        self.setMinimumWidth(need)
+        if self.width() < need:
+            self.resize(need, self.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form and event.type() == QEvent.Type.LayoutRequest and self._as_opened is not None:
+            self.keep_form_whole()
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if self._as_opened is None:
             self.resize(self.fitting_size())
         self.restore_window_state()
+        self.keep_form_whole()
         super().showEvent(event)
         if self._as_opened is None:
             self._as_opened = self._values()
