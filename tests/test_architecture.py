@@ -54,3 +54,14 @@ def test_ui_builds_no_queries() -> None:
         if any(word in path.read_text(encoding="utf-8") for word in ("sqlalchemy", "select(", "session."))
     ]
     assert offenders == []
+
+
+def test_the_readme_links_only_to_files_a_clone_has() -> None:
+    """A link or path to a design file outside the repository is dead for everyone who clones it."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    links = {target for target in re.findall(r"\]\(([^)#\s]+)", readme) if not target.startswith("http")}
+    assert links and not [target for target in links if not (root / target).exists()]
+    assert "../" not in readme  # nothing the clone does not contain

@@ -103,9 +103,24 @@ def test_verify_catches_a_changed_byte_a_missing_and_an_extra_file(demo_bundle, 
 def test_an_encrypted_zip_opens_with_its_password_only(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import pyzipper
 
-    _db, contents, _result = demo_bundle
+    from schooldesk.services.pupils import list_pupils
+    from schooldesk.services.teachers import list_teachers
+
+    db, contents, result = demo_bundle
     zipped = write_bundle(contents, tmp_path, as_zip=True, password="青山 2026")
     assert zipped.path.name.endswith("_报送材料.zip") and verify_bundle(zipped.path, "青山 2026").intact
+    # the names inside are readable without the password: they name no pupil (nor teacher)
+    people = {p.name for p in list_pupils(db, AUTUMN.school_year)} | {t.name for t in list_teachers(db)}
+    with pyzipper.AESZipFile(zipped.path) as archive:
+        names = archive.namelist()
+        archive.setpassword("青山 2026".encode("utf-8"))
+        listing = archive.read(next(n for n in names if n.endswith("清单.txt"))).decode("utf-8-sig")
+    photos = [n for n in names if "/照片/" in n]
+    assert len(photos) == sum(1 for f in result.files if f.path.startswith("照片/")) > 0  # every photo, numbered
+    assert not [(n, who) for n in names for who in people if who in n]
+    assert any(who in f.path for f in result.files for who in people)  # the open folder keeps the names
+    first = photos[0].split("/", 1)[1]
+    assert f"{first}：" in listing and "四、照片目录" in listing  # whose it is: inside, encrypted
     with pytest.raises(StorageError):
         verify_bundle(zipped.path, "")
     with pytest.raises(StorageError):

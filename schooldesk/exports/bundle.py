@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,15 +130,21 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
     return docs
 
 
-def _photos(contents: BundleContents) -> list[tuple[str, Path]]:
-    """(name inside 照片/, file) for every photo of every record in the bundle, named after its record."""
-    found: list[tuple[str, Path]] = []
+def _photos(contents: BundleContents, *, private_names: bool = False) -> list[tuple[str, Path, str]]:
+    """(name inside 照片/, file, the record's label) for every photo of every record in the bundle, named after
+    its record; numbered only (送教上门_0001.jpg) with *private_names*: an AES zip encrypts the files but not
+    their names, which would show a child's name to anyone holding the stick (清单.txt, encrypted, says whose)."""
+    found: list[tuple[str, Path, str]] = []
+    counts: dict[str, int] = {}
 
     def add(family: str, label: str, photos: Any) -> None:
         for number, photo in enumerate(photos, 1):
             if photo.path.is_file():
                 name = document_name(label, f"{number}", suffix=photo.path.suffix.lower())
-                found.append((f"{FAMILIES[family]}/{name}", photo.path))
+                if private_names:
+                    counts[family] = counts.get(family, 0) + 1
+                    name = f"{FAMILIES[family]}_{counts[family]:04d}{photo.path.suffix.lower()}"
+                found.append((f"{FAMILIES[family]}/{name}", photo.path, document_name(label, f"{number}", suffix="")))
 
     for log in contents.home_teaching:
         for visit in log.visits:  # type: ignore[attr-defined]
@@ -156,23 +162,28 @@ def _photos(contents: BundleContents) -> list[tuple[str, Path]]:
     return found
 
 
-def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str, dict[str, int]]) -> str:
+def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str, dict[str, int]],
+             photo_labels: Sequence[tuple[str, str]] = ()) -> str:
     c = contents
     lines = [f"{c.school_name}（学校标识码 {c.school_code}）", f"{c.semester.label_zh}报送材料",
              f"导出时间：{c.exported_at:%Y-%m-%d %H:%M}", f"身份证号：{'完整' if c.full_ids else '已遮挡'}", "",
              "一、文件", *(f"  {f.path}（{f.size:,} 字节）" for f in files), "", "二、各表记录数"]
     lines += [f"  {name} / {sheet}：{rows} 条" for name, by_sheet in sheets.items() for sheet, rows in by_sheet.items()]
     lines += ["", f"三、报送前检查（{len(c.checks)} 项未完成）"] + ([f"  {check.text_zh}" for check in c.checks] or ["  无"])
+    if photo_labels:  # the numbered photos of an encrypted zip: whose each one is
+        lines += ["", "四、照片目录"] + [f"  {name}：{label}" for name, label in photo_labels]
     return "\r\n".join(lines) + "\r\n"  # Notepad on the bureau's PC
 
 
 def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = None,
-                 progress: Progress = lambda _done, _total: None, workers: int | None = None) -> dict[str, Any]:
+                 progress: Progress = lambda _done, _total: None, workers: int | None = None,
+                 private_names: bool = False) -> dict[str, Any]:
     """Write every file of the bundle into the empty *folder*; returns the manifest it wrote last. A large
-    bundle's PDFs are shared with *workers* other processes (default: one per core but this one's; 0: none)."""
+    bundle's PDFs are shared with *workers* other processes (default: one per core but this one's; 0: none).
+    *private_names*: no file is named after a person (for an encrypted zip, whose names stay readable)."""
     from schooldesk.exports.bundle_pool import pdf_share, workers_for
 
-    documents, photos = _documents(contents, font_path), _photos(contents)
+    documents, photos = _documents(contents, font_path), _photos(contents, private_names=private_names)
     total, done = len(documents) + len(photos) + 2, 0
     sheets: dict[str, dict[str, int]] = {}
     by_name = {d.name: d for d in documents}
@@ -188,7 +199,7 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
         for document in (d for d in documents if not d.is_pdf):
             sheets[document.name] = dict(document.write(folder / document.name).rows)
             step()
-        for name, source in photos:
+        for name, source, _label in photos:
             target = folder / PHOTOS / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
@@ -200,7 +211,8 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
             step()
     files = [BundleFile(path=p.relative_to(folder).as_posix(), size=p.stat().st_size, sha256=_digest(p))
              for p in sorted(folder.rglob("*")) if p.is_file()]
-    (folder / LISTING).write_text(_listing(contents, files, sheets), encoding="utf-8-sig")
+    labels = [(f"{PHOTOS}/{name}", label) for name, _source, label in photos] if private_names else []
+    (folder / LISTING).write_text(_listing(contents, files, sheets, labels), encoding="utf-8-sig")
     listing = folder / LISTING
     files.append(BundleFile(path=LISTING, size=listing.stat().st_size, sha256=_digest(listing)))
     from schooldesk import __version__

@@ -133,7 +133,7 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         staged = Path(scratch) / contents.name
         staged.mkdir()
         manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2),
-                                workers=workers)
+                                workers=workers, private_names=as_zip and bool(password))
         if as_zip:
             _zip(staged, Path(scratch) / "bundle.zip", contents.name, password)
         needed = (Path(scratch) / "bundle.zip").stat().st_size if as_zip else sum(f["size"] for f in manifest["files"])
