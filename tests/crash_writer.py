@@ -1,7 +1,14 @@
 """Helper for test_crash_safety: saves teachers through the real service in a loop, printing each id
-only after its commit returned, until it is killed."""
+only after its commit returned, until it is killed.
+
+    crash_writer.py FOLDER PREFIX    one writer (Windows: a process per kill)
+    crash_writer.py FOLDER --forks   POSIX: imports once, then for each prefix read on stdin forks a writer
+                                     (which prints "ready PID" and its ids) and prints "gone" once it is dead,
+                                     so a kill costs milliseconds rather than a Python start-up
+"""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,16 +17,40 @@ from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher
 
 
-def main() -> None:
-    db = open_database(Path(sys.argv[1]))
-    prefix = sys.argv[2]
-    print("ready", flush=True)
+def say(line: str) -> None:
+    """One line in one write: a kill never leaves half of it before the next line (print writes the end of
+    line separately)."""
+    os.write(1, f"{line}\n".encode())
+
+
+def write(folder: Path, prefix: str) -> None:
+    db = open_database(folder)
+    say(f"ready {os.getpid()}")
     number = 0
     while True:
         number += 1
         row = add_teacher(db, TeacherInput(name=f"{prefix}-{number}", gender="男", subjects="语文、数学" * 3))
-        print(row.id, flush=True)
+        say(str(row.id))
+
+
+def serve(folder: Path) -> None:
+    say("serving")
+    for line in sys.stdin:
+        prefix = line.strip()
+        if not prefix:
+            break
+        child = os.fork()  # type: ignore[attr-defined,unused-ignore]
+        if child == 0:
+            try:
+                write(folder, prefix)
+            finally:
+                os._exit(0)
+        os.waitpid(child, 0)
+        say("gone")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[2] == "--forks":
+        serve(Path(sys.argv[1]))
+    else:
+        write(Path(sys.argv[1]), sys.argv[2])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,26 +19,67 @@ KILLS = 200 if sys.platform != "win32" else 40  # a Windows process starts in ab
 WRITER = Path(__file__).with_name("crash_writer.py")
 
 
+class Writers:
+    """Writers to kill, each in its own process. On POSIX they are forked from one process that imported
+    SchoolDesk once (a kill then costs milliseconds, not a Python start-up: 200 kills fit a busy CI machine with
+    room to spare); on Windows each is a new process. Either way the writer opens the database itself, writes
+    through the real service and is killed with SIGKILL (TerminateProcess on Windows, as Task Manager does)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.server: subprocess.Popen[str] | None = None
+        if hasattr(os, "fork"):
+            self.server = subprocess.Popen([sys.executable, str(WRITER), str(folder), "--forks"], env=self.env,
+                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            assert self.server.stdout is not None and self.server.stdout.readline().strip() == "serving"
+
+    def kill_one(self, prefix: str, after: float) -> list[str]:
+        """Start a writer, let it write for *after* seconds once ready, kill it; what it printed."""
+        if self.server is None:
+            writer = subprocess.Popen([sys.executable, str(WRITER), str(self.folder), prefix],
+                                      stdout=subprocess.PIPE, text=True, env=self.env)
+            assert writer.stdout is not None and writer.stdout.readline().startswith("ready")
+            time.sleep(after)
+            writer.kill()
+            output, _ = writer.communicate(timeout=30)
+            return output.split()
+        assert self.server.stdin is not None and self.server.stdout is not None
+        self.server.stdin.write(prefix + "\n")
+        self.server.stdin.flush()
+        ready = self.server.stdout.readline().split()
+        assert ready[0] == "ready", ready
+        time.sleep(after)
+        os.kill(int(ready[1]), signal.SIGKILL)
+        lines = []
+        while (line := self.server.stdout.readline().strip()) != "gone":
+            assert line, "the writers' server ended"
+            lines.append(line)
+        return lines
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.communicate("\n", timeout=30)
+
+
 def test_sigkill_while_saving_loses_nothing_committed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     open_database(data_dir).close()  # migrate once, so every kill lands in the writing loop
     rng = random.Random(11)
     committed: set[int] = set()
     started = time.monotonic()
-    for kill in range(KILLS):
-        writer = subprocess.Popen([sys.executable, str(WRITER), str(data_dir), f"k{kill}"],
-                                  stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        assert writer.stdout is not None
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.06))
-        writer.kill()  # SIGKILL; on Windows TerminateProcess, as Task Manager does
-        output, _ = writer.communicate(timeout=30)
-        committed.update(int(line) for line in output.split() if line.isdigit())
-        with sqlite3.connect(database_path(data_dir)) as conn:  # opening recovers the WAL like the app does
-            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {kill + 1}"
-            stored = {row[0] for row in conn.execute("SELECT id FROM teacher")}
-        conn.close()
-        missing = committed - stored
-        assert not missing, f"after kill {kill + 1}: committed ids lost: {sorted(missing)[:5]}"
+    writers = Writers(data_dir)
+    try:
+        for kill in range(KILLS):
+            output = writers.kill_one(f"k{kill}", rng.uniform(0.0, 0.06))
+            committed.update(int(line) for line in output if line.isdigit())
+            with sqlite3.connect(database_path(data_dir)) as conn:  # opening recovers the WAL like the app does
+                assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {kill + 1}"
+                stored = {row[0] for row in conn.execute("SELECT id FROM teacher")}
+            conn.close()
+            missing = committed - stored
+            assert not missing, f"after kill {kill + 1}: committed ids lost: {sorted(missing)[:5]}"
+    finally:
+        writers.close()
     elapsed = time.monotonic() - started
     with capsys.disabled():
         print(f"\ncrash safety: {KILLS} kills survived, {len(committed)} committed records checked, "
