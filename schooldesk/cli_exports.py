@@ -58,6 +58,9 @@ def _written(result: Any) -> None:
         say_warnings(result.warnings)
     else:
         say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 rows)."), result.path, sum(result.rows.values()))
+        for where in getattr(result, "replaced", ()):  # text stored before the forms dropped pasted control characters
+            say(QCoreApplication.translate("CommandLine", "Warning: %1 held a character no workbook can hold; it is "
+                                           "written as □. Correct that record."), where, error=True)
 
 
 def cmd_export_register(args: argparse.Namespace) -> int:

@@ -995,6 +995,7 @@ ZH = {
     'Mentoring pair %1 is behind its targets (%2)': '师徒结对%1未达到目标（%2）',
     '%1 (left-behind) not yet visited by %2': '%1（留守儿童）尚未由%2家访',
     '%1 (left-behind): the register prints 未填 for %2': '%1（留守儿童）：台账中%2未填',
+    'Warning: %1 held a character no workbook can hold; it is written as □. Correct that record.': '警告：%1含有无法写入的字符，已写作□，请修改该记录。',
     'Start %1 now? %2 pupils move up, %3 repeat, %4 leave and %5 graduate. A backup is taken first; this can be done only once for the year.': '现在开始%1吗？升级%2人，留级%3人，离校%4人，毕业%5人。开始前会先备份；每个学年只能开始一次。',
     'Written and checked: %1 (%2 files).': '已写入并校验：%1（共 %2 个文件）。',
     'Incomplete: %1': '未完成：%1',

@@ -1163,6 +1163,11 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/cli_exports.py" line="62" />
+      <source>Warning: %1 held a character no workbook can hold; it is written as □. Correct that record.</source>
+      <translation>警告：%1含有无法写入的字符，已写作□，请修改该记录。</translation>
+    </message>
+    <message>
       <location filename="../schooldesk/cli_exports.py" line="74" />
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>

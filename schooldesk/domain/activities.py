@@ -11,6 +11,7 @@ from datetime import date
 from schooldesk.domain.care import DROPOUT_REASONS
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.people import strip_invisible
 from schooldesk.domain.pupils import RELATIONS
 
 TEXT, CHOICE, NUMBER, DATE, YESNO = "text", "choice", "number", "date", "yesno"
@@ -109,7 +110,7 @@ def clean_values(kind: KindSpec, values: Mapping[str, str], kept: Mapping[str, s
     fields hidden or dropped since are kept as they were, so a record never loses what it was given."""
     result = {k: v for k, v in dict(kept or {}).items()}
     for spec in kind.shown_fields:
-        raw = str(values.get(spec.key, "") or "").strip()
+        raw = strip_invisible(str(values.get(spec.key, "") or "")).strip()
         name = f"value_{spec.key}"
         if len(raw) > MAX_VALUE:
             raise ValidationError(name, QT_TRANSLATE_NOOP("Errors", "At most %1 characters."), MAX_VALUE)

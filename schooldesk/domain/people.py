@@ -16,10 +16,17 @@ MAX_NAME_LENGTH = 30
 # what is printed around a name.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# Control characters pasted from other programs (NUL, BEL, ESC …), lone surrogates and the two non-characters:
+# no form means them, and no .xlsx (XML 1.0) or PDF can hold them. Tab and line ends stay for the callers,
+# which turn them into spaces or keep the lines.
+UNWRITABLE = dict.fromkeys([*(c for c in range(0x20) if chr(c) not in "\t\n\r"), *range(0x7F, 0xA0),
+                            *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
+DROPPED = {**INVISIBLE, **UNWRITABLE}
 
 
 def strip_invisible(text: str) -> str:
-    return text.translate(INVISIBLE)
+    """*text* without invisible marks and without characters no document can hold (see UNWRITABLE)."""
+    return text.translate(DROPPED)
 
 
 def validate_person_name(name: str, field: str = "name") -> str:

@@ -46,7 +46,9 @@ MAX_TEXT = 200
 
 
 def validate_choice(value: str, choices: tuple[str, ...], field: str, *, required: bool = False) -> str:
-    cleaned = value.strip()
+    from schooldesk.domain.people import strip_invisible
+
+    cleaned = strip_invisible(value).strip()
     if not cleaned and not required:
         return ""
     if cleaned not in choices:

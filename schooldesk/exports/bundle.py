@@ -163,13 +163,14 @@ def _photos(contents: BundleContents, *, private_names: bool = False) -> list[tu
 
 
 def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str, dict[str, int]],
-             photo_labels: Sequence[tuple[str, str]] = ()) -> str:
+             photo_labels: Sequence[tuple[str, str]] = (), replaced: Sequence[str] = ()) -> str:
     c = contents
     lines = [f"{c.school_name}（学校标识码 {c.school_code}）", f"{c.semester.label_zh}报送材料",
              f"导出时间：{c.exported_at:%Y-%m-%d %H:%M}", f"身份证号：{'完整' if c.full_ids else '已遮挡'}", "",
              "一、文件", *(f"  {f.path}（{f.size:,} 字节）" for f in files), "", "二、各表记录数"]
     lines += [f"  {name} / {sheet}：{rows} 条" for name, by_sheet in sheets.items() for sheet, rows in by_sheet.items()]
-    lines += ["", f"三、报送前检查（{len(c.checks)} 项未完成）"] + ([f"  {check.text_zh}" for check in c.checks] or ["  无"])
+    checks = [check.text_zh for check in c.checks] + list(replaced)
+    lines += ["", f"三、报送前检查（{len(checks)} 项未完成）"] + ([f"  {check}" for check in checks] or ["  无"])
     if photo_labels:  # the numbered photos of an encrypted zip: whose each one is
         lines += ["", "四、照片目录"] + [f"  {name}：{label}" for name, label in photo_labels]
     return "\r\n".join(lines) + "\r\n"  # Notepad on the bureau's PC
@@ -195,9 +196,12 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
         progress(done, total)
 
     jobs = [(d.name, folder / d.name) for d in largest_first]
+    replaced: list[str] = []  # rows whose stored text held a character no workbook can (see exports/sheets.py)
     with pdf_share(contents, font_path, jobs, workers_for(documents, workers)) as share:
         for document in (d for d in documents if not d.is_pdf):
-            sheets[document.name] = dict(document.write(folder / document.name).rows)
+            written = document.write(folder / document.name)
+            sheets[document.name] = dict(written.rows)
+            replaced += [f"{document.name}：{where}有无法写入的字符，已写作□，请修改该记录" for where in written.replaced]
             step()
         for name, source, _label in photos:
             target = folder / PHOTOS / name
@@ -212,7 +216,7 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
     files = [BundleFile(path=p.relative_to(folder).as_posix(), size=p.stat().st_size, sha256=_digest(p))
              for p in sorted(folder.rglob("*")) if p.is_file()]
     labels = [(f"{PHOTOS}/{name}", label) for name, _source, label in photos] if private_names else []
-    (folder / LISTING).write_text(_listing(contents, files, sheets, labels), encoding="utf-8-sig")
+    (folder / LISTING).write_text(_listing(contents, files, sheets, labels, replaced), encoding="utf-8-sig")
     listing = folder / LISTING
     files.append(BundleFile(path=LISTING, size=listing.stat().st_size, sha256=_digest(listing)))
     from schooldesk import __version__
@@ -227,7 +231,8 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
                 "semester_label": contents.semester.label_zh, "app_version": __version__,
                 "exported_at": contents.exported_at.isoformat(), "full_ids": contents.full_ids,
                 "families": list(contents.families), "files": [vars(f) for f in files],
-                "counts": {"sheets": sheets, "records": records}, "checks": [c.text_zh for c in contents.checks]}
+                "counts": {"sheets": sheets, "records": records},
+                "checks": [c.text_zh for c in contents.checks] + replaced}
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     progress(total, total)
     return manifest

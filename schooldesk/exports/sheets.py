@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from schooldesk.domain.collection import collector_paused
+from schooldesk.domain.people import UNWRITABLE
 from schooldesk.exports.files import write_atomically
 
 TEXT, DATE, NUMBER = "text", "date", "number"
@@ -60,6 +61,21 @@ def cell_value(column: Column, row: Any) -> Any:
     if column.kind == NUMBER:
         return value
     return str(value)
+
+
+UNWRITABLE_CELL = {code: "□" for code in UNWRITABLE if chr(code) not in "\t\n\r"}  # XML 1.0 cannot hold them
+
+
+def _writable(values: list[list[Any]], sheet: Sheet) -> list[str]:
+    """Replace in place what no .xlsx can hold (a control character stored before the forms refused them, a
+    lone surrogate) with □, as the PDFs print a character they cannot draw; where, as 听课记录 第5行."""
+    where = []
+    for index, row in enumerate(values):
+        for column, value in enumerate(row):
+            if isinstance(value, str) and value != (kept := value.translate(UNWRITABLE_CELL)):
+                row[column] = kept
+                where.append(f"{sheet.name} 第{index + 4}行")  # the title, 填报单位 and header rows come first
+    return list(dict.fromkeys(where))
 
 
 def _widths(sheet: Sheet, values: list[list[Any]]) -> list[float]:
@@ -138,11 +154,12 @@ def _styled_sheet(workbook: Any, title: str) -> Any:
     return ws
 
 
-def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date) -> int:
+def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date, replaced: list[str]) -> int:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
     values = [[cell_value(c, row) for c in sheet.columns] for row in sheet.rows]
+    replaced += _writable(values, sheet)
     ws = _styled_sheet(workbook, sheet.name[:31])
     cell = _Cells(ws)
     last = get_column_letter(len(sheet.columns))
@@ -175,7 +192,7 @@ def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date)
 class WorkbookResult:
     path: Path
     rows: dict[str, int]  # sheet name -> data rows written
-
+    replaced: tuple[str, ...] = ()  # rows where a character no workbook can hold was written as □
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, filled_on: date | None = None
                    ) -> WorkbookResult:
@@ -184,13 +201,14 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, fil
 
     filled_on = filled_on or date.today()
     counts: dict[str, int] = {}
+    replaced: list[str] = []
 
     def write(partial: Path) -> None:
         workbook = Workbook(write_only=True)
         for sheet in sheets:
-            counts[sheet.name] = _write_sheet(workbook, sheet, school_name, filled_on)
+            counts[sheet.name] = _write_sheet(workbook, sheet, school_name, filled_on, replaced)
         workbook.save(partial)
 
     with collector_paused():
         write_atomically(path, write)
-    return WorkbookResult(path, counts)
+    return WorkbookResult(path, counts, tuple(replaced))
