@@ -389,3 +389,59 @@ def test_sticks_are_found_by_drive_type_and_a_write_protected_one_by_trying(demo
     assert not sticks[protected].writable
     with pytest.raises(StorageError, match="read-only or protected"):
         write_bundle(contents, protected)
+
+
+def test_verify_answers_a_damaged_zip_or_manifest_plainly_never_with_an_unexpected_error(demo_bundle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Flipped bytes, truncation, an empty file, a cut AES zip and manifests of the wrong shape: each is "cannot be
+    read" (exit 2 with the plain message), for the service and the command."""
+    import shutil
+
+    _db, contents, result = demo_bundle
+    from schooldesk.exports.bundle_writing import UNREADABLE
+
+    for folder in ("plain", "sealed"):
+        (tmp_path / folder).mkdir()
+    plain = write_bundle(contents, tmp_path / "plain", as_zip=True)
+    sealed = write_bundle(contents, tmp_path / "sealed", as_zip=True, password="青山 2026")
+    damaged: dict[str, Path] = {}
+
+    def variant(name: str, source: Path, change) -> None:  # type: ignore[no-untyped-def]
+        target = tmp_path / "damaged" / name
+        target.parent.mkdir(exist_ok=True)
+        data = bytearray(source.read_bytes())
+        target.write_bytes(bytes(change(data)))
+        damaged[name] = target
+
+    def flip(at: float):  # type: ignore[no-untyped-def]
+        def change(data: bytearray) -> bytearray:
+            data[int(len(data) * at)] ^= 0xFF
+            return data
+        return change
+
+    for at in (0.3, 0.6, 0.995):  # inside a member, and in the central directory at the end
+        variant(f"flipped-{at}.zip", plain.path, flip(at))
+    variant("half.zip", plain.path, lambda d: d[: len(d) // 2])
+    variant("empty.zip", plain.path, lambda d: b"")
+    variant("sealed-cut.zip", sealed.path, lambda d: d[: len(d) - 200])
+    variant("sealed-flipped.zip", sealed.path, flip(0.5))
+    for name, manifest in (("notalist", {"files": "notalist"}), ("list", [1, 2]), ("entry", {"files": [{"path": 1}]}),
+                           ("number", 7), ("broken", None)):
+        folder = tmp_path / "manifests" / name
+        shutil.copytree(result.path, folder)
+        (folder / "manifest.json").write_text("{not json" if manifest is None else json.dumps(manifest), encoding="utf-8")
+        damaged[f"manifest-{name}"] = folder
+    password = tmp_path / "pw.txt"
+    password.write_text("青山 2026\n", encoding="utf-8")
+    for name, path in damaged.items():
+        secret = "青山 2026" if name.startswith("sealed") else ""
+        try:
+            report = verify_bundle(path, secret)
+        except StorageError as error:
+            assert error.message == UNREADABLE, name
+        else:  # read: a flipped byte in a member is a changed file; one in the directory's dates changes no content
+            assert not report.intact or name == "flipped-0.995.zip", name
+        done = run_cli("verify", str(path), *(["--password-file", str(password)] if secret else []))
+        assert done.returncode in ((0, 1, 2) if name == "flipped-0.995.zip" else (1, 2)), (name, done.returncode)
+        assert "意外" not in done.stderr + done.stdout and "Traceback" not in done.stderr, (name, done.stderr)
+        if done.returncode == 2:
+            assert "无法作为报送材料读取" in done.stderr, (name, done.stderr)

@@ -1004,7 +1004,7 @@ ZH = {
     'extra': '多出',
     'Intact: %1 files match the manifest.': '完好：%1 个文件与清单一致。',
     'Choose a USB stick or a folder to write to.': '请选择要写入的U盘或文件夹。',
-    '%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).': '%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。',
+    '%1 cannot be read as a SchoolDesk bundle: damaged or cut short, not a bundle, or a wrong password.': '%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。',
     'The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.': '报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。',
     '%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.': '%1 无法写入：只读或受保护。请换一个文件夹或U盘。',
     '%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.': '找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。',

@@ -2501,8 +2501,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/exports/bundle_writing.py" line="27" />
-      <source>%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).</source>
-      <translation>%1 不是可读取的报送材料（没有 manifest.json，或密码错误）。</translation>
+      <source>%1 cannot be read as a SchoolDesk bundle: damaged or cut short, not a bundle, or a wrong password.</source>
+      <translation>%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。</translation>
     </message>
     <message>
       <location filename="../schooldesk/exports/bundle.py" line="27" />

@@ -25,7 +25,7 @@ INSIDE_DATA = QT_TRANSLATE_NOOP("Errors", "Do not save exports inside SchoolDesk
 HELD_OPEN = QT_TRANSLATE_NOOP("Errors", "%1 is open in another program (Excel, WPS or a PDF reader). Close it and "
                                         "export again; the bundle already there was left as it was.")
 SHARING_VIOLATIONS = (32, 33)  # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
-UNREADABLE = QT_TRANSLATE_NOOP("Errors", "%1 is not a SchoolDesk bundle that can be read (no manifest, or a wrong password).")
+UNREADABLE = QT_TRANSLATE_NOOP("Errors", "%1 cannot be read as a SchoolDesk bundle: damaged or cut short, not a bundle, or a wrong password.")
 
 
 def _storage_error(error: OSError, where: Path) -> StorageError:
@@ -177,17 +177,46 @@ class VerifyReport:
         return not (self.missing or self.changed or self.extra)
 
 
-def _check(listed: list[dict[str, Any]], present: dict[str, tuple[int, str]], manifest: dict[str, Any]) -> VerifyReport:
-    expected = {f["path"]: (f["size"], f["sha256"]) for f in listed}
+def _listed(manifest: Any) -> dict[str, tuple[int, str]]:
+    """path → (size, SHA-256) as the manifest lists them; ValueError when it is not a manifest's shape."""
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, list):
+        raise ValueError("a manifest lists its files")
+    expected = {}
+    for entry in files:
+        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("size"), int)
+                and isinstance(entry.get("sha256"), str)):
+            raise ValueError("a manifest's file has a path, a size and a SHA-256")
+        expected[entry["path"]] = (entry["size"], entry["sha256"])
+    return expected
+
+
+def _check(manifest: Any, present: dict[str, tuple[int, str]]) -> VerifyReport:
+    expected = _listed(manifest)
     return VerifyReport(missing=tuple(sorted(p for p in expected if p not in present)),
                         changed=tuple(sorted(p for p in expected if p in present and present[p] != expected[p])),
                         extra=tuple(sorted(p for p in present if p not in expected and p != MANIFEST)),
                         files=len(expected), manifest=manifest)
 
 
+def _unreadable_errors() -> tuple[type[BaseException], ...]:
+    """What a damaged, truncated or foreign zip or manifest raises while it is read (pyzipper has a BadZipFile of
+    its own; a truncated deflate stream is zlib's error or EOFError; a cut AES zip fails its struct reads)."""
+    import struct
+    import zipfile
+    import zlib
+
+    import pyzipper
+
+    return (OSError, KeyError, ValueError, RuntimeError, EOFError, NotImplementedError, struct.error, zlib.error,
+            zipfile.BadZipFile, pyzipper.BadZipFile, IndexError)
+
+
 def verify_bundle(path: Path, password: str = "") -> VerifyReport:
     """Every file against manifest.json: missing, changed (size or SHA-256) and extra files. A folder or a
-    zip (with *password* when encrypted); StorageError when it cannot be read at all."""
+    zip (with *password* when encrypted); StorageError when it cannot be read at all (damaged, truncated, empty,
+    a wrong password, a manifest of the wrong shape)."""
+    UNREADABLE_ERRORS = _unreadable_errors()  # noqa: N806 - a constant, made when first needed (pyzipper is heavy)
     try:
         if path.is_dir():
             manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
@@ -196,7 +225,7 @@ def verify_bundle(path: Path, password: str = "") -> VerifyReport:
                 if file.is_file():
                     data = file.read_bytes()
                     present[file.relative_to(path).as_posix()] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest["files"], present, manifest)
+            return _check(manifest, present)
         import pyzipper
 
         with pyzipper.AESZipFile(path) as archive:
@@ -209,6 +238,6 @@ def verify_bundle(path: Path, password: str = "") -> VerifyReport:
             for name in names:
                 data = archive.read(name)
                 present[name[len(root):]] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest["files"], present, manifest)
-    except (OSError, KeyError, ValueError, RuntimeError) as error:
+            return _check(manifest, present)
+    except UNREADABLE_ERRORS as error:
         raise StorageError(UNREADABLE, path) from error
