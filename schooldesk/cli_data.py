@@ -97,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         from schooldesk.db.sealed_backups import opened_sealed_backup
 
         password = _read_password(Path(args.password_file)) if args.password_file else ""
-        with opened_sealed_backup(source, password) as unsealed:
+        with opened_sealed_backup(source, password, folder) as unsealed:
             safety = restore_backup(unsealed, database_path(folder), folder / BACKUP_DIRNAME)
     else:
         safety = restore_backup(source, database_path(folder), folder / BACKUP_DIRNAME)

@@ -18,8 +18,12 @@ def protect_folder(folder: Path) -> None:
 
 
 def is_protected(path: Path) -> bool:
+    """Inside a data folder, but not in its scratch (where an export is staged, see db/scratch.py)."""
+    from schooldesk.db.scratch import SCRATCH_DIRNAME
+
     target = full_path(path)
-    return any(target.is_relative_to(folder) for folder in _protected)
+    return any(target.is_relative_to(folder) and not target.is_relative_to(folder / SCRATCH_DIRNAME)
+               for folder in _protected)
 
 
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # minors' records: readable by the clerk's account only (POSIX)

@@ -6,11 +6,11 @@ it into a private temporary folder and restores from there with every check a pl
 """
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from schooldesk.db.scratch import private_scratch
 from schooldesk.db.backups import BackupInfo, photo_names, take_backup
 from schooldesk.db.copies import replace_atomically
 from schooldesk.db.photo_store import PHOTO_DIRNAME
@@ -34,7 +34,7 @@ def take_sealed_backup(db_path: Path, folder: Path, password: str, *, reason: st
     import pyzipper
 
     secret = _check_password(password)
-    with tempfile.TemporaryDirectory(prefix="schooldesk-seal-") as scratch:
+    with private_scratch(db_path.parent, "seal-") as scratch:
         plain = take_backup(db_path, Path(scratch), reason=reason)
         target = folder / plain.path.with_suffix(".zip").name
 
@@ -58,13 +58,14 @@ def take_sealed_backup(db_path: Path, folder: Path, password: str, *, reason: st
 
 
 @contextmanager
-def opened_sealed_backup(sealed: Path, password: str) -> Iterator[Path]:
-    """The backup inside *sealed*, unpacked (with its photos) into a private temporary folder while in use."""
+def opened_sealed_backup(sealed: Path, password: str, data_folder: Path | None = None) -> Iterator[Path]:
+    """The backup inside *sealed*, unpacked (with its photos) into a private scratch folder of *data_folder*
+    (see db/scratch.py) while in use."""
     import zlib
 
     import pyzipper
 
-    with tempfile.TemporaryDirectory(prefix="schooldesk-unseal-") as scratch:
+    with private_scratch(data_folder, "unseal-") as scratch:
         try:
             with pyzipper.AESZipFile(sealed) as archive:
                 archive.setpassword(password.encode("utf-8"))

@@ -197,7 +197,7 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
 
     jobs = [(d.name, folder / d.name) for d in largest_first]
     replaced: list[str] = []  # rows whose stored text held a character no workbook can (see exports/sheets.py)
-    with pdf_share(contents, font_path, jobs, workers_for(documents, workers)) as share:
+    with pdf_share(contents, font_path, jobs, workers_for(documents, workers), folder.parent) as share:
         for document in (d for d in documents if not d.is_pdf):
             written = document.write(folder / document.name)
             sheets[document.name] = dict(written.rows)

@@ -90,17 +90,17 @@ class PdfShare:
 
 
 @contextmanager
-def pdf_share(contents: BundleContents, font_path: Any, jobs: Sequence[tuple[str, Path]], workers: int
-              ) -> Iterator[PdfShare]:
+def pdf_share(contents: BundleContents, font_path: Any, jobs: Sequence[tuple[str, Path]], workers: int,
+              scratch: Path | None = None) -> Iterator[PdfShare]:
     """*jobs* (file name, target, largest first) shared between *workers* processes and this one. Leaving
     the block early (a cancel, a failure) stops the workers at once. The contents go to the workers as a
     file: handed over in the start-up pipe, this process would wait for each worker to start before going
-    on with its own part."""
+    on with its own part. The file goes in *scratch* (the export's private folder, see db/scratch.py)."""
     if not workers:
         yield PdfShare(jobs)
         return
-    with tempfile.TemporaryDirectory(prefix="schooldesk-contents-") as scratch:
-        contents_file = Path(scratch) / "contents.pickle"
+    with tempfile.TemporaryDirectory(prefix="contents-", dir=scratch) as handed:
+        contents_file = Path(handed) / "contents.pickle"
         contents_file.write_bytes(pickle.dumps(contents, pickle.HIGHEST_PROTOCOL))
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start,
                                                          initargs=(str(contents_file), font_path))

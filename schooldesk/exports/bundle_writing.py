@@ -7,12 +7,12 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from schooldesk.config import full_path
+from schooldesk.db.scratch import private_scratch
 from schooldesk.db.copies import can_write, flush_file
 from schooldesk.domain.errors import Cancelled, StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -73,6 +73,19 @@ def _held_open(bundle: Path) -> Path | None:
     return None
 
 
+def resolve_left(final: Path) -> None:
+    """What a kill during an earlier export left beside *final*: its ``.partial`` (never complete for sure) is
+    removed; the earlier bundle moved aside (``.old``) comes back when the new one never took its place, and is
+    removed when it did. Afterwards the final name holds a whole bundle or nothing, and nothing else is left."""
+    aside, partial = final.with_name(final.name + ".old"), final.with_name(final.name + PARTIAL)
+    _remove(partial)
+    if aside.exists():
+        if final.exists():
+            _remove(aside)
+        else:
+            os.replace(aside, final)
+
+
 def _swap_in(partial: Path, final: Path) -> None:
     """Put the new bundle *partial* where *final* is. An earlier bundle is renamed aside first and removed only
     once the new one is in place: when Windows refuses (a file of it is open in Excel), nothing on the stick
@@ -129,7 +142,11 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         raise StorageError(NO_PLACE, destination)
     final = destination / (contents.name + (".zip" if as_zip else ""))
     partial = final.with_name(final.name + PARTIAL)
-    with tempfile.TemporaryDirectory(prefix="schooldesk-bundle-") as scratch:
+    try:
+        resolve_left(final)
+    except OSError as error:
+        raise _storage_error(error, destination) from error
+    with private_scratch(data_folder, "bundle-") as scratch:  # never the system's temp folder: minors' data
         staged = Path(scratch) / contents.name
         staged.mkdir()
         manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2),

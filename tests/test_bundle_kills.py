@@ -1,0 +1,98 @@
+"""A re-export killed at any moment: the bundle's final name holds a whole bundle or nothing, the next export
+puts things right, and nothing of the children's data is left in the system's temp folder."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from schooldesk.db.scratch import SCRATCH_DIRNAME
+from schooldesk.domain.semester import SemesterKey
+from schooldesk.exports.bundle_writing import resolve_left, verify_bundle, write_bundle
+from schooldesk.services.bundle import bundle_contents
+from schooldesk.services.home_teaching import add_plan, add_visit
+from tests.builders import photo, plan_input, visit_input
+
+AUTUMN = SemesterKey(2025, 1)
+TODAY = date(2025, 12, 20)
+KILLS = 12 if sys.platform != "win32" else 5  # an export starts in seconds under Wine
+PERSONAL = (".xlsx", ".pdf", ".jpg", ".pickle", ".txt", ".json", ".sqlite3")
+
+
+@pytest.fixture
+def school(home, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The 送教上门 child with two visits, one with a photo."""
+    db, child, teachers, _number = home
+    plan = add_plan(db, child, AUTUMN, plan_input(teachers))
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 8), new_photos=(photo(tmp_path / "v.jpg"),)), today=TODAY)
+    add_visit(db, plan.id, visit_input(teachers, date(2025, 10, 22)), today=TODAY)
+    return db
+
+
+def test_a_kill_between_the_two_renames_is_put_right_by_the_next_start(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "stick"
+    out.mkdir()
+    contents = bundle_contents(school, AUTUMN, today=TODAY)
+    for as_zip in (False, True):
+        final = write_bundle(contents, out, as_zip=as_zip, data_folder=school.path.parent).path
+        aside, partial = final.with_name(final.name + ".old"), final.with_name(final.name + ".partial")
+        # killed after the earlier bundle moved aside, before the new one moved in: the name holds nothing
+        os.replace(final, aside)
+        partial.mkdir() if not as_zip else partial.write_bytes(b"PK\x03\x04 half")
+        assert not final.exists()
+        resolve_left(final)  # what every export does first
+        assert verify_bundle(final).intact and not aside.exists() and not partial.exists()
+        # killed after the new one moved in, before the earlier one was removed
+        shutil.copytree(final, aside) if not as_zip else shutil.copyfile(final, aside)
+        again = write_bundle(contents, out, as_zip=as_zip, data_folder=school.path.parent)
+        assert verify_bundle(again.path).intact and not aside.exists() and not partial.exists()
+    assert sorted(p.name for p in out.iterdir()) == sorted([final.name, final.name.removesuffix(".zip")])
+    assert not any((school.path.parent / SCRATCH_DIRNAME).iterdir())  # each export removed its own staging
+
+
+def test_exports_killed_at_random_moments_leave_a_whole_bundle_or_none_and_nothing_in_temp(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = school.path.parent
+    school.close()
+    out, system_temp = tmp_path / "stick", tmp_path / "system-temp"
+    out.mkdir()
+    system_temp.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(system_temp), "TEMP": str(system_temp),
+           "TMP": str(system_temp)}
+
+    def export(as_zip: bool) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "schooldesk", "--data-dir", str(data), "export", "--semester",
+                                 "2025-2026-1", "--out", str(out), "--workers", "1", *(["--zip"] if as_zip else [])],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    started = time.monotonic()
+    first = export(False)
+    assert first.wait(timeout=300) == 0, first.communicate()[1]
+    took = time.monotonic() - started
+    final = next(p for p in out.iterdir())
+    rng = random.Random(33)
+    outcomes = []
+    for kill in range(KILLS):
+        as_zip = kill % 2 == 1
+        writer = export(as_zip)
+        time.sleep(rng.uniform(0.1, took * 1.1))
+        writer.kill()
+        writer.communicate(timeout=60)
+        outcomes.append(writer.returncode)
+        for name in (final.name, final.name + ".zip"):
+            if (out / name).exists():  # the final name: a whole bundle, or nothing at all
+                assert verify_bundle(out / name).intact, f"kill {kill + 1}: {name}"
+        left = [p for p in system_temp.rglob("*") if p.suffix.lower() in PERSONAL]
+        assert not left, f"kill {kill + 1}: {left[:3]}"
+    done = export(True)
+    assert done.wait(timeout=300) == 0, done.communicate()[1]
+    assert sorted(p.name for p in out.iterdir()) == sorted([final.name, final.name + ".zip"])  # no .old, no .partial
+    assert verify_bundle(out / final.name).intact and verify_bundle(out / (final.name + ".zip")).intact
+    assert not any((data / SCRATCH_DIRNAME).iterdir())  # what the killed ones staged is gone too
+    assert any(code != 0 for code in outcomes)  # some kills did land during the work
