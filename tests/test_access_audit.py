@@ -182,3 +182,34 @@ def test_deleting_support_follows_the_same_roles_as_adding(home) -> None:  # typ
     with pytest.raises(ValidationError):
         update_return_visit(db, visit.id, VisitInput(date(2025, 9, 30), "李老师"))  # before the case started
     assert delete_visit(db, visit.id).visits == ()
+
+
+def test_a_teacher_captions_only_their_own_records_photos_and_a_refused_edit_leaves_no_photo_behind(home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.activities import ActivityInput, add_activity
+    from schooldesk.services.activity_kinds import list_kinds
+    from schooldesk.services.observations import ObservationInput, add_observation, update_observation
+    from schooldesk.services.photos import set_caption
+    from tests.builders import photo
+
+    db, _pupil_id, (li, zhao), _number = home
+    kind = next(k for k, spec in list_kinds(db).items() if spec.code == "class_meeting")
+    db.actor = Actor("office1", OFFICE)
+    zhaos = add_activity(db, ActivityInput(kind_id=kind, title="班会", date=date(2025, 10, 9), organiser_id=zhao,
+                                           new_photos=(photo(tmp_path / "a.jpg"),)))
+    lesson = ObservationInput(observer_id=zhao, taught_teacher_id=li, class_id=None, subject="语文", topic="《秋天》",
+                              lesson_type="新授课", kind="推门听课", date=date(2025, 10, 14), period=2)
+    observed = add_observation(db, lesson)
+    files = lambda: sorted(p.name for p in db.photos.root.rglob("*") if p.is_file())  # noqa: E731
+    before = files()
+
+    db.actor = Actor("li", TEACHER, teacher_id=li)
+    with pytest.raises(AccessDenied):
+        set_caption(db, "activity", zhaos.id, zhaos.photos[0].id, "改别人的说明")
+    with pytest.raises(AccessDenied):  # her own name as observer, but the record is 赵国强's
+        update_observation(db, observed.id, replace(lesson, observer_id=li, new_photos=(photo(tmp_path / "b.jpg"),)))
+    assert files() == before  # the refused edit's picture is not left in photos/
+
+    db.actor = Actor("zhao", TEACHER, teacher_id=zhao)
+    set_caption(db, "activity", zhaos.id, zhaos.photos[0].id, "主题班会")  # his own record
+    db.actor = Actor("office1", OFFICE)
+    set_caption(db, "activity", zhaos.id, zhaos.photos[0].id, "主题班会：安全")  # the office's is anyone's

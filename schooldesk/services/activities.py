@@ -21,7 +21,7 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_own
 from schooldesk.services.activity_kinds import kind_spec, load_kind
 from schooldesk.services.dropout import VisitInput, write_visit
-from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos
+from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, new_photos, unlink_record, unused_photos
 from schooldesk.services.pupils import class_names
 from schooldesk.services.rows import TeacherRef
 from schooldesk.services.semesters import semester_dates
@@ -253,8 +253,7 @@ def _sync_return_visit(session: Session, activity: Activity, kind: KindSpec, dat
 def add_activity(db: Database, data: ActivityInput, *, today: date | None = None) -> ActivityRow:
     """A teacher records activities they organised or took part in; the office any."""
     require_own(db, [data.organiser_id, *data.teacher_ids])
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         activity = Activity(values={})
         kind = _write(session, activity, data, stored, today or date.today())
         _sync_return_visit(session, activity, kind, data)
@@ -267,8 +266,7 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput, *, toda
     with db.transaction() as session:
         current = _load(session, activity_id)
         require_own(db, [current.organiser_id, *(t.teacher_id for t in current.teachers)])
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         activity = _load(session, activity_id)
         kind = _write(session, activity, data, stored, today or date.today())
         _sync_return_visit(session, activity, kind, data)

@@ -15,7 +15,7 @@ from schooldesk.db.models import (
 )
 from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.services.photos import (
-    PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos,
+    PhotoRef, link_photos, photos_of, remove_files, new_photos, unlink_record, unused_photos,
 )
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.home_teaching import (
@@ -343,8 +343,7 @@ def _load_visit(session: Session, visit_id: int) -> HomeTeachingVisit:
 
 def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
     require_own(db, data.teacher_ids)  # a teacher logs only visits they made
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         plan = load_plan(session, plan_id)
         visit = HomeTeachingVisit(plan_id=plan.id)
         _write_visit(session, visit, plan, data, stored, today or date.today())
@@ -355,8 +354,7 @@ def add_visit(db: Database, plan_id: int, data: VisitInput, today: date | None =
 
 def update_visit(db: Database, visit_id: int, data: VisitInput, today: date | None = None) -> VisitRow:
     require_own(db, data.teacher_ids)
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         visit = _load_visit(session, visit_id)
         require_own(db, [link.teacher_id for link in visit.teachers])
         require_own(db, data.teacher_ids)

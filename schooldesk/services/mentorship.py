@@ -21,7 +21,7 @@ from schooldesk.domain.mentorship import (
 from schooldesk.domain.pupils import validate_choice, validate_long_text, validate_text
 from schooldesk.services.access import require_own, require_record_keeper
 from schooldesk.services.rows import TeacherRef
-from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos
+from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, new_photos, unlink_record, unused_photos
 
 GUIDANCE_PHOTOS = "guidance_record"
 MAX_TEXT = 2000
@@ -308,8 +308,7 @@ def add_guidance(db: Database, pair_id: int, data: GuidanceInput, *, today: date
     """The mentor or the apprentice records what they did; the office any pair's. Returns the record's id."""
     with db.transaction() as session:
         require_own(db, _members(load_pair(session, pair_id)))
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         pair = load_pair(session, pair_id)
         record = GuidanceRecord(pair_id=pair.id)
         _write_record(session, record, pair, data, stored, today or date.today())
@@ -327,8 +326,7 @@ def _load_record(session: Session, record_id: int) -> GuidanceRecord:
 def update_guidance(db: Database, record_id: int, data: GuidanceInput, *, today: date | None = None) -> int:
     with db.transaction() as session:
         require_own(db, _members(_load_record(session, record_id).pair))
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         record = _load_record(session, record_id)
         _write_record(session, record, record.pair, data, stored, today or date.today())
         gone = unused_photos(session)

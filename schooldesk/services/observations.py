@@ -28,7 +28,7 @@ from schooldesk.domain.semester import SemesterKey, TermDates, semester_for
 from schooldesk.services.access import require_own
 from schooldesk.services.rows import TeacherRef
 from schooldesk.services.semesters import semester_dates
-from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, store_photos, unlink_record, unused_photos
+from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, new_photos, unlink_record, unused_photos
 from schooldesk.services.rubrics import version_definition
 
 OBSERVATION_PHOTOS = "observation"  # the record kind of an observation's photo links
@@ -284,8 +284,7 @@ def _write(session: Session, observation: Observation, data: ObservationInput, s
 def add_observation(db: Database, data: ObservationInput, *, today: date | None = None) -> ObservationRow:
     """A teacher records lessons they observed; the office and administrators anyone's."""
     require_own(db, [data.observer_id])
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         observation = Observation()
         _write(session, observation, data, stored, today or date.today())
         session.expire(observation)
@@ -295,8 +294,7 @@ def add_observation(db: Database, data: ObservationInput, *, today: date | None 
 def update_observation(db: Database, observation_id: int, data: ObservationInput, *,
                        today: date | None = None) -> ObservationRow:
     require_own(db, [data.observer_id])
-    stored = store_photos(db, data.new_photos)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         observation = _load(session, observation_id)
         require_own(db, [observation.observer_id])
         _write(session, observation, data, stored, today or date.today())

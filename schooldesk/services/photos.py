@@ -6,7 +6,8 @@ and may be linked to several records; its file is deleted only when no record li
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,8 +37,24 @@ class PhotoRef:
 
 def store_photos(db: Database, files: Sequence[Path]) -> list[StoredPhoto]:
     """Photos go to the store before the transaction: a failed save leaves unused files, never a record
-    pointing at a missing one."""
+    pointing at a missing one (:func:`new_photos` then removes them)."""
     return [db.photos.add(path) for path in files]
+
+
+@contextmanager
+def new_photos(db: Database, files: Sequence[Path]) -> Iterator[list[StoredPhoto]]:
+    """*files* put in the store for the save in the block; when the save fails (refused, invalid), the
+    pictures it stored that no record uses are removed again, so a refused edit leaves no orphan in photos/."""
+    stored = store_photos(db, files)
+    try:
+        yield stored
+    except BaseException:
+        names = [photo.file_name for photo in stored]
+        if names:
+            with db.transaction() as session:
+                known = set(session.scalars(select(Photo.file_name).where(Photo.file_name.in_(names))))
+            remove_files(db, [name for name in names if name not in known])
+        raise
 
 
 def _photo_rows(session: Session, kept: Sequence[int], stored: Sequence[StoredPhoto]) -> list[Photo]:
@@ -102,8 +119,34 @@ def photos_of(session: Session, db: Database, kind: str, record_ids: Iterable[in
     return {record_id: tuple(refs) for record_id, refs in found.items()}
 
 
+def _owners(session: Session, kind: str, record_id: int) -> list[int | None]:
+    """The teachers whose record this is (who may edit it, and so caption its photos)."""
+    from schooldesk.db.activity_models import Activity, ActivityTeacher
+    from schooldesk.db.mentorship_models import GuidanceRecord, MentorshipPair
+    from schooldesk.db.models import HomeTeachingVisitTeacher
+    from schooldesk.db.observation_models import Observation
+
+    if kind == "activity":
+        return [session.scalar(select(Activity.organiser_id).where(Activity.id == record_id)),
+                *session.scalars(select(ActivityTeacher.teacher_id).where(ActivityTeacher.activity_id == record_id))]
+    if kind == "observation":
+        return [session.scalar(select(Observation.observer_id).where(Observation.id == record_id))]
+    if kind == "home_teaching_visit":
+        return list(session.scalars(select(HomeTeachingVisitTeacher.teacher_id).where(
+            HomeTeachingVisitTeacher.visit_id == record_id)))
+    if kind == "guidance_record":
+        pair = session.execute(select(MentorshipPair.mentor_id, MentorshipPair.apprentice_id).join(
+            GuidanceRecord, GuidanceRecord.pair_id == MentorshipPair.id).where(GuidanceRecord.id == record_id)).first()
+        return list(pair) if pair else []
+    return []  # a kind of record no teacher owns: the office's
+
+
 def set_caption(db: Database, kind: str, record_id: int, photo_id: int, caption: str) -> None:
+    """A teacher captions only the photos of their own records (as they edit only those)."""
+    from schooldesk.services.access import require_own
+
     with db.transaction() as session:
+        require_own(db, _owners(session, kind, record_id))
         link = session.scalars(select(PhotoLink).where(
             PhotoLink.record_kind == kind, PhotoLink.record_id == record_id, PhotoLink.photo_id == photo_id)).first()
         if link is None:
