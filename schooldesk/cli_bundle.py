@@ -32,6 +32,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from schooldesk.config import full_path
     from schooldesk.exports.bundle_writing import write_bundle
     from schooldesk.services.bundle import bundle_contents
+    from schooldesk.services.bundle_seal import school_seal_key
     from schooldesk.services.print_settings import pdf_font_path
 
     password = _read_password(Path(args.password_file)) if args.password_file else ""
@@ -39,10 +40,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         contents = bundle_contents(db, _semester(db, args.semester), full_ids=args.full_ids)
         font = pdf_font_path(db)
+        seal_key = school_seal_key(db)
     finally:
         db.close()
     result = write_bundle(contents, full_path(args.out), as_zip=args.zip or bool(password), password=password,
-                          font_path=font, data_folder=db.path.parent, workers=args.workers)
+                          font_path=font, data_folder=db.path.parent, workers=args.workers, seal_key=seal_key)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -57,16 +59,46 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from schooldesk.exports.bundle_writing import verify_bundle
 
     password = _read_password(Path(args.password_file)) if args.password_file else ""
-    report = verify_bundle(Path(args.path), password)
+    key, school_code = _school_key(args)
+    report = verify_bundle(Path(args.path), password, key, school_code)
     for label, names in ((QCoreApplication.translate("CommandLine", "missing"), report.missing),
                          (QCoreApplication.translate("CommandLine", "changed"), report.changed),
                          (QCoreApplication.translate("CommandLine", "extra"), report.extra)):
         for name in names:
             say("%1: %2", label, name)
+    if report.sealed is True:
+        say(QCoreApplication.translate("CommandLine", "Sealed by this school: the manifest is the one SchoolDesk "
+                                                      "wrote, unchanged."))
+    elif report.sealed is False:
+        say(QCoreApplication.translate("CommandLine", "The seal does not hold: the manifest was changed after this "
+                                                      "school's SchoolDesk wrote it, or its seal was removed."))
+    else:
+        say(QCoreApplication.translate("CommandLine", "The seal was not checked: this PC does not hold the key of "
+                                                      "the school that made the bundle."))
     if report.intact:
         say(QCoreApplication.translate("CommandLine", "Intact: %1 files match the manifest."), report.files)
         return EXIT_OK
     return EXIT_UNHEALTHY
+
+
+def _school_key(args: argparse.Namespace) -> tuple[bytes | None, str]:
+    """The seal key and 学校标识码 of the school in the data folder, when there is one on this PC."""
+    from schooldesk.config import data_dir
+    from schooldesk.db.database import database_path, open_database
+    from schooldesk.domain.errors import SchoolDeskError
+    from schooldesk.services.bundle_seal import read_seal_key
+
+    path = database_path(data_dir(args.data_dir))
+    if not path.is_file():
+        return None, ""
+    try:
+        db = open_database(path.parent)
+    except SchoolDeskError:
+        return None, ""  # (damaged, or held: the files are still checked)
+    try:
+        return read_seal_key(db)
+    finally:
+        db.close()
 
 
 COMMANDS = {"export": cmd_export, "verify": cmd_verify}

@@ -96,3 +96,67 @@ def test_exports_killed_at_random_moments_leave_a_whole_bundle_or_none_and_nothi
     assert verify_bundle(out / final.name).intact and verify_bundle(out / (final.name + ".zip")).intact
     assert not any((data / SCRATCH_DIRNAME).iterdir())  # what the killed ones staged is gone too
     assert any(code != 0 for code in outcomes)  # some kills did land during the work
+
+
+def test_the_seal_tells_the_schools_bundle_from_one_edited_afterwards(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A file changed together with its manifest entry, a file removed with its entry, a seal removed: each
+    verifies as intact by the hashes alone, and the school's seal finds them on the school's PC."""
+    import hashlib
+    import json
+
+    from sqlalchemy import select
+
+    from schooldesk.db.models import AuditEntry
+    from tests.builders import run_cli
+
+    data = school.path.parent
+    with school.transaction() as session:
+        trail_before = session.scalars(select(AuditEntry)).all()
+    school.close()
+    out = tmp_path / "stick"
+    out.mkdir()
+    done = run_cli("--data-dir", str(data), "export", "--semester", "2025-2026-1", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    bundle = next(out.iterdir())
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["seal"]["method"] == "HMAC-SHA256" and len(manifest["seal"]["value"]) == 64
+    elsewhere = str(tmp_path / "bureau")  # a PC without the school's data
+    ok = run_cli("--data-dir", str(data), "verify", str(bundle))
+    assert ok.returncode == 0 and "封存有效" in ok.stdout, ok.stdout + ok.stderr
+    assert "未核对封存" in run_cli("--data-dir", elsewhere, "verify", str(bundle)).stdout
+
+    def edited(name: str, change) -> Path:  # type: ignore[no-untyped-def]
+        copy = tmp_path / name / bundle.name
+        shutil.copytree(bundle, copy)
+        listed = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+        change(copy, listed)
+        (copy / "manifest.json").write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
+        return copy
+
+    def rewrite_listing(copy: Path, listed: dict) -> None:  # type: ignore[type-arg]
+        target = copy / "清单.txt"
+        target.write_text("一份改过的清单\r\n", encoding="utf-8-sig")
+        entry = next(f for f in listed["files"] if f["path"] == "清单.txt")
+        entry["size"], entry["sha256"] = target.stat().st_size, hashlib.sha256(target.read_bytes()).hexdigest()
+
+    def drop_workbook(copy: Path, listed: dict) -> None:  # type: ignore[type-arg]
+        (copy / "送教上门.xlsx").unlink()
+        listed["files"] = [f for f in listed["files"] if f["path"] != "送教上门.xlsx"]
+
+    for copy in (edited("changed", rewrite_listing), edited("removed", drop_workbook),
+                 edited("unsealed", lambda _copy, listed: listed.pop("seal"))):
+        assert verify_bundle(copy).intact  # the hashes alone cannot tell
+        found = run_cli("--data-dir", str(data), "verify", str(copy))
+        assert found.returncode == 1 and "封存不符" in found.stdout, (copy.parent.name, found.stdout)
+    from schooldesk.db.database import open_database
+    from schooldesk.services.bundle_seal import read_seal_key
+
+    reopened = open_database(data)
+    try:
+        key, _code = read_seal_key(reopened)
+        with reopened.transaction() as session:
+            trail = session.scalars(select(AuditEntry)).all()
+        assert key is not None and len(trail) > len(trail_before)
+        assert not [e for e in trail if key.hex() in json.dumps(e.changes, ensure_ascii=False)]  # not in the trail
+    finally:
+        reopened.close()

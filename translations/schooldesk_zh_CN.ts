@@ -1228,6 +1228,21 @@ The current data is backed up first, so this can be undone.</source>
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <source>Sealed by this school: the manifest is the one SchoolDesk wrote, unchanged.</source>
+      <translation>封存有效：清单是本校SchoolDesk导出时写下的，未被改动。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <source>The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.</source>
+      <translation>封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
+      <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
+    </message>
   </context>
   <context>
     <name>Crash</name>

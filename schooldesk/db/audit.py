@@ -21,7 +21,7 @@ MASKED = {"id_number", "student_number"}
 HIDDEN = {"password_hash"}
 NOT_AUDITED = {"failed_logins", "locked_until", "name_keys"}  # sign-in bookkeeping, derived search keys
 ACTOR_KEY = "actor"
-SECRET_SETTINGS = {"recovery_code"}  # school settings whose value (a hash) stays out of the trail
+SECRET_SETTINGS = {"recovery_code", "bundle_seal_key"}  # school settings whose value (a hash) stays out of the trail
 
 
 def _plain(column: str, value: Any) -> Any:

@@ -178,10 +178,11 @@ def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str
 
 def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = None,
                  progress: Progress = lambda _done, _total: None, workers: int | None = None,
-                 private_names: bool = False) -> dict[str, Any]:
+                 private_names: bool = False, seal_key: bytes | None = None) -> dict[str, Any]:
     """Write every file of the bundle into the empty *folder*; returns the manifest it wrote last. A large
     bundle's PDFs are shared with *workers* other processes (default: one per core but this one's; 0: none).
-    *private_names*: no file is named after a person (for an encrypted zip, whose names stay readable)."""
+    *private_names*: no file is named after a person (for an encrypted zip, whose names stay readable).
+    *seal_key*: the school's key, sealing the manifest (domain/seal.py)."""
     from schooldesk.exports.bundle_pool import pdf_share, workers_for
 
     documents, photos = _documents(contents, font_path), _photos(contents, private_names=private_names)
@@ -233,6 +234,10 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
                 "families": list(contents.families), "files": [vars(f) for f in files],
                 "counts": {"sheets": sheets, "records": records},
                 "checks": [c.text_zh for c in contents.checks] + replaced}
+    if seal_key is not None:
+        from schooldesk.domain.seal import sealed
+
+        manifest = sealed(manifest, seal_key)
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     progress(total, total)
     return manifest

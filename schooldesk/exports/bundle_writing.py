@@ -131,7 +131,8 @@ def _zip(folder: Path, target: Path, name: str, password: str) -> None:
 
 def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = False, password: str = "",
                  font_path: Any = None, progress: Progress = lambda _d, _t: None,
-                 data_folder: Path | None = None, workers: int | None = None) -> BundleResult:
+                 data_folder: Path | None = None, workers: int | None = None,
+                 seal_key: bytes | None = None) -> BundleResult:
     """Make the bundle, put it in *destination* (a folder or a USB stick's root) and check it there; never
     inside SchoolDesk's *data_folder*. *workers*: see :func:`stage_bundle`."""
     if not destination.is_dir():
@@ -150,7 +151,7 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         staged = Path(scratch) / contents.name
         staged.mkdir()
         manifest = stage_bundle(contents, staged, font_path=font_path, progress=lambda d, t: progress(d, t + 2),
-                                workers=workers, private_names=as_zip and bool(password))
+                                workers=workers, private_names=as_zip and bool(password), seal_key=seal_key)
         if as_zip:
             _zip(staged, Path(scratch) / "bundle.zip", contents.name, password)
         needed = (Path(scratch) / "bundle.zip").stat().st_size if as_zip else sum(f["size"] for f in manifest["files"])
@@ -173,7 +174,7 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
                 raise
             raise _storage_error(error, destination) from error
     progress(1, 1)
-    report = verify_bundle(final, password)
+    report = verify_bundle(final, password, seal_key, contents.school_code)
     if not report.intact:
         _remove(final)
         raise StorageError(CHANGED, destination, len(report.missing) + len(report.changed) + len(report.extra))
@@ -188,10 +189,11 @@ class VerifyReport:
     extra: tuple[str, ...] = ()
     files: int = 0
     manifest: dict[str, Any] = field(default_factory=dict)
+    sealed: bool | None = None  # the school's seal holds (True), does not (False), cannot be told here (None)
 
     @property
     def intact(self) -> bool:
-        return not (self.missing or self.changed or self.extra)
+        return not (self.missing or self.changed or self.extra) and self.sealed is not False
 
 
 def _listed(manifest: Any) -> dict[str, tuple[int, str]]:
@@ -208,12 +210,15 @@ def _listed(manifest: Any) -> dict[str, tuple[int, str]]:
     return expected
 
 
-def _check(manifest: Any, present: dict[str, tuple[int, str]]) -> VerifyReport:
+def _check(manifest: Any, present: dict[str, tuple[int, str]], seal_key: bytes | None = None,
+           school_code: str = "") -> VerifyReport:
+    from schooldesk.domain.seal import seal_holds
+
     expected = _listed(manifest)
     return VerifyReport(missing=tuple(sorted(p for p in expected if p not in present)),
                         changed=tuple(sorted(p for p in expected if p in present and present[p] != expected[p])),
                         extra=tuple(sorted(p for p in present if p not in expected and p != MANIFEST)),
-                        files=len(expected), manifest=manifest)
+                        files=len(expected), manifest=manifest, sealed=seal_holds(manifest, seal_key, school_code))
 
 
 def _unreadable_errors() -> tuple[type[BaseException], ...]:
@@ -229,10 +234,11 @@ def _unreadable_errors() -> tuple[type[BaseException], ...]:
             zipfile.BadZipFile, pyzipper.BadZipFile, IndexError)
 
 
-def verify_bundle(path: Path, password: str = "") -> VerifyReport:
+def verify_bundle(path: Path, password: str = "", seal_key: bytes | None = None, school_code: str = "") -> VerifyReport:
     """Every file against manifest.json: missing, changed (size or SHA-256) and extra files. A folder or a
     zip (with *password* when encrypted); StorageError when it cannot be read at all (damaged, truncated, empty,
-    a wrong password, a manifest of the wrong shape)."""
+    a wrong password, a manifest of the wrong shape). With the school's *seal_key* (and its *school_code*) the
+    manifest's seal is checked too: a file changed together with its manifest entry is then found."""
     UNREADABLE_ERRORS = _unreadable_errors()  # noqa: N806 - a constant, made when first needed (pyzipper is heavy)
     try:
         if path.is_dir():
@@ -242,7 +248,7 @@ def verify_bundle(path: Path, password: str = "") -> VerifyReport:
                 if file.is_file():
                     data = file.read_bytes()
                     present[file.relative_to(path).as_posix()] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest, present)
+            return _check(manifest, present, seal_key, school_code)
         import pyzipper
 
         with pyzipper.AESZipFile(path) as archive:
@@ -255,6 +261,6 @@ def verify_bundle(path: Path, password: str = "") -> VerifyReport:
             for name in names:
                 data = archive.read(name)
                 present[name[len(root):]] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest, present)
+            return _check(manifest, present, seal_key, school_code)
     except UNREADABLE_ERRORS as error:
         raise StorageError(UNREADABLE, path) from error

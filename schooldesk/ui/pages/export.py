@@ -203,9 +203,11 @@ class ExportPage(QWidget):
         db = self.state.db
 
         def work(progress: Any) -> Any:
+            from schooldesk.services.bundle_seal import school_seal_key
+
             contents = bundle_contents(db, key, families=families, full_ids=full)
             return write_bundle(contents, Path(where), as_zip=as_zip, password=password, font_path=font,
-                                progress=progress.report, data_folder=db.path.parent)
+                                progress=progress.report, data_folder=db.path.parent, seal_key=school_seal_key(db))
 
         self.outcome.clear()
         self.open_result.setVisible(False)
