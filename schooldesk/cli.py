@@ -335,17 +335,16 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
 
 
 def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
-    from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.files import check_output
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
     from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
     from schooldesk.services.print_settings import pdf_font_path
-    from schooldesk.services.semesters import current_semester_key
+    from schooldesk.services.semesters import chosen_semester
 
     out = check_output(Path(args.out), data_dir(args.data_dir))
     db = _open_existing(args)
     try:
-        semester = SemesterKey.parse(args.semester) if args.semester else current_semester_key(db)
+        semester = chosen_semester(db, args.semester)
         log = home_teaching_log(db, find_plan(db, args.student, semester))
         font = pdf_font_path(db)
     finally:

@@ -65,11 +65,10 @@ def _written(result: Any) -> None:
 
 def cmd_export_register(args: argparse.Namespace) -> int:
     from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.domain.semester import SemesterKey
     from schooldesk.exports.registers import REGISTERS, register_spec, write_registers_pdf, write_registers_xlsx
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.registers import register_book
-    from schooldesk.services.semesters import current_semester_key
+    from schooldesk.services.semesters import chosen_semester
 
     if args.list:
         for spec in REGISTERS:
@@ -83,7 +82,7 @@ def cmd_export_register(args: argparse.Namespace) -> int:
     out = _out(args)
     db = _open_existing(args)
     try:
-        semester = SemesterKey.parse(args.semester) if args.semester else current_semester_key(db)
+        semester = chosen_semester(db, args.semester)
         book = register_book(db, semester, full_ids=args.full_ids)
         font = pdf_font_path(db)
     finally:

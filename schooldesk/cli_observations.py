@@ -31,10 +31,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _semester(db: Any, code: str | None) -> Any:
-    from schooldesk.domain.semester import SemesterKey
-    from schooldesk.services.semesters import current_semester_key
+    """--semester as every command reads it: parsed, and set up by the school (else the plain message)."""
+    from schooldesk.services.semesters import chosen_semester
 
-    return SemesterKey.parse(code) if code else current_semester_key(db)
+    return chosen_semester(db, code)
 
 
 def _teacher_id(db: Any, name: str) -> int:

@@ -146,3 +146,34 @@ def test_every_command_speaks_chinese_on_any_console(demo: Path, tmp_path: Path,
     exits = [line for line in text.splitlines() if line.startswith("<<")]
     assert len(exits) > 20 and all(line.endswith(" exit 0>>") for line in exits), exits
     assert "学籍号" in text and "数据库状态良好" in text and "备份已写入并校验" in text and "完好" in text, text[-2000:]
+
+
+def test_every_command_with_semester_refuses_a_term_not_set_up_plainly(home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """--semester 2030-2031-1, a term the school never set up: the same plain message and exit 2 from every
+    command that takes --semester (the parser says which ones), never an unexpected error."""
+    from schooldesk.cli import build_parser
+
+    db, _pupil, _teachers, number = home
+    folder = str(db.path.parent)
+    db.close()
+    out = str(tmp_path / "out")
+    lines = {
+        "print-home-teaching": ["--student", number, "--out", out + ".pdf"],
+        "print-activity": ["--summary", "--out", out + ".pdf"],
+        "export": ["--out", str(tmp_path)],
+        "export-register": ["all", "--out", out + ".xlsx"],
+        "mentorship-progress": [],
+        "print-mentorship": ["--pair", "1", "--record", "--out", out + ".pdf"],
+        "print-observation": ["--blank", "--out", out + ".pdf"],
+        "observation-quotas": [],
+        "export-observations": ["--out", out + ".xlsx"],
+    }
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]
+    taking = {name for name, sub in commands.items() if any("--semester" in a.option_strings for a in sub._actions)}
+    assert taking == set(lines)  # a new command with --semester is added here too
+    for name, args in lines.items():
+        done = run_cli("--data-dir", folder, name, "--semester", "2030-2031-1", *args)
+        assert done.returncode == 2, (name, done.returncode, done.stderr)
+        assert "2030—2031学年第一学期" in done.stderr and "尚未设置" in done.stderr, (name, done.stderr)
+        assert "意外" not in done.stderr, (name, done.stderr)

@@ -121,11 +121,13 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
     """Read the chosen families of *semester* (full ID numbers only for the office, recorded in the trail)."""
     from schooldesk.services.registers import check_full_ids
     from schooldesk.services.school import get_school
-    from schooldesk.services.semesters import list_semesters
+    from schooldesk.services.semesters import list_semesters, semester_dates
 
     check_full_ids(db, full_ids)
     today = today or date.today()
     school = get_school(db)
+    with db.transaction() as session:
+        semester_dates(session, semester)  # a term not set up: the plain message, not an error of ours
     term = next(s for s in list_semesters(db) if s.key == semester)
     parts: dict[str, object] = {}
     if DROPOUT in families:

@@ -67,6 +67,17 @@ def current_semester_key(db: Database, today: date | None = None) -> SemesterKey
     return current.key
 
 
+def chosen_semester(db: Database, code: str | None, today: date | None = None) -> SemesterKey:
+    """The term a command names (``2025-2026-1``), or the current one; an error naming it when the school has
+    not set it up, the same for every command and page."""
+    if not code:
+        return current_semester_key(db, today)
+    key = SemesterKey.parse(code)
+    with db.transaction() as session:
+        semester_dates(session, key)
+    return key
+
+
 def working_school_year(db: Database, today: date | None = None) -> int:
     """The school year new records belong to: that of the current term."""
     return current_semester_key(db, today).school_year
