@@ -231,6 +231,56 @@ def test_the_data_folder_and_its_files_are_private(data_dir: Path, tmp_path: Pat
         assert folder.stat().st_mode & 0o777 == 0o700, folder
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_every_folder_under_the_data_folder_is_private_after_init_photo_backup_and_export(tmp_path: Path) -> None:
+    """photos/ and its two-letter folders, thumbnails, backups and their photos, logs and the export's scratch:
+    none is left readable by other accounts (mkdir's parents would have been 0755)."""
+    from datetime import date as day
+
+    from schooldesk.db.backups import take_rotated_backup
+    from schooldesk.exports.bundle_writing import write_bundle
+    from schooldesk.services.activities import ActivityInput, add_activity
+    from schooldesk.services.activity_kinds import list_kinds
+    from schooldesk.services.bundle import bundle_contents
+    from schooldesk.services.photos import thumbnail
+    from schooldesk.services.semesters import current_semester_key
+    from tests.builders import photo
+
+    data = tmp_path / "data"
+    password = tmp_path / "pw.txt"
+    password.write_text("correct horse\n", encoding="utf-8")
+    done = run_cli("init", "--data-dir", str(data), "--school-name", "石桥村小学", "--school-code", "2141051203",
+                   "--year", str(day.today().year if day.today().month >= 9 else day.today().year - 1),
+                   "--admin", "admin", "--password-file", str(password))
+    assert done.returncode == 0, done.stderr
+
+    def loose() -> list[str]:
+        return [f"{p.relative_to(data)} {p.stat().st_mode & 0o777:o}" for p in [data, *data.rglob("*")]
+                if p.is_dir() and p.stat().st_mode & 0o077]
+
+    assert not loose()
+    db = open_database(data)
+    try:
+        kind = next(k for k, spec in list_kinds(db).items() if spec.code == "class_meeting")
+        teacher = add_teacher(db, TeacherInput(name="李老师", gender="女")).id
+        row = add_activity(db, ActivityInput(kind_id=kind, title="班会", date=day.today(), organiser_id=teacher,
+                                             new_photos=(photo(tmp_path / "a.jpg"),)))
+        thumbnail(db, row.photos[0])
+        assert not loose()
+        take_rotated_backup(db.path, "manual")
+        assert not loose()
+        stick = tmp_path / "usb"
+        stick.mkdir()
+        write_bundle(bundle_contents(db, current_semester_key(db)), stick, data_folder=data)
+        assert not loose()
+    finally:
+        db.close()
+    for older in (data / "photos", next(p for p in (data / "photos").iterdir() if p.is_dir())):
+        older.chmod(0o755)  # as an older SchoolDesk made them
+    open_database(data).close()
+    assert not loose()
+
+
 def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path, with_backup: Path,
                                                                   tmp_path: Path) -> None:
     import zipfile

@@ -39,10 +39,35 @@ def make_private(path: Path) -> None:
 
 
 def private_folder(folder: Path) -> Path:
-    """Create *folder* (and missing parents) private to the user; an existing one is made private."""
-    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    """Create *folder* private to the user, and each missing folder on the way to it (``mkdir(parents=True)``
+    would make those 0755: ``photos/`` on the way to ``photos/ab/``); an existing *folder* is made private."""
+    missing = []
+    step = folder
+    while not step.exists() and step.parent != step:
+        missing.append(step)
+        step = step.parent
+    for path in reversed(missing):
+        path.mkdir(exist_ok=True, mode=PRIVATE_FOLDER)
+        make_private(path)  # (mkdir's mode passes through the umask; chmod sets it exactly)
     make_private(folder)
     return folder
+
+
+def tighten_folders(data_dir: Path, names: tuple[str, ...]) -> int:
+    """Folders of *data_dir* made 0755 by an older SchoolDesk (``photos/`` and its two-letter folders …) made
+    private; checked with one stat each time the database opens, walked only when loose. How many were."""
+    if os.name != "posix":
+        return 0
+    loose = 0
+    for name in names:
+        top = data_dir / name
+        if not top.is_dir() or not top.stat().st_mode & 0o077:
+            continue
+        for folder in [top, *(p for p in top.rglob("*") if p.is_dir())]:
+            if folder.stat().st_mode & 0o077:
+                make_private(folder)
+                loose += 1
+    return loose
 
 
 def can_write(folder: Path) -> bool:

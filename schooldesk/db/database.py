@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 from schooldesk.db.audit import ACTOR_KEY
 from schooldesk.db.audit import install as install_audit
-from schooldesk.db.copies import make_private, private_folder, protect_folder
+from schooldesk.db.copies import make_private, private_folder, protect_folder, tighten_folders
 from schooldesk.db.backups import BACKUP_DIRNAME, integrity_ok, list_backups, quick_check_ok
 from schooldesk.db.engine import make_engine
 from schooldesk.db.failures import known_failures
@@ -91,6 +91,7 @@ def open_database(data_dir: Path) -> Database:
     """Open (creating if needed), check and migrate the database in *data_dir*."""
     try:
         private_folder(data_dir)
+        tighten_folders(data_dir, (PHOTO_DIRNAME, BACKUP_DIRNAME))
     except OSError as error:
         raise StorageError(
             QT_TRANSLATE_NOOP("Errors", "The data folder %1 cannot be created: %2"), data_dir, error.strerror

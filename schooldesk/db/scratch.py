@@ -74,8 +74,9 @@ def private_scratch(data_folder: Path | None, prefix: str) -> Iterator[Path]:
     folder is known (a test's own files)."""
     base = None
     if data_folder is not None:
-        base = data_folder / SCRATCH_DIRNAME
-        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        from schooldesk.db.copies import private_folder
+
+        base = private_folder(data_folder / SCRATCH_DIRNAME)
         clear_left(base)
     with tempfile.TemporaryDirectory(prefix=prefix, dir=base, ignore_cleanup_errors=True) as folder:
         lock = _hold(Path(folder) / IN_USE)
