@@ -59,7 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from schooldesk.db.backups import CLOCK_WRONG, sha256, take_backup, take_rotated_backup
+    from schooldesk.db.backups import CLOCK_WRONG, clock_right_again, sha256, take_backup, take_rotated_backup
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)
@@ -82,6 +82,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         info = take_rotated_backup(path, "manual")
     if info.clock_behind:
         say_warnings([SchoolDeskError(CLOCK_WRONG)])
+    if info.redated:
+        say_warnings([clock_right_again(info)])
     say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
     say("SHA-256: %1", sha256(info.path))
     return EXIT_OK

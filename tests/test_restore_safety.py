@@ -158,6 +158,59 @@ def test_a_backup_taken_with_the_clock_set_back_is_kept(data_dir: Path) -> None:
     db.close()
 
 
+FORWARD, BACKWARD = datetime(2040, 1, 1, 8), datetime(2000, 1, 1, 8)  # a wrong BIOS year, a dead CMOS battery
+
+
+@pytest.mark.parametrize("excursions", [(FORWARD,), (BACKWARD,), (FORWARD, BACKWARD), (BACKWARD, FORWARD)],
+                         ids=["forward", "backward", "forward-then-backward", "backward-then-forward"])
+def test_backups_survive_a_clock_set_forward_or_back_and_rotate_again_once_it_is_right(
+        data_dir: Path, excursions: tuple[datetime, ...]) -> None:
+    """A change, then a rotated backup, day after day: in November, then with the clock wrong (each excursion
+    three days), then right again. The backups holding the newest data are never pruned; with the clock behind
+    the clerk is warned and nothing is pruned; once it is right the warning stops, backups dated in the future
+    are dated now (said once) and rotation goes on as usual."""
+    from schooldesk.db.backups import content_rank
+
+    db = open_database(data_dir)
+    backups = data_dir / BACKUP_DIRNAME
+    number = 0
+
+    def day(now: datetime):  # type: ignore[no-untyped-def]
+        nonlocal number
+        number += 1
+        add_teacher(db, TeacherInput(name=f"教师{number}", gender="男"))  # something new to hold
+        ranked = sorted((content_rank(b.path) for b in list_backups(backups)), reverse=True)
+        info = take_backup(db.path, backups, reason="daily", now=now)
+        prune_backups(backups, just_taken=info)
+        present = {content_rank(b.path) for b in list_backups(backups)}
+        assert set(ranked[:13]) | {content_rank(info.path)} <= present, now  # the newest data: never pruned
+        return info
+
+    today = datetime(2026, 11, 1, 8)
+    for offset in range(20):
+        assert not day(today + timedelta(days=offset)).clock_behind
+    today += timedelta(days=20)
+    last_of_each = []
+    for wrong in excursions:
+        infos = [day(wrong + timedelta(days=offset)) for offset in range(3)]
+        last_of_each.append(content_rank(infos[-1].path))
+        if wrong == BACKWARD:
+            assert all(i.clock_behind for i in infos)  # told; nothing pruned while it is behind
+    right = day(today)
+    assert set(last_of_each) <= {content_rank(b.path) for b in list_backups(backups)}  # each period's last kept
+    assert not right.clock_behind
+    assert bool(right.redated) == (FORWARD in excursions)  # those made in 2040 are dated now, and it is said
+    assert not any(b.created > today for b in list_backups(backups))
+    for offset in range(1, 31):  # a month of right days: no word, and rotation as usual
+        later = day(today + timedelta(days=offset))
+        assert not later.clock_behind and not later.redated
+    kept = list_backups(backups)
+    assert len(kept) <= 14 + 12 + 14
+    assert {content_rank(b.path) for b in kept} >= {content_rank(later.path)}
+    assert min(b.created for b in kept if b.created.year == 2026) > datetime(2026, 11, 1, 8)  # the oldest went
+    db.close()
+
+
 @contextmanager
 def held_exclusively(path: Path) -> Iterator[None]:
     """Another program holds the database exclusively (as a careless tool or a virus scanner can)."""

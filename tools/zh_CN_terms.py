@@ -995,6 +995,7 @@ ZH = {
     'Mentoring pair %1 is behind its targets (%2)': '师徒结对%1未达到目标（%2）',
     '%1 (left-behind) not yet visited by %2': '%1（留守儿童）尚未由%2家访',
     '%1 (left-behind): the register prints 未填 for %2': '%1（留守儿童）：台账中%2未填',
+    "%1 backups were made while the computer's clock was set forward (to %2); they are dated now, and old backups are rotated again as usual.": '有%1个备份是在电脑时间被调快（到%2）时做的；现已改为按当前时间标注，旧备份恢复正常轮换。',
     'Sealed by this school: the manifest is the one SchoolDesk wrote, unchanged.': '封存有效：清单是本校SchoolDesk导出时写下的，未被改动。',
     "The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.": '封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。',
     'The seal was not checked: this PC does not hold the key of the school that made the bundle.': '未核对封存：本机没有导出该材料的学校的密钥。',

@@ -1586,6 +1586,11 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/db/backups.py" line="34" />
+      <source>%1 backups were made while the computer's clock was set forward (to %2); they are dated now, and old backups are rotated again as usual.</source>
+      <translation>有%1个备份是在电脑时间被调快（到%2）时做的；现已改为按当前时间标注，旧备份恢复正常轮换。</translation>
+    </message>
+    <message>
       <location filename="../schooldesk/db/backups.py" line="115" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>

@@ -12,7 +12,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from schooldesk.db.copies import replace_atomically, snapshot
@@ -31,6 +31,8 @@ STAMP = "%Y%m%d-%H%M%S"
 DAMAGE_SIGNS = ("file is not a database", "malformed", "corrupt")
 CLOCK_WRONG = QT_TRANSLATE_NOOP("Errors", "The computer's clock may be wrong: it is earlier than the newest backup. "
                                           "Check the date and time; old backups are kept until it is right.")
+CLOCK_RIGHT_AGAIN = QT_TRANSLATE_NOOP("Errors", "%1 backups were made while the computer's clock was set forward (to %2); "
+                                                "they are dated now, and old backups are rotated again as usual.")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class BackupInfo:
     size: int
     photos: int = 0  # evidence photos the backup refers to, present and verified beside it
     clock_behind: bool = False  # the PC's clock is earlier than a backup already there: rotation holds off
+    redated: tuple[str, ...] = ()  # backups made while the clock was set forward, dated now (said once)
 
 
 def photo_names(db_file: Path) -> list[str]:
@@ -143,8 +146,64 @@ def take_backup(db_path: Path, backup_dir: Path, *, reason: str = "manual", now:
             QT_TRANSLATE_NOOP("Errors", "The backup's photos could not be written to %1: %2"),
             backup_dir, error.strerror or error,
         ) from error
-    return BackupInfo(target, created, reason, target.stat().st_size, photos,
-                      clock_behind=newest is not None and newest.created > created)
+    clock_behind, redated = _against_the_clock(backup_dir, target, created, newest)
+    return BackupInfo(target, created, reason, target.stat().st_size, photos, clock_behind=clock_behind,
+                      redated=redated)
+
+
+def clock_right_again(info: BackupInfo) -> SchoolDeskError:
+    """What to say once, when *info* re-dated backups made with the clock set forward."""
+    latest = max((_NAME.match(name)[1] for name in info.redated if _NAME.match(name)), default="")
+    when = datetime.strptime(latest, STAMP).strftime("%Y-%m-%d") if latest else "?"
+    return SchoolDeskError(CLOCK_RIGHT_AGAIN, str(len(info.redated)), when)
+
+
+def content_rank(path: Path) -> int:
+    """How far the audit trail of the backup *path* goes (its last entry's number): what it holds, whatever
+    the clock said when it was taken. 0 when it has no trail or cannot be read."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit_entry").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def _against_the_clock(backup_dir: Path, taken: Path, created: datetime, newest: BackupInfo | None
+                       ) -> tuple[bool, tuple[str, ...]]:
+    """The backup *taken* at *created*, against those dated later. Later-dated backups that hold less than it
+    were made while the clock was set forward, when the timeline without them agrees with the clock (the
+    backup before them in what they hold is dated before now): they are dated now, in the order of what they
+    hold, and the clock is right again. Otherwise the clock is behind (a dead CMOS battery, a BIOS update):
+    rotation holds off, and the clerk is told. Returns (clock behind, the names of the backups re-dated)."""
+    if newest is None or newest.created <= created:
+        return False, ()
+    existing = [b for b in list_backups(backup_dir) if b.path != taken]
+    ranks = {b.path: content_rank(b.path) for b in existing}
+    held = content_rank(taken)
+    later = [b for b in existing if b.created > created]
+    if any(ranks[b.path] >= held for b in later):
+        return True, ()
+    lowest = min(ranks[b.path] for b in later)
+    before = [b for b in existing if b.created <= created and ranks[b.path] < lowest]
+    if not before:
+        return True, ()  # nothing dated before now to tell which is wrong: the clock, most likely
+    moved = []
+    ordered = sorted(later, key=lambda b: (ranks[b.path], b.created))
+    for position, backup in enumerate(ordered):
+        when = created - timedelta(seconds=len(ordered) - position)
+        target = backup.path.with_name(f"schooldesk-{when.strftime(STAMP)}-{backup.reason}.sqlite3")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = target.with_name(f"schooldesk-{when.strftime(STAMP)}-{backup.reason}.{counter}.sqlite3")
+        os.replace(backup.path, target)
+        moved.append(backup.path.name)
+    return False, tuple(moved)
 
 
 
@@ -198,10 +257,15 @@ def backup_due(backup_dir: Path, now: datetime) -> bool:
     return not any(b.created.date() == now.date() for b in list_backups(backup_dir))
 
 
-def backups_to_keep(backups: list[BackupInfo], *, keep_last: int = KEEP_LAST, keep_monthly: int = KEEP_MONTHLY) -> set[Path]:
-    """The newest *keep_last*, plus the newest of each of the latest *keep_monthly* months."""
+def backups_to_keep(backups: list[BackupInfo], *, keep_last: int = KEEP_LAST, keep_monthly: int = KEEP_MONTHLY,
+                    ranks: dict[Path, int] | None = None) -> set[Path]:
+    """The newest *keep_last*, plus the newest of each of the latest *keep_monthly* months; with *ranks*
+    (``content_rank``) also the *keep_last* that hold the most, whatever their dates say."""
     newest_first = sorted(backups, key=lambda b: b.created, reverse=True)
     keep = {b.path for b in newest_first[:keep_last]}
+    if ranks:
+        keep.update(b.path for b in sorted(backups, key=lambda b: (ranks.get(b.path, 0), b.created),
+                                            reverse=True)[:keep_last])
     months: dict[tuple[int, int], Path] = {}
     for backup in newest_first:
         months.setdefault((backup.created.year, backup.created.month), backup.path)
@@ -216,7 +280,8 @@ def prune_backups(backup_dir: Path, *, just_taken: BackupInfo | None = None, **l
     if just_taken is not None and just_taken.clock_behind:
         return []
     backups = list_backups(backup_dir)
-    keep = backups_to_keep(backups, **limits) | ({just_taken.path} if just_taken else set())
+    ranks = {b.path: content_rank(b.path) for b in backups}  # the ones holding most stay, whatever their dates
+    keep = backups_to_keep(backups, ranks=ranks, **limits) | ({just_taken.path} if just_taken else set())
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from schooldesk.db.backups import CLOCK_WRONG
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
-from schooldesk.ui.errors import ask_to_save, show_error
+from schooldesk.ui.errors import ask_to_save, show_error, show_notice
 from schooldesk.ui.idle_lock import IdleWatcher, idle_minutes
 from schooldesk.ui.login_dialog import LoginDialog
 from schooldesk.ui.pages.home import HomePage
@@ -77,6 +77,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             self.statusBar().addPermanentWidget(self.user_label)
         state.watch(self, {SCHOOL, SEMESTERS}, self._update_title)
         state.clock_wrong.connect(lambda: show_error(self, SchoolDeskError(CLOCK_WRONG)))
+        state.clock_right_again.connect(lambda notice: show_notice(self, error_text(notice)))
         state.watch(self, {SEMESTERS}, self._fill_semesters)
         self._update_title()
         self.nav.setCurrentRow(0)

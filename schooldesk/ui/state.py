@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from schooldesk.diagnostics import log
-from schooldesk.db.backups import BackupInfo, backup_due, restore_backup, take_backup, take_rotated_backup
+from schooldesk.db.backups import clock_right_again, BackupInfo, backup_due, restore_backup, take_backup, take_rotated_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
 from schooldesk.services.access import require_admin
 from schooldesk.services.login import SignedIn
@@ -61,6 +61,7 @@ class AppState(QObject):
     backups_changed = Signal()
     semester_changed = Signal(object)  # SemesterRow
     clock_wrong = Signal()  # once a session: the PC's clock is behind the newest backup
+    clock_right_again = Signal(object)  # backups made with the clock set forward were dated now (a SchoolDeskError)
     clock_warned = False
 
     def __init__(self, db: Database, user: SignedIn | None = None, parent: QObject | None = None) -> None:
@@ -116,6 +117,8 @@ class AppState(QObject):
         if info.clock_behind and not self.clock_warned:
             self.clock_warned = True
             self.clock_wrong.emit()
+        if info.redated:
+            self.clock_right_again.emit(clock_right_again(info))
         self.backups_changed.emit()
         return info
 
