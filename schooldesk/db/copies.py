@@ -1,6 +1,7 @@
 """Consistent copies of a live database through SQLite's online backup API (never a raw file copy)."""
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Callable
@@ -49,6 +50,8 @@ def private_folder(folder: Path) -> Path:
     for path in reversed(missing):
         path.mkdir(exist_ok=True, mode=PRIVATE_FOLDER)
         make_private(path)  # (mkdir's mode passes through the umask; chmod sets it exactly)
+    if not folder.is_dir():  # a file in the way: refused as mkdir refuses it
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))
     make_private(folder)
     return folder
 
