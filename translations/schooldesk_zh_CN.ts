@@ -257,12 +257,12 @@
       <translation>佐证照片(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="103" />
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="102" />
       <source>(no)</source>
       <translation>（否）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="110" />
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="109" />
       <source>%1's case since %2</source>
       <translation>%1（%2 起的辍学案例）</translation>
     </message>
@@ -1086,17 +1086,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="85" />
+      <location filename="../schooldesk/cli_data.py" line="87" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="104" />
+      <location filename="../schooldesk/cli_data.py" line="106" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="106" />
+      <location filename="../schooldesk/cli_data.py" line="108" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
@@ -1142,18 +1142,18 @@ The current data is backed up first, so this can be undone.</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="359" />
+      <location filename="../schooldesk/cli.py" line="358" />
       <location filename="../schooldesk/cli_exports.py" line="57" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="373" />
+      <location filename="../schooldesk/cli.py" line="372" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="374" />
+      <location filename="../schooldesk/cli.py" line="373" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1168,7 +1168,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>警告：%1含有无法写入的字符，已写作□，请修改该记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="74" />
+      <location filename="../schooldesk/cli_exports.py" line="76" />
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>
     </message>
@@ -1193,38 +1193,38 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_mentorship.py" line="48" />
       <location filename="../schooldesk/cli_observations.py" line="95" />
+      <location filename="../schooldesk/cli_mentorship.py" line="48" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="48" />
+      <location filename="../schooldesk/cli_bundle.py" line="51" />
       <source>Written and checked: %1 (%2 files).</source>
       <translation>已写入并校验：%1（共 %2 个文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="50" />
+      <location filename="../schooldesk/cli_bundle.py" line="53" />
       <source>Incomplete: %1</source>
       <translation>未完成：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="60" />
+      <location filename="../schooldesk/cli_bundle.py" line="64" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="61" />
+      <location filename="../schooldesk/cli_bundle.py" line="65" />
       <source>changed</source>
       <translation>已改动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="62" />
+      <location filename="../schooldesk/cli_bundle.py" line="66" />
       <source>extra</source>
       <translation>多出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="66" />
+      <location filename="../schooldesk/cli_bundle.py" line="79" />
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
@@ -1234,12 +1234,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>封存有效：清单是本校SchoolDesk导出时写下的，未被改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <location filename="../schooldesk/cli_bundle.py" line="73" />
       <source>The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.</source>
       <translation>封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <location filename="../schooldesk/cli_bundle.py" line="76" />
       <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
       <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
     </message>
@@ -1306,13 +1306,13 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/database.py" line="96" />
-      <location filename="../schooldesk/instance_lock.py" line="26" />
+      <location filename="../schooldesk/instance_lock.py" line="41" />
+      <location filename="../schooldesk/db/database.py" line="97" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="33" />
+      <location filename="../schooldesk/instance_lock.py" line="49" />
       <source>The data folder %1 cannot be written to (read-only, or no permission).</source>
       <translation>数据文件夹 %1 无法写入（只读，或没有权限）。</translation>
     </message>
@@ -1358,22 +1358,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>班号必须在 1 到 %1 之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="32" />
+      <location filename="../schooldesk/domain/people.py" line="39" />
       <source>Enter a name.</source>
       <translation>请填写姓名。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="35" />
+      <location filename="../schooldesk/domain/people.py" line="42" />
       <source>A name can have at most %1 characters.</source>
       <translation>姓名最多 %1 个字。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="42" />
+      <location filename="../schooldesk/domain/people.py" line="49" />
       <source>Choose 男 or 女.</source>
       <translation>请选择“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/people.py" line="51" />
+      <location filename="../schooldesk/domain/people.py" line="58" />
       <source>A phone number has 7 to 20 digits (dashes allowed).</source>
       <translation>电话号码应为 7 到 20 位数字（可含短横线）。</translation>
     </message>
@@ -1468,22 +1468,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="69" />
       <location filename="../schooldesk/services/classes.py" line="51" />
+      <location filename="../schooldesk/services/care.py" line="69" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/activities.py" line="157" />
+      <location filename="../schooldesk/services/users.py" line="85" />
+      <location filename="../schooldesk/services/observations.py" line="199" />
+      <location filename="../schooldesk/services/support.py" line="94" />
       <location filename="../schooldesk/services/care.py" line="85" />
+      <location filename="../schooldesk/services/pupil_file.py" line="68" />
       <location filename="../schooldesk/services/dropout.py" line="81" />
       <location filename="../schooldesk/services/dropout.py" line="144" />
+      <location filename="../schooldesk/services/mentorship.py" line="322" />
+      <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/home_teaching.py" line="340" />
-      <location filename="../schooldesk/services/mentorship.py" line="323" />
-      <location filename="../schooldesk/services/observations.py" line="199" />
-      <location filename="../schooldesk/services/pupil_file.py" line="67" />
-      <location filename="../schooldesk/services/support.py" line="94" />
-      <location filename="../schooldesk/services/users.py" line="85" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1493,8 +1493,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/mentorship.py" line="186" />
       <location filename="../schooldesk/services/observations.py" line="219" />
+      <location filename="../schooldesk/services/mentorship.py" line="186" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
@@ -1520,14 +1520,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>听课人不能是执教者本人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="58" />
       <location filename="../schooldesk/services/observations.py" line="257" />
+      <location filename="../schooldesk/services/classes.py" line="58" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/mentorship.py" line="219" />
       <location filename="../schooldesk/services/observations.py" line="261" />
+      <location filename="../schooldesk/services/mentorship.py" line="219" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
@@ -1567,9 +1567,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从列表中选择职称。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/teachers.py" line="44" />
       <location filename="../schooldesk/services/observation_print.py" line="102" />
       <location filename="../schooldesk/services/teacher_duties.py" line="51" />
-      <location filename="../schooldesk/services/teachers.py" line="44" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
     </message>
@@ -1581,7 +1581,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="31" />
+      <location filename="../schooldesk/db/backups.py" line="32" />
       <source>The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.</source>
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
@@ -1591,7 +1591,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>有%1个备份是在电脑时间被调快（到%2）时做的；现已改为按当前时间标注，旧备份恢复正常轮换。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="115" />
+      <location filename="../schooldesk/db/backups.py" line="119" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
@@ -1606,33 +1606,33 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="132" />
       <location filename="../schooldesk/db/sealed_backups.py" line="55" />
+      <location filename="../schooldesk/db/backups.py" line="136" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="137" />
+      <location filename="../schooldesk/db/backups.py" line="141" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="142" />
+      <location filename="../schooldesk/db/backups.py" line="146" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="227" />
+      <location filename="../schooldesk/db/backups.py" line="303" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="234" />
+      <location filename="../schooldesk/db/backups.py" line="310" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="246" />
+      <location filename="../schooldesk/db/backups.py" line="322" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -1682,60 +1682,60 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="36" />
       <location filename="../schooldesk/services/care.py" line="75" />
+      <location filename="../schooldesk/domain/pupils.py" line="55" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="115" />
-      <location filename="../schooldesk/domain/pupils.py" line="45" />
-      <location filename="../schooldesk/domain/pupils.py" line="54" />
-      <location filename="../schooldesk/services/pupils.py" line="98" />
+      <location filename="../schooldesk/services/pupils.py" line="99" />
+      <location filename="../schooldesk/domain/pupils.py" line="64" />
+      <location filename="../schooldesk/domain/pupils.py" line="73" />
+      <location filename="../schooldesk/domain/activities.py" line="116" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="65" />
+      <location filename="../schooldesk/domain/pupils.py" line="84" />
       <source>A student number is letters and digits, at most 30.</source>
       <translation>学籍号由字母和数字组成，最多30位。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/pupils.py" line="69" />
+      <location filename="../schooldesk/domain/pupils.py" line="88" />
       <source>This G student number does not match the ID number.</source>
       <translation>G开头的学籍号与身份证号不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="20" />
-      <location filename="../schooldesk/exports/files.py" line="34" />
+      <location filename="../schooldesk/exports/files.py" line="21" />
+      <location filename="../schooldesk/exports/files.py" line="35" />
       <source>%1 is not a file that can be written to.</source>
       <translation>%1 不是可以写入的文件。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="23" />
-      <location filename="../schooldesk/exports/files.py" line="22" />
-      <location filename="../schooldesk/exports/files.py" line="36" />
+      <location filename="../schooldesk/exports/files.py" line="23" />
+      <location filename="../schooldesk/exports/files.py" line="37" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="24" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="24" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="25" />
       <source>%1 is open in another program (Excel, WPS or a PDF reader). Close it and export again; the bundle already there was left as it was.</source>
       <translation>%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。</translation>
     </message>
     <message>
       <location filename="../schooldesk/cli_data.py" line="71" />
-      <location filename="../schooldesk/exports/files.py" line="25" />
+      <location filename="../schooldesk/exports/files.py" line="26" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="42" />
+      <location filename="../schooldesk/exports/files.py" line="43" />
       <source>%1 could not be written: it may be open in Excel or another program, or the folder is read-only. Close it and try again.</source>
       <translation>无法写入 %1：该文件可能正在 Excel 或其他程序中打开，或文件夹为只读。请关闭后重试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="47" />
+      <location filename="../schooldesk/exports/files.py" line="48" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -1837,12 +1837,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/activities.py" line="197" />
-      <location filename="../schooldesk/services/dropout.py" line="87" />
-      <location filename="../schooldesk/services/home_teaching.py" line="309" />
-      <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/observations.py" line="225" />
       <location filename="../schooldesk/services/support.py" line="69" />
+      <location filename="../schooldesk/services/dropout.py" line="87" />
+      <location filename="../schooldesk/services/mentorship.py" line="286" />
+      <location filename="../schooldesk/services/activities.py" line="197" />
+      <location filename="../schooldesk/services/home_teaching.py" line="309" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1872,8 +1872,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/activities.py" line="238" />
       <location filename="../schooldesk/services/dropout.py" line="196" />
+      <location filename="../schooldesk/services/activities.py" line="238" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
@@ -1903,38 +1903,38 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="101" />
+      <location filename="../schooldesk/services/pupils.py" line="102" />
       <source>The birth date is not plausible for a pupil.</source>
       <translation>出生日期不合常理。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="103" />
+      <location filename="../schooldesk/services/pupils.py" line="104" />
       <source>The distance must be 0 to 200 km.</source>
       <translation>距离应在0到200公里之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="130" />
+      <location filename="../schooldesk/services/pupils.py" line="131" />
       <source>Another pupil (%1) already has this ID number.</source>
       <translation>另一名学生（%1）已使用此身份证号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="132" />
+      <location filename="../schooldesk/services/pupils.py" line="133" />
       <source>Another pupil (%1) already has this student number.</source>
       <translation>另一名学生（%1）已使用此学籍号。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="172" />
+      <location filename="../schooldesk/services/pupils.py" line="176" />
       <source>Choose a class of this school year.</source>
       <translation>请选择本学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="290" />
+      <location filename="../schooldesk/services/pupils.py" line="296" />
       <source>The pupil no longer exists.</source>
       <translation>该学生已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/home_teaching.py" line="55" />
       <location filename="../schooldesk/services/school_rules.py" line="44" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="55" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -1964,8 +1964,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observation_print.py" line="30" />
       <location filename="../schooldesk/services/semesters.py" line="66" />
+      <location filename="../schooldesk/services/observation_print.py" line="30" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
@@ -1990,13 +1990,13 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可读取的图片（支持 JPEG、PNG、BMP、GIF、WebP、TIFF）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="60" />
+      <location filename="../schooldesk/services/photos.py" line="77" />
       <source>A record can keep at most %1 photos.</source>
       <translation>一条记录最多保存 %1 张照片。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/photos.py" line="190" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
-      <location filename="../schooldesk/services/photos.py" line="147" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
     </message>
@@ -2006,7 +2006,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching_log.py" line="58" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="68" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
@@ -2016,7 +2016,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/semesters.py" line="81" />
+      <location filename="../schooldesk/services/semesters.py" line="92" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
@@ -2067,9 +2067,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>只有对未结案辍学学生的家访才能作为其劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/observation.py" line="52" />
-      <location filename="../schooldesk/services/home_teaching.py" line="236" />
       <location filename="../schooldesk/services/teacher_duties.py" line="48" />
+      <location filename="../schooldesk/services/home_teaching.py" line="236" />
+      <location filename="../schooldesk/domain/observation.py" line="52" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
@@ -2104,8 +2104,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="48" />
-      <location filename="../schooldesk/services/photos.py" line="110" />
+      <location filename="../schooldesk/services/photos.py" line="65" />
+      <location filename="../schooldesk/services/photos.py" line="153" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
@@ -2130,12 +2130,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写送教的具体内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="309" />
+      <location filename="../schooldesk/services/pupils.py" line="356" />
       <source>No pupil has the student or ID number %1.</source>
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching_log.py" line="94" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="104" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -2181,7 +2181,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>恢复码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/monthly_report.py" line="69" />
+      <location filename="../schooldesk/services/monthly_report.py" line="71" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
@@ -2206,7 +2206,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>文件名必须以 %1 结尾。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="77" />
+      <location filename="../schooldesk/cli_exports.py" line="79" />
       <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
@@ -2226,12 +2226,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>审计日志完整（%1 条）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="148" />
+      <location filename="../schooldesk/services/new_school_year.py" line="150" />
       <source>The school year %1 has already been started (it has classes, e.g. %2); it cannot be started twice. Change next year's classes on the Classes page.</source>
       <translation>%1已经开始（已有班级，如%2），新学年不能重复开始。请在“班级”页修改新学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="156" />
+      <location filename="../schooldesk/services/new_school_year.py" line="158" />
       <source>The school year %1 has no classes to move up from.</source>
       <translation>%1没有可升级的班级。</translation>
     </message>
@@ -2251,8 +2251,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>已停止，未保留任何内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/rubrics.py" line="197" />
       <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
+      <location filename="../schooldesk/domain/rubrics.py" line="197" />
       <source>The weight of “%1” must be from 1 to %2.</source>
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
@@ -2287,8 +2287,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>每个等级只能出现一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/observation.py" line="54" />
       <location filename="../schooldesk/domain/rubrics.py" line="123" />
+      <location filename="../schooldesk/domain/observation.py" line="54" />
       <source>Rate “%1” with one of %2.</source>
       <translation>“%1”请评为%2之一。</translation>
     </message>
@@ -2313,8 +2313,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>评分与评价表的项目不对应。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/rubrics.py" line="164" />
       <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
+      <location filename="../schooldesk/domain/rubrics.py" line="164" />
       <source>Score “%1” too, or leave every item blank.</source>
       <translation>请给“%1”也评分，或所有项目都不评分。</translation>
     </message>
@@ -2465,52 +2465,52 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该字段已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="85" />
+      <location filename="../schooldesk/domain/activities.py" line="86" />
       <source>A field needs a label of at most %1 characters.</source>
       <translation>字段名称不能为空，且不超过 %1 个字。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="87" />
+      <location filename="../schooldesk/domain/activities.py" line="88" />
       <source>Choose the field's type from the list.</source>
       <translation>请从列表中选择字段类型。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="90" />
+      <location filename="../schooldesk/domain/activities.py" line="91" />
       <source>A choice needs at least two options.</source>
       <translation>选项类字段至少要有两个选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="92" />
+      <location filename="../schooldesk/domain/activities.py" line="93" />
       <source>The kind already has a field “%1”.</source>
       <translation>该类别已有字段“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="94" />
+      <location filename="../schooldesk/domain/activities.py" line="95" />
       <source>The field's key is not valid.</source>
       <translation>字段标识无效。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="117" />
+      <location filename="../schooldesk/domain/activities.py" line="118" />
       <source>“%1” needs a whole number.</source>
       <translation>“%1”应填写整数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="122" />
+      <location filename="../schooldesk/domain/activities.py" line="123" />
       <source>“%1” needs a date.</source>
       <translation>“%1”应填写日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="124" />
+      <location filename="../schooldesk/domain/activities.py" line="125" />
       <source>Answer “%1” with 是 or 否.</source>
       <translation>“%1”请填“是”或“否”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="126" />
+      <location filename="../schooldesk/domain/activities.py" line="127" />
       <source>Choose “%1” from the list.</source>
       <translation>请从列表中选择“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="173" />
+      <location filename="../schooldesk/domain/activities.py" line="174" />
       <source>Give a number from %1 to %2 (0: no target).</source>
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
@@ -2520,7 +2520,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="27" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="28" />
       <source>%1 cannot be read as a SchoolDesk bundle: damaged or cut short, not a bundle, or a wrong password.</source>
       <translation>%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。</translation>
     </message>
@@ -2663,17 +2663,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="212" />
+      <location filename="../schooldesk/ui/pages/export.py" line="214" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="218" />
+      <location filename="../schooldesk/ui/pages/export.py" line="220" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="220" />
+      <location filename="../schooldesk/ui/pages/export.py" line="222" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>
@@ -3193,178 +3193,178 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeTeachingWindow</name>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>met</source>
       <translation>达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>not yet</source>
       <translation>未到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="46" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
       <source>this month, so far short</source>
       <translation>本月进行中</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="47" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="48" />
       <source>short</source>
       <translation>未达标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="50" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="51" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
       <source>Visits required</source>
       <translation>要求次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="52" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
       <source>Visits made</source>
       <translation>实际次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="53" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
       <source>Lesson periods (made / required)</source>
       <translation>课时（实际 / 要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="54" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="55" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="57" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
       <source>No.</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="58" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="59" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="60" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="61" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="127" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
       <source>Content</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="63" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="64" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="65" />
       <source>What was taught</source>
       <translation>送教内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="72" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
       <source>&amp;Log a visit…</source>
       <translation>登记送教(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="73" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
       <source>&amp;Edit visit…</source>
       <translation>编辑送教记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="74" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
       <source>&amp;Delete visit</source>
       <translation>删除送教记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="75" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
       <source>Edit &amp;plan…</source>
       <translation>编辑计划(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="76" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
       <source>Print this &amp;visit…</source>
       <translation>打印本次记录(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="77" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
       <source>Print semester lo&amp;g…</source>
       <translation>打印学期记录(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="78" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="79" />
       <source>Print &amp;blank form…</source>
       <translation>打印空白记录表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="84" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
       <source>semester log</source>
       <translation>学期记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="85" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="86" />
       <source>blank form</source>
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="119" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="126" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="121" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="126" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="127" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="128" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="128" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="129" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="169" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="174" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="184" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="189" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -3726,42 +3726,42 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="85" />
+      <location filename="../schooldesk/ui/main_window.py" line="86" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="100" />
+      <location filename="../schooldesk/ui/main_window.py" line="101" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="104" />
+      <location filename="../schooldesk/ui/main_window.py" line="105" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="105" />
+      <location filename="../schooldesk/ui/main_window.py" line="106" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="106" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="108" />
+      <location filename="../schooldesk/ui/main_window.py" line="109" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="115" />
+      <location filename="../schooldesk/ui/main_window.py" line="116" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -3990,17 +3990,17 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>%1：升级%2人，留级%3人，离校%4人，毕业%5人（毕业日期%6）；新学年共%7个班。开始前先备份，所有变更一次写入，要么全部完成，要么全不写入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="165" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="170" />
       <source>Start %1 now? %2 pupils move up, %3 repeat, %4 leave and %5 graduate. A backup is taken first; this can be done only once for the year.</source>
       <translation>现在开始%1吗？升级%2人，留级%3人，离校%4人，毕业%5人。开始前会先备份；每个学年只能开始一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="178" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="183" />
       <source>Starting the new school year (backup first)…</source>
       <translation>正在开始新学年（先备份）…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="185" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="190" />
       <source>%1 has started: %2 pupils moved up, %3 graduated.</source>
       <translation>%1已开始：升级%2人，毕业%3人。</translation>
     </message>
@@ -4508,152 +4508,152 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PairWindow</name>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="45" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="46" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="46" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="47" />
       <source>How often</source>
       <translation>周期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="47" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="48" />
       <source>Done / required</source>
       <translation>完成/要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="48" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="49" />
       <source>Due by now</source>
       <translation>按进度应完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="49" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="50" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="52" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="53" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="53" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="54" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="54" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="55" />
       <source>Title or topic</source>
       <translation>课题或主题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="55" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="56" />
       <source>Score</source>
       <translation>总分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="56" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="57" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="57" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="58" />
       <source>What was done</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="65" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="66" />
       <source>&amp;Add a record…</source>
       <translation>添加记录(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="66" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="67" />
       <source>&amp;Edit record…</source>
       <translation>编辑记录(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="67" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="68" />
       <source>&amp;Delete record</source>
       <translation>删除记录(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="68" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="69" />
       <source>Edit &amp;pair…</source>
       <translation>编辑结对(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="69" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="70" />
       <source>A&amp;ssessment…</source>
       <translation>考核(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="70" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="71" />
       <source>Print a&amp;greement…</source>
       <translation>打印协议书(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="71" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="72" />
       <source>Print semester &amp;record…</source>
       <translation>打印学期记录(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="72" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="73" />
       <source>Print assessment &amp;form…</source>
       <translation>打印考核表(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="104" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="106" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="105" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="107" />
       <source>behind by %1</source>
       <translation>落后 %1 次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="105" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="107" />
       <source>on track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="127" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="132" />
       <source>%1 — mentoring pair, %2</source>
       <translation>%1 — 师徒结对，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="128" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="133" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="128" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="133" />
       <source>Kind of pairing</source>
       <translation>结对形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="134" />
       <source>Agreement</source>
       <translation>协议日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="134" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="130" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="135" />
       <source>Goals</source>
       <translation>带教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="162" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="167" />
       <source>This is a lesson observation between the two; change it on the lesson observation page.</source>
       <translation>这是两人之间的听课记录，请在“听课评课”页面修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="191" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="196" />
       <source>Delete the record of %1 (%2)?</source>
       <translation>删除 %1 的记录（%2）吗？</translation>
     </message>
@@ -4661,27 +4661,27 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>PdfPreviewDialog</name>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="56" />
+      <location filename="../schooldesk/ui/print_preview.py" line="63" />
       <source>Print preview — %1</source>
       <translation>打印预览 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="66" />
+      <location filename="../schooldesk/ui/print_preview.py" line="74" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="73" />
+      <location filename="../schooldesk/ui/print_preview.py" line="81" />
       <source>No printer is installed on this PC: save the PDF and print it elsewhere.</source>
       <translation>本机没有安装打印机：请另存为 PDF，到其他电脑上打印。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="83" />
+      <location filename="../schooldesk/ui/print_preview.py" line="101" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="83" />
+      <location filename="../schooldesk/ui/print_preview.py" line="101" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4966,12 +4966,12 @@ Save with this start date?</source>
   <context>
     <name>PupilPicker</name>
     <message>
-      <location filename="../schooldesk/ui/activity_fields.py" line="77" />
+      <location filename="../schooldesk/ui/activity_fields.py" line="81" />
       <source>Add</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/activity_fields.py" line="78" />
+      <location filename="../schooldesk/ui/activity_fields.py" line="82" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
@@ -4979,290 +4979,290 @@ Save with this start date?</source>
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="53" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="55" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="298" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="303" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="64" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>Effect</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Visit date</source>
       <translation>走访日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
       <source>Who went</source>
       <translation>走访人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
       <source>Who was met</source>
       <translation>见到的人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
       <source>What was said</source>
       <translation>谈话内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="97" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="106" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
       <source>Open support record…</source>
       <translation>打开帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
       <source>Delete support record</source>
       <translation>删除帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="112" />
       <source>Open visit…</source>
       <translation>打开劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="112" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="113" />
       <source>Delete visit</source>
       <translation>删除劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="120" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="306" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="311" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="135" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="136" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="136" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="137" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="138" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="139" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
       <source>Persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="150" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="184" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="196" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="196" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="256" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="261" />
       <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
       <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="272" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="277" />
       <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
       <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
@@ -6125,6 +6125,14 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="49" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Windows</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="175" />
+      <source>It was deleted elsewhere (in another window, on a page or by restoring a backup), so its window was closed.</source>
+      <translation>它已在别处删除（另一个窗口、某个页面，或恢复了备份），所以这个窗口已关闭。</translation>
     </message>
   </context>
 </TS>

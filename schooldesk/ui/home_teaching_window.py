@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.home_teaching import BEHIND, IN_PROGRESS, MET, NOT_YET, MonthCompliance, hours_text
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching import VisitRow, delete_visit
@@ -23,7 +23,7 @@ from schooldesk.ui.printing import print_document
 if TYPE_CHECKING:  # QtPdf and QtPrintSupport load when something is printed
     from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.summary import facts_html
-from schooldesk.ui.state import HOME_TEACHING, SUPPORT, AppState
+from schooldesk.ui.state import CARE, CLASSES, HOME_TEACHING, PUPILS, RULES, SUPPORT, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
@@ -33,6 +33,7 @@ from schooldesk.ui.window_state import PreservesGeometry
 
 class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     changes = frozenset({HOME_TEACHING, SUPPORT})  # a visit counts as support contact too
+    shows = frozenset({PUPILS, CARE, CLASSES, TEACHERS, RULES})  # the child, the teachers, the rule in force
     def __init__(self, state: AppState, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HomeTeachingWindow")
@@ -107,10 +108,14 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.resize(960, 640)
         self.restore_window_state()
         self.refresh()
+        self.watch_records()
 
     def refresh(self) -> None:
         try:
             log = home_teaching_log(self.state.db, self.plan_id)
+        except NotFoundError as error:
+            self.record_gone(error)
+            return
         except SchoolDeskError as error:
             show_error(self, error)
             return

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.mentorship import PERIODS, TargetProgress
 from schooldesk.services.mentorship import PairActivity, delete_guidance, pair_activities
@@ -21,7 +21,7 @@ from schooldesk.ui.dialogs.mentorship_dialogs import AssessmentDialog, GuidanceD
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.errors import ask_yes_no, show_error, show_notice
 from schooldesk.ui.printing import print_read
-from schooldesk.ui.state import MENTORSHIP, AppState
+from schooldesk.ui.state import MENTORSHIP, OBSERVATIONS, RULES, SEMESTERS, TEACHERS, AppState
 from schooldesk.ui.summary import facts_html
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
@@ -30,6 +30,7 @@ from schooldesk.ui.window_state import PreservesGeometry
 
 class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     changes = frozenset({MENTORSHIP})
+    shows = frozenset({OBSERVATIONS, TEACHERS, RULES, SEMESTERS})  # observations between the two count here
 
     def __init__(self, state: AppState, pair_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,7 @@ class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.resize(980, 640)
         self.restore_window_state()
         self.refresh()
+        self.watch_records()
 
     def _standing(self, target: TargetProgress) -> str:
         if target.met:
@@ -120,6 +122,9 @@ class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         try:
             self.progress = pair_progress(self.state.db, self.pair_id, semester.key, date.today())
             activities = pair_activities(self.state.db, self.pair_id)
+        except NotFoundError as error:
+            self.record_gone(error)
+            return
         except SchoolDeskError as error:
             show_error(self, error)
             return

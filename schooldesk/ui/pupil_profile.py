@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.care import CareRow
 from schooldesk.domain.care import SUSPECTED_DROPOUT
@@ -25,7 +25,7 @@ from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import ask_yes_no, show_error
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.summary import facts_html
-from schooldesk.ui.state import CARE, DROPOUT, PUPILS, SUPPORT, AppState
+from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, SUPPORT, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
@@ -39,6 +39,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     """Opened from the pupil list; everything recorded about one pupil, with buttons to add more."""
 
     changes = frozenset({PUPILS, CARE, SUPPORT, DROPOUT})
+    shows = frozenset({ACTIVITIES, HOME_TEACHING, CLASSES})  # the timeline and the class
 
     def __init__(self, state: AppState, pupil_id: int, parent: QWidget | None = None, *,
                  tab: str | None = None) -> None:
@@ -160,6 +161,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.resize(900, 600)
         self.restore_window_state()
         self.refresh()
+        self.watch_records()
 
     def _tab(self, table: QTableView, *buttons: QPushButton) -> QWidget:
         page = QWidget(self)
@@ -176,6 +178,9 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     def refresh(self) -> None:
         try:
             profile = pupil_profile(self.state.db, self.pupil_id, self.state.school_year)
+        except NotFoundError as error:
+            self.record_gone(error)
+            return
         except SchoolDeskError as error:
             show_error(self, error)
             return

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFrame, QLineEdit,
     QListWidget, QMessageBox, QPlainTextEdit, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
-from schooldesk.ui.errors import ask_to_save
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.i18n import error_text
+from schooldesk.ui.errors import ask_to_save, show_notice
 from schooldesk.ui.form import FieldForm, submit
 from schooldesk.ui.window_state import PreservesGeometry
 
@@ -132,9 +134,24 @@ class RecordDialog(PreservesGeometry, QDialog):
 
 class OpensRecordDialogs:
     """Mix into a window with ``state`` and ``refresh()`` (a pupil's profile, a child's visit log): a record
-    saved in a dialog it opened refreshes it and tells the screens that show such records (``changes``)."""
+    saved in a dialog it opened refreshes it and tells the screens that show such records (``changes``).
+
+    Such windows stay open beside the main window, so ``watch_records()`` keeps them current: a change of
+    anything they show (``changes`` and ``shows``) made elsewhere — another window, a page, an import, a
+    restore — refreshes them, and when their own record is gone ``record_gone()`` says so and closes them
+    (a clerk must never print from a stale window)."""
 
     changes: frozenset[str] = frozenset()
+    shows: frozenset[str] = frozenset()  # what else the window shows, changed by others
+    _own_change = False
+    gone: QMessageBox | None = None  # what record_gone() said
+
+    def watch_records(self) -> None:
+        self.state.watch(self, self.changes | self.shows, self._changed_elsewhere)  # type: ignore[attr-defined]
+
+    def _changed_elsewhere(self) -> None:
+        if not self._own_change:  # its own save has refreshed it already
+            self.refresh()  # type: ignore[attr-defined]
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         dialog.saved.connect(lambda _row: self._changed())
@@ -143,4 +160,19 @@ class OpensRecordDialogs:
 
     def _changed(self) -> None:
         self.refresh()  # type: ignore[attr-defined]
-        self.state.notify_changed(*self.changes)  # type: ignore[attr-defined]
+        self._own_change = True
+        try:
+            self.state.notify_changed(*self.changes)  # type: ignore[attr-defined]
+        finally:
+            self._own_change = False
+
+    def record_gone(self, error: SchoolDeskError) -> None:
+        """The window's record was deleted elsewhere (or a restored backup does not have it): say so on the
+        window behind it and close."""
+        window: QDialog = self  # type: ignore[assignment]
+        if self.gone is not None:
+            return  # said once
+        self.gone = show_notice(window.parentWidget(), error_text(error) + "\n\n" + QCoreApplication.translate(
+            "Windows", "It was deleted elsewhere (in another window, on a page or by restoring a backup), so its "
+                       "window was closed."))
+        window.reject()
