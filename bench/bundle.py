@@ -154,6 +154,7 @@ def main() -> int:
     from bench.import_and_search import roster
     from bench.registers import fill as fill_registers
     from schooldesk.db.database import open_database
+    from schooldesk.services.access import command_line_rights
     from schooldesk.domain.semester import SemesterKey, default_term_dates
     from schooldesk.exports.bundle import _documents
     from schooldesk.exports.bundle_writing import write_bundle
@@ -167,6 +168,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         db = open_database(root / "data")
+        db.actor = command_line_rights()  # it acts as a command would
         set_up_school(db, school=SchoolDetails("测试小学", "2141051203"), term1=default_term_dates(2025)[0],
                       term2=default_term_dates(2025)[1], admin_username="admin", admin_password="correct horse")
         import_pupil_file(db, roster(root / "roster.xlsx"), 2025, dry_run=False)

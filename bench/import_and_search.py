@@ -40,6 +40,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from schooldesk.db.database import open_database
+    from schooldesk.services.access import command_line_rights
     from schooldesk.domain.semester import default_term_dates
     from schooldesk.services.pupil_import import import_pupil_file
     from schooldesk.services.rows import SchoolDetails
@@ -51,6 +52,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = roster(Path(folder) / "roster.xlsx")
         db = open_database(Path(folder) / "data")
+        db.actor = command_line_rights()  # it acts as a command would
         set_up_school(db, school=SchoolDetails("测试小学", "2141051203"), term1=default_term_dates(2025)[0],
                       term2=default_term_dates(2025)[1], admin_username="admin", admin_password="correct horse")
         started = time.perf_counter()

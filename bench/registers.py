@@ -65,6 +65,7 @@ def floor(path: Path, sheets) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> int:
     from schooldesk.db.database import open_database
+    from schooldesk.services.access import command_line_rights
     from schooldesk.domain.semester import SemesterKey, default_term_dates
     from schooldesk.exports.registers import REGISTERS, write_registers_xlsx
     from schooldesk.services.pupil_import import import_pupil_file
@@ -74,6 +75,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "data")
+        db.actor = command_line_rights()  # it acts as a command would
         set_up_school(db, school=SchoolDetails("测试小学", "2141051203"), term1=default_term_dates(2025)[0],
                       term2=default_term_dates(2025)[1], admin_username="admin", admin_password="correct horse")
         import_pupil_file(db, roster(Path(folder) / "roster.xlsx"), 2025, dry_run=False)

@@ -154,10 +154,12 @@ def make_ten_years(folder: Path) -> None:
 
     from schooldesk.db.audit import _append
     from schooldesk.db.database import open_database
+    from schooldesk.services.access import command_line_rights
     from schooldesk.db.models import Pupil, SupportRecord, Teacher
 
     make_demo(folder)
     db = open_database(folder)
+    db.actor = command_line_rights()  # it acts as a command would
     rng = random.Random(10)
     with db.transaction() as session:
         teachers = list(session.scalars(select(Teacher.id)))

@@ -213,6 +213,9 @@ def _run_console(command: Callable[[argparse.Namespace], int], args: argparse.Na
             from schooldesk.instance_lock import COMMAND_WAIT_MS, lock_data_dir
 
             lock = lock_data_dir(folder, COMMAND_WAIT_MS)  # the app's lock: one writer per data folder
+        from schooldesk.services.access import command_line_rights
+
+        args.rights = command_line_rights()  # given to each database the command opens (open_for_command)
         return command(args)
     except SchoolDeskError as error:
         log.warning("command %s refused: %s", args.command, error.message)
@@ -244,7 +247,6 @@ def _read_password(path: Path) -> str:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from schooldesk.db.database import open_database
     from schooldesk.domain.semester import default_term_dates, validate_school_year
     from schooldesk.services.rows import SchoolDetails
     from schooldesk.services.setup import set_up_school
@@ -252,7 +254,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     password = _read_password(Path(args.password_file))
     term1, term2 = default_term_dates(validate_school_year(args.year))
     details = SchoolDetails(args.school_name, args.school_code, county=args.county, township=args.township)
-    db = open_database(data_dir(args.data_dir))
+    db = open_for_command(args)
     try:
         code = set_up_school(db, school=details, term1=term1, term2=term2,
                              admin_username=args.admin, admin_password=password)
@@ -264,10 +266,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from schooldesk.db.database import open_database
     from schooldesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, DEMO_SCHOOL, create_demo_school
 
-    db = open_database(data_dir(args.data_dir))
+    db = open_for_command(args)
     try:
         create_demo_school(db)
     finally:
@@ -277,14 +278,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def open_for_command(args: argparse.Namespace, folder: Path | None = None):  # -> Database
+    """Open (and migrate) the database of *folder* (the data folder) with the rights the command runner gave
+    this command; a command not run by the runner has none, and the services refuse it."""
+    from schooldesk.db.database import open_database
+
+    db = open_database(folder or data_dir(args.data_dir))
+    db.actor = getattr(args, "rights", None)
+    return db
+
+
 def _open_existing(args: argparse.Namespace):  # -> Database
     """Open (and migrate) the data folder's database; a folder without one is an error, not a new school."""
-    from schooldesk.db.database import database_path, open_database
+    from schooldesk.db.database import database_path
 
     path = database_path(data_dir(args.data_dir))
     if not path.is_file():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    return open_database(path.parent)
+    return open_for_command(args, path.parent)
 
 
 def _cmd_import_students(args: argparse.Namespace) -> int:

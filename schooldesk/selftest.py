@@ -22,7 +22,9 @@ def run_selftest(parent_dir: str | None, language: str | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from schooldesk.app import make_application
     from schooldesk.db.database import open_database
-    from schooldesk.services.demo import DEMO_SCHOOL, create_demo_school
+    from schooldesk.services.access import command_line_rights
+    from schooldesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, DEMO_SCHOOL, create_demo_school
+    from schooldesk.services.login import sign_in
     from schooldesk.services.health import check_database
     from schooldesk.ui.main_window import MainWindow
     from schooldesk.ui.state import AppState
@@ -38,8 +40,9 @@ def run_selftest(parent_dir: str | None, language: str | None) -> int:
     with tempfile.TemporaryDirectory(prefix="schooldesk-selftest-", dir=parent_dir) as folder:
         db = open_database(Path(folder))
         try:
+            db.actor = command_line_rights()  # the self-test is a command: it makes its demo school as one
             create_demo_school(db)
-            window = MainWindow(AppState(db))
+            window = MainWindow(AppState(db, sign_in(db, DEMO_ADMIN, DEMO_PASSWORD)))  # then signs in, as a clerk does
             window.show()
             app.processEvents()
             ok = DEMO_SCHOOL.name in window.windowTitle() and check_database(db).healthy

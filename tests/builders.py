@@ -173,3 +173,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 180) -
 
     return subprocess.run([sys.executable, "-m", "schooldesk", *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
+
+
+def open_as_command(folder: Path) -> "Database":  # noqa: F821
+    """The data folder's database with the rights a command has: the command runner gives them to what it
+    opens, and a test that opens a folder itself acts as a command would."""
+    from schooldesk.db.database import open_database
+    from schooldesk.services.access import command_line_rights
+
+    db = open_database(folder)
+    db.actor = command_line_rights()
+    return db

@@ -52,7 +52,10 @@ def data_dir(tmp_path: Path) -> Path:
 def db(data_dir: Path) -> Iterator["Database"]:  # noqa: F821
     from schooldesk.db.database import open_database
 
+    from schooldesk.services.access import command_line_rights
+
     database = open_database(data_dir)
+    database.actor = command_line_rights()  # as a command acts; tests of roles sign in or set their own actor
     yield database
     database.close()
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from schooldesk.db.database import open_database
+from schooldesk.services.access import command_line_rights
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher
 
@@ -25,6 +26,7 @@ def say(line: str) -> None:
 
 def write(folder: Path, prefix: str) -> None:
     db = open_database(folder)
+    db.actor = command_line_rights()  # a writer acts as a command does
     say(f"ready {os.getpid()}")
     number = 0
     while True:

@@ -213,3 +213,52 @@ def test_a_teacher_captions_only_their_own_records_photos_and_a_refused_edit_lea
     set_caption(db, "activity", zhaos.id, zhaos.photos[0].id, "主题班会")  # his own record
     db.actor = Actor("office1", OFFICE)
     set_caption(db, "activity", zhaos.id, zhaos.photos[0].id, "主题班会：安全")  # the office's is anyone's
+
+
+def test_a_database_without_an_actor_is_refused_and_only_the_command_runner_acts_as_an_administrator(
+        school_db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A script that sets db.actor = None used to get every right; now it gets none. The command line's
+    administrator context is given by the command runner to the databases its commands open."""
+    from schooldesk.cli import main
+    from schooldesk.db.database import open_database
+    from schooldesk.domain.access import NOBODY
+    from schooldesk.services.access import masking
+
+    birth = date(2015, 3, 4)
+    pupil = PupilInput(name="王小明", gender="男", birth_date=birth, id_number=make_id(birth, "男"), school_year=2025)
+    pupil_id = add_pupil(school_db, pupil)
+    school_db.actor = None
+    for call in (lambda: add_pupil(school_db, replace(pupil, name="李四", id_number=make_id(birth, "男", serial=3))),
+                 lambda: update_pupil(school_db, pupil_id, replace(pupil, name="王大明")),
+                 lambda: get_pupil(school_db, pupil_id, 2025),  # the form's full ID number
+                 lambda: masking(school_db),
+                 lambda: set_support_intervals(school_db, {}),
+                 lambda: add_support(school_db, pupil_id, SupportInput(date(2025, 10, 8), None, "谈心", "了解近况"))):
+        with pytest.raises(AccessDenied) as refused:
+            call()
+        assert refused.value.message == NOBODY
+    folder = school_db.path.parent
+    school_db.close()
+
+    opened = open_database(folder)  # what a script importing SchoolDesk gets: no rights at all
+    try:
+        assert opened.actor is None
+        with pytest.raises(AccessDenied):
+            add_pupil(opened, replace(pupil, name="李四", id_number=make_id(birth, "男", serial=3)))
+    finally:
+        opened.close()
+
+    from tests.builders import NATIONAL_HEADER, write_xlsx
+    from tests.test_pupil_import import row
+
+    roster = write_xlsx(tmp_path / "roster.xlsx",  # through the command runner the same change is made, as "system"
+                        [NATIONAL_HEADER, row("李四", "男", "2015-03-04", make_id(birth, "男", serial=3))])
+    assert main(["--data-dir", str(folder), "--lang", "zh_CN", "import-students", str(roster)]) == 0, capsys.readouterr()
+    reopened = open_database(folder)
+    try:
+        reopened.actor = Actor("admin", ADMIN)
+        assert {p.name for p in list_pupils(reopened, 2025)} == {"王小明", "李四"}
+        added = [r for r in list_audit(reopened, AuditFilter(table_name="pupil")) if "李四" in r.label]
+        assert [r.username for r in added] == ["system"]
+    finally:
+        reopened.close()

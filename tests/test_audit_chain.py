@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import text
 
 from schooldesk.db.audit import check_chain
-from schooldesk.db.database import database_path, make_engine, open_database
+from schooldesk.db.database import database_path, make_engine
 from schooldesk.services.health import check_database
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, update_teacher
+from tests.builders import open_as_command
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_an_existing_trail_is_chained_by_the_migration(data_dir: Path) -> None:
                               "VALUES ('2026-11-01 08:00:00', 'admin', 'create', 'teacher', :id, '王老师', "
                               "'{\"name\": [null, \"王老师\"]}')"), {"id": str(number)})
     engine.dispose()
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         add_teacher(db, TeacherInput(name="李老师", gender="女"))
         with db.transaction() as session:

@@ -10,11 +10,11 @@ import pytest
 from schooldesk.db.backups import (
     BackupInfo, backups_to_keep, integrity_ok, list_backups, prune_backups, restore_backup, take_backup,
 )
-from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Database, database_path, open_database
+from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Database, database_path
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
-from tests.builders import run_cli
+from tests.builders import open_as_command, run_cli
 
 
 def test_backup_of_a_live_database_with_uncheckpointed_wal(db: Database, tmp_path: Path) -> None:
@@ -59,13 +59,13 @@ def test_prune_deletes_files(db: Database, tmp_path: Path) -> None:
 
 
 def test_restore_round_trip_keeps_a_safety_copy(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     saved = take_backup(db.path, data_dir / BACKUP_DIRNAME)
     add_teacher(db, TeacherInput(name="乙老师", gender="男"))
     db.close()
     safety = restore_backup(saved.path, database_path(data_dir), data_dir / BACKUP_DIRNAME)
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert [t.name for t in list_teachers(db)] == ["甲老师"]
     finally:
@@ -79,7 +79,7 @@ def test_restore_round_trip_keeps_a_safety_copy(data_dir: Path) -> None:
 
 
 def test_restoring_a_bad_file_changes_nothing(data_dir: Path, tmp_path: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     db.close()
     bogus = tmp_path / "bogus.sqlite3"
@@ -91,7 +91,7 @@ def test_restoring_a_bad_file_changes_nothing(data_dir: Path, tmp_path: Path) ->
 
 
 def test_damaged_database_at_start_offers_the_newest_good_backup(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     good = take_backup(db.path, data_dir / BACKUP_DIRNAME, now=datetime(2026, 1, 1))
     db.close()
@@ -103,11 +103,11 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(data_dir: Path)
     path.write_bytes(bytes(raw))
     damaged = bytes(raw)
     with pytest.raises(DamagedDatabaseError) as caught:
-        open_database(data_dir)
+        open_as_command(data_dir)
     assert caught.value.newest_backup == good.path
     assert caught.value.moved_to.read_bytes() == damaged, "the damaged file is kept, byte for byte"
     restore_backup(good.path, path, data_dir / BACKUP_DIRNAME)
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert [t.name for t in list_teachers(db)] == ["甲老师"]
     finally:
@@ -148,14 +148,14 @@ def test_a_busy_database_is_never_taken_for_a_damaged_one(data_dir: Path) -> Non
 
     from schooldesk.domain.errors import StorageError
 
-    open_database(data_dir).close()
+    open_as_command(data_dir).close()
     path = database_path(data_dir)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StorageError, match="busy"):
-            open_database(data_dir)
+            open_as_command(data_dir)
         assert path.exists() and not list(data_dir.glob("*.damaged-*"))
     finally:
         holder.execute("ROLLBACK")
@@ -168,7 +168,7 @@ def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -
     from datetime import date
 
     from schooldesk.db.backups import restore_backup, sha256, take_backup
-    from schooldesk.db.database import BACKUP_DIRNAME, open_database
+    from schooldesk.db.database import BACKUP_DIRNAME
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.services.home_teaching import add_plan, add_visit, list_visits
     from tests.builders import photo, plan_input, visit_input
@@ -186,7 +186,7 @@ def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -
     db.close()
     shutil.rmtree(data_dir / "photos")  # the office PC lost its photo folder
     restore_backup(info.path, db.path, data_dir / BACKUP_DIRNAME)
-    reopened = open_database(data_dir)
+    reopened = open_as_command(data_dir)
     try:
         [back] = list_visits(reopened, plan.id)
         assert back.photos[0].path.is_file() and sha256(back.photos[0].path) == stored.stem
@@ -196,7 +196,7 @@ def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -
 
 @pytest.mark.parametrize("damage", ["truncated", "header overwritten"])
 def test_a_truncated_or_overwritten_database_is_moved_aside_not_overwritten(data_dir: Path, damage: str) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     for number in range(200):  # enough rows that the file spans many pages
         add_teacher(db, TeacherInput(name=f"教师{number}", gender="女"))
     take_backup(db.path, data_dir / BACKUP_DIRNAME, now=datetime(2026, 1, 1))
@@ -206,6 +206,6 @@ def test_a_truncated_or_overwritten_database_is_moved_aside_not_overwritten(data
     broken = raw[: len(raw) // 3] if damage == "truncated" else os.urandom(100) + raw[100:]
     path.write_bytes(broken)
     with pytest.raises(DamagedDatabaseError) as caught:
-        open_database(data_dir)
+        open_as_command(data_dir)
     assert caught.value.moved_to.read_bytes() == broken and caught.value.newest_backup is not None
     assert not path.exists(), "nothing new was created in its place before the user chose"

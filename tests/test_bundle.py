@@ -22,7 +22,7 @@ from schooldesk.exports.bundle_writing import verify_bundle, write_bundle
 from schooldesk.services.bundle import bundle_contents
 from schooldesk.services.demo import create_demo_school
 from schooldesk.services.observations import list_observations
-from tests.builders import run_cli
+from tests.builders import open_as_command, run_cli
 from tests.windows import held_without_sharing, lane_stick, windows_only
 
 TODAY = date(2026, 11, 24)
@@ -32,10 +32,8 @@ AUTUMN = SemesterKey(2026, 1)
 @pytest.fixture(scope="module")
 def demo_bundle(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The demo school's autumn bundle, written once for the tests that only read it."""
-    from schooldesk.db.database import open_database
-
     folder = tmp_path_factory.mktemp("bundle")
-    db = open_database(folder / "data")
+    db = open_as_command(folder / "data")
     create_demo_school(db, today=TODAY)
     contents = bundle_contents(db, AUTUMN, today=TODAY)
     (folder / "out").mkdir()

@@ -18,7 +18,7 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.exports.bundle_writing import resolve_left, verify_bundle, write_bundle
 from schooldesk.services.bundle import bundle_contents
 from schooldesk.services.home_teaching import add_plan, add_visit
-from tests.builders import photo, plan_input, visit_input
+from tests.builders import open_as_command, photo, plan_input, visit_input
 
 AUTUMN = SemesterKey(2025, 1)
 TODAY = date(2025, 12, 20)
@@ -148,10 +148,9 @@ def test_the_seal_tells_the_schools_bundle_from_one_edited_afterwards(school, tm
         assert verify_bundle(copy).intact  # the hashes alone cannot tell
         found = run_cli("--data-dir", str(data), "verify", str(copy))
         assert found.returncode == 1 and "封存不符" in found.stdout, (copy.parent.name, found.stdout)
-    from schooldesk.db.database import open_database
     from schooldesk.services.bundle_seal import read_seal_key
 
-    reopened = open_database(data)
+    reopened = open_as_command(data)
     try:
         key, _code = read_seal_key(reopened)
         with reopened.transaction() as session:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from schooldesk.db.database import database_path, open_database
+from schooldesk.db.database import database_path
+from tests.builders import open_as_command
 
 KILLS = 200 if sys.platform != "win32" else 40  # a Windows process starts in about a second under Wine
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -63,7 +64,7 @@ class Writers:
 
 
 def test_sigkill_while_saving_loses_nothing_committed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    open_database(data_dir).close()  # migrate once, so every kill lands in the writing loop
+    open_as_command(data_dir).close()  # migrate once, so every kill lands in the writing loop
     rng = random.Random(11)
     committed: set[int] = set()
     started = time.monotonic()
@@ -99,7 +100,7 @@ def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Pa
     from schooldesk.services.rows import TeacherInput
     from schooldesk.services.teachers import add_teacher
 
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     for number in range(1000):
         add_teacher(db, TeacherInput(name=f"备份-{number}", gender="男", subjects="语文" * 20))
     backup = take_backup(db.path, tmp_path / "stick").path

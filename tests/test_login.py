@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from schooldesk.db.database import Database, database_path, open_database
+from schooldesk.db.database import Database, database_path
 from schooldesk.db.engine import make_engine
 from schooldesk.db.migrate import run_alembic
 from schooldesk.services.login import LOCKOUT, MAX_FAILED_LOGINS, LoginError, sign_in
+from tests.builders import open_as_command
 
 NOW = datetime(2026, 11, 24, 9, 0)
 
@@ -54,7 +55,7 @@ def test_users_survive_the_migration_that_added_lockout(data_dir: Path) -> None:
         conn.execute(text("INSERT INTO app_user (username, password_hash, role, active, created_at) "
                           "VALUES ('office', 'h', 'office', 1, '2026-01-01 00:00:00')"))
     engine.dispose()
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         with db.transaction() as session:
             row = session.execute(text("SELECT username, failed_logins, locked_until FROM app_user")).one()

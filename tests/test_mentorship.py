@@ -146,7 +146,7 @@ def test_only_the_two_or_the_office_add_to_a_pair(pair, tmp_path) -> None:  # ty
     db.actor = Actor("zhao", "teacher", other)
     with pytest.raises(AccessDenied):
         delete_guidance(db, first)
-    db.actor = None
+    db.actor = Actor("office1", "office")
     with pytest.raises(ValidationError) as error:
         add_guidance(db, row.id, replace(record, date=date(2025, 9, 1), new_photos=()), today=TODAY)
     assert error.value.field == "date"

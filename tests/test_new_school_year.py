@@ -20,7 +20,7 @@ from schooldesk.services.pupils import PupilInput, add_pupil, count_pupils_on_ro
 from schooldesk.services.rows import ClassInput, TeacherInput
 from schooldesk.services.semesters import list_semesters
 from schooldesk.services.teachers import add_teacher
-from tests.builders import make_id, run_cli
+from tests.builders import make_id, open_as_command, run_cli
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ def test_statuses_recorded_before_the_history_keep_their_days_through_the_migrat
     1 March 2026 had not come before it."""
     from sqlalchemy import text
 
-    from schooldesk.db.database import database_path, make_engine, open_database
+    from schooldesk.db.database import database_path, make_engine
     from schooldesk.db.migrate import run_alembic
 
     data_dir.mkdir(parents=True)
@@ -249,7 +249,7 @@ def test_statuses_recorded_before_the_history_keep_their_days_through_the_migrat
                 "VALUES (:id, :name, '', '男', '', '', :status, :day, '', '', '', '')"),
                 {"id": pid, "name": name, "status": status, "day": day})
     engine.dispose()
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         on = {day: {p.name: p.status for p in list_pupils(db, 2025, today=day)}
               for day in (date(2025, 7, 9), date(2025, 7, 10), date(2026, 3, 1))}

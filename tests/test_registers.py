@@ -21,7 +21,7 @@ from schooldesk.services.monthly_report import monthly_report, parse_month
 from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.services.registers import register_book
 from schooldesk.services.support import SupportInput, add_support
-from tests.builders import assert_a4_and_drawn, make_id, plan_input, visit_input
+from tests.builders import assert_a4_and_drawn, make_id, open_as_command, plan_input, visit_input
 
 AUTUMN = SemesterKey(2025, 1)
 TODAY = date(2025, 12, 20)
@@ -222,7 +222,7 @@ def test_monthly_report_workbook_has_counts_and_the_rows_behind_them(school: Sch
 
 
 def test_left_behind_guardian_is_kept_through_the_migration(data_dir: Path) -> None:
-    from schooldesk.db.database import database_path, make_engine, open_database
+    from schooldesk.db.database import database_path, make_engine
     from schooldesk.db.migrate import run_alembic
 
     data_dir.mkdir(parents=True)
@@ -237,7 +237,7 @@ def test_left_behind_guardian_is_kept_through_the_migration(data_dir: Path) -> N
         conn.execute(text("INSERT INTO dropout_case (pupil_id, started_on, reason, reason_note, outcome, outcome_note) "
                           "VALUES (1, '2025-10-01', '厌学', '', '', '')"))
     engine.dispose()
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         with db.transaction() as session:
             care = session.scalars(select(CareRecord)).one()

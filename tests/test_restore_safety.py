@@ -17,18 +17,18 @@ import pytest
 from schooldesk.db.backups import (
     check_backup, list_backups, prune_backups, restore_backup, take_backup,
 )
-from schooldesk.db.database import BACKUP_DIRNAME, database_path, open_database
+from schooldesk.db.database import BACKUP_DIRNAME, database_path
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
-from tests.builders import run_cli
+from tests.builders import open_as_command, run_cli
 from tests.windows import windows_only
 
 
 @pytest.fixture
 def with_backup(data_dir: Path) -> Path:
     """A database with 甲老师, a backup of it, then 乙老师 added."""
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     saved = take_backup(db.path, data_dir / BACKUP_DIRNAME).path
     add_teacher(db, TeacherInput(name="乙老师", gender="男"))
@@ -44,7 +44,7 @@ def test_restore_over_a_damaged_file_keeps_it_byte_for_byte(data_dir: Path, with
     damaged = path.read_bytes()
     kept = restore_backup(with_backup, path, data_dir / BACKUP_DIRNAME)
     assert kept is not None and kept.read_bytes() == damaged and "damaged-before-restore" in kept.name
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert [t.name for t in list_teachers(db)] == ["甲老师"]
     finally:
@@ -111,7 +111,7 @@ def test_a_restore_during_an_import_never_loses_the_imported_pupils(data_dir: Pa
     from schooldesk.services.rows import SchoolDetails
     from schooldesk.services.setup import set_up_school
 
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     set_up_school(db, school=SchoolDetails("测试小学", "2141051203"), term1=default_term_dates(2025)[0],
                   term2=default_term_dates(2025)[1], admin_username="admin", admin_password="correct horse")
     backup = take_backup(db.path, tmp_path).path
@@ -135,7 +135,7 @@ def test_a_restore_during_an_import_never_loses_the_imported_pupils(data_dir: Pa
             copy.close()
     else:
         assert "正在使用这个数据文件夹" in restored.stderr
-        db = open_database(data_dir)
+        db = open_as_command(data_dir)
         try:
             assert count_pupils_on_roll(db) == 3000
         finally:
@@ -143,7 +143,7 @@ def test_a_restore_during_an_import_never_loses_the_imported_pupils(data_dir: Pa
 
 
 def test_a_backup_taken_with_the_clock_set_back_is_kept(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     backups = data_dir / BACKUP_DIRNAME
     start = datetime(2026, 1, 1, 8)
     for day in range(30):
@@ -171,7 +171,7 @@ def test_backups_survive_a_clock_set_forward_or_back_and_rotate_again_once_it_is
     are dated now (said once) and rotation goes on as usual."""
     from schooldesk.db.backups import content_rank
 
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     backups = data_dir / BACKUP_DIRNAME
     number = 0
 
@@ -228,7 +228,7 @@ def held_exclusively(path: Path) -> Iterator[None]:
 
 
 def test_a_backup_gives_up_on_a_database_held_exclusively(data_dir: Path, tmp_path: Path) -> None:
-    open_database(data_dir).close()
+    open_as_command(data_dir).close()
     with held_exclusively(database_path(data_dir)):
         started = time.monotonic()
         with pytest.raises(StorageError, match="busy in another program"):
@@ -242,7 +242,7 @@ def test_an_empty_database_is_not_backed_up_and_partial_copies_are_cleaned(data_
     with pytest.raises(StorageError, match="nothing to back up"):
         take_backup(database_path(data_dir), tmp_path)
     database_path(data_dir).unlink()
-    open_database(data_dir).close()
+    open_as_command(data_dir).close()
     leftover = tmp_path / ".schooldesk-20260101-000000-daily.sqlite3.part"
     leftover.write_bytes(b"x" * 1000)
     take_backup(database_path(data_dir), tmp_path)
@@ -264,7 +264,7 @@ def test_no_output_ever_replaces_the_database(tmp_path: Path) -> None:
 def test_the_data_folder_and_its_files_are_private(data_dir: Path, tmp_path: Path) -> None:
     from schooldesk.diagnostics import start_logging, stop_logging, log
 
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     info = take_backup(db.path, data_dir / BACKUP_DIRNAME)
     start_logging(data_dir)
@@ -312,7 +312,7 @@ def test_every_folder_under_the_data_folder_is_private_after_init_photo_backup_a
                 if p.is_dir() and p.stat().st_mode & 0o077]
 
     assert not loose()
-    db = open_database(data)
+    db = open_as_command(data)
     try:
         kind = next(k for k, spec in list_kinds(db).items() if spec.code == "class_meeting")
         teacher = add_teacher(db, TeacherInput(name="李老师", gender="女")).id
@@ -330,7 +330,7 @@ def test_every_folder_under_the_data_folder_is_private_after_init_photo_backup_a
         db.close()
     for older in (data / "photos", next(p for p in (data / "photos").iterdir() if p.is_dir())):
         older.chmod(0o755)  # as an older SchoolDesk made them
-    open_database(data).close()
+    open_as_command(data).close()
     assert not loose()
 
 
@@ -360,7 +360,7 @@ def test_a_sealed_backup_on_a_stick_opens_only_with_its_password(data_dir: Path,
     restore_backup(with_backup, database_path(data_dir), data_dir / BACKUP_DIRNAME)  # now only 甲老师
     restored = run_cli("restore", str(archive), "--password-file", str(password), "--data-dir", str(data_dir))
     assert restored.returncode == 0, restored.stderr
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert sorted(t.name for t in list_teachers(db)) == ["乙老师", "甲老师"]
     finally:
@@ -392,13 +392,13 @@ def test_a_restore_while_another_handle_holds_the_database_says_so_and_loses_not
     finally:
         release()
     assert not list(data_dir.glob("*.restoring*"))
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert sorted(t.name for t in list_teachers(db)) == ["乙老师", "甲老师"]  # nothing lost
     finally:
         db.close()
     restore_backup(with_backup, path, data_dir / BACKUP_DIRNAME)  # once it is let go
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert [t.name for t in list_teachers(db)] == ["甲老师"]
     finally:

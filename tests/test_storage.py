@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from schooldesk.db.database import DamagedDatabaseError, Database, database_path, open_database
+from schooldesk.db.database import DamagedDatabaseError, Database, database_path
 from schooldesk.db.engine import make_engine
 from schooldesk.db.migrate import alembic_config, current_revision, run_alembic
 from schooldesk.db.models import Base
@@ -18,6 +18,7 @@ from schooldesk.db.schema import HEAD_REVISION
 from schooldesk.domain.errors import StorageError
 from schooldesk.services.teachers import add_teacher, list_teachers
 from schooldesk.services.rows import TeacherInput
+from tests.builders import open_as_command
 
 TABLES = {"school", "semester", "teacher", "school_class", "app_user", "alembic_version"}
 
@@ -33,7 +34,7 @@ def test_head_constant_matches_migrations() -> None:
 
 
 def test_migrates_an_empty_folder(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert current_revision(db.engine) == HEAD_REVISION
         assert TABLES <= set(inspect(db.engine).get_table_names())
@@ -62,7 +63,7 @@ def test_each_revision_upgrades_from_the_previous_one_keeping_data(data_dir: Pat
         conn.execute(text("INSERT INTO keepme VALUES (42)"))
     engine.dispose()
 
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert current_revision(db.engine) == HEAD_REVISION
         with db.engine.connect() as conn:
@@ -126,11 +127,11 @@ def test_a_damaged_file_is_moved_aside_untouched(data_dir: Path) -> None:
     junk = b"this is not a database" * 100
     path.write_bytes(junk)
     with pytest.raises(DamagedDatabaseError, match="damaged") as caught:
-        open_database(data_dir)
+        open_as_command(data_dir)
     assert not path.exists()
     assert caught.value.moved_to.read_bytes() == junk
     assert caught.value.newest_backup is None
-    fresh = open_database(data_dir)  # the next start begins a new, empty file beside the damaged one
+    fresh = open_as_command(data_dir)  # the next start begins a new, empty file beside the damaged one
     fresh.close()
     assert caught.value.moved_to.read_bytes() == junk
 
@@ -139,14 +140,14 @@ def test_a_folder_that_cannot_be_created_is_a_known_error(tmp_path: Path) -> Non
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StorageError, match="cannot be created"):
-        open_database(blocker / "data")
+        open_as_command(blocker / "data")
 
 
 def test_data_survives_reopening(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="李老师", gender="女"))
     db.close()
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     try:
         assert [t.name for t in list_teachers(db)] == ["李老师"]
     finally:

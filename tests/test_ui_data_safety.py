@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from schooldesk.db.backups import list_backups, take_backup
-from schooldesk.db.database import BACKUP_DIRNAME, Database, database_path, open_database
+from schooldesk.db.database import BACKUP_DIRNAME, Database, database_path
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.instance_lock import lock_data_dir
 from schooldesk.services.rows import TeacherInput
@@ -16,6 +16,7 @@ from schooldesk.services.teachers import add_teacher, list_teachers
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.startup import open_for_gui
 from schooldesk.ui.state import AppState
+from tests.builders import open_as_command
 
 PAGE_SETTINGS = 10
 
@@ -111,7 +112,7 @@ def test_daily_backup_only_once_a_day(qtbot, zh_app, school_db: Database) -> Non
 
 
 def test_damaged_database_at_start_offers_the_backup(qtbot, zh_app, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    db = open_database(data_dir)
+    db = open_as_command(data_dir)
     add_teacher(db, TeacherInput(name="甲老师", gender="男"))
     take_backup(db.path, data_dir / BACKUP_DIRNAME)
     db.close()

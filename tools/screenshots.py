@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from schooldesk.app import make_application
 from schooldesk.db.database import open_database
+from schooldesk.services.access import command_line_rights
 from schooldesk.services.demo import create_demo_school
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
@@ -161,6 +162,7 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder))
+        db.actor = command_line_rights()  # it acts as a command would
         create_demo_school(db, today=date(2026, 11, 24))
         window = MainWindow(AppState(db))
         window.resize(1280, 800)
@@ -289,6 +291,7 @@ def main(out: Path) -> int:
         crash.close()
         window.close()
         empty = open_database(Path(folder) / "empty")
+        empty.actor = command_line_rights()  # it acts as a command would
         wizard = SetupWizard(empty)
         wizard.show()
         settle()

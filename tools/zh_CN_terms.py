@@ -70,6 +70,7 @@ ZH = {
     "%1 already exists in this school year.": "本学年已有%1。",
     "Choose an active teacher.": "请选择一位在职教师。",
     "The class no longer exists.": "该班级已不存在。",
+    "Nobody is signed in, so this cannot be done. Sign in to SchoolDesk first.": "没有登录的用户，不能进行此操作。请先登录 SchoolDesk。",
     "It was deleted elsewhere (in another window, on a page or by restoring a backup), so its window was closed.":
         "它已在别处删除（另一个窗口、某个页面，或恢复了备份），所以这个窗口已关闭。",
     "Enter the school's name.": "请填写学校名称。",

@@ -40,3 +40,4 @@ class AccessDenied(SchoolDeskError):
 
 NOT_FOR_ROLE = QT_TRANSLATE_NOOP("Errors", "Your account (%1) may not do this; ask the school office or an administrator.")
 NOT_YOURS = QT_TRANSLATE_NOOP("Errors", "Teachers may only change their own records.")
+NOBODY = QT_TRANSLATE_NOOP("Errors", "Nobody is signed in, so this cannot be done. Sign in to SchoolDesk first.")

@@ -68,7 +68,8 @@ class AppState(QObject):
         super().__init__(parent)
         self.db = db
         self.user = user
-        db.actor = user.actor if user else None  # services check it; the audit trail names it
+        if user is not None:  # services check it; the audit trail names it. Without a user the database keeps
+            db.actor = user.actor  # the rights it was given (none: every service refuses)
         self.school: SchoolDetails | None = None
         self.semesters: list[SemesterRow] = []
         self.semester: SemesterRow | None = None
@@ -128,14 +129,14 @@ class AppState(QObject):
     def restore(self, backup: Path) -> None:
         """Swap in *backup* (the current state is backed up first) and reopen. Administrators only."""
         require_admin(self.db)
-        path = self.db.path
+        path, actor = self.db.path, self.db.actor
         self.db.close()
         try:
             restore_backup(backup, path, self.backup_dir)
             log.info("restored from a backup")
         finally:
             self.db = open_database(path.parent)
-            self.db.actor = self.user.actor if self.user else None
+            self.db.actor = actor
         self.backups_changed.emit()
         self.notify_changed()
 
