@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.database import Database
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.exports.audit_sheet import write_audit_xlsx
 from schooldesk.services.school import get_school
@@ -18,11 +17,11 @@ from schooldesk.services.audit import (
     RECORD_KINDS, SYSTEM, AuditFilter, AuditRow, audit_chain, audit_usernames, chain_status, list_audit,
 )
 from schooldesk.ui.saving import file_dialog, show_saved
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 
 class AuditDialog(PreservesGeometry, QDialog):
@@ -80,32 +79,28 @@ class AuditDialog(PreservesGeometry, QDialog):
 
     def show_chain(self) -> None:
         """Whether the trail is whole (every entry chained to the one before): green, or where it breaks."""
-        try:
-            check = audit_chain(self._db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: audit_chain(self._db))
+        if not got:
             return
+        check = got.value
         self.chain_label.setText(error_text(chain_status(check)))
         self.chain_label.setStyleSheet("color: #1e7b34;" if check.intact else "color: #b03a2e; font-weight: bold;")
 
     def _fill_users(self) -> None:
         self.user.addItem(self.tr("everyone"), "")
-        try:
-            for name in audit_usernames(self._db):
-                self.user.addItem(self._user(name), name)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: audit_usernames(self._db))
+        for name in got.value or ():
+            self.user.addItem(self._user(name), name)
 
     def wanted(self) -> AuditFilter:
         return AuditFilter(self.since.value(), self.until.value(), self.user.currentData() or "",
                            self.kind.currentData() or "", self.find.text())
 
     def refresh(self) -> None:
-        try:
-            self.rows = list_audit(self._db, self.wanted(), translate=QCoreApplication.translate)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_audit(self._db, self.wanted(), translate=QCoreApplication.translate))
+        if not got:
             return
+        self.rows = got.value
         self.model.set_rows(self.rows)
         self.table.resizeColumnsToContents()
         self.count.setText(fill(self.tr("%1 entries"), (str(len(self.rows)),)))
@@ -115,10 +110,7 @@ class AuditDialog(PreservesGeometry, QDialog):
                     lambda paths: self.export_to(paths[0]), save_as=f"审计日志_{date.today():%Y%m%d}.xlsx", suffix="xlsx")
 
     def export_to(self, path: Path) -> bool:
-        try:
-            write_audit_xlsx(path, self.rows, school_name=self._school_name)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: write_audit_xlsx(path, self.rows, school_name=self._school_name)):
             return False
         self.saved_box = show_saved(self, path)
         return True

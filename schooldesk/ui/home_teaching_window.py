@@ -10,14 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.home_teaching import BEHIND, IN_PROGRESS, MET, NOT_YET, MonthCompliance, hours_text
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching import VisitRow, delete_visit
 from schooldesk.services.home_teaching_log import HomeTeachingLog, home_teaching_log
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.printing import print_document
 
 if TYPE_CHECKING:  # QtPdf and QtPrintSupport load when something is printed
@@ -29,6 +28,7 @@ from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 
 class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
@@ -111,14 +111,10 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.watch_records()
 
     def refresh(self) -> None:
-        try:
-            log = home_teaching_log(self.state.db, self.plan_id)
-        except NotFoundError as error:
-            self.record_gone(error)
+        got = call_service(self, lambda: home_teaching_log(self.state.db, self.plan_id), on_gone=self.record_gone)
+        if not got:
             return
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
+        log = got.value
         self.log = log
         plan, child = log.plan, log.child
         self.setWindowTitle(fill(self.tr("%1 — home teaching, %2"), (child.name, log.semester.label_zh)))
@@ -175,12 +171,8 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
                    lambda: self._delete(visit))
 
     def _delete(self, visit: VisitRow) -> None:
-        try:
-            delete_visit(self.state.db, visit.id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, lambda: delete_visit(self.state.db, visit.id)):
+            self._changed()
 
     # ---- printing ----
     def print_visit(self) -> None:
@@ -194,11 +186,10 @@ class HomeTeachingWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         if self.log is None:
             return
         log, name = self.log, self.log.file_name(what)
-        try:
-            font = pdf_font_path(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: pdf_font_path(self.state.db))
+        if not got:
             return
+        font = got.value
 
         def write(path: Path) -> Any:
             from schooldesk.exports import home_teaching_pdf as pdf

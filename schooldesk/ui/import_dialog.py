@@ -17,11 +17,11 @@ from schooldesk.imports.pupil_rows import Roster
 from schooldesk.services.pupil_import import ImportReport, import_pupil_file, import_roster
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import Progress, Task, run_in_background
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import CARE, CLASSES, PUPILS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 
 @dataclass(frozen=True)
@@ -181,12 +181,8 @@ class ImportDialog(PreservesGeometry, QDialog):
         notes: dict[int, list[str]] = {}
         for line in self.model.rows():
             notes.setdefault(line.row, []).append(f"{line.column}：{line.message}" if line.column else line.message)
-        try:
-            write_problem_rows(path, self.roster, notes)  # type: ignore[arg-type]
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        show_saved(self, path)
+        if call_service(self, lambda: write_problem_rows(path, self.roster, notes)):  # type: ignore[arg-type]
+            show_saved(self, path)
 
     def done(self, result: int) -> None:
         self.save_window_state()

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.mentorship import PERIODS, TargetProgress
 from schooldesk.services.mentorship import PairActivity, delete_guidance, pair_activities
@@ -19,13 +18,14 @@ from schooldesk.services.mentorship_targets import PairProgress, pair_progress
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.ui.dialogs.mentorship_dialogs import AssessmentDialog, GuidanceDialog, PairDialog
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
-from schooldesk.ui.errors import ask_yes_no, show_error, show_notice
+from schooldesk.ui.errors import ask_yes_no, show_notice
 from schooldesk.ui.printing import print_read
 from schooldesk.ui.state import MENTORSHIP, OBSERVATIONS, RULES, SEMESTERS, TEACHERS, AppState
 from schooldesk.ui.summary import facts_html
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 
 class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
@@ -119,15 +119,11 @@ class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         semester = self.state.semester
         if semester is None:
             return
-        try:
-            self.progress = pair_progress(self.state.db, self.pair_id, semester.key, date.today())
-            activities = pair_activities(self.state.db, self.pair_id)
-        except NotFoundError as error:
-            self.record_gone(error)
+        got = call_service(self, lambda: (pair_progress(self.state.db, self.pair_id, semester.key, date.today()),
+                                          pair_activities(self.state.db, self.pair_id)), on_gone=self.record_gone)
+        if not got:
             return
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
+        self.progress, activities = got.value
         pair = self.progress.pair
         self.setWindowTitle(fill(self.tr("%1 — mentoring pair, %2"), (pair.names, semester.label_zh)))
         facts = [(self.tr("Subject"), pair.subject), (self.tr("Kind of pairing"), pair.pairing_type),
@@ -182,11 +178,10 @@ class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
     def open_assessment(self) -> AssessmentDialog | None:
         if self.progress is None:
             return None
-        try:
-            assessment = get_assessment(self.state.db, self.pair_id, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: get_assessment(self.state.db, self.pair_id, date.today()))
+        if not got:
             return None
+        assessment = got.value
         return self._open(AssessmentDialog(self.state.db, self.progress.pair, assessment, self))  # type: ignore[return-value]
 
     def confirm_delete(self) -> None:
@@ -197,12 +192,8 @@ class PairWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
                    lambda: self._delete(row.guidance_id))
 
     def _delete(self, record_id: int | None) -> None:
-        try:
-            delete_guidance(self.state.db, record_id or 0)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, lambda: delete_guidance(self.state.db, record_id or 0)):
+            self._changed()
 
     def print(self, document: str) -> None:
         from schooldesk.services import mentorship_print as documents

@@ -21,11 +21,12 @@ from schooldesk.services.new_school_year import (
 )
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.background import run_in_background
-from schooldesk.ui.errors import ask_yes_no, show_error, show_notice
+from schooldesk.ui.errors import ask_yes_no, show_notice
 from schooldesk.ui.fields import DateField, TeacherBox
 from schooldesk.ui.school_forms import TermForm
 from schooldesk.ui.state import AppState
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 PUPIL_ID = Qt.ItemDataRole.UserRole
 
@@ -202,10 +203,9 @@ class NewSchoolYearDialog(PreservesGeometry, QDialog):
 
 
 def open_new_school_year(state: AppState, parent: QWidget) -> NewSchoolYearDialog | None:
-    try:
-        dialog = NewSchoolYearDialog(state, parent)
-    except SchoolDeskError as error:
-        show_error(parent, error)
+    got = call_service(parent, lambda: NewSchoolYearDialog(state, parent))
+    if not got:
         return None
+    dialog = got.value
     dialog.open()
     return dialog

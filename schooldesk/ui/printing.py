@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from schooldesk.ui.background import run_in_background
 from schooldesk.ui.errors import show_warnings
+from schooldesk.ui.service_call import call_service
 
 _scratch: tempfile.TemporaryDirectory[str] | None = None
 
@@ -46,14 +47,10 @@ def print_read(parent: QWidget, read: Callable[[], Any], write: Callable[[Path, 
                shown: Callable[[Any], None] | None = None) -> None:
     """Read what a document shows (*read*, a service call; its known errors are shown), then write it with
     *write(path, document, font)* and preview it. The document names its own file (``file_name``)."""
-    from schooldesk.domain.errors import SchoolDeskError
-    from schooldesk.ui.errors import show_error
-
-    try:
-        document, chosen_font = read(), font()
-    except SchoolDeskError as error:
-        show_error(parent, error)
+    got = call_service(parent, lambda: (read(), font()))
+    if not got:
         return
+    document, chosen_font = got.value
     print_document(parent, document.file_name, lambda path: write(path, document, chosen_font), shown)
 
 
@@ -61,23 +58,19 @@ def save_workbook(parent: QWidget, data_folder: Path, read: Callable[[], Any], w
                   saved: Callable[[Any], None] | None = None) -> Any:
     """Read what a workbook shows (*read*; its known errors are shown), ask where to save it (its own
     ``file_name`` proposed), then write it off the GUI thread and say where it went."""
-    from schooldesk.domain.errors import SchoolDeskError
     from schooldesk.exports.files import check_output
-    from schooldesk.ui.errors import show_error
     from schooldesk.ui.saving import file_dialog, show_saved
 
-    try:
-        document = read()
-    except SchoolDeskError as error:
-        show_error(parent, error)
+    got = call_service(parent, read)
+    if not got:
         return None
+    document = got.value
 
     def chosen(paths: list[Path]) -> None:
-        try:
-            path = check_output(paths[0], data_folder)
-        except SchoolDeskError as error:
-            show_error(parent, error)
+        got = call_service(parent, lambda: check_output(paths[0], data_folder))
+        if not got:
             return
+        path = got.value
         label = QCoreApplication.translate("Printing", "Writing the workbook…")
         run_in_background(parent, label, lambda _progress: write(path, document),
                           lambda result: (saved or (lambda _box: None))(show_saved(parent, result.path)))

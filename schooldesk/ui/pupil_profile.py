@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import NotFoundError, SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.care import CareRow
 from schooldesk.domain.care import SUSPECTED_DROPOUT
@@ -22,7 +21,7 @@ from schooldesk.ui.dialogs.care_dialog import CareDialog
 from schooldesk.ui.dialogs.dropout_dialogs import CloseCaseDialog, OpenCaseDialog, VisitDialog
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.dialogs.support_dialog import SupportDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.summary import facts_html
 from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, SUPPORT, AppState
@@ -30,6 +29,7 @@ from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 
 TABS = ("timeline", "care", "support", "cases")  # the tabs in order, for opening at one
@@ -176,14 +176,11 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         return page
 
     def refresh(self) -> None:
-        try:
-            profile = pupil_profile(self.state.db, self.pupil_id, self.state.school_year)
-        except NotFoundError as error:
-            self.record_gone(error)
+        got = call_service(self,
+                           lambda: pupil_profile(self.state.db, self.pupil_id, self.state.school_year), on_gone=self.record_gone)
+        if not got:
             return
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
+        profile = got.value
         self.profile = profile
         d = profile.details
         self.setWindowTitle(fill(self.tr("%1 — Pupil profile"), (d.name,)))
@@ -280,23 +277,15 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         return self.question
 
     def _delete(self, delete: Any, record_id: int) -> None:
-        try:
-            delete(self.state.db, record_id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, lambda: delete(self.state.db, record_id)):
+            self._changed()
 
     def confirm_dropout(self) -> None:
         case = self.open_case()
         if case is None:
             return
-        try:
-            confirm_dropout(self.state.db, case.id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, lambda: confirm_dropout(self.state.db, case.id)):
+            self._changed()
 
     # ---- printing: 学生档案 and 劝返记录表 ----
     def print_file(self) -> None:
@@ -314,12 +303,11 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         from schooldesk.services.print_settings import pdf_font_path
         from schooldesk.services.pupil_file import pupil_file
 
-        try:
-            file = pupil_file(self.state.db, self.pupil_id, self.state.school_year)
-            font = pdf_font_path(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self,
+                           lambda: (pupil_file(self.state.db, self.pupil_id, self.state.school_year), pdf_font_path(self.state.db)))
+        if not got:
             return
+        file, font = got.value
         print_document(self, file.file_name(case_id), lambda path: _write(path, file, case_id, font), self._shown)
 
     def _shown(self, preview: QWidget) -> None:

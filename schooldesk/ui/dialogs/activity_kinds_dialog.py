@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
 
 from schooldesk.db.database import Database
 from schooldesk.domain.activities import CHOICE, FIELD_TYPES, FieldSpec
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.activity_kinds import add_field, add_kind, list_kinds, set_field_hidden, set_kind_hidden
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.window_state import PreservesGeometry
+from schooldesk.ui.service_call import call_service
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -111,10 +110,7 @@ class ActivityKindsDialog(PreservesGeometry, QDialog):
         self.fields.resizeColumnsToContents()
 
     def _act(self, action: Any) -> bool:
-        try:
-            action()
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, action):
             return False
         self.changed = True
         return True

@@ -23,6 +23,7 @@ from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, PUPILS, RULE
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.pages.filtered_list import FilteredList
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 CHOOSE_PUPIL = QT_TRANSLATE_NOOP("Errors", "Choose a pupil in the filter (or a record with a pupil) first.")
@@ -130,14 +131,11 @@ class ActivitiesPage(FilteredList, QWidget):
         if semester is None:
             self.heading.setText(self.tr("No semester has been set up."))
             return
-        try:
-            kinds = list_kinds(self.state.db, include_hidden=True)
-            teachers = list_teachers(self.state.db)
-            classes = list_classes(self.state.db, self.state.school_year)
-            self.pupils = list_pupils(self.state.db, self.state.school_year)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self,
+                           lambda: (list_kinds(self.state.db, include_hidden=True), list_teachers(self.state.db), list_classes(self.state.db, self.state.school_year), list_pupils(self.state.db, self.state.school_year)))
+        if not got:
             return
+        kinds, teachers, classes, self.pupils = got.value
         self.kinds = kinds
         self.fill_filter(self.kind_filter, [(k.name, i) for i, k in kinds.items()])
         self.fill_filter(self.teacher_filter, [(t.name, t.id) for t in teachers])
@@ -156,11 +154,10 @@ class ActivitiesPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        try:
-            rows = list_activities(self.state.db, semester.key, self.current_filter())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_activities(self.state.db, semester.key, self.current_filter()))
+        if not got:
             return
+        rows = got.value
         self.show_rows(rows)
         self.heading.setText(fill(self.tr("Activity records, %1: %2 shown"), (semester.label_zh, str(len(rows)))))
 
@@ -168,11 +165,10 @@ class ActivitiesPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        try:
-            standing = visit_standing(self.state.db, semester.key)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: visit_standing(self.state.db, semester.key))
+        if not got:
             return
+        standing = got.value
         self.child_model.set_rows(standing.children)
         self.teacher_model.set_rows(standing.teachers)
         self.child_table.resizeColumnsToContents()
@@ -202,11 +198,10 @@ class ActivitiesPage(FilteredList, QWidget):
         return self._open(row) if row is not None else None
 
     def _open(self, row: ActivityRow | None) -> ActivityDialog | None:
-        try:
-            choices = self.choices()
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, self.choices)
+        if not got:
             return None
+        choices = got.value
         self.dialog = ActivityDialog(self.state.db, choices, row, self)
         if row is not None and not self.may_write(row):
             self.dialog.buttons.button(self.dialog.buttons.StandardButton.Save).setEnabled(False)
@@ -228,12 +223,8 @@ class ActivitiesPage(FilteredList, QWidget):
         return ask_yes_no(self, text, lambda: self._delete(row.id))
 
     def _delete(self, activity_id: int) -> None:
-        try:
-            delete_activity(self.state.db, activity_id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self.state.notify_changed(ACTIVITIES, DROPOUT)
+        call_service(self,
+                     lambda: delete_activity(self.state.db, activity_id), state=self.state, changes={ACTIVITIES, DROPOUT})
 
     # ---- paper and Excel ----
     def _print(self, read: Any, writer: str) -> None:

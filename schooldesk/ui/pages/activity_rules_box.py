@@ -7,13 +7,12 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
 
 from schooldesk.domain.activities import VisitTargets
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.visit_targets import set_visit_targets, visit_targets_on
 from schooldesk.ui.dialogs.activity_kinds_dialog import ActivityKindsDialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.state import ACTIVITIES, RULES, AppState
+from schooldesk.ui.service_call import call_service
 
 
 class ActivityRulesBox(QGroupBox):
@@ -47,11 +46,10 @@ class ActivityRulesBox(QGroupBox):
     _as_loaded: list[int] | None = None
 
     def load(self) -> None:
-        try:
-            targets = visit_targets_on(self.state.db, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: visit_targets_on(self.state.db, date.today()))
+        if not got:
             return
+        targets = got.value
         self.per_child.setValue(targets.per_child)
         self.per_teacher.setValue(targets.per_teacher)
         self._as_loaded = [targets.per_child, targets.per_teacher]
@@ -62,10 +60,7 @@ class ActivityRulesBox(QGroupBox):
     def save(self) -> None:
         targets = VisitTargets(per_child=self.per_child.value(), per_teacher=self.per_teacher.value(),
                                effective_from=self.targets_from.value() or date.today())
-        try:
-            set_visit_targets(self.state.db, targets)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: set_visit_targets(self.state.db, targets)):
             return
         self._as_loaded = [targets.per_child, targets.per_teacher]
         self.state.notify_changed(RULES, ACTIVITIES)

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 from schooldesk.services.bundle import CHECK_TEXTS, FAMILIES, BundleCheck, bundle_checks
 from schooldesk.ui.background import run_in_background
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.saving import file_dialog, open_folder
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
+from schooldesk.ui.service_call import call_service
 
 PAGE_OF = {"dropout": "PupilsPage", "home_teaching": "HomeTeachingPage", "observations": "ObservationsPage",
            "mentorship": "MentorshipPage", "activities": "ActivitiesPage"}
@@ -143,11 +143,10 @@ class ExportPage(QWidget):
         self.checks.clear()
         if key is None:
             return
-        try:
-            found = bundle_checks(self.state.db, key, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: bundle_checks(self.state.db, key, date.today()))
+        if not got:
             return
+        found = got.value
         for check in found:
             item = QListWidgetItem(fill(QCoreApplication.translate("Bundle", CHECK_TEXTS[check.code]), check.args), self.checks)
             item.setData(CHECK_ROLE, check)
@@ -190,15 +189,17 @@ class ExportPage(QWidget):
 
         key, where = self.semester.currentData(), self.destination.currentData()
         families = tuple(code for code, box in self.families.items() if box.isChecked())
-        try:
+        def checked_font() -> Path | None:
             if not where:
                 raise ValidationError("destination", QT_TRANSLATE_NOOP("Errors", "Choose a USB stick or a folder to write to."))
             if self.as_zip.isChecked() and self.password.text() != self.password_again.text():
                 raise ValidationError("password", NO_MATCH)
-            font = pdf_font_path(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+            return pdf_font_path(self.state.db)
+
+        got = call_service(self, checked_font)
+        if not got:
             return None
+        font = got.value
         password, as_zip, full = self.password.text() if self.as_zip.isChecked() else "", self.as_zip.isChecked(), self.full_ids.isChecked()
         db = self.state.db
 

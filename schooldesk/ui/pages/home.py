@@ -7,18 +7,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home import families_summary, home_summary
 from schooldesk.services.home_teaching import PlanSummary
 from schooldesk.services.mentorship_targets import PairProgress
 from schooldesk.services.observation_quotas import QuotaRow
 from schooldesk.services.support import OverdueSupport
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class HomePage(QWidget):
@@ -137,11 +136,10 @@ class HomePage(QWidget):
                  (semester.label_zh, semester.start.isoformat(), semester.end.isoformat()))
             if semester else self.tr("No semester has been set up.")
         )
-        try:
-            summary = home_summary(self.state.db, date.today(), self.state.school_year)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: home_summary(self.state.db, date.today(), self.state.school_year))
+        if not got:
             return
+        summary = got.value
         overdue, behind = summary.overdue, summary.behind
         self.teachers_count.setText(str(summary.active_teachers))
         self.classes_count.setText(str(summary.active_classes))
@@ -172,11 +170,11 @@ class HomePage(QWidget):
     def refresh_families(self) -> None:
         """Teachers behind their observation quota, pairs behind, children not yet visited."""
         semester = self.state.semester
-        try:
-            summary = families_summary(self.state.db, semester.key if semester else None, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self,
+                           lambda: families_summary(self.state.db, semester.key if semester else None, date.today()))
+        if not got:
             return
+        summary = got.value
         self.visits_count.setText(fill(self.tr("%1 not yet visited this semester, %2 behind the target"),
                                        (str(summary.not_visited), str(summary.visits_behind))))
         observing = summary.observing_behind

@@ -5,17 +5,17 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import hours_text
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching import PlanSummary, delete_plan, list_plans
 from schooldesk.ui.dialogs.home_teaching_dialogs import PlanDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.home_teaching_window import HomeTeachingWindow
 from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.state import CLASSES, HOME_TEACHING, PUPILS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class HomeTeachingPage(QWidget):
@@ -76,11 +76,10 @@ class HomeTeachingPage(QWidget):
             self.heading.setText(self.tr("No semester has been set up."))
             self.model.set_rows([])
             return
-        try:
-            rows = list_plans(self.state.db, semester.key, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_plans(self.state.db, semester.key, date.today()))
+        if not got:
             return
+        rows = got.value
         selected = self.selected()
         self.model.set_rows(rows)
         self.heading.setText(fill(self.tr("Taught at home, %1: %2 children"), (semester.label_zh, str(len(rows)))))
@@ -127,12 +126,7 @@ class HomeTeachingPage(QWidget):
                           lambda: self._delete(summary.plan.id))
 
     def _delete(self, plan_id: int) -> None:
-        try:
-            delete_plan(self.state.db, plan_id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self.state.notify_changed(HOME_TEACHING)
+        call_service(self, lambda: delete_plan(self.state.db, plan_id), state=self.state, changes={HOME_TEACHING})
 
     def _plan_saved(self, plan) -> None:  # type: ignore[no-untyped-def]
         self.state.notify_changed(HOME_TEACHING)

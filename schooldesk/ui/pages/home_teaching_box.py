@@ -8,15 +8,14 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.home_teaching import RULE_UNITS, VisitRule
 from schooldesk.domain.i18n import fill
 from schooldesk.services.home_teaching_rules import set_visit_rule, visit_rule_on
 from schooldesk.services.print_settings import pdf_font_path, set_pdf_font_path
 from schooldesk.ui.saving import file_dialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.state import HOME_TEACHING, RULES, AppState
+from schooldesk.ui.service_call import call_service
 
 
 def _spin(low: int, high: int, parent: QWidget) -> QSpinBox:
@@ -74,12 +73,10 @@ class HomeTeachingRuleBox(QGroupBox):
     _as_loaded: list[object] | None = None  # what load() showed; None when it could not read
 
     def load(self) -> None:
-        try:
-            rule = visit_rule_on(self.state.db, date.today())
-            font = pdf_font_path(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: (visit_rule_on(self.state.db, date.today()), pdf_font_path(self.state.db)))
+        if not got:
             return
+        rule, font = got.value
         self.per.setCurrentIndex(max(self.per.findData(rule.per), 0))
         self.min_visits.setValue(rule.min_visits)
         self.periods.setValue(rule.periods_per_visit)
@@ -98,11 +95,10 @@ class HomeTeachingRuleBox(QGroupBox):
                          self.effective.value() or date.today())
 
     def save(self) -> None:
-        try:
-            rule = set_visit_rule(self.state.db, self.rule())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: set_visit_rule(self.state.db, self.rule()))
+        if not got:
             return
+        rule = got.value
         self._as_loaded = self._values()
         self.state.notify_changed(RULES, HOME_TEACHING)
         self.window().statusBar().showMessage(  # type: ignore[attr-defined]
@@ -113,9 +109,6 @@ class HomeTeachingRuleBox(QGroupBox):
                     lambda paths: self.set_font(paths[0]))
 
     def set_font(self, path: Path | None) -> None:
-        try:
-            set_pdf_font_path(self.state.db, path)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: set_pdf_font_path(self.state.db, path)):
             return
         self.font_path.setText(str(path) if path else "")

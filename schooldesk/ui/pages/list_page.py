@@ -6,11 +6,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class ListPage(QWidget):
@@ -69,10 +68,7 @@ class ListPage(QWidget):
     # behaviour
     def refresh(self) -> None:
         selected = self.selected_row()
-        try:
-            self.model.set_rows(self.load_rows(self.show_inactive.isChecked()))
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: self.model.set_rows(self.load_rows(self.show_inactive.isChecked()))):
             return
         self.table.resizeColumnsToContents()
         if selected is not None:
@@ -105,12 +101,7 @@ class ListPage(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        try:
-            self.set_active(row, not row.active)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self.state.notify_changed(*self.changes)
+        call_service(self, lambda: self.set_active(row, not row.active), state=self.state, changes={*self.changes})
 
     def focus_find(self) -> None:
         self.find_box.setFocus()

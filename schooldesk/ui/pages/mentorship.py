@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.mentorship import STATUSES
 from schooldesk.domain.semester import school_year_label_zh
@@ -15,11 +14,12 @@ from schooldesk.services.mentorship import carry_into_next_year, delete_pair
 from schooldesk.services.mentorship_targets import PairProgress, year_progress
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.mentorship_dialogs import PairDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.mentorship_window import PairWindow
 from schooldesk.ui.state import MENTORSHIP, OBSERVATIONS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class MentorshipPage(QWidget):
@@ -96,11 +96,11 @@ class MentorshipPage(QWidget):
             self.heading.setText(self.tr("No semester has been set up."))
             return
         selected = self.selected()
-        try:
-            rows = year_progress(self.state.db, semester.key.school_year, semester.key, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self,
+                           lambda: year_progress(self.state.db, semester.key.school_year, semester.key, date.today()))
+        if not got:
             return
+        rows = got.value
         status = self.status_filter.currentData()
         rows = [r for r in rows if not status or r.pair.status == status]
         self.model.set_rows(rows)
@@ -141,11 +141,10 @@ class MentorshipPage(QWidget):
         return self._open_dialog(row) if row is not None else None
 
     def _open_dialog(self, row: PairProgress | None) -> PairDialog | None:
-        try:
-            teachers = list_teachers(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_teachers(self.state.db))
+        if not got:
             return None
+        teachers = got.value
         self.dialog = PairDialog(self.state.db, self.state.school_year, teachers, row.pair if row else None, self)
         self.dialog.saved.connect(lambda pair: self._changed(pair.id))
         self.dialog.open()
@@ -181,12 +180,8 @@ class MentorshipPage(QWidget):
                           lambda: self._act(lambda: delete_pair(self.state.db, row.pair.id)))
 
     def _act(self, action: Any) -> None:
-        try:
-            action()
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, action):
+            self._changed()
 
     def export_excel(self) -> Any:
         semester = self.state.semester

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QWidget
 
 from schooldesk.db.database import Database
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.mentorship import PRESETS, TargetVersion, targets_on
 from schooldesk.services.mentorship_assessment import assessment_form, set_assessment_form
@@ -16,9 +15,9 @@ from schooldesk.services.mentorship_print import PLACEHOLDERS, agreement_templat
 from schooldesk.services.mentorship_targets import set_targets, target_versions
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
 from schooldesk.ui.dialogs.rubric_dialog import RubricDialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField, TextArea
 from schooldesk.ui.state import MENTORSHIP, RULES, AppState
+from schooldesk.ui.service_call import call_service
 
 
 class AgreementTemplateDialog(RecordDialog):
@@ -70,11 +69,10 @@ class MentorshipRulesBox(QGroupBox):
     _as_loaded: str | None = None
 
     def load(self) -> None:
-        try:
-            current = targets_on(date.today(), target_versions(self.state.db))
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: targets_on(date.today(), target_versions(self.state.db)))
+        if not got:
             return
+        current = got.value
         name = next((n for n, t in PRESETS.items() if t == current), None)
         if name is not None:
             self.preset.setCurrentIndex(self.preset.findData(name))
@@ -86,10 +84,7 @@ class MentorshipRulesBox(QGroupBox):
     def save(self) -> None:
         version = TargetVersion(effective_from=self.targets_from.value() or date.today(),
                                 targets=PRESETS[self.preset.currentData()])
-        try:
-            set_targets(self.state.db, version)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: set_targets(self.state.db, version)):
             return
         self._as_loaded = self.preset.currentData()
         self.state.notify_changed(RULES, MENTORSHIP)
@@ -102,11 +97,10 @@ class MentorshipRulesBox(QGroupBox):
         return self.dialog
 
     def edit_form(self) -> RubricDialog | None:
-        try:
-            current = assessment_form(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: assessment_form(self.state.db))
+        if not got:
             return None
+        current = got.value
         self.dialog = RubricDialog(self.state.db, current, None, self,
                                    save_with=lambda form: set_assessment_form(self.state.db, form))
         self.dialog.open()

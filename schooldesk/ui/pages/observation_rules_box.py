@@ -8,18 +8,17 @@ from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.observation import DUTIES, MAX_QUOTA, QuotaVersion
 from schooldesk.services.observation_quotas import quotas_in_force, set_quotas
 from schooldesk.services.print_settings import set_taught_teacher_signs, taught_teacher_signs
 from schooldesk.services.rubrics import RubricRow, list_rubrics, set_default_rubric, set_rubric_active
 from schooldesk.ui.dialogs.rubric_dialog import RubricDialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.state import OBSERVATIONS, RULES, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class ObservationRulesBox(QGroupBox):
@@ -79,13 +78,11 @@ class ObservationRulesBox(QGroupBox):
     _as_loaded: list[int] | None = None
 
     def load(self) -> None:
-        try:
-            quotas = quotas_in_force(self.state.db, date.today())
-            rubrics = list_rubrics(self.state.db, include_hidden=True)
-            signs = taught_teacher_signs(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self,
+                           lambda: (quotas_in_force(self.state.db, date.today()), list_rubrics(self.state.db, include_hidden=True), taught_teacher_signs(self.state.db)))
+        if not got:
             return
+        quotas, rubrics, signs = got.value
         for duty, box in self.quota_boxes.items():
             box.setValue(quotas[duty])
         self.rubric_model.set_rows(rubrics)
@@ -107,10 +104,7 @@ class ObservationRulesBox(QGroupBox):
     def save_quotas(self) -> None:
         version = QuotaVersion(effective_from=self.quotas_from.value() or date.today(),
                                quotas={duty: box.value() for duty, box in self.quota_boxes.items()})
-        try:
-            set_quotas(self.state.db, version)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: set_quotas(self.state.db, version)):
             return
         self._as_loaded = self._values()
         self.state.notify_changed(RULES, OBSERVATIONS)
@@ -144,12 +138,8 @@ class ObservationRulesBox(QGroupBox):
         row = self.selected()
         if row is None:
             return
-        try:
-            action(row)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self._changed()
+        if call_service(self, lambda: action(row)):
+            self._changed()
 
     def toggle_rubric(self) -> None:
         self._act(lambda row: set_rubric_active(self.state.db, row.id, not row.active))
@@ -162,7 +152,4 @@ class ObservationRulesBox(QGroupBox):
         self.state.notify_changed(RULES, OBSERVATIONS)
 
     def _signature_toggled(self, signs: bool) -> None:
-        try:
-            set_taught_teacher_signs(self.state.db, signs)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        call_service(self, lambda: set_taught_teacher_signs(self.state.db, signs))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.observation import OBSERVATION_KINDS
 from schooldesk.services.classes import list_classes
@@ -20,11 +19,12 @@ from schooldesk.services.observations import (
 from schooldesk.services.rubrics import list_rubrics
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.observation_dialog import ObservationChoices, ObservationDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.state import CLASSES, OBSERVATIONS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.pages.filtered_list import FilteredList
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 def _shared(row: ObservationRow) -> bool:
@@ -145,12 +145,10 @@ class ObservationsPage(FilteredList, QWidget):
         if semester is None:
             self.heading.setText(self.tr("No semester has been set up."))
             return
-        try:
-            self.teachers = list_teachers(self.state.db)
-            subjects = observation_subjects(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: (list_teachers(self.state.db), observation_subjects(self.state.db)))
+        if not got:
             return
+        self.teachers, subjects = got.value
         self.fill_filter(self.observer_filter, [(t.name, t.id) for t in self.teachers])
         self.fill_filter(self.taught_filter, [(t.name, t.id) for t in self.teachers])
         self.fill_filter(self.subject_filter, [(s, s) for s in subjects])
@@ -167,11 +165,10 @@ class ObservationsPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        try:
-            rows = list_observations(self.state.db, semester.key, self.current_filter())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_observations(self.state.db, semester.key, self.current_filter()))
+        if not got:
             return
+        rows = got.value
         self.show_rows(rows)
         self.heading.setText(fill(self.tr("Lesson observation, %1: %2 records shown"), (semester.label_zh, str(len(rows)))))
 
@@ -179,11 +176,10 @@ class ObservationsPage(FilteredList, QWidget):
         semester = self.state.semester
         if semester is None:
             return
-        try:
-            rows = quota_table(self.state.db, semester.key, date.today())
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: quota_table(self.state.db, semester.key, date.today()))
+        if not got:
             return
+        rows = got.value
         self.quota_model.set_rows(rows)
         self.quota_table.resizeColumnsToContents()
         behind = sum(1 for r in rows if r.behind)
@@ -220,11 +216,10 @@ class ObservationsPage(FilteredList, QWidget):
         return self._open(row) if row is not None else None
 
     def _open(self, row: ObservationRow | None) -> ObservationDialog | None:
-        try:
-            choices = self.choices()
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, self.choices)
+        if not got:
             return None
+        choices = got.value
         self.dialog = ObservationDialog(self.state.db, choices, row, self)
         if row is not None and not self.may_write(row):
             self.dialog.buttons.button(self.dialog.buttons.StandardButton.Save).setEnabled(False)
@@ -246,12 +241,8 @@ class ObservationsPage(FilteredList, QWidget):
         return ask_yes_no(self, text, lambda: self._delete(row.id))
 
     def _delete(self, observation_id: int) -> None:
-        try:
-            delete_observation(self.state.db, observation_id)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self.state.notify_changed(OBSERVATIONS)
+        call_service(self,
+                     lambda: delete_observation(self.state.db, observation_id), state=self.state, changes={OBSERVATIONS})
 
     # ---- paper and Excel ----
     def print_selected(self) -> None:

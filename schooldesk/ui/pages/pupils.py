@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
 )
 
 from schooldesk.domain.care import CARE_KINDS
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.grades import GRADE_NAMES_ZH
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.pinyin_search import matches
@@ -18,11 +17,11 @@ from schooldesk.domain.pupils import STATUSES
 from schooldesk.services.pupils import PupilRow, list_pupils
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.pupil_profile import PupilProfileWindow
 from schooldesk.ui.state import CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, AppState
 from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -149,11 +148,10 @@ class PupilsPage(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_row()
-        try:
-            rows = list_pupils(self.state.db, self.state.school_year)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: list_pupils(self.state.db, self.state.school_year))
+        if not got:
             return
+        rows = got.value
         self._fill_classes(rows)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -210,11 +208,10 @@ class PupilsPage(QWidget):
             self._edit(row.id)
 
     def _edit(self, pupil_id: int | None) -> None:
-        try:
-            dialog = PupilDialog(self.state.db, self.state.school_year, pupil_id, self)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: PupilDialog(self.state.db, self.state.school_year, pupil_id, self))
+        if not got:
             return
+        dialog = got.value
         dialog.saved.connect(self._saved)
         dialog.open()
 
@@ -243,11 +240,7 @@ class PupilsPage(QWidget):
                     lambda paths: self.write_template_to(paths[0]), save_as="学生导入模板.xlsx", suffix="xlsx")
 
     def write_template_to(self, path: Path) -> None:
-        try:
-            from schooldesk.exports.pupil_sheets import write_template
+        from schooldesk.exports.pupil_sheets import write_template
 
-            write_template(path)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        show_saved(self, path)
+        if call_service(self, lambda: write_template(path)):
+            show_saved(self, path)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.exports.registers import REGISTERS, RegisterSpec
 from schooldesk.services.monthly_report import MonthlyReport, monthly_report
@@ -20,11 +19,11 @@ from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.services.registers import RegisterBook, register_book
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import run_in_background
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 MONTHLY = "monthly"
 
@@ -114,11 +113,10 @@ class ReportsPage(QWidget):
             self.book = None
             self.model.set_rows([])
             return
-        try:
-            self.book = register_book(self.state.db, semester.key)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: register_book(self.state.db, semester.key))
+        if not got:
             return
+        self.book = got.value
         self.heading.setText(fill(self.tr("Registers and reports, %1"), (semester.label_zh,)))
         chosen = self.month.currentData()
         self.month.blockSignals(True)
@@ -135,11 +133,10 @@ class ReportsPage(QWidget):
         if self.book is None:
             return
         month = self.chosen_month()
-        try:
-            self.report = monthly_report(self.state.db, month) if month else None
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: monthly_report(self.state.db, month) if month else None)
+        if not got:
             return
+        self.report = got.value
         lines = [ReportLine(spec.name, spec.title, self.book.semester.label_zh, len(spec.lines(self.book)))
                  for spec in REGISTERS]
         if self.report is not None:
@@ -188,12 +185,10 @@ class ReportsPage(QWidget):
     def export_to(self, path: Path, key: str) -> None:
         from schooldesk.exports.files import check_output
 
-        try:
-            path = check_output(path, self.state.db.path.parent)
-            document, specs = self._document(key)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: (check_output(path, self.state.db.path.parent), self._document(key)))
+        if not got:
             return
+        path, (document, specs) = got.value
         run_in_background(self, self.tr("Writing the workbook…"), lambda _progress: _write_xlsx(path, document, specs),
                           lambda result: self._saved(result.path))
 
@@ -205,12 +200,10 @@ class ReportsPage(QWidget):
         line = self.selected()
         if line is None:
             return
-        try:
-            document, specs = self._document(line.key)
-            font = pdf_font_path(self.state.db)
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: (self._document(line.key), pdf_font_path(self.state.db)))
+        if not got:
             return
+        (document, specs), font = got.value
         print_document(self, self._suggested(line, ".pdf"), lambda path: _write_pdf(path, document, specs, font),
                        self._shown)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
 
 from schooldesk.domain.care import CARE_KINDS, SUPPORT_INTERVALS
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.school_rules import (
     set_support_intervals, set_suspect_after_days, support_intervals, suspect_after_days,
 )
-from schooldesk.ui.errors import show_error
+from schooldesk.ui.service_call import call_service
 from schooldesk.ui.state import DROPOUT, RULES, SUPPORT, AppState
 
 
@@ -41,12 +40,11 @@ class SupportRulesBox(QGroupBox):
     _as_loaded: list[object] | None = None  # what load() showed; None when it could not read
 
     def load(self) -> None:
-        try:
-            intervals = support_intervals(self.state.db)
-            self.suspect_days.setValue(suspect_after_days(self.state.db))
-        except SchoolDeskError as error:
-            show_error(self, error)
+        got = call_service(self, lambda: (support_intervals(self.state.db), suspect_after_days(self.state.db)))
+        if not got:
             return
+        intervals, days = got.value
+        self.suspect_days.setValue(days)
         for code, box in self.boxes.items():
             box.setCurrentIndex(max(box.findData(intervals[code]), 0))
         self._as_loaded = self._values()
@@ -58,12 +56,11 @@ class SupportRulesBox(QGroupBox):
         return self._as_loaded is not None and self._values() != self._as_loaded
 
     def save(self) -> None:
-        try:
+        def save_both() -> None:
             set_support_intervals(self.state.db, {code: box.currentData() for code, box in self.boxes.items()})
             set_suspect_after_days(self.state.db, self.suspect_days.value())
-        except SchoolDeskError as error:
-            show_error(self, error)
+
+        if not call_service(self, save_both, state=self.state, changes={RULES, SUPPORT, DROPOUT}):
             return
         self._as_loaded = self._values()
-        self.state.notify_changed(RULES, SUPPORT, DROPOUT)
         self.window().statusBar().showMessage(self.tr("Support rules saved."), 5000)  # type: ignore[attr-defined]

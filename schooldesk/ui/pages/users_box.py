@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.users import UserRow, list_users, set_user_active
 from schooldesk.ui.audit_dialog import AuditDialog
 from schooldesk.ui.dialogs.user_dialog import ResetPasswordDialog, UserDialog
-from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
+from schooldesk.ui.service_call import call_service
 
 
 class UsersBox(QGroupBox):
@@ -50,10 +49,7 @@ class UsersBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.model.set_rows(list_users(self.state.db))
-        except SchoolDeskError as error:
-            show_error(self, error)
+        if not call_service(self, lambda: self.model.set_rows(list_users(self.state.db))):
             return
         self.table.resizeColumnsToContents()
 
@@ -71,12 +67,8 @@ class UsersBox(QGroupBox):
         dialog.open()
 
     def _toggle(self, user: UserRow) -> None:
-        try:
-            set_user_active(self.state.db, user.id, not user.active)
-        except SchoolDeskError as error:
-            show_error(self, error)
-            return
-        self.refresh()
+        if call_service(self, lambda: set_user_active(self.state.db, user.id, not user.active)):
+            self.refresh()
 
     def open_audit(self) -> AuditDialog:
         self.audit = AuditDialog(self.state.db, self)
