@@ -216,10 +216,9 @@ def test_a_teacher_captions_only_their_own_records_photos_and_a_refused_edit_lea
 
 
 def test_a_database_without_an_actor_is_refused_and_only_the_command_runner_acts_as_an_administrator(
-        school_db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+        school_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A script that sets db.actor = None used to get every right; now it gets none. The command line's
     administrator context is given by the command runner to the databases its commands open."""
-    from schooldesk.cli import main
     from schooldesk.db.database import open_database
     from schooldesk.domain.access import NOBODY
     from schooldesk.services.access import masking
@@ -248,12 +247,13 @@ def test_a_database_without_an_actor_is_refused_and_only_the_command_runner_acts
     finally:
         opened.close()
 
-    from tests.builders import NATIONAL_HEADER, write_xlsx
+    from tests.builders import NATIONAL_HEADER, run_cli, write_xlsx
     from tests.test_pupil_import import row
 
     roster = write_xlsx(tmp_path / "roster.xlsx",  # through the command runner the same change is made, as "system"
                         [NATIONAL_HEADER, row("李四", "男", "2015-03-04", make_id(birth, "男", serial=3))])
-    assert main(["--data-dir", str(folder), "--lang", "zh_CN", "import-students", str(roster)]) == 0, capsys.readouterr()
+    done = run_cli("--data-dir", str(folder), "--lang", "zh_CN", "import-students", str(roster))
+    assert done.returncode == 0, done.stderr
     reopened = open_database(folder)
     try:
         reopened.actor = Actor("admin", ADMIN)
