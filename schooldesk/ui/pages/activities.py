@@ -131,8 +131,9 @@ class ActivitiesPage(FilteredList, QWidget):
         if semester is None:
             self.heading.setText(self.tr("No semester has been set up."))
             return
-        got = call_service(self,
-                           lambda: (list_kinds(self.state.db, include_hidden=True), list_teachers(self.state.db), list_classes(self.state.db, self.state.school_year), list_pupils(self.state.db, self.state.school_year)))
+        db, year = self.state.db, self.state.school_year
+        got = call_service(self, lambda: (list_kinds(db, include_hidden=True), list_teachers(db),
+                                          list_classes(db, year), list_pupils(db, year)))
         if not got:
             return
         kinds, teachers, classes, self.pupils = got.value
@@ -223,8 +224,8 @@ class ActivitiesPage(FilteredList, QWidget):
         return ask_yes_no(self, text, lambda: self._delete(row.id))
 
     def _delete(self, activity_id: int) -> None:
-        call_service(self,
-                     lambda: delete_activity(self.state.db, activity_id), state=self.state, changes={ACTIVITIES, DROPOUT})
+        call_service(self, lambda: delete_activity(self.state.db, activity_id),
+                     state=self.state, changes={ACTIVITIES, DROPOUT})
 
     # ---- paper and Excel ----
     def _print(self, read: Any, writer: str) -> None:

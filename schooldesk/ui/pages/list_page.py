@@ -101,7 +101,7 @@ class ListPage(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        call_service(self, lambda: self.set_active(row, not row.active), state=self.state, changes={*self.changes})
+        call_service(self, lambda: self.set_active(row, not row.active), state=self.state, changes=self.changes)
 
     def focus_find(self) -> None:
         self.find_box.setFocus()

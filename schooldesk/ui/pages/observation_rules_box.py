@@ -78,8 +78,9 @@ class ObservationRulesBox(QGroupBox):
     _as_loaded: list[int] | None = None
 
     def load(self) -> None:
-        got = call_service(self,
-                           lambda: (quotas_in_force(self.state.db, date.today()), list_rubrics(self.state.db, include_hidden=True), taught_teacher_signs(self.state.db)))
+        db = self.state.db
+        got = call_service(self, lambda: (quotas_in_force(db, date.today()), list_rubrics(db, include_hidden=True),
+                                          taught_teacher_signs(db)))
         if not got:
             return
         quotas, rubrics, signs = got.value

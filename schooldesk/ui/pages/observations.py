@@ -241,8 +241,8 @@ class ObservationsPage(FilteredList, QWidget):
         return ask_yes_no(self, text, lambda: self._delete(row.id))
 
     def _delete(self, observation_id: int) -> None:
-        call_service(self,
-                     lambda: delete_observation(self.state.db, observation_id), state=self.state, changes={OBSERVATIONS})
+        call_service(self, lambda: delete_observation(self.state.db, observation_id),
+                     state=self.state, changes={OBSERVATIONS})
 
     # ---- paper and Excel ----
     def print_selected(self) -> None:
