@@ -86,15 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
     students.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
     students.add_argument("--school-year", type=int,
                           help="school year the classes belong to, e.g. 2025 (default: the current one)")
-    printing = commands.add_parser("print-home-teaching", parents=[common],
-                                   help="write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form")
-    printing.add_argument("--student", required=True, metavar="STUDENT_NUMBER_OR_ID",
-                          help="the child's student number (学籍号) or ID number")
-    printing.add_argument("--semester", help="e.g. 2025-2026-1 (default: the current semester)")
-    which = printing.add_mutually_exclusive_group()
-    which.add_argument("--visit", type=int, metavar="VISIT_ID", help="print this one visit")
-    which.add_argument("--blank", action="store_true", help="a blank visit form to fill in by hand")
-    printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     recover = commands.add_parser("recover-admin", parents=[common],
                                   help="set a new administrator password with the recovery code from set-up")
     recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
@@ -345,32 +336,6 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_print_home_teaching(args: argparse.Namespace) -> int:
-    from schooldesk.exports.files import check_output
-    from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
-    from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
-    from schooldesk.services.print_settings import pdf_font_path
-    from schooldesk.services.semesters import chosen_semester
-
-    out = check_output(Path(args.out), data_dir(args.data_dir))
-    db = _open_existing(args)
-    try:
-        semester = chosen_semester(db, args.semester)
-        log = home_teaching_log(db, find_plan(db, args.student, semester))
-        font = pdf_font_path(db)
-    finally:
-        db.close()
-    if args.visit is not None:
-        result = write_visit_pdf(out, log, args.visit, font_path=font)
-    elif args.blank:
-        result = write_blank_form_pdf(out, log, font_path=font)
-    else:
-        result = write_semester_log_pdf(out, log, font_path=font)
-    say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
-    say_warnings(result.warnings)
-    return EXIT_OK
-
-
 def _cmd_recover_admin(args: argparse.Namespace) -> int:
     from schooldesk.services.users import recover_admin
 
@@ -387,7 +352,6 @@ def _cmd_recover_admin(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recover-admin": _cmd_recover_admin,
-    "print-home-teaching": _cmd_print_home_teaching,
     "import-students": _cmd_import_students,
     "init": _cmd_init,
     "demo": _cmd_demo,

@@ -90,7 +90,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from schooldesk.db.backups import restore_backup
+    from schooldesk.db.restore import restore_backup
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
     folder = data_dir(args.data_dir)

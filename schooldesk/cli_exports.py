@@ -1,4 +1,5 @@
-"""Command-line exports of the dropout-prevention files: registers, the monthly report, a pupil's file.
+"""Command-line exports of the dropout-prevention files: registers, the monthly report, a pupil's file,
+送教上门 logs and visit forms.
 
 The commands choose where a document goes; services say what it shows and the kit in exports/ lays it
 out. The output's kind follows its suffix (.xlsx or .pdf).
@@ -38,6 +39,15 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     pupil.add_argument("--case", type=int, metavar="CASE_ID", help="print this dropout case's 劝返记录表 instead")
     pupil.add_argument("--out", required=True, metavar="FILE.pdf")
     pupil.add_argument("--full-ids", action="store_true", help="full ID numbers (recorded in the audit trail)")
+    printing = commands.add_parser("print-home-teaching", parents=[common],
+                                   help="write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form")
+    printing.add_argument("--student", required=True, metavar="STUDENT_NUMBER_OR_ID",
+                          help="the child's student number (学籍号) or ID number")
+    printing.add_argument("--semester", help="e.g. 2025-2026-1 (default: the current semester)")
+    which = printing.add_mutually_exclusive_group()
+    which.add_argument("--visit", type=int, metavar="VISIT_ID", help="print this one visit")
+    which.add_argument("--blank", action="store_true", help="a blank visit form to fill in by hand")
+    printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
 
 
 def _out(args: argparse.Namespace, kinds: tuple[str, ...] = KINDS) -> Path:
@@ -137,5 +147,31 @@ def cmd_print_pupil(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_print_home_teaching(args: argparse.Namespace) -> int:
+    from schooldesk.cli import EXIT_OK, _open_existing
+    from schooldesk.config import data_dir
+    from schooldesk.exports.files import check_output
+    from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
+    from schooldesk.services.home_teaching_log import find_plan, home_teaching_log
+    from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import chosen_semester
+
+    out = check_output(Path(args.out), data_dir(args.data_dir))
+    db = _open_existing(args)
+    try:
+        semester = chosen_semester(db, args.semester)
+        log = home_teaching_log(db, find_plan(db, args.student, semester))
+        font = pdf_font_path(db)
+    finally:
+        db.close()
+    if args.visit is not None:
+        _written(write_visit_pdf(out, log, args.visit, font_path=font))
+    elif args.blank:
+        _written(write_blank_form_pdf(out, log, font_path=font))
+    else:
+        _written(write_semester_log_pdf(out, log, font_path=font))
+    return EXIT_OK
+
+
 COMMANDS = {"export-register": cmd_export_register, "monthly-report": cmd_monthly_report,
-            "print-pupil": cmd_print_pupil}
+            "print-pupil": cmd_print_pupil, "print-home-teaching": cmd_print_home_teaching}

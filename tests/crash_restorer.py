@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schooldesk.db.backups import restore_backup
+from schooldesk.db.restore import restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from schooldesk.db.backups import (
-    BackupInfo, backups_to_keep, integrity_ok, list_backups, prune_backups, restore_backup, take_backup,
-)
+from schooldesk.db.backups import BackupInfo, backups_to_keep, integrity_ok, list_backups, prune_backups, take_backup
+from schooldesk.db.restore import restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Database, database_path
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.rows import TeacherInput
@@ -167,7 +166,8 @@ def test_photos_go_into_backups_and_come_back_on_restore(home, tmp_path: Path) -
     import shutil
     from datetime import date
 
-    from schooldesk.db.backups import restore_backup, sha256, take_backup
+    from schooldesk.db.backups import sha256, take_backup
+    from schooldesk.db.restore import restore_backup
     from schooldesk.db.database import BACKUP_DIRNAME
     from schooldesk.domain.semester import SemesterKey
     from schooldesk.services.home_teaching import add_plan, add_visit, list_visits

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from schooldesk.db.backups import (
-    check_backup, list_backups, prune_backups, restore_backup, take_backup,
-)
+from schooldesk.db.backups import list_backups, prune_backups, take_backup
+from schooldesk.db.restore import check_backup, restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, database_path
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.services.rows import TeacherInput

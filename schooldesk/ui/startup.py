@@ -47,7 +47,7 @@ def lock_for_gui(data_dir: Path, parent: QWidget | None = None) -> QLockFile | N
 def open_database_for_gui(data_dir: Path, parent: QWidget | None = None) -> Database | None:
     """Open (check, migrate) the locked folder's database, offering the newest backup when it is damaged;
     None after telling the user why it cannot be opened."""
-    from schooldesk.db.backups import restore_backup
+    from schooldesk.db.restore import restore_backup
     from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, database_path, open_database
 
     try:

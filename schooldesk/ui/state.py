@@ -13,7 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from schooldesk.diagnostics import log
-from schooldesk.db.backups import clock_right_again, BackupInfo, backup_due, restore_backup, take_backup, take_rotated_backup
+from schooldesk.db.backups import clock_right_again, BackupInfo, backup_due, take_backup, take_rotated_backup
+from schooldesk.db.restore import restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
 from schooldesk.services.access import require_admin
 from schooldesk.services.login import SignedIn
