@@ -97,9 +97,10 @@ def test_register_lines_follow_the_semester(school: School) -> None:
     assert status == {"赵敏": ("辍学", "已返校", 2), "周杰": ("辍学", "已销号", 0), "孙丽": ("疑似辍学", "劝返中", 0),
                       "刘洋": ("辍学", "劝返中", 0)}
     [taught] = book.home_taught
-    assert (taught.visits, taught.disability, taught.pupil.name) == (2, "智力残疾二级", "陈小宇")
-    assert (taught.months_met, taught.months_past) == (1, 2)  # October met, November none; December in progress
-    assert taught.required_visits == 4
+    assert (taught.standing.visits, taught.disability, taught.pupil.name) == (2, "智力残疾二级", "陈小宇")
+    # October met, November none; December in progress
+    assert (taught.standing.months_met, taught.standing.months_past) == (1, 2)
+    assert taught.standing.required_visits == 8  # the whole plan, as the printed log says it: Oct–Jan, 2 a month
     assert book.care_of("left_behind")[0].pupil.id_number == "4113**********" + school.numbers["王小明"][-4:]
 
 

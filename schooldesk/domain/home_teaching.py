@@ -247,3 +247,45 @@ def month_compliance(plan_start: date, plan_end: date, visits: Iterable[VisitTim
         ))
         days_before += covered
     return result
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanStanding:
+    """A plan's figures on a day: the one place the register, the bundle's sheets, the printed log and the
+    pupil's file take them from, so that no two papers disagree about a child."""
+
+    visits: int
+    short_visits: int
+    required_visits: int  # over the whole plan, as the printed log's 要求N次
+    minutes: int
+    period_tenths: int
+    required_periods: int
+    months_met: int
+    months_past: int  # months over by that day (the one under way is not judged yet)
+
+    @property
+    def periods(self) -> float:
+        return self.period_tenths / 10
+
+    @property
+    def months_text(self) -> str:
+        """1/2 — months met of the months already over; 未到评定 while none is over yet (never 0/0)."""
+        return f"{self.months_met}/{self.months_past}" if self.months_past else "未到评定"
+
+    @property
+    def months_sentence(self) -> str:
+        """The log's sentence on the months: 已过去的2个月中1个月达到要求 / 尚无已结束的月份."""
+        if not self.months_past:
+            return "尚无已结束的月份，本月进行中"
+        return f"已过去的{self.months_past}个月中{self.months_met}个月达到要求"
+
+
+def plan_standing(months: Sequence[MonthCompliance], today: date) -> PlanStanding:
+    """Add up a plan's months as they stand on *today*."""
+    past = [m for m in months if m.state(today) in (MET, BEHIND)]
+    return PlanStanding(
+        visits=sum(m.visits for m in months), short_visits=sum(m.short_visits for m in months),
+        required_visits=sum(m.required_visits for m in months), minutes=sum(m.minutes for m in months),
+        period_tenths=sum(m.period_tenths for m in months),
+        required_periods=sum(m.required_periods for m in months),
+        months_met=sum(1 for m in past if m.met), months_past=len(past))

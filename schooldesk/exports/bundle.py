@@ -87,7 +87,7 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
     from schooldesk.exports.registers import write_registers_pdf, write_registers_xlsx
     from schooldesk.exports.sheets import write_workbook
 
-    c, label, printed = contents, contents.semester.label_zh, contents.exported_at.date()
+    c, label, printed = contents, contents.semester.label_zh, contents.as_of
 
     def archive(family: str, stem: str, title: str, parts: list[archive_pdf.Part]) -> list[Document]:
         books = archive_pdf.volumes(parts)

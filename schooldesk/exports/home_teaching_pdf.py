@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table
 
-from schooldesk.domain.home_teaching import BEHIND, CONTENT_KINDS, MET, hours_text
+from schooldesk.domain.home_teaching import CONTENT_KINDS, hours_text
 from schooldesk.exports.pdf_form import MARGIN, PdfForm, PdfResult, page_width, write_pdf, zh_date
 from schooldesk.services.home_teaching import VisitRow
 from schooldesk.services.home_teaching_log import HomeTeachingLog
@@ -98,22 +98,17 @@ class _Writer:
         rows, spans = self.child_rows()
         first = len(rows)
         plan = log.plan
-        visits_required = sum(m.required_visits for m in log.months)
-        minutes = sum(v.minutes for v in log.visits)
-        periods_required = sum(m.required_periods for m in log.months)
-        past = [m for m in log.months if m.state(self.printed) in (MET, BEHIND)]
-        short = sum(m.short_visits for m in log.months)
-        short_note = f"，其中{short}次不足{log.rule.periods_per_visit}课时" if short else ""
-        periods = log.periods
+        figures = log.standing(self.printed)
+        short_note = f"，其中{figures.short_visits}次不足{log.rule.periods_per_visit}课时" if figures.short_visits else ""
         rows += [
             [lbl("送教教师"), t(plan.teacher_names), lbl("计划期间"), t(f"{zh_date(plan.start_date)}至{zh_date(plan.end_date)}")],
             [lbl("送教目标"), self.kinds(plan.goals, plan.goal_notes), "", ""],
             [lbl("送教安排"), t(plan.schedule), "", ""],
             [lbl("送教要求"), t(log.rule.label_zh), "", ""],
             [lbl("完成情况"), t(
-                f"送教{len(log.visits)}次{short_note}（要求{visits_required}次），累计{hours_text(minutes)}，"
-                f"合{periods:g}课时（要求{periods_required}课时）；"
-                f"已过去的{len(past)}个月中{sum(1 for m in past if m.met)}个月达到要求。"), "", ""],
+                f"送教{figures.visits}次{short_note}（要求{figures.required_visits}次），"
+                f"累计{hours_text(figures.minutes)}，合{figures.periods:g}课时（要求{figures.required_periods}课时）；"
+                f"{figures.months_sentence}。"), "", ""],
         ]
         spans += [(r, 1) for r in range(first + 1, len(rows))]
         widths = [LABEL, (WIDTH - 2 * LABEL) / 2, LABEL, (WIDTH - 2 * LABEL) / 2]

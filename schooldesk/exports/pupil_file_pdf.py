@@ -54,9 +54,10 @@ def pupil_file_story(form: PdfForm, file: PupilFile) -> list[Flowable]:
     if not file.cases:
         story += [form.text("无"), Spacer(0, 3 * mm)]
     story += [Spacer(0, 2 * mm), *form.section("四、送教上门"), form.listing(
-        ("学期", "计划期间", "送教教师", "送教次数", "累计时长", "达标月数"),
-        [(p.semester.label_zh, f"{p.start_date:%Y-%m-%d}至{p.end_date:%Y-%m-%d}", p.teachers, str(p.visits),
-          hours_text(p.minutes), f"{p.months_met}/{p.months_past}") for p in file.plans],
+        ("学期", "计划期间", "送教教师", "已送/应送", "累计时长", "达标月数"),
+        [(p.semester.label_zh, f"{p.start_date:%Y-%m-%d}至{p.end_date:%Y-%m-%d}", p.teachers,
+          f"{p.standing.visits}/{p.standing.required_visits}",
+          hours_text(p.standing.minutes), p.standing.months_text) for p in file.plans],
         [w * 0.22, w * 0.27, w * 0.17, w * 0.1, w * 0.13, w * 0.11], small=small), Spacer(0, 5 * mm)]
     if file.activities:  # 家访, 班会 … the pupil took part in (a file without any keeps its length)
         story += form.section("五、家访与活动") + [form.listing(

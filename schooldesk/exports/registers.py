@@ -102,8 +102,9 @@ REGISTERS: tuple[RegisterSpec, ...] = (
     RegisterSpec(name="home-teaching", title="送教上门学生花名册", lines=lambda b: b.home_taught, columns=(
         *pupil_columns(), col("残疾类别", lambda r: r[1].disability), col("送教教师", lambda r: r[1].teachers),
         col("计划开始", lambda r: r[1].start_date, DATE, 12), col("计划结束", lambda r: r[1].end_date, DATE, 12),
-        col("已送教次数", lambda r: r[1].visits, NUMBER), col("应送教次数", lambda r: r[1].required_visits, NUMBER),
-        col("达标月数", lambda r: f"{r[1].months_met}/{r[1].months_past}"), *GUARDIAN_COLUMNS)),
+        col("已送教次数", lambda r: r[1].standing.visits, NUMBER),
+        col("应送教次数", lambda r: r[1].standing.required_visits, NUMBER),
+        col("达标月数", lambda r: r[1].standing.months_text), *GUARDIAN_COLUMNS)),
     RegisterSpec(name="support", title="帮扶记录汇总", lines=lambda b: b.support, columns=(
         col("日期", lambda r: r[1].date, DATE, 12), *pupil_columns(birth=False, ids=False),
         col("关爱类别", lambda r: r[1].categories), col("帮扶教师", lambda r: r[1].teacher),

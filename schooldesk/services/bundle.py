@@ -95,6 +95,7 @@ class BundleContents:
     semester: SemesterKey
     exported_at: datetime
     full_ids: bool
+    as_of: date  # the day every figure is judged on and printed with (a month not over on it is 进行中)
     families: tuple[str, ...]
     registers: object | None = None  # RegisterBook
     monthly: tuple[object, ...] = ()  # MonthlyReport per month of the term
@@ -171,5 +172,5 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         parts["activity_sheets"] = activity_sheets(summary)
     return BundleContents(
         school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
-        exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, families=tuple(f for f in FAMILIES if f in families),
+        exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, as_of=today, families=tuple(f for f in FAMILIES if f in families),
         checks=tuple(bundle_checks(db, semester, today)), **parts)  # type: ignore[arg-type]

@@ -19,7 +19,8 @@ from schooldesk.services.photos import (
 )
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.home_teaching import (
-    BEHIND, CONTENT_KINDS, MET, MonthCompliance, VisitRule, VisitTime, first_of_month, month_compliance, visit_minutes,
+    CONTENT_KINDS, MonthCompliance, PlanStanding, VisitRule, VisitTime, first_of_month, month_compliance,
+    plan_standing as standing_of, visit_minutes,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import validate_text
@@ -158,21 +159,9 @@ def plan_months(plan: HomeTeachingPlan, rules: Sequence[VisitRule]) -> list[Mont
     ), rules)
 
 
-@dataclass(frozen=True)
-class PlanStanding:
-    """How a plan stands on a day, as registers and a pupil's file print it."""
-
-    minutes: int
-    months_met: int
-    months_past: int  # months over by that day (the one under way is not judged yet)
-    required_visits: int  # over those months
-
-
 def plan_standing(plan: HomeTeachingPlan, rules: Sequence[VisitRule], today: date) -> PlanStanding:
-    months = plan_months(plan, rules)
-    past = [m for m in months if m.state(today) in (MET, BEHIND)]
-    return PlanStanding(minutes=sum(m.minutes for m in months), months_met=sum(1 for m in past if m.met),
-                        months_past=len(past), required_visits=sum(m.required_visits for m in past))
+    """The plan's figures on *today* (visits loaded with the plan), as every paper prints them."""
+    return standing_of(plan_months(plan, rules), today)
 
 
 def list_visits(db: Database, plan_id: int) -> list[VisitRow]:

@@ -13,7 +13,9 @@ from schooldesk.db.models import CareRecord, HomeTeachingPlan, Pupil, School
 from schooldesk.domain.care import DISABLED, disability_text
 from schooldesk.domain.errors import NotFoundError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import MonthCompliance, VisitRule, first_of_month, lesson_periods, rule_for
+from schooldesk.domain.home_teaching import (
+    MonthCompliance, PlanStanding, VisitRule, first_of_month, lesson_periods, plan_standing, rule_for,
+)
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanRow, VisitRow, load_plan, plan_months, plan_row, visit_rows
@@ -56,10 +58,9 @@ class HomeTeachingLog:
         month = next((m for m in self.months if m.month == first_of_month(visit.date)), None)
         return lesson_periods(visit.minutes, (month.rule if month else self.rule).minutes_per_period)
 
-    @property
-    def periods(self) -> float:
-        """The plan's lesson periods: the months' figures (each the sum of its visits') added up."""
-        return sum(m.period_tenths for m in self.months) / 10
+    def standing(self, today: date) -> PlanStanding:
+        """The plan's figures on *today*, from the same place as the register's and the pupil's file's."""
+        return plan_standing(self.months, today)
 
     def visit(self, visit_id: int) -> VisitRow:
         for visit in self.visits:

@@ -17,6 +17,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.care import CareRow
 from schooldesk.services.dropout import CaseRow
+from schooldesk.domain.home_teaching import PlanStanding
 from schooldesk.services.home_teaching import plan_standing
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.profile import pupil_profile
@@ -32,10 +33,7 @@ class PlanSummaryLine:
     start_date: date
     end_date: date
     teachers: str
-    visits: int
-    minutes: int
-    months_met: int
-    months_past: int
+    standing: PlanStanding
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,8 +75,7 @@ def _plans(session: Session, pupil_id: int, today: date) -> tuple[PlanSummaryLin
         standing = plan_standing(plan, rules, today)
         lines.append(PlanSummaryLine(
             semester=SemesterKey(plan.school_year, plan.term), start_date=plan.start_date, end_date=plan.end_date,
-            teachers="、".join(t.teacher.name for t in plan.teachers), visits=len(plan.visits),
-            minutes=standing.minutes, months_met=standing.months_met, months_past=standing.months_past))
+            teachers="、".join(t.teacher.name for t in plan.teachers), standing=standing))
     return tuple(lines)
 
 

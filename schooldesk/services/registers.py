@@ -24,7 +24,7 @@ from schooldesk.domain.care import (
     disability_text, left_behind_gaps, LEFT_BEHIND_COLUMNS,
 )
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.home_teaching import VisitRule
+from schooldesk.domain.home_teaching import PlanStanding, VisitRule
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.domain.areas import household_place
 from schooldesk.domain.pupils import status_on
@@ -129,11 +129,7 @@ class HomeTaughtLine:
     teachers: str
     start_date: date
     end_date: date
-    visits: int
-    required_visits: int  # over the plan's months up to the date printed
-    months_met: int
-    months_past: int
-    minutes: int
+    standing: PlanStanding
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -297,10 +293,8 @@ def _dropout_line(case: DropoutCase, pupil: PupilFacts) -> DropoutLine:
 
 def _home_taught_line(plan: HomeTeachingPlan, pupil: PupilFacts, care: list[CareRecord],
                       rules: Sequence[VisitRule], today: date) -> HomeTaughtLine:
-    standing = plan_standing(plan, rules, today)
     return HomeTaughtLine(
         pupil=pupil, disability=_disability(care), teachers="、".join(t.teacher.name for t in plan.teachers),
-        start_date=plan.start_date, end_date=plan.end_date, visits=len(plan.visits),
-        required_visits=standing.required_visits, months_met=standing.months_met,
-        months_past=standing.months_past, minutes=standing.minutes,
+        start_date=plan.start_date, end_date=plan.end_date,
+        standing=plan_standing(plan, rules, today),
     )
