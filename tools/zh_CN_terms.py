@@ -1040,6 +1040,7 @@ ZH = {
     'Writing the bundle and reading it back…': '正在写入报送材料并读回校验…',
     'Written and read back intact: %1 — %2 files (%3); %4 things incomplete.': '已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。',
     'Hand-in': '报送材料',
+    '%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2': '%1名留守儿童没有包保责任人，无人负责家访：%2',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

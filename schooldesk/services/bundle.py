@@ -25,6 +25,8 @@ CHECK_TEXTS = {
     "observation_unscored": QT_TRANSLATE_NOOP("Bundle", "Observation of %1's lesson “%2” on %3 has no scores"),
     "pair_behind": QT_TRANSLATE_NOOP("Bundle", "Mentoring pair %1 is behind its targets (%2)"),
     "not_visited": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind) not yet visited by %2"),
+    "no_responsible_teacher": QT_TRANSLATE_NOOP(
+        "Bundle", "%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2"),
     "left_behind_unfilled": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind): the register prints 未填 for %2"),
 }
 
@@ -46,13 +48,15 @@ class BundleCheck:
         zh = {"home_teaching_behind": "%1：送教上门%2未达到要求", "visit_without_photo": "%1：%2的送教记录没有照片",
               "support_overdue": "%1：帮扶记录自%2起逾期", "observation_unscored": "%1老师《%2》（%3）的听课记录未评分",
               "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访",
+              "no_responsible_teacher": "%1名留守儿童没有包保责任人，无人负责家访：%2",
               "left_behind_unfilled": "%1（留守儿童）：台账中%2未填"}
         return fill(zh[self.code], self.args)
 
 
 def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[BundleCheck]:
     """报送前检查: 送教上门 months behind and visits without photos, support overdue, observations without scores,
-    pairs behind their targets, left-behind children not yet visited."""
+    pairs behind their targets, left-behind children not yet visited by their teacher and, as one item, those
+    without a responsible teacher."""
     from schooldesk.services.home_teaching import list_plans
     from schooldesk.services.mentorship_targets import pairs_behind
     from schooldesk.services.observations import list_observations
@@ -79,8 +83,13 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
               for o in list_observations(db, semester) if o.scored is None]
     found += [BundleCheck(code="pair_behind", family=MENTORSHIP, record=p.pair.id, args=(p.pair.names, p.summary))
               for p in pairs_behind(db, semester, today)]
-    found += [BundleCheck(code="not_visited", family=ACTIVITIES, record=c.pupil_id, args=(c.pupil_name, c.teacher or "—"))
-              for c in visit_standing(db, semester).children if c.visits == 0]
+    children = visit_standing(db, semester).children
+    found += [BundleCheck(code="not_visited", family=ACTIVITIES, record=c.pupil_id, args=(c.pupil_name, c.teacher))
+              for c in children if c.visits == 0 and c.teacher]
+    unassigned = [c.pupil_name for c in children if not c.teacher]  # one item: who should visit is the question
+    if unassigned:
+        found.append(BundleCheck(code="no_responsible_teacher", family=DROPOUT,
+                                 args=(str(len(unassigned)), "、".join(unassigned))))
     found += [BundleCheck(code="left_behind_unfilled", family=DROPOUT, record=pupil_id, args=(name, columns))
               for pupil_id, name, columns in left_behind_incomplete(db, semester)]
     return found
