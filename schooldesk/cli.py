@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--password-file", required=True, help="file whose first line is the password")
     init.add_argument("--county", default="")
     init.add_argument("--township", default="")
+    init.add_argument("--school-type", choices=("primary", "junior", "nine_year", "teaching_point"),
+                      help="小学, 初级中学, 九年一贯制学校 or 教学点 (else guessed from the classes)")
     commands.add_parser("demo", parents=[common], help="create a demo school with synthetic data")
     commands.add_parser("check", parents=[common], help="check the database; exit 0 when healthy")
     backup = commands.add_parser("backup", parents=[common], help="take a verified backup now")
@@ -248,7 +250,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     db = open_for_command(args)
     try:
         code = set_up_school(db, school=details, term1=term1, term2=term2,
-                             admin_username=args.admin, admin_password=password)
+                             admin_username=args.admin, admin_password=password, school_type=args.school_type)
     finally:
         db.close()
     say(QCoreApplication.translate("CommandLine", "School “%1” set up in %2."), args.school_name.strip(), db.path.parent)

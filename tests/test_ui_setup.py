@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from schooldesk.db.database import Database
+from schooldesk.services.new_school_year import school_type
 from schooldesk.services.school import get_school
 from schooldesk.services.setup import is_set_up
 from schooldesk.ui.launcher import Launcher
@@ -32,7 +33,12 @@ def test_wizard_end_to_end(qtbot, zh_app, db: Database) -> None:  # type: ignore
     qtbot.keyClicks(school.edits["code"], "2141051203")
     school.edits["county"].setText("示范县")
     _next(wizard, qtbot)
-    assert school.error_text("code") == ""
+    assert wizard.currentPage() is wizard.school_page, "the kind of school is asked, never assumed"
+    assert school.error_text("code") == "" and "学校类型" in school.error_text("school_type")
+    kinds = wizard.school_page.kind
+    assert [kinds.itemText(i) for i in range(kinds.count())] == ["小学", "初级中学", "九年一贯制学校", "教学点"]
+    kinds.setCurrentIndex(kinds.findData("primary"))
+    _next(wizard, qtbot)
     assert wizard.currentPage() is wizard.terms_page
 
     terms = wizard.terms_page.form
@@ -59,6 +65,7 @@ def test_wizard_end_to_end(qtbot, zh_app, db: Database) -> None:  # type: ignore
     assert "石桥村小学" in window.windowTitle()
     assert window.semester_box.currentText().startswith("2025—2026学年")
     assert get_school(db).county == "示范县"  # type: ignore[union-attr]
+    assert school_type(db) == "primary"
     assert window.user_label.text() == "已登录：admin", "the new administrator is signed in"
     code = wizard.admin_page.recovery_code
     assert len(code) == 29 and launcher.recovery_notice.isVisible() and code in launcher.recovery_notice.text()

@@ -1041,6 +1041,11 @@ ZH = {
     'Written and read back intact: %1 — %2 files (%3); %4 things incomplete.': '已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。',
     'Hand-in': '报送材料',
     '%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2': '%1名留守儿童没有包保责任人，无人负责家访：%2',
+    '%1 in %2 is not a grade of this %3 (%4 to %5): is the roster of another school year? The row was not imported.': '%2的%1不是本%3的年级（%4至%5）：这份名册是否是别的学年的？该行未导入。',
+    'Into the school &year:': '导入到学年(&Y)：',
+    'Into %1 — sheet “%2”: %3 rows read: %4 new, %5 updated, %6 unchanged, %7 skipped.': '导入到%1 — 工作表“%2”：读取 %3 行：新增 %4，更新 %5，未变 %6，跳过 %7。',
+    "Warning: this file is of another school (学校标识码 %1; this school's is %2). Check that it is your roster before importing.": '注意：此文件属于别的学校（学校标识码 %1，本校为 %2）。导入前请确认这是本校的名册。',
+    'Decides the grades a roster may fill and the top grade that graduates; it can be changed later in Settings.': '决定名册可以导入哪些年级、哪个年级毕业；以后可在“设置”中修改。',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -3,163 +3,163 @@
   <context>
     <name>ActivitiesPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="42" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="43" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="43" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="44" />
       <source>&amp;Home visits</source>
       <translation>家访统计(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="59" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
       <source> (persuade-to-return)</source>
       <translation>（劝返）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
       <source>Title</source>
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="63" />
       <source>Organiser</source>
       <translation>组织者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="63" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
       <source>Taking part</source>
       <translation>参加人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="65" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="65" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
       <source>What was done</source>
       <translation>活动内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="71" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="76" />
       <source>Blank home-&amp;visit form…</source>
       <translation>空白家访表(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="76" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="77" />
       <source>Semester &amp;summary…</source>
       <translation>学期汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="77" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="78" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
       <source>Kind:</source>
       <translation>类别：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
       <source>Teacher:</source>
       <translation>教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
       <source>Class:</source>
       <translation>班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
       <source>Pupil:</source>
       <translation>学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="105" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="105" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="107" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="107" />
-      <location filename="../schooldesk/ui/pages/activities.py" line="111" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="108" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="112" />
       <source>Visits / required</source>
       <translation>已家访/要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="110" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="111" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="131" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="132" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="165" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="163" />
       <source>Activity records, %1: %2 shown</source>
       <translation>活动记录，%1：显示 %2 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="180" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="177" />
       <source>Left-behind children: %1, of whom %2 not yet visited by their responsible teacher this semester and %3 behind the target of %4 visits.</source>
       <translation>留守儿童 %1 人，其中本学期责任教师尚未家访 %2 人，未达到每学期 %4 次要求 %3 人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="225" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="221" />
       <source>Delete “%1” of %2?</source>
       <translation>删除 %2 的“%1”吗？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="227" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="223" />
       <source>It is also a persuade-to-return visit of a dropout case, which goes with it.</source>
       <translation>它同时是一条劝返记录，将一并删除。</translation>
     </message>
@@ -270,84 +270,84 @@
   <context>
     <name>ActivityKindsDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="26" />
       <source>Kinds of activity</source>
       <translation>活动类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="34" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="34" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="57" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="34" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="58" />
       <source>Options</source>
       <translation>选项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="34" />
       <source>Shown</source>
       <translation>显示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="41" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="40" />
       <source>e.g. 研学旅行</source>
       <translation>例如：研学旅行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="41" />
       <source>Add kind</source>
       <translation>添加类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="43" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="42" />
       <source>Hide / show kind</source>
       <translation>停用/启用类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="48" />
       <source>options, separated by 、</source>
       <translation>选项，用“、”分隔</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="49" />
       <source>Add field</source>
       <translation>添加字段</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="51" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="50" />
       <source>Hide / show field</source>
       <translation>停用/启用字段</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="54" />
       <source>New field</source>
       <translation>新字段</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="56" />
       <source>Label</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="89" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="88" />
       <source> (hidden)</source>
       <translation>（已停用）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="107" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="106" />
       <source>hidden</source>
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="107" />
+      <location filename="../schooldesk/ui/dialogs/activity_kinds_dialog.py" line="106" />
       <source>shown</source>
       <translation>显示</translation>
     </message>
@@ -355,47 +355,47 @@
   <context>
     <name>ActivityRulesBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="21" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="20" />
       <source>Activity records</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="31" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="30" />
       <source>no target</source>
       <translation>不要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="32" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="31" />
       <source> a semester</source>
       <translation> 次/学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="34" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="33" />
       <source>Save home-visit targets</source>
       <translation>保存家访要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="37" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="36" />
       <source>Kinds and fields…</source>
       <translation>活动类别与字段…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="40" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="39" />
       <source>Visits to each left-behind child</source>
       <translation>每名留守儿童家访</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="41" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="40" />
       <source>Home visits by each teacher</source>
       <translation>每位教师家访</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="41" />
       <source>In force from</source>
       <translation>生效日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="73" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="68" />
       <source>Home-visit targets saved; they hold from %1.</source>
       <translation>家访要求已保存，自 %1 起执行。</translation>
     </message>
@@ -403,27 +403,27 @@
   <context>
     <name>AdminPage</name>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="64" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="75" />
       <source>Administrator</source>
       <translation>管理员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="65" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="76" />
       <source>The first account. It can add other users and change settings.</source>
       <translation>第一个账户，可添加其他用户并修改设置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="67" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="78" />
       <source>&amp;User name</source>
       <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="70" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="81" />
       <source>&amp;Password</source>
       <translation>密码(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="71" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="82" />
       <source>&amp;Repeat password</source>
       <translation>再次输入密码(&amp;R)</translation>
     </message>
@@ -431,17 +431,17 @@
   <context>
     <name>AgreementTemplateDialog</name>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="28" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="27" />
       <source>Agreement wording</source>
       <translation>协议书文字</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="31" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="30" />
       <source>&amp;Wording</source>
       <translation>文字(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="34" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="33" />
       <source>Placeholders: %1</source>
       <translation>可用的占位符：%1</translation>
     </message>
@@ -482,89 +482,89 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="32" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="31" />
       <source>Audit trail</source>
       <translation>审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="41" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="40" />
       <source>all records</source>
       <translation>全部记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="44" />
       <source>name or value</source>
       <translation>姓名或内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="47" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="46" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="49" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="50" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>User</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="51" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
-      <location filename="../schooldesk/ui/audit_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="53" />
       <source>Changes</source>
       <translation>修改内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="57" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="58" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="90" />
       <source>everyone</source>
       <translation>全部用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="111" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="106" />
       <source>%1 entries</source>
       <translation>共 %1 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="114" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="109" />
       <source>Export the audit trail</source>
       <translation>导出审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="114" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="109" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/audit_dialog.py" line="128" />
+      <location filename="../schooldesk/ui/audit_dialog.py" line="120" />
       <source>system (set-up, command line)</source>
       <translation>系统（初始设置、命令行）</translation>
     </message>
@@ -751,6 +751,11 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/services/bundle.py" line="28" />
+      <source>%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2</source>
+      <translation>%1名留守儿童没有包保责任人，无人负责家访：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="30" />
       <source>%1 (left-behind): the register prints 未填 for %2</source>
       <translation>%1（留守儿童）：台账中%2未填</translation>
     </message>
@@ -1026,27 +1031,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="229" />
+      <location filename="../schooldesk/cli.py" line="222" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="263" />
+      <location filename="../schooldesk/cli.py" line="256" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli.py" line="257" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli.py" line="269" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="270" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1101,74 +1106,73 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="317" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli.py" line="319" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="327" />
+      <location filename="../schooldesk/cli.py" line="320" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="330" />
+      <location filename="../schooldesk/cli.py" line="323" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="332" />
+      <location filename="../schooldesk/cli.py" line="325" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="333" />
+      <location filename="../schooldesk/cli.py" line="326" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="329" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="343" />
+      <location filename="../schooldesk/cli.py" line="336" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="369" />
-      <location filename="../schooldesk/cli_exports.py" line="57" />
+      <location filename="../schooldesk/cli_exports.py" line="67" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="383" />
+      <location filename="../schooldesk/cli.py" line="350" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="384" />
+      <location filename="../schooldesk/cli.py" line="351" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="60" />
+      <location filename="../schooldesk/cli_exports.py" line="70" />
       <source>Written: %1 (%2 rows).</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="62" />
+      <location filename="../schooldesk/cli_exports.py" line="72" />
       <source>Warning: %1 held a character no workbook can hold; it is written as □. Correct that record.</source>
       <translation>警告：%1含有无法写入的字符，已写作□，请修改该记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="76" />
+      <location filename="../schooldesk/cli_exports.py" line="86" />
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>
     </message>
@@ -1274,12 +1278,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="244" />
+      <location filename="../schooldesk/cli.py" line="237" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="297" />
+      <location filename="../schooldesk/cli.py" line="290" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -1478,12 +1482,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/observations.py" line="199" />
       <location filename="../schooldesk/services/support.py" line="94" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="68" />
+      <location filename="../schooldesk/services/pupil_file.py" line="66" />
       <location filename="../schooldesk/services/dropout.py" line="81" />
       <location filename="../schooldesk/services/dropout.py" line="144" />
       <location filename="../schooldesk/services/mentorship.py" line="322" />
       <location filename="../schooldesk/services/activities.py" line="157" />
-      <location filename="../schooldesk/services/home_teaching.py" line="340" />
+      <location filename="../schooldesk/services/home_teaching.py" line="329" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -1552,7 +1556,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>尚未设置学校信息。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/setup.py" line="37" />
+      <location filename="../schooldesk/services/setup.py" line="41" />
       <source>This data folder already holds a school; nothing was changed.</source>
       <translation>此数据文件夹中已有学校，未做任何修改。</translation>
     </message>
@@ -1576,22 +1580,22 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/user_dialog.py" line="27" />
       <location filename="../schooldesk/ui/pages/export.py" line="25" />
-      <location filename="../schooldesk/ui/setup_wizard.py" line="79" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="90" />
       <source>The two passwords differ.</source>
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="32" />
+      <location filename="../schooldesk/db/backups.py" line="31" />
       <source>The computer's clock may be wrong: it is earlier than the newest backup. Check the date and time; old backups are kept until it is right.</source>
       <translation>电脑时间可能不正确：它早于最新一份备份的时间。请检查日期和时间；在时间改正之前，旧备份都会保留。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="34" />
+      <location filename="../schooldesk/db/backups.py" line="33" />
       <source>%1 backups were made while the computer's clock was set forward (to %2); they are dated now, and old backups are rotated again as usual.</source>
       <translation>有%1个备份是在电脑时间被调快（到%2）时做的；现已改为按当前时间标注，旧备份恢复正常轮换。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="119" />
+      <location filename="../schooldesk/db/backups.py" line="118" />
       <source>%1 is empty or not a SchoolDesk database; there is nothing to back up.</source>
       <translation>%1 是空文件或不是 SchoolDesk 数据库，没有可备份的内容。</translation>
     </message>
@@ -1607,32 +1611,32 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/db/sealed_backups.py" line="55" />
-      <location filename="../schooldesk/db/backups.py" line="136" />
+      <location filename="../schooldesk/db/backups.py" line="135" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="141" />
+      <location filename="../schooldesk/db/backups.py" line="140" />
       <source>The backup copy in %1 failed its check and was removed.</source>
       <translation>%1 中的备份副本未通过校验，已删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="146" />
+      <location filename="../schooldesk/db/backups.py" line="145" />
       <source>The backup's photos could not be written to %1: %2</source>
       <translation>备份的照片无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="303" />
+      <location filename="../schooldesk/db/restore.py" line="24" />
       <source>%1 is not a SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="310" />
+      <location filename="../schooldesk/db/restore.py" line="31" />
       <source>%1 is not a sound SchoolDesk backup; nothing was changed.</source>
       <translation>%1 不是完好的 SchoolDesk 备份，未做任何修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/backups.py" line="322" />
+      <location filename="../schooldesk/db/restore.py" line="43" />
       <source>This backup comes from a newer version of SchoolDesk (%1); nothing was changed. Install that version, or choose an older backup.</source>
       <translation>这个备份来自更新版本的 SchoolDesk（%1），未做任何修改。请安装该版本，或选择较早的备份。</translation>
     </message>
@@ -1740,62 +1744,62 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="84" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="85" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 性别, 出生日期, 身份证件号, 学籍号, 班级.</source>
       <translation>工作表“%1”中找不到表头：前几行须写明列名，包括“姓名”以及“性别、出生日期、身份证件号、学籍号、班级”中的至少两项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="137" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="148" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="155" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="163" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="164" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="190" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="191" />
       <source>"%1" is not a distance in km; the cell was left out.</source>
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="217" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="223" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="225" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="280" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="282" />
       <source>The class "%1" was not understood (write e.g. 三年级(2)班); the pupil was imported without a class.</source>
       <translation>无法识别班级“%1”（请写成如“三年级(2)班”），该学生已导入但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="285" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="287" />
       <source>Class %1 is given without a grade (no 年级 and no 入学年月), so it is not known which class it is; the pupil was imported without a class.</source>
       <translation>班号%1没有对应的年级（既无“年级”也无“入学年月”），无法确定是哪个班；该生已导入，但未分班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="296" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="298" />
       <source>"%1" is not a month (write e.g. 2021-09 or 202109).</source>
       <translation>“%1”不是有效的年月（请写成 2021-09 或 202109）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="304" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="306" />
       <source>"%1" is not yes or no (是/否); the cell was left out.</source>
       <translation>“%1”不是“是/否”，此单元格未导入。</translation>
     </message>
@@ -1842,7 +1846,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/dropout.py" line="87" />
       <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/activities.py" line="197" />
-      <location filename="../schooldesk/services/home_teaching.py" line="309" />
+      <location filename="../schooldesk/services/home_teaching.py" line="298" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -1883,22 +1887,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="73" />
+      <location filename="../schooldesk/services/pupil_import.py" line="75" />
       <source>The school year %1 has not been set up; the school's years are: %2.</source>
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="175" />
+      <location filename="../schooldesk/services/pupil_import.py" line="187" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="228" />
+      <location filename="../schooldesk/services/pupil_import.py" line="206" />
+      <source>%1 in %2 is not a grade of this %3 (%4 to %5): is the roster of another school year? The row was not imported.</source>
+      <translation>%2的%1不是本%3的年级（%4至%5）：这份名册是否是别的学年的？该行未导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/pupil_import.py" line="248" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="240" />
+      <location filename="../schooldesk/services/pupil_import.py" line="260" />
       <source>入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without a class.</source>
       <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
@@ -2006,12 +2015,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>照片无法保存到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching_log.py" line="68" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="69" />
       <source>Visit %1 is not in this child's log.</source>
       <translation>该学生的送教记录中没有编号为 %1 的记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="150" />
+      <location filename="../schooldesk/services/home_teaching.py" line="151" />
       <source>The plan no longer exists.</source>
       <translation>该送教计划已不存在。</translation>
     </message>
@@ -2021,7 +2030,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="226" />
+      <location filename="../schooldesk/services/home_teaching.py" line="215" />
       <source>Choose at least one teacher.</source>
       <translation>请至少选择一名教师。</translation>
     </message>
@@ -2032,7 +2041,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/activities.py" line="183" />
-      <location filename="../schooldesk/services/home_teaching.py" line="229" />
+      <location filename="../schooldesk/services/home_teaching.py" line="218" />
       <source>A chosen teacher no longer exists.</source>
       <translation>所选教师已不存在。</translation>
     </message>
@@ -2068,38 +2077,38 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/teacher_duties.py" line="48" />
-      <location filename="../schooldesk/services/home_teaching.py" line="236" />
+      <location filename="../schooldesk/services/home_teaching.py" line="225" />
       <location filename="../schooldesk/domain/observation.py" line="52" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="243" />
+      <location filename="../schooldesk/services/home_teaching.py" line="232" />
       <source>The plan must end after it starts.</source>
       <translation>计划结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="246" />
+      <location filename="../schooldesk/services/home_teaching.py" line="235" />
       <source>The plan must lie within the semester (%1 to %2).</source>
       <translation>计划必须在本学期之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="251" />
+      <location filename="../schooldesk/services/home_teaching.py" line="240" />
       <source>A visit on %1 would fall outside the plan.</source>
       <translation>%1 的送教记录将落在计划期间之外。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="256" />
+      <location filename="../schooldesk/services/home_teaching.py" line="245" />
       <source>Tick at least one goal.</source>
       <translation>请至少勾选一项送教目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="274" />
+      <location filename="../schooldesk/services/home_teaching.py" line="263" />
       <source>%1 already has a plan for %2.</source>
       <translation>%1 在 %2 已有送教计划。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="298" />
+      <location filename="../schooldesk/services/home_teaching.py" line="287" />
       <source>This plan has %1 visits logged; delete them first if the plan really was a mistake.</source>
       <translation>该计划已登记 %1 次送教；如确属误建，请先删除这些送教记录。</translation>
     </message>
@@ -2110,22 +2119,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>有一张照片已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="311" />
+      <location filename="../schooldesk/services/home_teaching.py" line="300" />
       <source>The date must lie within the plan (%1 to %2).</source>
       <translation>日期必须在计划期间之内（%1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="317" />
+      <location filename="../schooldesk/services/home_teaching.py" line="306" />
       <source>A visit on %1 from %2 is already logged.</source>
       <translation>%1 %2 开始的送教已登记，时间重叠。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="322" />
+      <location filename="../schooldesk/services/home_teaching.py" line="311" />
       <source>Tick what the visit was about.</source>
       <translation>请勾选送教内容类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching.py" line="325" />
+      <location filename="../schooldesk/services/home_teaching.py" line="314" />
       <source>Say what was taught.</source>
       <translation>请填写送教的具体内容。</translation>
     </message>
@@ -2135,7 +2144,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有学籍号或身份证件号为 %1 的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/home_teaching_log.py" line="104" />
+      <location filename="../schooldesk/services/home_teaching_log.py" line="105" />
       <source>%1 has no home-teaching plan for %2.</source>
       <translation>%1 在 %2 没有送教上门计划。</translation>
     </message>
@@ -2191,7 +2200,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/registers.py" line="125" />
+      <location filename="../schooldesk/exports/registers.py" line="126" />
       <source>There is no register named %1; choose one of: %2.</source>
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
@@ -2206,12 +2215,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="49" />
+      <location filename="../schooldesk/cli_exports.py" line="59" />
       <source>The file name must end in %1.</source>
       <translation>文件名必须以 %1 结尾。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="79" />
+      <location filename="../schooldesk/cli_exports.py" line="89" />
       <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
@@ -2231,22 +2240,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>审计日志完整（%1 条）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="150" />
+      <location filename="../schooldesk/services/new_school_year.py" line="156" />
       <source>The school year %1 has already been started (it has classes, e.g. %2); it cannot be started twice. Change next year's classes on the Classes page.</source>
       <translation>%1已经开始（已有班级，如%2），新学年不能重复开始。请在“班级”页修改新学年的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/new_school_year.py" line="158" />
+      <location filename="../schooldesk/services/new_school_year.py" line="164" />
       <source>The school year %1 has no classes to move up from.</source>
       <translation>%1没有可升级的班级。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/moving_up.py" line="25" />
+      <location filename="../schooldesk/domain/moving_up.py" line="27" />
       <source>Choose the kind of school from the list.</source>
       <translation>请从列表中选择学校类型。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/moving_up.py" line="42" />
+      <location filename="../schooldesk/domain/moving_up.py" line="44" />
       <source>%1 cannot be chosen for a pupil of this grade.</source>
       <translation>该年级的学生不能选择“%1”。</translation>
     </message>
@@ -2449,7 +2458,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从列表中选择记录类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="28" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="29" />
       <source>Choose a pupil in the filter (or a record with a pupil) first.</source>
       <translation>请先在筛选中选择学生（或选中一条有学生的记录）。</translation>
     </message>
@@ -2520,7 +2529,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="195" />
+      <location filename="../schooldesk/ui/pages/export.py" line="194" />
       <source>Choose a USB stick or a folder to write to.</source>
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
@@ -2643,42 +2652,42 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入报送材料(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="154" />
+      <location filename="../schooldesk/ui/pages/export.py" line="153" />
       <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
       <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="155" />
+      <location filename="../schooldesk/ui/pages/export.py" line="154" />
       <source>Nothing is incomplete.</source>
       <translation>没有未完成的项目。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="170" />
+      <location filename="../schooldesk/ui/pages/export.py" line="169" />
       <source>%1 (%2 MB free)</source>
       <translation>%1（剩余 %2 MB）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="171" />
+      <location filename="../schooldesk/ui/pages/export.py" line="170" />
       <source>%1 (read-only: write-protected or locked)</source>
       <translation>%1（只读：写保护或被锁定）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="178" />
+      <location filename="../schooldesk/ui/pages/export.py" line="177" />
       <source>Write the bundle into</source>
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="214" />
+      <location filename="../schooldesk/ui/pages/export.py" line="215" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="220" />
+      <location filename="../schooldesk/ui/pages/export.py" line="221" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="222" />
+      <location filename="../schooldesk/ui/pages/export.py" line="223" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>
@@ -2820,198 +2829,198 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="40" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Home visits to left-behind children:</source>
       <translation>留守儿童家访：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home.py" line="51" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="53" />
-      <location filename="../schooldesk/ui/pages/home.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home.py" line="65" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="53" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="65" />
+      <location filename="../schooldesk/ui/pages/home.py" line="64" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="67" />
+      <location filename="../schooldesk/ui/pages/home.py" line="66" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home.py" line="67" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="69" />
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="77" />
+      <location filename="../schooldesk/ui/pages/home.py" line="76" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="78" />
+      <location filename="../schooldesk/ui/pages/home.py" line="77" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="79" />
+      <location filename="../schooldesk/ui/pages/home.py" line="78" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="80" />
+      <location filename="../schooldesk/ui/pages/home.py" line="79" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="81" />
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="85" />
+      <location filename="../schooldesk/ui/pages/home.py" line="84" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="92" />
+      <location filename="../schooldesk/ui/pages/home.py" line="91" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="93" />
+      <location filename="../schooldesk/ui/pages/home.py" line="92" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="94" />
+      <location filename="../schooldesk/ui/pages/home.py" line="93" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="95" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="99" />
+      <location filename="../schooldesk/ui/pages/home.py" line="98" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="102" />
+      <location filename="../schooldesk/ui/pages/home.py" line="101" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="103" />
+      <location filename="../schooldesk/ui/pages/home.py" line="102" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="136" />
+      <location filename="../schooldesk/ui/pages/home.py" line="135" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="138" />
+      <location filename="../schooldesk/ui/pages/home.py" line="137" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="180" />
+      <location filename="../schooldesk/ui/pages/home.py" line="178" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="150" />
+      <location filename="../schooldesk/ui/pages/home.py" line="148" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="151" />
+      <location filename="../schooldesk/ui/pages/home.py" line="149" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <location filename="../schooldesk/ui/pages/home.py" line="154" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="157" />
+      <location filename="../schooldesk/ui/pages/home.py" line="155" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="184" />
+      <location filename="../schooldesk/ui/pages/home.py" line="182" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="185" />
+      <location filename="../schooldesk/ui/pages/home.py" line="183" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="191" />
+      <location filename="../schooldesk/ui/pages/home.py" line="189" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="192" />
+      <location filename="../schooldesk/ui/pages/home.py" line="190" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -3107,12 +3116,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="86" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="85" />
       <source>Taught at home, %1: %2 children</source>
       <translation>送教上门，%1：%2 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching.py" line="126" />
+      <location filename="../schooldesk/ui/pages/home_teaching.py" line="125" />
       <source>Delete %1's plan for this semester?</source>
       <translation>删除 %1 本学期的送教计划？</translation>
     </message>
@@ -3120,77 +3129,77 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeTeachingRuleBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="30" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="29" />
       <source>Home teaching (送教上门) rule and printing</source>
       <translation>送教上门要求与打印</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
       <source>At least</source>
       <translation>至少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="41" />
       <source>visits</source>
       <translation>次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
       <source>Each visit at least</source>
       <translation>每次至少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="42" />
       <source>lesson periods of</source>
       <translation>课时，每课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="43" />
       <source>minutes</source>
       <translation>分钟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="45" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="44" />
       <source>Applies from the month of</source>
       <translation>自此月份起执行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="46" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="45" />
       <source>Save rule</source>
       <translation>保存要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="51" />
       <source>automatic: SimSun, YaHei or WenQuanYi</source>
       <translation>自动（宋体 / 微软雅黑 / 文泉驿）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="53" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="52" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="54" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="58" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="57" />
       <source>PDF font</source>
       <translation>PDF 字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="109" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="105" />
       <source>Home teaching rule saved: %1, from %2.</source>
       <translation>送教上门要求已保存：%1，自 %2 起执行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="112" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="108" />
       <source>Font for PDFs</source>
       <translation>PDF 所用字体</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="112" />
+      <location filename="../schooldesk/ui/pages/home_teaching_box.py" line="108" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -3264,7 +3273,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/home_teaching_window.py" line="62" />
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="127" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
@@ -3329,47 +3338,47 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>空白记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="120" />
       <source>%1 — home teaching, %2</source>
       <translation>%1 — 送教上门，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="126" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="126" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="122" />
       <source>Disability</source>
       <translation>残疾类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="127" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="123" />
       <source>Goals</source>
       <translation>送教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="128" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Schedule</source>
       <translation>送教安排</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="128" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="124" />
       <source>Rule</source>
       <translation>要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="129" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="125" />
       <source>Plan</source>
       <translation>计划期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="174" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="170" />
       <source>Delete the visit of %1? This cannot be undone.</source>
       <translation>删除 %1 的送教记录？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/home_teaching_window.py" line="189" />
+      <location filename="../schooldesk/ui/home_teaching_window.py" line="181" />
       <source>visit %1</source>
       <translation>送教记录_%1</translation>
     </message>
@@ -3440,142 +3449,156 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="42" />
       <source>Import pupils</source>
       <translation>导入学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="43" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="46" />
       <source>Choose the Excel file exported from the student-status system, or the school's own roster (.xlsx or .xls).</source>
       <translation>请选择从学籍系统导出的 Excel 文件，或学校自己的花名册（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="49" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="56" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="57" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="58" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="60" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="63" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="61" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="64" />
       <source>&amp;Save problem rows as Excel…</source>
       <translation>问题行另存为 Excel(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="76" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="79" />
       <source>S&amp;heet:</source>
       <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="88" />
+      <source>Into the school &amp;year:</source>
+      <translation>导入到学年(&amp;Y)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
       <source>Choose a roster</source>
       <translation>选择花名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="110" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
       <source>Checking the roster…</source>
       <translation>正在检查名单…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="111" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="134" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="125" />
-      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
-      <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
+      <location filename="../schooldesk/ui/import_dialog.py" line="148" />
+      <source>Into %1 — sheet “%2”: %3 rows read: %4 new, %5 updated, %6 unchanged, %7 skipped.</source>
+      <translation>导入到%1 — 工作表“%2”：读取 %3 行：新增 %4，更新 %5，未变 %6，跳过 %7。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="129" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="153" />
+      <source>Warning: this file is of another school (学校标识码 %1; this school's is %2). Check that it is your roster before importing.</source>
+      <translation>注意：此文件属于别的学校（学校标识码 %1，本校为 %2）。导入前请确认这是本校的名册。</translation>
+    </message>
+    <message>
+      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
+      <translation type="vanished">工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/import_dialog.py" line="157" />
       <source>Classes to be created: %1.</source>
       <translation>将新建班级：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="131" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="159" />
       <source>Nothing has been written yet.</source>
       <translation>尚未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="161" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="135" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="163" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="136" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="164" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="137" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
       <source>Repeated pupil (row skipped)</source>
       <translation>重复学生（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="138" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="166" />
       <source>The same pupil as row %1.</source>
       <translation>与第 %1 行是同一名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="148" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="181" />
       <source>&amp;Import %1 pupils</source>
       <translation>导入 %1 名学生(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="159" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="192" />
       <source>Importing pupils…</source>
       <translation>正在导入学生…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="198" />
       <source>The import was stopped; nothing was imported.</source>
       <translation>导入已停止，没有导入任何学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="177" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="210" />
       <source>Save problem rows</source>
       <translation>保存问题行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="177" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="210" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -3599,33 +3622,33 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ListPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="34" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
       <source>Find (Ctrl+F)</source>
       <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="36" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="35" />
       <source>Show inactive</source>
       <translation>显示已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="37" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="38" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="40" />
-      <location filename="../schooldesk/ui/pages/list_page.py" line="123" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="39" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="114" />
       <source>&amp;Deactivate</source>
       <translation>停用(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/list_page.py" line="123" />
+      <location filename="../schooldesk/ui/pages/list_page.py" line="114" />
       <source>&amp;Reactivate</source>
       <translation>恢复启用(&amp;R)</translation>
     </message>
@@ -3879,12 +3902,12 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>师徒结对，%1：共 %2 对，%3 对进度落后（%4）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship.py" line="172" />
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="171" />
       <source>Pair %1 again for %2? This year's pairing is then marked 期满.</source>
       <translation>%1在%2继续结对吗？本学年的结对将标为“期满”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship.py" line="180" />
+      <location filename="../schooldesk/ui/pages/mentorship.py" line="179" />
       <source>Delete the pair %1?</source>
       <translation>删除结对“%1”吗？</translation>
     </message>
@@ -3892,37 +3915,37 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>MentorshipRulesBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="41" />
       <source>Mentoring</source>
       <translation>师徒结对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="52" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="51" />
       <source>Save targets</source>
       <translation>保存目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="55" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="54" />
       <source>Agreement wording…</source>
       <translation>协议书文字…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="57" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="56" />
       <source>Assessment form…</source>
       <translation>考核表…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="60" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="59" />
       <source>Targets</source>
       <translation>结对目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="61" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="60" />
       <source>In force from</source>
       <translation>生效日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="97" />
+      <location filename="../schooldesk/ui/pages/mentorship_rules_box.py" line="92" />
       <source>Mentoring targets saved; they hold from %1.</source>
       <translation>师徒结对目标已保存，自 %1 起执行。</translation>
     </message>
@@ -3930,82 +3953,82 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>NewSchoolYearDialog</name>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="37" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="38" />
       <source>New school year</source>
       <translation>新学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="55" />
       <source>&amp;Kind of school</source>
       <translation>学校类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="56" />
       <source>&amp;Graduation date</source>
       <translation>毕业日期(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="60" />
       <source>Class / pupil</source>
       <translation>班级 / 学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="60" />
       <source>Next year</source>
       <translation>新学年去向</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="60" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="60" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="61" />
       <source>Head teacher next year</source>
       <translation>新学年班主任</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="65" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="66" />
       <source>&amp;Repeats the year</source>
       <translation>留级(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="66" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="67" />
       <source>&amp;Leaves the school</source>
       <translation>离校(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="67" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="68" />
       <source>&amp;Moves up as planned</source>
       <translation>按计划升级(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="72" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="73" />
       <source>Selected pupils:</source>
       <translation>所选学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="78" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="79" />
       <source>S&amp;tart the new school year</source>
       <translation>开始新学年(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="127" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="128" />
       <source>%1: %2 pupils move up, %3 repeat, %4 leave, %5 graduate on %6; %7 classes next year. A backup is taken first, and everything is written at once or not at all.</source>
       <translation>%1：升级%2人，留级%3人，离校%4人，毕业%5人（毕业日期%6）；新学年共%7个班。开始前先备份，所有变更一次写入，要么全部完成，要么全不写入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="170" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="171" />
       <source>Start %1 now? %2 pupils move up, %3 repeat, %4 leave and %5 graduate. A backup is taken first; this can be done only once for the year.</source>
       <translation>现在开始%1吗？升级%2人，留级%3人，离校%4人，毕业%5人。开始前会先备份；每个学年只能开始一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="183" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="184" />
       <source>Starting the new school year (backup first)…</source>
       <translation>正在开始新学年（先备份）…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="190" />
+      <location filename="../schooldesk/ui/new_school_year_dialog.py" line="191" />
       <source>%1 has started: %2 pupils moved up, %3 graduated.</source>
       <translation>%1已开始：升级%2人，毕业%3人。</translation>
     </message>
@@ -4141,82 +4164,82 @@ If every administrator password is forgotten, it lets you set a new one (schoold
   <context>
     <name>ObservationRulesBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="27" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="26" />
       <source>Lesson observation</source>
       <translation>听课评课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="37" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="36" />
       <source> lessons a semester</source>
       <translation> 节/学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="42" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="41" />
       <source>Days from this date on count under the new quotas; earlier days keep the quotas then in force.</source>
       <translation>从这一天起按新要求计算；之前的日子仍按当时的要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="44" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="43" />
       <source>In force from</source>
       <translation>生效日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="45" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="44" />
       <source>Save quotas</source>
       <translation>保存听课要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="50" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="49" />
       <source>Rubric</source>
       <translation>评价表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="51" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="50" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="52" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="51" />
       <source>Observations</source>
       <translation>听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="53" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="52" />
       <source>Maximum</source>
       <translation>满分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="59" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="58" />
       <source>New from a copy…</source>
       <translation>复制新建…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="60" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="59" />
       <source>Edit rubric…</source>
       <translation>修改评价表…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="61" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="60" />
       <source>Hide / show</source>
       <translation>停用/启用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="62" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="61" />
       <source>Use by default</source>
       <translation>设为默认</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="69" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="68" />
       <source>Printed records carry the observed teacher's confirming signature</source>
       <translation>打印的听课记录附被听课教师确认签名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="118" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="113" />
       <source>Observation quotas saved; they hold from %1.</source>
       <translation>听课要求已保存，自 %1 起执行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="136" />
+      <location filename="../schooldesk/ui/pages/observation_rules_box.py" line="131" />
       <source>%1 (copy)</source>
       <translation>%1（副本）</translation>
     </message>
@@ -4399,22 +4422,22 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="176" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="173" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="191" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="187" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="231" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="226" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="244" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>
@@ -4623,42 +4646,42 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="132" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="128" />
       <source>%1 — mentoring pair, %2</source>
       <translation>%1 — 师徒结对，%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="133" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="133" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="129" />
       <source>Kind of pairing</source>
       <translation>结对形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="134" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="130" />
       <source>Agreement</source>
       <translation>协议日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="134" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="130" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="135" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="131" />
       <source>Goals</source>
       <translation>带教目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="167" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="163" />
       <source>This is a lesson observation between the two; change it on the lesson observation page.</source>
       <translation>这是两人之间的听课记录，请在“听课评课”页面修改。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/mentorship_window.py" line="196" />
+      <location filename="../schooldesk/ui/mentorship_window.py" line="191" />
       <source>Delete the record of %1 (%2)?</source>
       <translation>删除 %1 的记录（%2）吗？</translation>
     </message>
@@ -4797,22 +4820,22 @@ Save with this start date?</source>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../schooldesk/ui/printing.py" line="41" />
+      <location filename="../schooldesk/ui/printing.py" line="42" />
       <source>Preparing the printout…</source>
       <translation>正在准备打印…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/printing.py" line="81" />
+      <location filename="../schooldesk/ui/printing.py" line="74" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/printing.py" line="85" />
+      <location filename="../schooldesk/ui/printing.py" line="78" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/printing.py" line="86" />
+      <location filename="../schooldesk/ui/printing.py" line="79" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4990,7 +5013,7 @@ Save with this start date?</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="303" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="292" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
@@ -5182,7 +5205,7 @@ Save with this start date?</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="311" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="300" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
@@ -5212,62 +5235,62 @@ Save with this start date?</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="189" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="196" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="196" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="261" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="258" />
       <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
       <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="277" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="274" />
       <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
       <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
@@ -5275,112 +5298,112 @@ Save with this start date?</source>
   <context>
     <name>PupilsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="70" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="71" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="71" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="72" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="73" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="74" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="75" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="76" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="77" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="78" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="85" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="86" />
       <source>Name, pinyin initials (zsh), ID or student number (Ctrl+F)</source>
       <translation>姓名、拼音首字母（如 zsh）、身份证号或学籍号 (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="89" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="182" />
       <source>All grades</source>
       <translation>全部年级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="92" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="91" />
       <source>On roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="95" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="94" />
       <source>All pupils</source>
       <translation>全部学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="102" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="101" />
       <source>Include pupils who left</source>
       <translation>包括已离校学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="104" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="103" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="104" />
       <source>&amp;Edit…</source>
       <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="105" />
       <source>&amp;Profile…</source>
       <translation>学生档案(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="106" />
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="108" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="107" />
       <source>Import &amp;template…</source>
       <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="168" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="167" />
       <source>All classes</source>
       <translation>全部班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="177" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="190" />
       <source>%1 pupils shown</source>
       <translation>显示 %1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="242" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="254" />
       <source>Save the import template</source>
       <translation>保存导入模板</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/pupils.py" line="242" />
+      <location filename="../schooldesk/ui/pages/pupils.py" line="254" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -5396,67 +5419,67 @@ Save with this start date?</source>
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="65" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="64" />
       <source>&amp;Month of the monthly report:</source>
       <translation>月报月份(&amp;M)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="67" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="66" />
       <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
       <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="70" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="69" />
       <source>Register or report</source>
       <translation>台账或报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="71" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="70" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="72" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="71" />
       <source>Rows</source>
       <translation>行数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="77" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="76" />
       <source>&amp;Export to Excel…</source>
       <translation>导出Excel(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="78" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="77" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="79" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="78" />
       <source>&amp;All registers to Excel…</source>
       <translation>全部台账导出Excel(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="113" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="112" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="122" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="120" />
       <source>Registers and reports, %1</source>
       <translation>台账与报表 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="172" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="175" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="172" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="197" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="192" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
@@ -5621,14 +5644,29 @@ Save with this start date?</source>
   <context>
     <name>SchoolPage</name>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="39" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="40" />
       <source>Your school</source>
       <translation>学校信息</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="39" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="40" />
       <source>These details print on every document sent to the bureau.</source>
       <translation>这些信息会印在报送教育局的每一份材料上。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/setup_wizard.py" line="47" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/setup_wizard.py" line="48" />
+      <source>Decides the grades a roster may fill and the top grade that graduates; it can be changed later in Settings.</source>
+      <translation>决定名册可以导入哪些年级、哪个年级毕业；以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/setup_wizard.py" line="50" />
+      <source>&amp;Kind of school</source>
+      <translation>学校类型(&amp;K)</translation>
     </message>
   </context>
   <context>
@@ -5731,7 +5769,7 @@ Save with this start date?</source>
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="96" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="108" />
       <source>Set up SchoolDesk</source>
       <translation>设置 SchoolDesk</translation>
     </message>
@@ -5793,32 +5831,32 @@ Choose No to start with an empty database.</source>
   <context>
     <name>SupportRulesBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="17" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="16" />
       <source>Support records needed</source>
       <translation>帮扶频率要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="31" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="30" />
       <source> days absent without leave</source>
       <translation> 天无故缺课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="32" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="31" />
       <source>A pupil absent this long is recorded as a suspected dropout (疑似辍学) in the monthly report.</source>
       <translation>学生无故缺课达到该天数，即在月报中记为疑似辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="34" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="33" />
       <source>Suspected dropout after</source>
       <translation>疑似辍学认定</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="35" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="34" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="69" />
+      <location filename="../schooldesk/ui/pages/support_rules_box.py" line="66" />
       <source>Support rules saved.</source>
       <translation>帮扶频率已保存。</translation>
     </message>
@@ -5983,12 +6021,12 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TermsPage</name>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="48" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="59" />
       <source>School year and terms</source>
       <translation>学年和学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/setup_wizard.py" line="49" />
+      <location filename="../schooldesk/ui/setup_wizard.py" line="60" />
       <source>Records are filed by term according to their dates. You can add more years later.</source>
       <translation>各项记录按日期归入学期。以后可以在“设置”中添加其他学年。</translation>
     </message>
@@ -6029,62 +6067,62 @@ Choose No to start with an empty database.</source>
   <context>
     <name>UsersBox</name>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="18" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="17" />
       <source>Users and audit trail</source>
       <translation>用户与审计日志</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="22" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="21" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="23" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="22" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="24" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="23" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="24" />
       <source>In use</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="24" />
       <source>yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="25" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="24" />
       <source>no</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="29" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="28" />
       <source>New user…</source>
       <translation>新建用户…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="30" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="29" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="31" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="30" />
       <source>Reset password…</source>
       <translation>重设密码…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="32" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="31" />
       <source>Deactivate</source>
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/users_box.py" line="33" />
+      <location filename="../schooldesk/ui/pages/users_box.py" line="32" />
       <source>Audit trail…</source>
       <translation>审计日志…</translation>
     </message>

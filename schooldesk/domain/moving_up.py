@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
-PRIMARY, NINE_YEAR, JUNIOR = "primary", "nine_year", "junior"
-SCHOOL_TYPES = {PRIMARY: "小学", NINE_YEAR: "九年一贯制学校", JUNIOR: "初级中学"}
-TOP_GRADES = {PRIMARY: 6, NINE_YEAR: 9, JUNIOR: 9}
+PRIMARY, NINE_YEAR, JUNIOR, TEACHING_POINT = "primary", "nine_year", "junior", "teaching_point"
+SCHOOL_TYPES = {PRIMARY: "小学", JUNIOR: "初级中学", NINE_YEAR: "九年一贯制学校", TEACHING_POINT: "教学点"}
+# The grades each kind of school teaches (a 教学点 keeps the lower grades of a primary school; some keep all six).
+SCHOOL_GRADES = {PRIMARY: range(1, 7), JUNIOR: range(7, 10), NINE_YEAR: range(1, 10), TEACHING_POINT: range(1, 7)}
+TOP_GRADES = {code: grades[-1] for code, grades in SCHOOL_GRADES.items()}
 
 MOVE_UP, REPEAT, LEAVE, GRADUATE = "move_up", "repeat", "leave", "graduate"
 CHOICES = {MOVE_UP: "升级", REPEAT: "留级", LEAVE: "离校（转出）", GRADUATE: "毕业"}

@@ -42,10 +42,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "migrant": ("是否进城务工人员随迁子女", "随迁子女", "是否随迁子女"),
     "orphan": ("是否孤儿", "孤儿"),
     "single_parent": ("是否单亲", "单亲家庭", "是否单亲家庭"),
+    "school_code": ("学校标识码", "学校代码", "学校识别码"),  # whose roster it is: checked, not stored
 }
 
 # The template's header for each field: the first synonym, as the student-status system spells it.
-TEMPLATE_HEADERS = {field: names[0] for field, names in SYNONYMS.items()}
+TEMPLATE_HEADERS = {field: names[0] for field, names in SYNONYMS.items() if field != "school_code"}
 _BY_NAME = {name: field for field, names in SYNONYMS.items() for name in names}
 _BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
 MAX_HEADER_SEARCH = 20

@@ -60,6 +60,7 @@ class RosterRow:
     grade: int | None = None
     class_number: int | None = None
     entered: date | None = None  # 入学年月: the grade follows from it and the school year when no 年级 is given
+    school_code: str = ""  # 学校标识码 when the file has it: a roster of another school is flagged
     care: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -203,6 +204,7 @@ def _read_row(number: int, cells: list[Any], columns: dict[str, int], headers: d
             r.out.guardians[slot] = guardian
     _read_class(r)
     _read_care(r)
+    r.out.school_code = "".join(r.text("school_code").split())
     return r.out
 
 

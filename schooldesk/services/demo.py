@@ -15,6 +15,7 @@ from schooldesk.services.demo_observations import add_demo_observations
 from schooldesk.services.demo_pupils import add_demo_pupils, demo_id_number
 from schooldesk.services.rows import ClassInput, SchoolDetails, TeacherInput
 from schooldesk.services.semesters import set_school_year
+from schooldesk.domain.moving_up import PRIMARY
 from schooldesk.services.setup import set_up_school
 from schooldesk.services.teachers import add_teacher, set_teacher_active
 
@@ -59,7 +60,7 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
     year = school_year_of(today or date.today())
     set_up_school(
         db, school=DEMO_SCHOOL, term1=default_term_dates(year)[0], term2=default_term_dates(year)[1],
-        admin_username=DEMO_ADMIN, admin_password=DEMO_PASSWORD,
+        admin_username=DEMO_ADMIN, admin_password=DEMO_PASSWORD, school_type=PRIMARY,
     )
     set_school_year(db, *default_term_dates(year - 1))
     teachers = [add_teacher(db, person) for person in _teachers(rng)]

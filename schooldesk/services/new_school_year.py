@@ -97,13 +97,19 @@ class NewYearPlan:
         return SemesterKey(self.year, 1).label_zh.removesuffix("第一学期")
 
 
-def read_school_type(session: Session) -> str:
+def stored_school_type(session: Session) -> str | None:
+    """The kind of school as the school said it (wizard, Settings, new year), None if never said."""
     from schooldesk.db.models import SchoolSetting
 
     setting = session.get(SchoolSetting, SCHOOL_TYPE_KEY)
     if setting is not None and setting.value.get("code") in SCHOOL_TYPES:
         return str(setting.value["code"])
-    return guess_school_type(set(session.scalars(select(SchoolClass.grade).distinct())))
+    return None
+
+
+def read_school_type(session: Session) -> str:
+    """The kind of school; before the school has said, a guess from its classes."""
+    return stored_school_type(session) or guess_school_type(set(session.scalars(select(SchoolClass.grade).distinct())))
 
 
 def school_type(db: Database) -> str:

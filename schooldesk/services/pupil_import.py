@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import CareRecord, Pupil, SchoolClass
+from schooldesk.db.models import CareRecord, Pupil, School, SchoolClass
 from schooldesk.domain.errors import SchoolDeskError, ValidationError
-from schooldesk.domain.grades import class_name_zh, grade_from_entry
+from schooldesk.domain.grades import class_name_zh, grade_from_entry, grade_name_zh
 from schooldesk.domain.semester import school_year_label_zh
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roster
@@ -47,6 +47,8 @@ class ImportReport:
     classes_created: list[str] = field(default_factory=list)
     categories_added: int = 0
     sheet: str = ""  # the sheet read, named in the preview and the report
+    school_year: int = 0  # the year the classes were filled for, named in the preview
+    foreign_school_codes: list[str] = field(default_factory=list)  # 学校标识码 in the file other than the school's
 
     @property
     def skipped(self) -> int:
@@ -93,6 +95,8 @@ def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], 
         "classes_created": report.classes_created,
         "categories_added": report.categories_added,
         "sheet": report.sheet,
+        "school_year": report.school_year,
+        "foreign_school_codes": report.foreign_school_codes,
     }
 
 
@@ -103,7 +107,8 @@ def import_roster(db: Database, roster: Roster, school_year: int, *, dry_run: bo
     require_record_keeper(db)
     check_school_year(db, school_year)
     today = today or date.today()
-    report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run, sheet=roster.sheet.name)
+    report = ImportReport(rows_read=len(roster.rows), dry_run=dry_run, sheet=roster.sheet.name,
+                          school_year=school_year)
     if not dry_run and any(not row.errors for row in roster.rows):
         from schooldesk.db.backups import take_rotated_backup
 
@@ -161,16 +166,23 @@ class _Importer:
             .where((CareRecord.end_date.is_(None)) | (CareRecord.end_date >= today))
         )
         self.open_care = {(pupil_id, kind) for pupil_id, kind in open_care}
-        from schooldesk.domain.moving_up import JUNIOR
-        from schooldesk.services.new_school_year import read_school_type
+        from schooldesk.domain.moving_up import SCHOOL_GRADES, SCHOOL_TYPES
+        from schooldesk.services.new_school_year import read_school_type, stored_school_type
 
-        self.first_grade = 7 if read_school_type(session) == JUNIOR else 1
+        kind = read_school_type(session)
+        self.kind_zh, self.grades = SCHOOL_TYPES[kind], SCHOOL_GRADES[kind]
+        self.checks_grades = stored_school_type(session) is not None  # a guess never refuses a row
+        school = session.scalars(select(School)).first()
+        self.school_code = school.code if school else ""
 
     def error(self, row: RosterRow, field_name: str, code: str, error: SchoolDeskError) -> None:
         self.report.errors.append(Problem(row.row, self.roster.headers.get(field_name, ""), code, error))
 
     def import_row(self, row: RosterRow) -> None:
         values = row.values
+        if row.school_code and self.school_code and row.school_code != self.school_code \
+                and row.school_code not in self.report.foreign_school_codes:
+            self.report.foreign_school_codes.append(row.school_code)
         if not values.get("id_number") and not values.get("student_number"):
             self.error(row, "id_number", "missing_identifier", SchoolDeskError(QT_TRANSLATE_NOOP(
                 "Errors", "The row has neither an ID number nor a student number, so the pupil cannot be matched."
@@ -189,6 +201,14 @@ class _Importer:
         if not self._owns_numbers(row, existing, cleaned):
             return
         grade = self._grade(row)
+        if grade is not None and self.checks_grades and grade not in self.grades:
+            self.error(row, "class" if "class" in self.roster.headers else "entry_month", "grade_beyond_school",
+                       SchoolDeskError(QT_TRANSLATE_NOOP(
+                           "Errors", "%1 in %2 is not a grade of this %3 (%4 to %5): is the roster of another school "
+                                     "year? The row was not imported."), grade_name_zh(grade),
+                           school_year_label_zh(self.year), self.kind_zh, grade_name_zh(self.grades[0]),
+                           grade_name_zh(self.grades[-1])))
+            return
         class_id = self._class_id(grade, row.class_number) if grade else (before.class_id if before else None)
         cleaned = replace(cleaned, school_year=self.year, class_id=class_id)
         pupil = existing or Pupil()
@@ -234,7 +254,7 @@ class _Importer:
         """The file's 年级, else the one 入学年月 gives in the school year imported into."""
         if row.grade or row.class_number is None or row.entered is None:
             return row.grade
-        grade = grade_from_entry(row.entered, self.year, self.first_grade)
+        grade = grade_from_entry(row.entered, self.year, self.grades[0])
         if grade is None:
             self.report.warnings.append(Problem(row.row, self.roster.headers.get("entry_month", ""), "no_grade",
                                                 SchoolDeskError(QT_TRANSLATE_NOOP(

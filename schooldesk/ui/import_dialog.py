@@ -14,7 +14,10 @@ from schooldesk.domain.i18n import fill
 from schooldesk.exports.pupil_sheets import write_problem_rows
 from schooldesk.i18n import error_text
 from schooldesk.imports.pupil_rows import Roster
+from schooldesk.domain.semester import school_year_label_zh
 from schooldesk.services.pupil_import import ImportReport, import_pupil_file, import_roster
+from schooldesk.services.school import get_school
+from schooldesk.services.semesters import list_semesters
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import Progress, Task, run_in_background
 from schooldesk.ui.state import CARE, CLASSES, PUPILS, AppState
@@ -75,18 +78,38 @@ class ImportDialog(PreservesGeometry, QDialog):
             lambda name: self.preview(self.path, name) if self.path is not None and name else None)
         sheet_label = QLabel(self.tr("S&heet:"), self)
         sheet_label.setBuddy(self.sheet_box)
+        self.year_box = QComboBox(self)  # the classes are filled for this year: a roster of last year is seen here
+        self.year_box.setObjectName("schoolYearBox")
+        for year in sorted({s.key.school_year for s in list_semesters(state.db)}, reverse=True):
+            self.year_box.addItem(school_year_label_zh(year), year)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(state.school_year)))
+        self.year_box.currentIndexChanged.connect(
+            lambda _i: self.preview(self.path, self.sheet_box.currentText() or None) if self.path is not None else None)
+        year_label = QLabel(self.tr("Into the school &year:"), self)
+        year_label.setBuddy(self.year_box)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(sheet_label)
         top.addWidget(self.sheet_box)
         top.addWidget(self.choose_button)
+        years = QHBoxLayout()
+        years.addWidget(year_label)
+        years.addWidget(self.year_box)
+        years.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(years)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(820, 520)
         self.restore_window_state()
+
+    @property
+    def school_year(self) -> int:
+        """The year chosen to import into (the current one unless the clerk chose another)."""
+        year = self.year_box.currentData()
+        return int(year) if year is not None else self.state.school_year
 
     def choose_file(self) -> None:
         file_dialog(self, "roster", self.tr("Choose a roster"), self.tr("Excel workbooks (*.xlsx *.xls)"),
@@ -99,7 +122,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.roster = self.report = None
         self.model.set_rows([])
         self._update_buttons()
-        db, year = self.state.db, self.state.school_year
+        db, year = self.state.db, self.school_year
 
         def work(progress: Progress) -> tuple[Roster, ImportReport]:
             return import_pupil_file(db, path, year, dry_run=True, sheet_name=sheet_name, progress=progress.report)
@@ -122,9 +145,14 @@ class ImportDialog(PreservesGeometry, QDialog):
         self._show(self.report, preview=True)
 
     def _show(self, report: ImportReport, *, preview: bool) -> None:
-        text = fill(self.tr("Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped."),
-                    (report.sheet, *(str(n) for n in (report.rows_read, report.new, report.updated, report.unchanged,
-                                                      report.skipped))))
+        text = fill(self.tr("Into %1 — sheet “%2”: %3 rows read: %4 new, %5 updated, %6 unchanged, %7 skipped."),
+                    (school_year_label_zh(report.school_year), report.sheet,
+                     *(str(n) for n in (report.rows_read, report.new, report.updated, report.unchanged,
+                                        report.skipped))))
+        if report.foreign_school_codes:
+            text = fill(self.tr("Warning: this file is of another school (学校标识码 %1; this school's is %2). "
+                                "Check that it is your roster before importing."),
+                        ("、".join(report.foreign_school_codes), self.school_code)) + "\n" + text
         if report.classes_created:
             text += " " + fill(self.tr("Classes to be created: %1."), ("、".join(report.classes_created),))
         if preview:
@@ -140,6 +168,11 @@ class ImportDialog(PreservesGeometry, QDialog):
         self.table.resizeColumnsToContents()
         self._update_buttons()
 
+    @property
+    def school_code(self) -> str:
+        school = get_school(self.state.db)
+        return school.code if school else ""
+
     def _update_buttons(self) -> None:
         report = self.report
         can_import = report is not None and report.dry_run and report.new + report.updated > 0
@@ -153,7 +186,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         roster = self.roster
         if roster is None:
             return None
-        db, year = self.state.db, self.state.school_year
+        db, year = self.state.db, self.school_year
         self.import_button.setEnabled(False)
         self.task = run_in_background(
             self, self.tr("Importing pupils…"),

@@ -1,13 +1,14 @@
-"""First-run set-up: school details, the current school year's terms, the first administrator."""
+"""First-run set-up: school details and kind, the current school year's terms, the first administrator."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from schooldesk.db.database import Database
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.moving_up import SCHOOL_TYPES, validate_school_type
 from schooldesk.domain.semester import default_term_dates, school_year_of, validate_school_year, validate_term_dates
 from schooldesk.services.accounts import validate_password, validate_username
 from schooldesk.services.school import validate_school
@@ -38,9 +39,19 @@ class SchoolPage(_FormPage):
     def __init__(self) -> None:
         super().__init__(self.tr("Your school"), self.tr("These details print on every document sent to the bureau."),
                          SchoolForm())
+        self.kind = QComboBox()  # asked, never assumed: it decides the grades a roster may fill
+        self.kind.setObjectName("schoolType")
+        for code, name in SCHOOL_TYPES.items():
+            self.kind.addItem(name, code)
+        self.kind.setCurrentIndex(-1)
+        self.kind.setPlaceholderText(self.tr("Choose…"))
+        self.kind.setToolTip(self.tr("Decides the grades a roster may fill and the top grade that graduates; "
+                                     "it can be changed later in Settings."))
+        self.form.add("school_type", self.tr("&Kind of school"), self.kind)
 
     def check(self) -> None:
         validate_school(self.form.details())  # type: ignore[attr-defined]
+        validate_school_type(self.kind.currentData() or "")
 
 
 class TermsPage(_FormPage):
@@ -84,6 +95,7 @@ class AdminPage(_FormPage):
             term2=self._terms_page.form.terms()[1],  # type: ignore[attr-defined]
             admin_username=self.username.text(),
             admin_password=self.password.text(),
+            school_type=self._school_page.kind.currentData(),
         )
 
 

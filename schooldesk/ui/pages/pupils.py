@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
 
 from schooldesk.domain.care import CARE_KINDS
 from schooldesk.domain.grades import GRADE_NAMES_ZH
+from schooldesk.domain.moving_up import SCHOOL_GRADES
+from schooldesk.services.new_school_year import school_type
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.pinyin_search import matches
 from schooldesk.domain.pupils import STATUSES
@@ -18,7 +20,7 @@ from schooldesk.services.pupils import PupilRow, list_pupils
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 from schooldesk.ui.pupil_profile import PupilProfileWindow
-from schooldesk.ui.state import CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, AppState
+from schooldesk.ui.state import CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, SCHOOL, AppState
 from schooldesk.ui.table_model import Column, RowSortProxy, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.service_call import call_service
@@ -85,9 +87,7 @@ class PupilsPage(QWidget):
         self.find_box.textChanged.connect(lambda text: self.proxy.set(text=text))
         self.class_box, self.grade_box = QComboBox(self), QComboBox(self)
         self.status_box, self.care_box = QComboBox(self), QComboBox(self)
-        self.grade_box.addItem(self.tr("All grades"), None)
-        for number, name in enumerate(GRADE_NAMES_ZH, start=1):
-            self.grade_box.addItem(name, number)
+        self.grade_box.setObjectName("gradeBox")
         self.status_box.addItem(self.tr("On roll"), "")
         for status in STATUSES:
             self.status_box.addItem(status, status)
@@ -141,7 +141,7 @@ class PupilsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         layout.addLayout(footer)
-        state.watch(self, {PUPILS, CARE, CLASSES, DROPOUT, HOME_TEACHING}, self.refresh)
+        state.watch(self, {PUPILS, CARE, CLASSES, DROPOUT, HOME_TEACHING, SCHOOL}, self.refresh)
         state.semester_changed.connect(lambda _semester: self.refresh())
         self._windows: list[QWidget] = []
         self.refresh()
@@ -153,6 +153,7 @@ class PupilsPage(QWidget):
             return
         rows = got.value
         self._fill_classes(rows)
+        self._fill_grades(rows)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         if selected is not None:
@@ -170,6 +171,20 @@ class PupilsPage(QWidget):
         self.class_box.setCurrentIndex(max(self.class_box.findData(current), 0))
         self.class_box.blockSignals(False)
         self.proxy.class_id = self.class_box.currentData()
+
+    def _fill_grades(self, rows: list[PupilRow]) -> None:
+        """The school's own grades (小学: 一年级—六年级), and any other grade a class of the year has."""
+        kind = school_type(self.state.db)
+        grades = sorted(set(SCHOOL_GRADES[kind]) | {r.grade for r in rows if r.grade})
+        current = self.grade_box.currentData()
+        self.grade_box.blockSignals(True)
+        self.grade_box.clear()
+        self.grade_box.addItem(self.tr("All grades"), None)
+        for grade in grades:
+            self.grade_box.addItem(GRADE_NAMES_ZH[grade - 1], grade)
+        self.grade_box.setCurrentIndex(max(self.grade_box.findData(current), 0))
+        self.grade_box.blockSignals(False)
+        self.proxy.grade = self.grade_box.currentData()
 
     def _update_count(self) -> None:
         self.count_label.setText(fill(self.tr("%1 pupils shown"), (str(self.proxy.rowCount()),)))
