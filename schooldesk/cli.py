@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -88,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     students.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
     students.add_argument("--school-year", type=int,
                           help="school year the classes belong to, e.g. 2025 (default: the current one)")
+    teachers = commands.add_parser("import-teachers", parents=[common],
+                                   help="import teachers from an .xlsx/.xls list (姓名, 性别, 任教学科, 联系电话, 职务)")
+    teachers.add_argument("file", help="the spreadsheet")
+    teachers.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
+    teachers.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    teachers.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
     recover = commands.add_parser("recover-admin", parents=[common],
                                   help="set a new administrator password with the recovery code from set-up")
     recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
@@ -178,7 +185,7 @@ def _console_translations(language: str) -> None:
 _console_app: QCoreApplication | None = None
 
 
-WRITING_COMMANDS = frozenset({"init", "demo", "backup", "restore", "import-students", "recover-admin",
+WRITING_COMMANDS = frozenset({"init", "demo", "backup", "restore", "import-students", "import-teachers", "recover-admin",
                               "new-school-year"})
 
 
@@ -317,6 +324,19 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
     say(QCoreApplication.translate("CommandLine", "Sheet read: %1"), report.sheet)
     if args.dry_run:
         say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
+    if report.foreign_school_codes:
+        say(QCoreApplication.translate("CommandLine", "Warning: the file is of another school (学校标识码 %1)."),
+            "、".join(report.foreign_school_codes))
+    say_problems(report, result, [
+        fill(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
+             (str(d.row), str(d.first_row)))
+        for d in report.duplicates
+    ])
+    return EXIT_OK
+
+
+def say_problems(report: Any, result: dict[str, Any], more: Sequence[str] = ()) -> None:
+    """An import's counts and its problems by row (the first ones; --json has them all)."""
     say(QCoreApplication.translate("CommandLine", "Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5."),
         report.rows_read, report.new, report.updated, report.unchanged, report.skipped)
     lines = [
@@ -325,17 +345,12 @@ def _cmd_import_students(args: argparse.Namespace) -> int:
         for kind, problems in ((QCoreApplication.translate("CommandLine", "Error"), result["errors"]),
                                (QCoreApplication.translate("CommandLine", "Warning"), result["warnings"]))
         for p in problems
-    ] + [
-        fill(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
-             (str(d.row), str(d.first_row)))
-        for d in report.duplicates
-    ]
+    ] + list(more)
     for line in lines[:MAX_LISTED_PROBLEMS]:
         say(line)
     if len(lines) > MAX_LISTED_PROBLEMS:
         say(QCoreApplication.translate("CommandLine", "… and %1 more (use --json for the full list)."),
             len(lines) - MAX_LISTED_PROBLEMS)
-    return EXIT_OK
 
 
 def _cmd_recover_admin(args: argparse.Namespace) -> int:

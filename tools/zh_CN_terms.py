@@ -1046,6 +1046,22 @@ ZH = {
     'Into %1 — sheet “%2”: %3 rows read: %4 new, %5 updated, %6 unchanged, %7 skipped.': '导入到%1 — 工作表“%2”：读取 %3 行：新增 %4，更新 %5，未变 %6，跳过 %7。',
     "Warning: this file is of another school (学校标识码 %1; this school's is %2). Check that it is your roster before importing.": '注意：此文件属于别的学校（学校标识码 %1，本校为 %2）。导入前请确认这是本校的名册。',
     'Decides the grades a roster may fill and the top grade that graduates; it can be changed later in Settings.': '决定名册可以导入哪些年级、哪个年级毕业；以后可在“设置”中修改。',
+    '&Import from Excel…': '从 Excel 导入(&I)…',
+    'Add or update many teachers at once from an Excel list.': '从 Excel 名单一次添加或更新多名教师。',
+    'New teacher…': '新增教师…',
+    'No teachers yet: choose “New teacher…” at the end of the list': '还没有教师：请在列表末尾选择“新增教师…”',
+    'Import teachers': '导入教师',
+    'Choose an Excel list of the teachers (.xlsx or .xls) with the columns %1; only 姓名 and 性别 are required.': '请选择教师名单 Excel 文件（.xlsx 或 .xls），列名为%1；只有姓名和性别必填。',
+    'Choose a list of teachers': '选择教师名单',
+    'Checking the list…': '正在检查名单…',
+    'Importing teachers…': '正在导入教师…',
+    '&Import %1 teachers': '导入 %1 名教师(&I)',
+    'Choose the teacher who gave the support from the list. A teacher not on it is added with “New teacher…” at the end of the list, or on the Teachers page (several at once from Excel).': '请从列表中选择帮扶教师。列表中没有的教师，可选列表末尾的“新增教师…”添加，或在“教师”页面添加（可从 Excel 一次导入多名）。',
+    'No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least one of 性别, 任教学科, 联系电话, 职务.': '工作表 %1 中找不到表头：前几行须写明列名，包括姓名，以及性别、任教学科、联系电话、职务中的至少一项。',
+    '"%1" is not a duty SchoolDesk knows (%2); it was left out, the others kept.': '“%1”不是 SchoolDesk 认识的职务（%2）；已略去，其余职务保留。',
+    '%1 is on the list twice (row %2 too); this row was skipped.': '%1在名单中出现两次（另见第 %2 行）；此行已跳过。',
+    'The gender is empty; write 男 or 女.': '性别为空；请填写男或女。',
+    'Warning: the file is of another school (学校标识码 %1).': '注意：此文件属于别的学校（学校标识码 %1）。',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

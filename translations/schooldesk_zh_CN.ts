@@ -871,27 +871,27 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CareDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="20" />
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="22" />
       <source>Care category</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="24" />
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="26" />
       <source>&amp;Category</source>
       <translation>类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="29" />
       <source>&amp;From</source>
       <translation>开始日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="28" />
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="30" />
       <source>&amp;Until</source>
       <translation>结束日期(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="29" />
+      <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="31" />
       <source>&amp;Responsible teacher</source>
       <translation>包保责任人(&amp;R)</translation>
     </message>
@@ -1021,37 +1021,37 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="36" />
+      <location filename="../schooldesk/cli.py" line="37" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="47" />
+      <location filename="../schooldesk/cli.py" line="48" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="222" />
+      <location filename="../schooldesk/cli.py" line="229" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="256" />
+      <location filename="../schooldesk/cli.py" line="263" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="257" />
+      <location filename="../schooldesk/cli.py" line="264" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="269" />
+      <location filename="../schooldesk/cli.py" line="276" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="270" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1106,43 +1106,50 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="317" />
+      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli_data.py" line="128" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="319" />
+      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli_data.py" line="130" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="320" />
+      <location filename="../schooldesk/cli.py" line="328" />
+      <source>Warning: the file is of another school (学校标识码 %1).</source>
+      <translation>注意：此文件属于别的学校（学校标识码 %1）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli.py" line="340" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="323" />
+      <location filename="../schooldesk/cli.py" line="343" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="325" />
+      <location filename="../schooldesk/cli.py" line="345" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli.py" line="346" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="329" />
+      <location filename="../schooldesk/cli.py" line="331" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="336" />
+      <location filename="../schooldesk/cli.py" line="352" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
@@ -1152,12 +1159,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="350" />
+      <location filename="../schooldesk/cli.py" line="365" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="351" />
+      <location filename="../schooldesk/cli.py" line="366" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1278,12 +1285,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="237" />
+      <location filename="../schooldesk/cli.py" line="244" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="290" />
+      <location filename="../schooldesk/cli.py" line="297" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -1480,7 +1487,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
       <location filename="../schooldesk/services/observations.py" line="199" />
-      <location filename="../schooldesk/services/support.py" line="94" />
+      <location filename="../schooldesk/services/support.py" line="96" />
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/pupil_file.py" line="66" />
       <location filename="../schooldesk/services/dropout.py" line="81" />
@@ -1750,16 +1757,19 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="122" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="97" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="104" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
@@ -1775,6 +1785,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="110" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
@@ -1980,11 +1991,11 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/support.py" line="71" />
-      <source>Choose the teacher who gave the support.</source>
-      <translation>请选择帮扶教师。</translation>
+      <source>Choose the teacher who gave the support from the list. A teacher not on it is added with “New teacher…” at the end of the list, or on the Teachers page (several at once from Excel).</source>
+      <translation>请从列表中选择帮扶教师。列表中没有的教师，可选列表末尾的“新增教师…”添加，或在“教师”页面添加（可从 Excel 一次导入多名）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="74" />
+      <location filename="../schooldesk/services/support.py" line="76" />
       <source>Say what was done.</source>
       <translation>请填写帮扶内容。</translation>
     </message>
@@ -2562,6 +2573,26 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_import.py" line="72" />
+      <source>%1 is on the list twice (row %2 too); this row was skipped.</source>
+      <translation>%1在名单中出现两次（另见第 %2 行）；此行已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_import.py" line="90" />
+      <source>The gender is empty; write 男 or 女.</source>
+      <translation>性别为空；请填写男或女。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/teacher_rows.py" line="55" />
+      <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least one of 性别, 任教学科, 联系电话, 职务.</source>
+      <translation>工作表 %1 中找不到表头：前几行须写明列名，包括姓名，以及性别、任教学科、联系电话、职务中的至少一项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/teacher_rows.py" line="128" />
+      <source>"%1" is not a duty SchoolDesk knows (%2); it was left out, the others kept.</source>
+      <translation>“%1”不是 SchoolDesk 认识的职务（%2）；已略去，其余职务保留。</translation>
     </message>
   </context>
   <context>
@@ -3537,10 +3568,6 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/import_dialog.py" line="153" />
       <source>Warning: this file is of another school (学校标识码 %1; this school's is %2). Check that it is your roster before importing.</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1，本校为 %2）。导入前请确认这是本校的名册。</translation>
-    </message>
-    <message>
-      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
-      <translation type="vanished">工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/import_dialog.py" line="157" />
@@ -5007,290 +5034,290 @@ Save with this start date?</source>
   <context>
     <name>PupilProfileWindow</name>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="54" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="57" />
       <source>&amp;Edit details…</source>
       <translation>编辑基本信息(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="56" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="292" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="59" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="304" />
       <source>Print file</source>
       <translation>打印档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="65" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="66" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="67" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="70" />
       <source>From</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="68" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="71" />
       <source>Until</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="69" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="72" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="97" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="73" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="74" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="77" />
       <source>Kind</source>
       <translation>形式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="75" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="78" />
       <source>What was done</source>
       <translation>帮扶内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
       <source>Stopped coming</source>
       <translation>辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
       <source>Stage</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="80" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="76" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="79" />
       <source>Effect</source>
       <translation>效果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="81" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="84" />
       <source>Visits</source>
       <translation>劝返次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
       <source>Closed</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="82" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="85" />
       <source>open</source>
       <translation>未结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="83" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="86" />
       <source>Closed with</source>
       <translation>结案结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="87" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
       <source>Visit date</source>
       <translation>走访日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="88" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
       <source>Who went</source>
       <translation>走访人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="89" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="92" />
       <source>Who was met</source>
       <translation>见到的人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="90" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="93" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="91" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="94" />
       <source>What was said</source>
       <translation>谈话内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="95" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="98" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="96" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="99" />
       <source>By</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="97" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="100" />
       <source>Record</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="107" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
       <source>Add category…</source>
       <translation>添加关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="108" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
       <source>Edit category…</source>
       <translation>编辑关爱类别…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="109" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="112" />
       <source>Add support record…</source>
       <translation>添加帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="110" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="113" />
       <source>Open support record…</source>
       <translation>打开帮扶记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="111" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="114" />
       <source>Delete support record</source>
       <translation>删除帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="112" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="115" />
       <source>Open visit…</source>
       <translation>打开劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="113" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="116" />
       <source>Delete visit</source>
       <translation>删除劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="121" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
       <source>Pupil stopped coming…</source>
       <translation>登记辍学…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="122" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
       <source>Log a visit…</source>
       <translation>添加劝返记录…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="123" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="126" />
       <source>Close the case…</source>
       <translation>结案…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="124" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
       <source>Confirm dropout</source>
       <translation>确认辍学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="125" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="128" />
       <source>A suspected dropout (疑似辍学) turned out to be one.</source>
       <translation>疑似辍学经核实确为辍学。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="127" />
-      <location filename="../schooldesk/ui/pupil_profile.py" line="300" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="130" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="312" />
       <source>Print the persuade-to-return record</source>
       <translation>打印劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="136" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="140" />
       <source>Everything, by date</source>
       <translation>全部记录（按日期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="137" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="141" />
       <source>Care categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="139" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="143" />
       <source>Support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="142" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="146" />
       <source>Persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="151" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="155" />
       <source>Dropout and return</source>
       <translation>辍学与劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="186" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="190" />
       <source>%1 — Pupil profile</source>
       <translation>%1 — 学生档案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="191" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="192" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="196" />
       <source>Birth date</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
       <source>Ethnicity</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="193" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="197" />
       <source>ID number</source>
       <translation>身份证件号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
       <source>Student number</source>
       <translation>学籍号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="194" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="198" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="199" />
       <source>Address</source>
       <translation>现住址</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="195" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="199" />
       <source>Guardians</source>
       <translation>监护人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="258" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="270" />
       <source>Delete the support record of %1 (%2)? The audit trail keeps what it said.</source>
       <translation>删除%1的帮扶记录（%2）吗？操作日志会保留其内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pupil_profile.py" line="274" />
+      <location filename="../schooldesk/ui/pupil_profile.py" line="286" />
       <source>Delete the persuade-to-return visit of %1? The audit trail keeps what it said.</source>
       <translation>删除%1的劝返记录吗？操作日志会保留其内容。</translation>
     </message>
@@ -5576,24 +5603,24 @@ Save with this start date?</source>
   <context>
     <name>Saving</name>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="38" />
+      <location filename="../schooldesk/ui/saving.py" line="43" />
       <source>Look in:</source>
       <translation>查找范围：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="39" />
+      <location filename="../schooldesk/ui/saving.py" line="44" />
       <source>Files of type:</source>
       <translation>文件类型：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="69" />
+      <location filename="../schooldesk/ui/saving.py" line="74" />
       <source>Saved to:
 %1</source>
       <translation>已保存到：
 %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/saving.py" line="73" />
+      <location filename="../schooldesk/ui/saving.py" line="78" />
       <source>&amp;Open folder</source>
       <translation>打开所在文件夹(&amp;O)</translation>
     </message>
@@ -5798,32 +5825,32 @@ Choose No to start with an empty database.</source>
   <context>
     <name>SupportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="19" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="22" />
       <source>Support record</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="26" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="24" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="27" />
       <source>&amp;Teacher</source>
       <translation>帮扶教师(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="30" />
       <source>&amp;Kind</source>
       <translation>帮扶形式(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="28" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="32" />
       <source>&amp;What was done</source>
       <translation>帮扶内容(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="29" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="33" />
       <source>&amp;Effect</source>
       <translation>效果(&amp;E)</translation>
     </message>
@@ -5862,19 +5889,32 @@ Choose No to start with an empty database.</source>
     </message>
   </context>
   <context>
+    <name>TeacherBox</name>
+    <message>
+      <location filename="../schooldesk/ui/fields.py" line="73" />
+      <source>New teacher…</source>
+      <translation>新增教师…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/fields.py" line="77" />
+      <source>No teachers yet: choose “New teacher…” at the end of the list</source>
+      <translation>还没有教师：请在列表末尾选择“新增教师…”</translation>
+    </message>
+  </context>
+  <context>
     <name>TeacherChecklist</name>
     <message>
-      <location filename="../schooldesk/ui/fields.py" line="112" />
+      <location filename="../schooldesk/ui/fields.py" line="140" />
       <source>Find a teacher: name or pinyin initials</source>
       <translation>查找教师：姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/fields.py" line="156" />
+      <location filename="../schooldesk/ui/fields.py" line="184" />
       <source>Chosen: %1</source>
       <translation>已选：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/fields.py" line="156" />
+      <location filename="../schooldesk/ui/fields.py" line="184" />
       <source>Chosen: none yet</source>
       <translation>已选：尚未选择</translation>
     </message>
@@ -5882,112 +5922,215 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TeacherDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="20" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="21" />
       <source>Edit teacher</source>
       <translation>编辑教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="20" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="21" />
       <source>New teacher</source>
       <translation>新增教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="24" />
       <source>&amp;Name</source>
       <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="24" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="25" />
       <source>&amp;Gender</source>
       <translation>性别(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="27" />
       <source>&amp;Subjects</source>
       <translation>任教学科(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="28" />
       <source>e.g. 语文、数学</source>
       <translation>例如：语文、数学</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="28" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="29" />
       <source>&amp;Title</source>
       <translation>职称(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="30" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="31" />
       <source>&amp;Phone</source>
       <translation>电话(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="33" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="34" />
       <source>&amp;Duties</source>
       <translation>职务(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="35" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="36" />
       <source>The highest quota of the duties held applies to lesson observation.</source>
       <translation>听课节数按所任职务中要求最高的一项计算。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="36" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="37" />
       <source>Duties &amp;from</source>
       <translation>职务变动日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="37" />
+      <location filename="../schooldesk/ui/dialogs/teacher_dialog.py" line="38" />
       <source>A change of duties counts from this day on.</source>
       <translation>职务变动从这一天起生效。</translation>
     </message>
   </context>
   <context>
+    <name>TeacherImportDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="27" />
+      <source>Import teachers</source>
+      <translation>导入教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="32" />
+      <source>Choose an Excel list of the teachers (.xlsx or .xls) with the columns %1; only 姓名 and 性别 are required.</source>
+      <translation>请选择教师名单 Excel 文件（.xlsx 或 .xls），列名为%1；只有姓名和性别必填。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="36" />
+      <source>&amp;Choose file…</source>
+      <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="37" />
+      <source>Choose a list of teachers</source>
+      <translation>选择教师名单</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="38" />
+      <source>Excel workbooks (*.xlsx *.xls)</source>
+      <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="44" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="44" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="45" />
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="45" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="48" />
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="64" />
+      <source>File: %1</source>
+      <translation>文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="72" />
+      <source>Checking the list…</source>
+      <translation>正在检查名单…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="87" />
+      <source>Importing teachers…</source>
+      <translation>正在导入教师…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="103" />
+      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
+      <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="106" />
+      <source>Imported.</source>
+      <translation>已导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="107" />
+      <source>Error (row skipped)</source>
+      <translation>错误（此行跳过）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="108" />
+      <source>Warning</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="114" />
+      <source>&amp;Import %1 teachers</source>
+      <translation>导入 %1 名教师(&amp;I)</translation>
+    </message>
+  </context>
+  <context>
     <name>TeachersPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="21" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="24" />
       <source>Subjects</source>
       <translation>任教学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="24" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="25" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="25" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="26" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="26" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
       <source>Inactive</source>
       <translation>已停用</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="33" />
+      <source>&amp;Import from Excel…</source>
+      <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="34" />
+      <source>Add or update many teachers at once from an Excel list.</source>
+      <translation>从 Excel 名单一次添加或更新多名教师。</translation>
     </message>
   </context>
   <context>

@@ -68,7 +68,9 @@ def _clean(session: Session, data: SupportInput) -> SupportInput:
     if data.date > date.today():
         raise ValidationError("date", QT_TRANSLATE_NOOP("Errors", "The date is in the future."))
     if data.teacher_id is None or session.get(Teacher, data.teacher_id) is None:
-        raise ValidationError("teacher", QT_TRANSLATE_NOOP("Errors", "Choose the teacher who gave the support."))
+        raise ValidationError("teacher", QT_TRANSLATE_NOOP(
+            "Errors", "Choose the teacher who gave the support from the list. A teacher not on it is added with "
+                      "“New teacher…” at the end of the list, or on the Teachers page (several at once from Excel)."))
     content = validate_text(data.content, "content", MAX_RECORD_TEXT)
     if not content:
         raise ValidationError("content", QT_TRANSLATE_NOOP("Errors", "Say what was done."))

@@ -49,21 +49,27 @@ def set_teacher_duties(db: Database, teacher_id: int, duties: Sequence[str], sin
     with db.transaction() as session:
         if session.get(Teacher, teacher_id) is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The teacher no longer exists."))
-        rows = list(session.scalars(select(TeacherDuty).where(TeacherDuty.teacher_id == teacher_id)))
-        first_ever = not rows
-        start = EARLIEST if first_ever else since
-        for row in rows:
-            holds = row.end_date is None or row.end_date >= since
-            if not holds:
-                continue
-            if row.duty in wanted:
-                wanted.remove(row.duty)  # still held, from when it began
-                row.end_date = None
-            elif row.start_date >= since:
-                session.delete(row)  # given up before it began: a mistake corrected
-            else:
-                row.end_date = since - timedelta(days=1)
-        for duty in wanted:
-            session.add(TeacherDuty(teacher_id=teacher_id, duty=duty, start_date=start))
-        session.flush()
-        return duties_on(since, read_spells(session, [teacher_id]).get(teacher_id, []))
+        return write_duties(session, teacher_id, wanted, since)
+
+
+def write_duties(session: Session, teacher_id: int, wanted: Sequence[str], since: date) -> tuple[str, ...]:
+    """set_teacher_duties inside the caller's transaction (*wanted*: known duties, 教师 left out)."""
+    wanted = list(wanted)
+    rows = list(session.scalars(select(TeacherDuty).where(TeacherDuty.teacher_id == teacher_id)))
+    first_ever = not rows
+    start = EARLIEST if first_ever else since
+    for row in rows:
+        holds = row.end_date is None or row.end_date >= since
+        if not holds:
+            continue
+        if row.duty in wanted:
+            wanted.remove(row.duty)  # still held, from when it began
+            row.end_date = None
+        elif row.start_date >= since:
+            session.delete(row)  # given up before it began: a mistake corrected
+        else:
+            row.end_date = since - timedelta(days=1)
+    for duty in wanted:
+        session.add(TeacherDuty(teacher_id=teacher_id, duty=duty, start_date=start))
+    session.flush()
+    return duties_on(since, read_spells(session, [teacher_id]).get(teacher_id, []))

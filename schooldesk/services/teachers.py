@@ -22,7 +22,7 @@ def _row(teacher: Teacher) -> TeacherRow:
     )
 
 
-def _clean(data: TeacherInput) -> TeacherInput:
+def clean_teacher(data: TeacherInput) -> TeacherInput:
     subjects = "、".join(s for s in data.subjects.replace(",", "、").replace("，", "、").split("、") if s.strip())
     if len(subjects) > MAX_SUBJECTS_LENGTH:
         raise ValidationError("subjects", QT_TRANSLATE_NOOP("Errors", "The list of subjects is too long."))
@@ -56,7 +56,7 @@ def list_teachers(db: Database, *, include_inactive: bool = True) -> list[Teache
 
 def add_teacher(db: Database, data: TeacherInput) -> TeacherRow:
     require_record_keeper(db)
-    data = _clean(data)
+    data = clean_teacher(data)
     with db.transaction() as session:
         teacher = Teacher(**vars(data), active=True)
         session.add(teacher)
@@ -66,7 +66,7 @@ def add_teacher(db: Database, data: TeacherInput) -> TeacherRow:
 
 def update_teacher(db: Database, teacher_id: int, data: TeacherInput) -> TeacherRow:
     require_record_keeper(db)
-    data = _clean(data)
+    data = clean_teacher(data)
     with db.transaction() as session:
         teacher = _get(session, teacher_id)
         for field, value in vars(data).items():

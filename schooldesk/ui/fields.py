@@ -1,10 +1,10 @@
 """Input widgets the record forms share: dates and times, choice lists, teacher pickers, tick boxes, long text."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QTimeEdit, QVBoxLayout, QWidget,
@@ -50,11 +50,16 @@ class ChoiceBox(QComboBox):
             self.setCurrentText(current)
 
 
+ADD_TEACHER = "add-teacher"  # the data of TeacherBox's last item, 新增教师…
+TeacherAdder = Callable[[str, Callable[[TeacherRow], None]], None]  # (typed name, then) → opens the teacher form
+
+
 class TeacherBox(QComboBox):
-    """Active teachers (plus the current one even if inactive), with an empty choice."""
+    """Active teachers (plus the current one even if inactive), with an empty choice; with *adder*, a last item
+    新增教师… opens the teacher form (the typed name filled in), so a school without teachers is no dead end."""
 
     def __init__(self, teachers: Sequence[TeacherRow], current: int | None = None, *, blank: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 adder: TeacherAdder | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if blank:
             self.addItem("", None)
@@ -63,11 +68,34 @@ class TeacherBox(QComboBox):
                 self.addItem(teacher.name, teacher.id)
         self.setEditable(True)  # type to find a teacher among dozens
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._adder, self._typed = adder, ""
+        if adder is not None:
+            self.addItem(QCoreApplication.translate("TeacherBox", "New teacher…"), ADD_TEACHER)
+            self.lineEdit().textEdited.connect(lambda text: setattr(self, "_typed", text))
+            self.activated.connect(self._chosen)
+            if not any(t.active for t in teachers):
+                self.lineEdit().setPlaceholderText(QCoreApplication.translate(
+                    "TeacherBox", "No teachers yet: choose “New teacher…” at the end of the list"))
         self.set_teacher(current)
+
+    def _chosen(self, index: int) -> None:
+        if self.itemData(index) != ADD_TEACHER or self._adder is None:
+            return
+        typed = self._typed if self.findText(self._typed) < 0 else ""
+        self.setCurrentIndex(-1)
+        self.setEditText(typed)
+        self._adder(typed, self.add_teacher)
+
+    def add_teacher(self, teacher: TeacherRow) -> None:
+        """Offer and choose a teacher just added."""
+        at = self.findData(ADD_TEACHER)
+        self.insertItem(at if at >= 0 else self.count(), teacher.name, teacher.id)
+        self.set_teacher(teacher.id)
 
     def teacher_id(self) -> int | None:
         index = self.findText(self.currentText())
-        return self.itemData(index) if index >= 0 else None
+        data = self.itemData(index) if index >= 0 else None
+        return None if data == ADD_TEACHER else data
 
     def set_teacher(self, teacher_id: int | None) -> None:
         index = self.findData(teacher_id)

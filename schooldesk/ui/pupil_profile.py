@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,7 +25,9 @@ from schooldesk.ui.dialogs.support_dialog import SupportDialog
 from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.printing import print_document
 from schooldesk.ui.summary import facts_html
-from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, SUPPORT, AppState
+from schooldesk.ui.state import (
+    ACTIVITIES, CARE, CLASSES, DROPOUT, HOME_TEACHING, PUPILS, SUPPORT, TEACHERS, AppState,
+)
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.dialogs.record_dialog import OpensRecordDialogs
@@ -126,7 +129,8 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         self.confirm_button.clicked.connect(self.confirm_dropout)
         self.print_case_button = QPushButton(self.tr("Print the persuade-to-return record"), self)
         self.print_case_button.clicked.connect(self.print_case)
-        self.add_care_button.clicked.connect(lambda: self._open(CareDialog(state.db, pupil_id, parent=self)))
+        self.add_care_button.clicked.connect(lambda: self._open(CareDialog(
+            state.db, pupil_id, parent=self, teacher_added=self._teacher_added)))
         self.edit_care_button.clicked.connect(self.edit_care)
         self.care_table.activated.connect(self.edit_care)
         self.add_support_button.clicked.connect(self.add_support)
@@ -229,17 +233,24 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         if case is not None:
             self._open(dialog_class(self.state.db, case.id, self))
 
+    @property
+    def _teacher_added(self) -> Callable[[], None] | None:
+        """新增教师… in a form's teacher list, for those who keep the teachers."""
+        return (lambda: self.state.notify_changed(TEACHERS)) if self.state.keeps_records else None
+
     def edit_care(self) -> None:
         indexes = self.care_table.selectionModel().selectedRows()
         if indexes:
-            self._open(CareDialog(self.state.db, self.pupil_id, self.care_model.row_at(indexes[0].row()), self))
+            self._open(CareDialog(self.state.db, self.pupil_id, self.care_model.row_at(indexes[0].row()), self,
+                                  teacher_added=self._teacher_added))
 
     def add_support(self) -> None:
         responsible = next((c.responsible_teacher_id for c in (self.profile.care if self.profile else ())
                             if c.end_date is None and c.responsible_teacher_id), None)
         if not self.state.keeps_records and self.state.user is not None:
             responsible = self.state.user.teacher_id  # a teacher records the support they gave
-        self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self))
+        self._open(SupportDialog(self.state.db, self.pupil_id, default_teacher=responsible, parent=self,
+                                 teacher_added=self._teacher_added))
 
     def _selected(self, table: QTableView, model: RowTableModel[Any]) -> Any:
         indexes = table.selectionModel().selectedRows()
@@ -249,7 +260,8 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
         """Open a support record to correct it (the service refuses a teacher someone else's record)."""
         record = self._selected(self.support_table, self.support_model)
         if record is not None:
-            self._open(SupportDialog(self.state.db, self.pupil_id, record, parent=self))
+            self._open(SupportDialog(self.state.db, self.pupil_id, record, parent=self,
+                                     teacher_added=self._teacher_added))
 
     def confirm_delete_support(self) -> QMessageBox | None:
         record: SupportRow | None = self._selected(self.support_table, self.support_model)

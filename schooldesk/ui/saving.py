@@ -16,11 +16,16 @@ FOLDER_KEY = "folders/%s"  # + the kind: pdf, excel, roster, photos, backup, fon
 
 
 def last_folder(kind: str) -> Path:
-    """The folder last used for *kind*, else Documents."""
+    """The folder last used for *kind*, else Documents — always one that exists (a Documents folder that is not
+    there would open its parent with the word "Documents" typed into the file-name box)."""
     saved = QSettings().value(FOLDER_KEY % kind)
     if saved and Path(str(saved)).is_dir():
         return Path(str(saved))
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation, QStandardPaths.StandardLocation.HomeLocation):
+        folder = Path(QStandardPaths.writableLocation(location))
+        if str(folder) and folder.is_dir():
+            return folder
+    return Path.cwd()
 
 
 def remember_folder(kind: str, path: Path) -> None:

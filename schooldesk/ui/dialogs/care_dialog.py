@@ -1,6 +1,7 @@
 """Put a pupil in a care category (or edit it): dates, responsible teacher, the kind's own details."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -11,12 +12,13 @@ from schooldesk.domain.care import CARE_KINDS
 from schooldesk.services.care import CareInput, CareRow, add_care, update_care
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
+from schooldesk.ui.dialogs.teacher_dialog import teacher_adder
 from schooldesk.ui.fields import ChoiceBox, DateField, TeacherBox
 
 
 class CareDialog(RecordDialog):
     def __init__(self, db: Database, pupil_id: int, record: CareRow | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, teacher_added: Callable[[], None] | None = None) -> None:
         super().__init__(self.tr("Care category"), parent)
         self.setObjectName("CareDialog")
         self._db, self._pupil_id, self._record = db, pupil_id, record
@@ -27,7 +29,8 @@ class CareDialog(RecordDialog):
         self.start = f.add("start_date", self.tr("&From"), DateField(record.start_date if record else date.today()))
         self.end = f.add("end_date", self.tr("&Until"), DateField(record.end_date if record else None, optional=True))
         self.teacher = f.add("responsible_teacher", self.tr("&Responsible teacher"),
-                             TeacherBox(list_teachers(db), record.responsible_teacher_id if record else None))
+                             TeacherBox(list_teachers(db), record.responsible_teacher_id if record else None,
+                                        adder=teacher_adder(db, self, teacher_added)))
         self.details: dict[str, dict[str, QWidget]] = {}
         for kind in CARE_KINDS:
             widgets: dict[str, QWidget] = {}

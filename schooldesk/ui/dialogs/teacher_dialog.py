@@ -1,6 +1,7 @@
 """Add or edit a teacher, with their 职务 (which set how many lessons they observe each semester)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -51,3 +52,20 @@ class TeacherDialog(RecordDialog):
         if self.duties.checked() != self._duties_held:
             set_teacher_duties(self._db, row.id, self.duties.checked(), self.duties_since.value() or date.today())
         return row
+
+
+def teacher_adder(db: Database, parent: QWidget, added: Callable[[], None] | None
+                  ) -> Callable[[str, Callable[[TeacherRow], None]], None] | None:
+    """For a TeacherBox: open the teacher form over *parent* with the typed name, hand the teacher saved on and
+    call *added* (the window announces the change). None — no 新增教师… — when *added* is None (not offered)."""
+    if added is None:
+        return None
+
+    def add(name: str, then: Callable[[TeacherRow], None]) -> None:
+        dialog = TeacherDialog(db, None, parent)
+        dialog.setObjectName("NewTeacherDialog")
+        dialog.name.setText(name)
+        dialog.saved.connect(then)
+        dialog.saved.connect(lambda _row: added())
+        dialog.open()
+    return add

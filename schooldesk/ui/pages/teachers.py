@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from schooldesk.services.rows import TeacherRow
 from schooldesk.services.teacher_duties import duties_now
@@ -11,6 +11,7 @@ from schooldesk.services.teachers import list_teachers, set_teacher_active
 from schooldesk.ui.dialogs.teacher_dialog import TeacherDialog
 from schooldesk.ui.pages.list_page import ListPage
 from schooldesk.ui.state import TEACHERS, AppState
+from schooldesk.ui.teacher_import_dialog import TeacherImportDialog
 from schooldesk.ui.table_model import Column, RowTableModel
 
 
@@ -29,7 +30,16 @@ class TeachersPage(ListPage):
         self._duties: dict[int, tuple[str, ...]] = {}
         super().__init__(state, RowTableModel(columns, dimmed=lambda t: not t.active), parent)
         self.setObjectName("TeachersPage")
+        self.import_button = QPushButton(self.tr("&Import from Excel…"), self)
+        self.import_button.setToolTip(self.tr("Add or update many teachers at once from an Excel list."))
+        self.import_button.clicked.connect(self.import_teachers)
+        self.bar.insertWidget(self.bar.indexOf(self.new_button) + 1, self.import_button)
         self.refresh()
+
+    def import_teachers(self) -> TeacherImportDialog:
+        dialog = TeacherImportDialog(self.state, self)
+        dialog.open()
+        return dialog
 
     def load_rows(self, include_inactive: bool) -> list[TeacherRow]:
         self._duties = duties_now(self.state.db, date.today())  # 职务 held today (none: 教师)

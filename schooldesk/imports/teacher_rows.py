@@ -1,0 +1,132 @@
+"""Read a school's list of teachers (教师名单: 姓名, 性别, 任教学科, 联系电话, 职务 …) from a sheet, each value
+checked where it stands: the headers vary from office to office, so columns are found by name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.observation import DUTIES, PLAIN_TEACHER
+from schooldesk.domain.people import TEACHER_TITLES
+from schooldesk.imports.cells import strip_code, text
+from schooldesk.imports.pupil_headers import MAX_HEADER_SEARCH, normalise_header
+from schooldesk.imports.pupil_rows import TOTALS_WORDS, Problem
+from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "教师姓名", "教职工姓名"),
+    "gender": ("性别",),
+    "subjects": ("任教学科", "学科", "所教学科", "任教科目", "科目", "任教课程"),
+    "phone": ("联系电话", "电话", "手机", "手机号码", "手机号", "联系方式"),
+    "duties": ("职务", "担任职务", "行政职务", "现任职务"),
+    "title": ("职称", "专业技术职务", "专技职称"),
+}
+TEMPLATE_HEADERS = ("姓名", "性别", "任教学科", "联系电话", "职务", "职称")
+_BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names}
+_GENDERS = {"男": "男", "女": "女", "1": "男", "2": "女", "男性": "男", "女性": "女"}
+_SEPARATORS = re.compile(r"[、,，/；;\s]+")
+
+
+@dataclass
+class TeacherLine:
+    """One teacher as the list has them; only fields with a value are in *values*."""
+
+    row: int
+    values: dict[str, str] = field(default_factory=dict)
+    duties: tuple[str, ...] = ()
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TeacherList:
+    header_row: int  # 1-based
+    headers: dict[str, str]  # field → header as written
+    lines: list[TeacherLine]
+    sheet: Sheet
+
+
+def read_teacher_list(sheet: Sheet) -> TeacherList:
+    """Find the header (姓名 and one more known column among the top rows), then read each teacher."""
+    found = _find_header(sheet.rows)
+    if found is None:
+        raise UnreadableFileError(QT_TRANSLATE_NOOP(
+            "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
+                      "and at least one of 性别, 任教学科, 联系电话, 职务."), sheet.name)
+    index, columns = found
+    headers = {key: text(sheet.rows[index][column]) for key, column in columns.items()}
+    lines = []
+    for number in range(index + 1, len(sheet.rows)):
+        cells = sheet.rows[number]
+        if all(text(c) == "" for c in cells) or any(w in text(c) for c in cells[:3] for w in TOTALS_WORDS):
+            continue
+        lines.append(_read_line(number + 1, cells, columns, headers))
+    return TeacherList(index + 1, headers, lines, sheet)
+
+
+def _field_for(header: Any) -> str | None:
+    return _BY_NAME.get(normalise_header(header))
+
+
+def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
+    for index, row in enumerate(rows[:MAX_HEADER_SEARCH]):
+        columns: dict[str, int] = {}
+        for column, cell in enumerate(row):
+            key = _field_for(cell)
+            if key and key not in columns:
+                columns[key] = column
+        if "name" in columns and len(columns) >= 2:
+            return index, columns
+    return None
+
+
+def _read_line(number: int, cells: list[Any], columns: dict[str, int], headers: dict[str, str]) -> TeacherLine:
+    line = TeacherLine(number)
+
+    def raw(key: str) -> Any:
+        column = columns.get(key)
+        return cells[column] if column is not None and column < len(cells) else None
+
+    def problem(key: str, code: str, message: str, *args: object) -> Problem:
+        return Problem(number, headers.get(key, ""), code, SchoolDeskError(message, *args))
+
+    for key in columns:
+        if isinstance(raw(key), CellError):
+            line.errors.append(problem(key, "error_cell", QT_TRANSLATE_NOOP(
+                "Errors", "The cell holds the Excel error %1 (a formula that failed); correct it and import again."),
+                raw(key).code))
+    if line.errors:
+        return line
+    name = "".join(text(raw("name")).split())
+    if not name:
+        line.errors.append(problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
+        return line
+    line.values["name"] = name
+    gender = strip_code(text(raw("gender")))
+    if gender:
+        if gender not in _GENDERS:
+            line.errors.append(problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
+                "Errors", "\"%1\" is not a gender; write 男 or 女."), gender))
+        else:
+            line.values["gender"] = _GENDERS[gender]
+    for key in ("subjects", "phone"):
+        if text(raw(key)):
+            line.values[key] = text(raw(key))
+    title = text(raw("title"))
+    if title:
+        if title in TEACHER_TITLES:
+            line.values["title"] = title
+        else:
+            line.warnings.append(problem("title", "unknown_value", QT_TRANSLATE_NOOP(
+                "Errors", "\"%1\" is not one of the known values (%2); the cell was left out."), title,
+                "、".join(TEACHER_TITLES)))
+    duties = [d for d in _SEPARATORS.split(text(raw("duties"))) if d]
+    unknown = [d for d in duties if d not in DUTIES]
+    if unknown:
+        line.warnings.append(problem("duties", "unknown_value", QT_TRANSLATE_NOOP(
+            "Errors", "\"%1\" is not a duty SchoolDesk knows (%2); it was left out, the others kept."),
+            "、".join(unknown), "、".join(DUTIES)))
+    line.duties = tuple(d for d in DUTIES if d in duties and d != PLAIN_TEACHER)
+    return line
