@@ -443,3 +443,13 @@ def test_verify_answers_a_damaged_zip_or_manifest_plainly_never_with_an_unexpect
         assert "意外" not in done.stderr + done.stdout and "Traceback" not in done.stderr, (name, done.stderr)
         if done.returncode == 2:
             assert "无法作为报送材料读取" in done.stderr, (name, done.stderr)
+
+
+def test_the_monthly_reports_sort_in_the_terms_order_and_the_listing_explains_the_manifest(demo_bundle) -> None:  # type: ignore[no-untyped-def]
+    _db, contents, result = demo_bundle
+    names = [p.name for p in result.path.iterdir() if p.name.startswith("控辍保学月报")]
+    assert len(names) == len(contents.monthly) >= 3
+    in_term_order = [f"控辍保学月报_{r.month.year}年{r.month.month:02d}月.xlsx" for r in contents.monthly]
+    assert sorted(names) == in_term_order  # as a folder lists them: 09月, 10月, 11月 — never 10月 before 9月
+    listing = (result.path / "清单.txt").read_text(encoding="utf-8-sig")
+    assert "manifest.json" in listing and "校验" in listing  # the one English name says what it is for

@@ -107,7 +107,7 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
                           write=lambda p: write_registers_xlsx(p, c.registers, filled_on=printed)),
                  Document(family=DROPOUT, name="控辍保学台账.pdf", weight=_register_lines(c.registers),
                           write=lambda p: write_registers_pdf(p, c.registers, font_path=font, printed=printed))]
-        docs += [Document(family=DROPOUT, name=f"控辍保学月报_{r.label}.xlsx",
+        docs += [Document(family=DROPOUT, name=f"控辍保学月报_{r.file_label}.xlsx",
                           write=lambda p, r=r: write_monthly_report_xlsx(p, r, filled_on=printed)) for r in c.monthly]
     if HOME_TEACHING in c.families:
         from schooldesk.exports.bundle_sheets import home_teaching_sheets
@@ -167,7 +167,9 @@ def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str
     c = contents
     lines = [f"{c.school_name}（学校标识码 {c.school_code}）", f"{c.semester.label_zh}报送材料",
              f"导出时间：{c.exported_at:%Y-%m-%d %H:%M}", f"身份证号：{'完整' if c.full_ids else '已遮挡'}", "",
-             "一、文件", *(f"  {f.path}（{f.size:,} 字节）" for f in files), "", "二、各表记录数"]
+             "一、文件", *(f"  {f.path}（{f.size:,} 字节）" for f in files),
+             f"  {MANIFEST}：文件校验清单（每个文件的大小和校验值，供教育局的电脑核对材料是否完整、是否被改动；"
+             "请勿修改或删除）", "", "二、各表记录数"]
     lines += [f"  {name} / {sheet}：{rows} 条" for name, by_sheet in sheets.items() for sheet, rows in by_sheet.items()]
     checks = [check.text_zh for check in c.checks] + list(replaced)
     lines += ["", f"三、报送前检查（{len(checks)} 项未完成）"] + ([f"  {check}" for check in checks] or ["  无"])

@@ -57,8 +57,13 @@ class MonthlyReport:
     def label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
 
+    @property
+    def file_label(self) -> str:
+        """2025年09月 — a file name's month, two digits so that a folder lists 9月 before 10月."""
+        return f"{self.month.year}年{self.month.month:02d}月"
+
     def file_name(self, suffix: str) -> str:
-        return document_name(self.school_name, "控辍保学月报", self.label, suffix=suffix)
+        return document_name(self.school_name, "控辍保学月报", self.file_label, suffix=suffix)
 
     def count(self, label: str) -> int:
         return next(f.count for f in self.figures if f.label == label)
