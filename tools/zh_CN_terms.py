@@ -1062,6 +1062,7 @@ ZH = {
     '%1 is on the list twice (row %2 too); this row was skipped.': '%1在名单中出现两次（另见第 %2 行）；此行已跳过。',
     'The gender is empty; write 男 or 女.': '性别为空；请填写男或女。',
     'Warning: the file is of another school (学校标识码 %1).': '注意：此文件属于别的学校（学校标识码 %1）。',
+    'Choose a USB stick or a folder…': '请选择 U 盘或文件夹…',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -2206,7 +2206,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>恢复码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/monthly_report.py" line="71" />
+      <location filename="../schooldesk/services/monthly_report.py" line="76" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
@@ -2540,7 +2540,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="194" />
+      <location filename="../schooldesk/ui/pages/export.py" line="196" />
       <source>Choose a USB stick or a folder to write to.</source>
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
@@ -2598,127 +2598,132 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ExportPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="36" />
+      <location filename="../schooldesk/ui/pages/export.py" line="37" />
       <source>Hand-in for the county bureau (报送材料)</source>
       <translation>向教育局报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="49" />
+      <location filename="../schooldesk/ui/pages/export.py" line="50" />
       <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
       <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="52" />
+      <location filename="../schooldesk/ui/pages/export.py" line="53" />
       <source>A &amp;folder</source>
       <translation>文件夹(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="53" />
+      <location filename="../schooldesk/ui/pages/export.py" line="54" />
       <source>One &amp;zip file</source>
       <translation>一个 zip 压缩包(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="60" />
+      <location filename="../schooldesk/ui/pages/export.py" line="61" />
       <source>password to encrypt the zip (AES-256); empty: not encrypted</source>
       <translation>加密压缩包的密码（AES-256）；不填则不加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="63" />
+      <location filename="../schooldesk/ui/pages/export.py" line="64" />
       <source>the password again</source>
       <translation>再次输入密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="67" />
+      <location filename="../schooldesk/ui/pages/export.py" line="69" />
       <source>Other fol&amp;der…</source>
       <translation>其他文件夹(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="90" />
+      <location filename="../schooldesk/ui/pages/export.py" line="92" />
       <source>Open i&amp;t</source>
       <translation>打开(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="104" />
+      <location filename="../schooldesk/ui/pages/export.py" line="106" />
       <source>&amp;Show in its folder</source>
       <translation>打开所在文件夹(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="69" />
+      <location filename="../schooldesk/ui/pages/export.py" line="71" />
       <source>&amp;Look for USB sticks</source>
       <translation>查找U盘(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="76" />
+      <location filename="../schooldesk/ui/pages/export.py" line="68" />
+      <source>Choose a USB stick or a folder…</source>
+      <translation>请选择 U 盘或文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="78" />
       <source>Semester</source>
       <translation>学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="77" />
+      <location filename="../schooldesk/ui/pages/export.py" line="79" />
       <source>Record families</source>
       <translation>材料类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="83" />
+      <location filename="../schooldesk/ui/pages/export.py" line="85" />
       <source>Written as</source>
       <translation>写成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="84" />
+      <location filename="../schooldesk/ui/pages/export.py" line="86" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="86" />
+      <location filename="../schooldesk/ui/pages/export.py" line="88" />
       <source>Write to</source>
       <translation>写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="93" />
+      <location filename="../schooldesk/ui/pages/export.py" line="95" />
       <source>Check before sending (报送前检查)</source>
       <translation>报送前检查</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="98" />
+      <location filename="../schooldesk/ui/pages/export.py" line="100" />
       <source>&amp;Write the bundle</source>
       <translation>写入报送材料(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="153" />
+      <location filename="../schooldesk/ui/pages/export.py" line="155" />
       <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
       <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="154" />
+      <location filename="../schooldesk/ui/pages/export.py" line="156" />
       <source>Nothing is incomplete.</source>
       <translation>没有未完成的项目。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="169" />
+      <location filename="../schooldesk/ui/pages/export.py" line="171" />
       <source>%1 (%2 MB free)</source>
       <translation>%1（剩余 %2 MB）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="170" />
+      <location filename="../schooldesk/ui/pages/export.py" line="172" />
       <source>%1 (read-only: write-protected or locked)</source>
       <translation>%1（只读：写保护或被锁定）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="177" />
+      <location filename="../schooldesk/ui/pages/export.py" line="179" />
       <source>Write the bundle into</source>
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="215" />
+      <location filename="../schooldesk/ui/pages/export.py" line="218" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="221" />
+      <location filename="../schooldesk/ui/pages/export.py" line="224" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="223" />
+      <location filename="../schooldesk/ui/pages/export.py" line="226" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>

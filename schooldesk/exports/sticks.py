@@ -47,10 +47,33 @@ def _windows_roots() -> list[tuple[Path, str]]:
         kernel.SetErrorMode(mode)
 
 
-def _linux_roots() -> list[tuple[Path, str]]:
+def _removable_device(device: str, sys_block: Path) -> bool:
+    """A USB stick or card: the kernel marks the disk removable, or it hangs off a USB bus. A loop-mounted image
+    (another program's /media/… snap or AppImage) and the system's own disks are neither."""
+    if not device.startswith("/dev/"):
+        return False
+    name = Path(device).name
+    if name.startswith(("loop", "ram", "zram", "dm-")):
+        return False
+    node = sys_block / name
+    try:
+        real = node.resolve()
+    except OSError:
+        return False
+    for candidate in (real, real.parent):  # a partition (sdb1) sits inside its disk (sdb)
+        try:
+            if (candidate / "removable").read_text(encoding="ascii").strip() == "1":
+                return True
+        except OSError:
+            continue
+    return "/usb" in str(real)
+
+
+def _linux_roots(mounts_file: Path = Path("/proc/mounts"), sys_block: Path = Path("/sys/class/block")
+                 ) -> list[tuple[Path, str]]:
     found = []
     try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+        mounts = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
     for line in mounts:
@@ -58,14 +81,14 @@ def _linux_roots() -> list[tuple[Path, str]]:
         if len(fields) < 2:
             continue
         mount = fields[1].replace("\\040", " ")
-        if mount.startswith(LINUX_MEDIA):
+        if mount.startswith(LINUX_MEDIA) and _removable_device(fields[0], sys_block):
             found.append((Path(mount), Path(mount).name))
     return found
 
 
 def removable_drives() -> list[Stick]:
     """Every plugged-in removable drive, the system's own disks left out: on Windows by drive type, elsewhere
-    the media a desktop mounts under /media or /run/media."""
+    the removable media a desktop mounts under /media or /run/media."""
     roots = _windows_roots() if sys.platform == "win32" else _linux_roots()
     sticks = []
     for root, label in roots:

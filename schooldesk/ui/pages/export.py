@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -24,6 +24,7 @@ PAGE_OF = {"dropout": "PupilsPage", "home_teaching": "HomeTeachingPage", "observ
            "mentorship": "MentorshipPage", "activities": "ActivitiesPage"}
 NO_MATCH = QT_TRANSLATE_NOOP("Errors", "The two passwords differ.")
 CHECK_ROLE = Qt.ItemDataRole.UserRole
+DESTINATION_KEY = "bundle/destination"  # where the clerk last wrote a bundle
 
 
 class ExportPage(QWidget):
@@ -64,6 +65,7 @@ class ExportPage(QWidget):
         self.as_zip.toggled.connect(self._zip_chosen)
         self.destination = QComboBox(self)
         self.destination.setObjectName("bundleDestination")
+        self.destination.setPlaceholderText(self.tr("Choose a USB stick or a folder…"))
         self.choose_button = QPushButton(self.tr("Other fol&der…"), self)
         self.choose_button.clicked.connect(self.choose_folder)
         self.drives_button = QPushButton(self.tr("&Look for USB sticks"), self)
@@ -161,7 +163,7 @@ class ExportPage(QWidget):
             window.open_page(PAGE_OF[check.family])
 
     def fill_drives(self) -> None:
-        kept = self.destination.currentData()
+        kept = self.destination.currentData() or QSettings().value(DESTINATION_KEY)  # never a drive not chosen
         self.destination.clear()
         from schooldesk.exports.sticks import removable_drives
 
@@ -169,9 +171,9 @@ class ExportPage(QWidget):
             text = (fill(self.tr("%1 (%2 MB free)"), (stick.label, f"{stick.free / 1e6:,.0f}")) if stick.writable
                     else fill(self.tr("%1 (read-only: write-protected or locked)"), (stick.label,)))
             self.destination.addItem(text, str(stick.root))
-        if kept and self.destination.findData(kept) < 0:
-            self.destination.addItem(kept, kept)
-        self.destination.setCurrentIndex(max(0, self.destination.findData(kept)))
+        if kept and self.destination.findData(kept) < 0 and Path(str(kept)).is_dir():
+            self.destination.addItem(str(kept), str(kept))
+        self.destination.setCurrentIndex(self.destination.findData(str(kept)) if kept else -1)
 
     def choose_folder(self) -> Any:
         return file_dialog(self, "bundle", self.tr("Write the bundle into"), "", lambda paths: self.use_folder(paths[0]),
@@ -210,6 +212,7 @@ class ExportPage(QWidget):
             return write_bundle(contents, Path(where), as_zip=as_zip, password=password, font_path=font,
                                 progress=progress.report, data_folder=db.path.parent, seal_key=school_seal_key(db))
 
+        QSettings().setValue(DESTINATION_KEY, where)  # offered first next time, if it is there
         self.outcome.clear()
         self.open_result.setVisible(False)
         self.task = run_in_background(self, self.tr("Writing the bundle and reading it back…"), work, self._written,
