@@ -92,6 +92,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self._hidden_windows: list[QWidget] = []
         self._discard_edits = False
         self.close_question: QMessageBox | None = None
+        self.leave_question: QMessageBox | None = None
         self.idle = IdleWatcher(self)
         if state.user is not None:  # nothing to unlock with when nobody signed in (tests, self-test)
             self.idle.idle.connect(self.lock)
@@ -175,8 +176,29 @@ class MainWindow(PreservesGeometry, QMainWindow):
         return self.page(number)
 
     def show_page(self, number: int) -> None:
-        if 0 <= number < len(self._page_makers):
-            self.stack.setCurrentWidget(self.page(number))
+        """Show page *number*; leaving a page with typed, unsaved edits (设置) asks first: save, discard, stay."""
+        if not 0 <= number < len(self._page_makers):
+            return
+        here = self.stack.currentWidget()
+        if here is not self._built.get(number) and getattr(here, "has_unsaved_edits", lambda: False)():
+            self.nav.blockSignals(True)  # stay put until answered
+            self.nav.setCurrentRow(self.stack.indexOf(here))
+            self.nav.blockSignals(False)
+            self.leave_question = ask_to_save(self, lambda button: self._leave_answered(button, here, number),
+                                              "leaveQuestion")
+            return
+        self.stack.setCurrentWidget(self.page(number))
+
+    def _leave_answered(self, button: QMessageBox.StandardButton, page: QWidget, number: int) -> None:
+        if button == QMessageBox.StandardButton.Save:
+            page.save()  # type: ignore[attr-defined]
+            if page.has_unsaved_edits():  # type: ignore[attr-defined]
+                return  # a rule was broken: the page shows it; stay
+        elif button == QMessageBox.StandardButton.Discard:
+            page.discard_edits()  # type: ignore[attr-defined]
+        else:
+            return
+        self.nav.setCurrentRow(number)
 
     @property
     def pages(self) -> list[tuple[str, QWidget]]:

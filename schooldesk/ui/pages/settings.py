@@ -167,6 +167,13 @@ class SettingsPage(QWidget):
                 or self.observation_rules.is_edited() or self.mentorship_rules.is_edited()
                 or self.activity_rules.is_edited())
 
+    def discard_edits(self) -> None:
+        """Back to what is saved (the clerk chose not to keep the typing)."""
+        self.refresh()
+        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules,
+                    self.activity_rules):
+            box.load()
+
     def save(self) -> None:
         """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
