@@ -76,7 +76,11 @@ def test_plan_visit_with_two_teachers_and_a_photo_then_preview(qtbot, zh_app, pe
 
     page.new_button.click()
     plan_dialog: PlanDialog = _visible(PlanDialog)  # type: ignore[assignment]
-    assert plan_dialog.pupil.currentText().startswith("★ 陈小宇")  # the child taught at home is offered first
+    assert plan_dialog.pupil.itemText(0).startswith("★ 陈小宇")  # the child taught at home is offered first
+    assert plan_dialog.pupil.currentIndex() == -1  # but not chosen for the clerk
+    plan_dialog.buttons.button(plan_dialog.buttons.StandardButton.Save).click()
+    assert plan_dialog.isVisible() and plan_dialog.form.error_text("pupil")
+    plan_dialog.pupil.setCurrentIndex(0)
     plan_dialog.buttons.button(plan_dialog.buttons.StandardButton.Save).click()
     assert plan_dialog.isVisible() and plan_dialog.form.error_text("teachers")  # no teacher ticked yet
     for teacher_id in teachers:
@@ -257,7 +261,9 @@ def test_a_plan_made_late_in_term_starts_today_and_a_past_start_asks_first(qtbot
     dialog = PlanDialog(db, autumn, today=date(2025, 11, 24))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.pupil.currentData() == pupil_id and dialog.start.value() == date(2025, 10, 10)  # placed then
+    assert dialog.pupil.currentIndex() == -1
+    dialog.pupil.setCurrentIndex(dialog.pupil.findData(pupil_id))
+    assert dialog.start.value() == date(2025, 10, 10)  # placed then
     dialog.pupil.setCurrentIndex(dialog.pupil.findData(next(
         dialog.pupil.itemData(i) for i in range(dialog.pupil.count()) if dialog.pupil.itemData(i) != pupil_id)))
     assert dialog.start.value() == date(2025, 11, 24)  # another child, no placement: today

@@ -1063,6 +1063,7 @@ ZH = {
     'The gender is empty; write 男 or 女.': '性别为空；请填写男或女。',
     'Warning: the file is of another school (学校标识码 %1).': '注意：此文件属于别的学校（学校标识码 %1）。',
     'Choose a USB stick or a folder…': '请选择 U 盘或文件夹…',
+    'Type or choose the child…': '输入或选择学生…',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

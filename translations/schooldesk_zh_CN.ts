@@ -2165,7 +2165,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可嵌入 PDF 的 TrueType 字体（请选择 .ttf 或 .ttc 文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="109" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="112" />
       <source>Choose the child from the list.</source>
       <translation>请从列表中选择学生。</translation>
     </message>
@@ -3422,62 +3422,62 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomeVisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="119" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="122" />
       <source>Home teaching visit — %1</source>
       <translation>送教上门记录 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="125" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="128" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="137" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="140" />
       <source>&amp;Time</source>
       <translation>时间(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="141" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
       <source>T&amp;eachers</source>
       <translation>送教教师(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="142" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
       <source>&amp;Content</source>
       <translation>内容类别(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="144" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="147" />
       <source>What was ta&amp;ught</source>
       <translation>送教内容(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="145" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="148" />
       <source>&amp;How the child did</source>
       <translation>学生表现(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="146" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="149" />
       <source>Guardian's &amp;feedback</source>
       <translation>家长反馈(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="148" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="151" />
       <source>&amp;Next steps</source>
       <translation>下一步计划(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="149" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="152" />
       <source>&amp;Photos</source>
       <translation>佐证照片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="158" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="161" />
       <source>ends before it starts</source>
       <translation>结束时间早于开始时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="160" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="163" />
       <source>%1, %2 lesson periods</source>
       <translation>%1，%2课时</translation>
     </message>
@@ -3791,37 +3791,37 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="101" />
+      <location filename="../schooldesk/ui/main_window.py" line="102" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="105" />
+      <location filename="../schooldesk/ui/main_window.py" line="106" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="106" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="108" />
+      <location filename="../schooldesk/ui/main_window.py" line="109" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="109" />
+      <location filename="../schooldesk/ui/main_window.py" line="110" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="116" />
+      <location filename="../schooldesk/ui/main_window.py" line="117" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -4098,97 +4098,97 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>学科(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="60" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="62" />
       <source>Lesson t&amp;itle</source>
       <translation>课题(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="61" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
       <source>Lesson t&amp;ype</source>
       <translation>课型(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="65" />
       <source>&amp;Kind</source>
       <translation>听课类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="66" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="68" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
       <source>period </source>
       <translation>第 </translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="69" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
       <source> of the day</source>
       <translation> 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="72" />
       <source>Pe&amp;riod</source>
       <translation>节次(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="73" />
       <source>&amp;Process record</source>
       <translation>教学过程记录(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="76" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="78" />
       <source>(not scored)</source>
       <translation>（不评分）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="82" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="84" />
       <source>%1 (as scored then)</source>
       <translation>%1（评分时的版本）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="87" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="89" />
       <source>Ru&amp;bric</source>
       <translation>评价表(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="88" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="90" />
       <source>Scores</source>
       <translation>评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="94" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
       <source>This lesson</source>
       <translation>本节课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="95" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
       <source>not scored</source>
       <translation>未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
       <source>%1 observers, average %2</source>
       <translation>%1 人听课，平均 %2 分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
       <source>&amp;Highlights</source>
       <translation>亮点(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="100" />
       <source>Su&amp;ggestions</source>
       <translation>建议(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="101" />
       <source>Plans and ho&amp;mework</source>
       <translation>二看三查阅(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="100" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="102" />
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
     </message>
@@ -4736,12 +4736,12 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>本机没有安装打印机：请另存为 PDF，到其他电脑上打印。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="101" />
+      <location filename="../schooldesk/ui/print_preview.py" line="102" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/print_preview.py" line="101" />
+      <location filename="../schooldesk/ui/print_preview.py" line="102" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4790,57 +4790,63 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <translation>送教上门计划 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="52" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="53" />
+      <source>Type or choose the child…</source>
+      <translation>输入或选择学生…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="57" />
       <source>&amp;Child</source>
       <translation>学生(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="58" />
       <source>&amp;From</source>
       <translation>开始日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="56" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="59" />
       <source>Months from this date on are judged against the visit rule.</source>
       <translation>从此日期起的各月按送教要求评判。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="61" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="64" />
       <source>&amp;Until</source>
       <translation>结束日期(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="62" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
       <source>&amp;Teachers (first: responsible)</source>
       <translation>送教教师(&amp;T)（第一位为负责人）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="64" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="67" />
       <source>&amp;Goals</source>
       <translation>送教目标(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="68" />
       <source>Individual plan</source>
       <translation>个别化教育计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="66" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="69" />
       <source>e.g. recognise 100 common characters; eat without help</source>
       <translation>如：认识常用汉字100个；能独立进餐</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="67" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="70" />
       <source>&amp;Schedule</source>
       <translation>送教安排(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="68" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="71" />
       <source>e.g. Wednesday afternoons of the 1st and 3rd week</source>
       <translation>如：每月第一、三周周三下午</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="94" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="97" />
       <source>The plan starts on %1, which is already past. %2 will be judged against the visit rule at once, and months without enough visits will show as not met.
 
 Save with this start date?</source>
@@ -6321,7 +6327,7 @@ Choose No to start with an empty database.</source>
   <context>
     <name>Windows</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="175" />
+      <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="189" />
       <source>It was deleted elsewhere (in another window, on a page or by restoring a backup), so its window was closed.</source>
       <translation>它已在别处删除（另一个窗口、某个页面，或恢复了备份），所以这个窗口已关闭。</translation>
     </message>

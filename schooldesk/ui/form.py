@@ -48,6 +48,7 @@ class FieldForm(QWidget):
         self._fields[name] = widget
         self._errors[name] = error
         self._holders[name] = holder
+        _when_edited(widget, error.hide)  # a message about the old value never stays beside a corrected one
         return widget
 
     def set_row_visible(self, name: str, visible: bool) -> None:
@@ -79,6 +80,14 @@ class FieldForm(QWidget):
         label.show()
         self._fields[error.field].setFocus()
         return True
+
+
+def _when_edited(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call *then* when the clerk changes *widget*'s value (whatever kind of input it is)."""
+    for signal in ("textEdited", "textChanged", "currentIndexChanged", "editTextChanged", "valueChanged",
+                   "dateChanged", "timeChanged", "toggled", "itemChanged"):
+        if hasattr(widget, signal):
+            getattr(widget, signal).connect(lambda *_args: then())
 
 
 def submit(form: FieldForm, parent: QWidget, action: Callable[[], T]) -> tuple[bool, T | None]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
 
 from schooldesk.domain.errors import StorageError
 from schooldesk.exports.files import write_atomically
@@ -82,7 +82,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
                               toolbar)
                 note.setObjectName("noPrinterNote")
                 toolbar.addWidget(note)
-        self.resize(900, 1000)
+        self.resize(fitting(QSize(900, 1000), parent))
+
 
     def done(self, result: int) -> None:
         """Closed: the copy goes once QtPdf has let go of it (on Windows only when its document is gone)."""
@@ -109,3 +110,13 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             return False
         self.saved_box = show_saved(self, target)
         return True
+
+
+def fitting(wanted: QSize, near: QWidget | None) -> QSize:
+    """*wanted*, made small enough for the screen the window opens on (a 1366×768 laptop has 728 pixels below
+    the taskbar), the title bar and a margin left free."""
+    screen = (near.screen() if near is not None else None) or QApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry()
+    return wanted.boundedTo(QSize(room.width() - 40, room.height() - 60))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from schooldesk.domain.i18n import fill
 from schooldesk.services.care import CareRow
-from schooldesk.domain.care import SUSPECTED_DROPOUT
+from schooldesk.domain.care import SUSPECTED_DROPOUT, care_kind
 from schooldesk.services.dropout import CaseRow, VisitRow, confirm_dropout, delete_visit
 from schooldesk.services.profile import PupilProfile, TimelineEntry, pupil_profile
 from schooldesk.services.support import SupportRow, delete_support
@@ -66,7 +66,7 @@ class PupilProfileWindow(OpensRecordDialogs, PreservesGeometry, QDialog):
 
         self.care_model: RowTableModel[CareRow] = RowTableModel([
             Column(self.tr("Category"), lambda c: c.name_zh),
-            Column(self.tr("Details"), lambda c: c.summary),
+            Column(self.tr("Details"), _labelled_details),
             Column(self.tr("From"), lambda c: c.start_date.isoformat()),
             Column(self.tr("Until"), lambda c: c.end_date.isoformat() if c.end_date else ""),
             Column(self.tr("Responsible teacher"), lambda c: c.responsible_teacher_name, names=True),
@@ -339,3 +339,9 @@ def _write(path: Path, file: Any, case_id: int | None, font: Any) -> Any:
     if case_id is not None:
         return write_case_pdf(path, file, case_id, font_path=font)
     return write_pupil_file_pdf(path, file, font_path=font)
+
+
+def _labelled_details(row: CareRow) -> str:
+    """父亲电话：139…；委托监护人：王大爷 — each value with its name (whose phone is whose)."""
+    return "；".join(f"{QCoreApplication.translate('Care', f.label)}：{row.details[f.key]}"
+                    for f in care_kind(row.kind).details if row.details.get(f.key))

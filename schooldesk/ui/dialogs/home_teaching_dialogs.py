@@ -48,6 +48,9 @@ class PlanDialog(RecordDialog):
                 label = " ".join(filter(None, (choice.name, choice.class_name)))
                 self.pupil.addItem(f"★ {label}" if choice.taught_at_home else label, choice.id)
                 self._placed_on[choice.id] = choice.placed_on
+            self.pupil.setCurrentIndex(-1)  # chosen by the clerk, never the first of the list by default
+            self.pupil.setPlaceholderText(self.tr("Type or choose the child…"))
+            self.pupil.lineEdit().setPlaceholderText(self.tr("Type or choose the child…"))
         else:
             self.pupil.addItem(plan.pupil_name, plan.pupil_id)
             self.pupil.setEnabled(False)

@@ -57,6 +57,8 @@ class ObservationDialog(RecordDialog):
         self.subject.addItems(list(dict.fromkeys([*SUBJECTS, *choices.subjects])))
         self.subject.setCurrentText(o.subject if o else "")
         f.add("subject", self.tr("&Subject"), self.subject)
+        self._filled_subject = ""  # what the teacher's subject put there (replaced when another is chosen)
+        self.taught.currentIndexChanged.connect(self._fill_subject)
         self.topic = f.add("topic", self.tr("Lesson t&itle"), QLineEdit(o.topic if o else "", self))
         self.lesson_type = f.add("lesson_type", self.tr("Lesson t&ype"), ChoiceBox(
             LESSON_TYPES, blank=False, current=o.lesson_type if o else ""))
@@ -101,6 +103,14 @@ class ObservationDialog(RecordDialog):
 
     def _rubric_chosen(self, index: int) -> None:
         self.scores.set_rubric(self._definitions[index])
+
+    def _fill_subject(self) -> None:
+        """学科 from the observed teacher's first subject, unless the clerk typed another."""
+        teacher = next((t for t in self._choices.teachers if t.id == self.taught.teacher_id()), None)
+        subject = teacher.subjects.split("、")[0] if teacher and teacher.subjects else ""
+        if subject and self.subject.currentText() in ("", self._filled_subject):
+            self.subject.setCurrentText(subject)
+            self._filled_subject = subject
 
     def data(self) -> ObservationInput:
         return ObservationInput(

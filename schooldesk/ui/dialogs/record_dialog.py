@@ -113,6 +113,20 @@ class RecordDialog(PreservesGeometry, QDialog):
     def is_edited(self) -> bool:
         return self._as_opened is not None and self._values() != self._as_opened
 
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Esc with a drop-down, calendar or completer open closes that, never the form behind it."""
+        if event.key() == Qt.Key.Key_Escape:
+            dropped = [box for box in self.form.findChildren(QComboBox) if box.view().isVisible()]
+            popup = QApplication.activePopupWidget()
+            if dropped or popup is not None:
+                for box in dropped:
+                    box.hidePopup()
+                if popup is not None and popup.isVisible():
+                    popup.close()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     def reject(self) -> None:
         """Close without saving; if something was typed, ask first (Save / Discard / keep editing)."""
         if not self.is_edited():
