@@ -1064,6 +1064,20 @@ ZH = {
     'Warning: the file is of another school (学校标识码 %1).': '注意：此文件属于别的学校（学校标识码 %1）。',
     'Choose a USB stick or a folder…': '请选择 U 盘或文件夹…',
     'Type or choose the child…': '输入或选择学生…',
+    'First steps': '开始使用的步骤',
+    'Until these are done the lists below cannot tell you much. Double-click a step (or press Enter) to go where it is done.': '完成这些步骤之前，下面的列表说明不了什么。双击某一步（或按回车）即可前往办理。',
+    "Fill in the school's details (principal, county: they print on every document)": '填写学校信息（校长、所在县：每份报表都会打印）',
+    'Add the teachers (one by one, or from an Excel list)': '添加教师（逐个添加，或从 Excel 名单导入）',
+    "Import the pupils' roster from the student-status system": '从学籍系统导入学生名册',
+    'Mark the pupils in care (left-behind, disabled, struggling …) with their responsible teacher': '登记关爱学生（留守、残疾、学困……）及其包保责任人',
+    "Look over the school's rules in Settings (support intervals, 送教上门, quotas, home-visit targets) and save them": '在“设置”中核对本校规则（帮扶间隔、送教上门、听课节数、家访目标）并保存',
+    'next': '下一步',
+    'to do': '待办',
+    '%1 %2. %3 — %4': '%1 %2. %3 — %4',
+    'No pupils on roll yet: overdue support records will show here.': '尚无在籍学生：逾期的帮扶记录将在此显示。',
+    'Home teaching: no child is taught at home yet.': '送教上门：尚无送教上门的学生。',
+    'Lesson observation: no teachers yet.': '听课评课：尚无教师。',
+    'Mentoring: no teachers yet.': '师徒结对：尚无教师。',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -2752,6 +2752,64 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
+    <name>FirstStepsBox</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="18" />
+      <source>First steps</source>
+      <translation>开始使用的步骤</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="20" />
+      <source>Until these are done the lists below cannot tell you much. Double-click a step (or press Enter) to go where it is done.</source>
+      <translation>完成这些步骤之前，下面的列表说明不了什么。双击某一步（或按回车）即可前往办理。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="30" />
+      <source>Fill in the school's details (principal, county: they print on every document)</source>
+      <translation>填写学校信息（校长、所在县：每份报表都会打印）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="31" />
+      <source>Add the teachers (one by one, or from an Excel list)</source>
+      <translation>添加教师（逐个添加，或从 Excel 名单导入）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="32" />
+      <source>Import the pupils' roster from the student-status system</source>
+      <translation>从学籍系统导入学生名册</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="33" />
+      <source>Mark the pupils in care (left-behind, disabled, struggling …) with their responsible teacher</source>
+      <translation>登记关爱学生（留守、残疾、学困……）及其包保责任人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="35" />
+      <source>Look over the school's rules in Settings (support intervals, 送教上门, quotas, home-visit targets) and save them</source>
+      <translation>在“设置”中核对本校规则（帮扶间隔、送教上门、听课节数、家访目标）并保存</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="45" />
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="45" />
+      <source>next</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="45" />
+      <source>to do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/first_steps.py" line="46" />
+      <source>%1 %2. %3 — %4</source>
+      <translation>%1 %2. %3 — %4</translation>
+    </message>
+  </context>
+  <context>
     <name>GuidanceDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="75" />
@@ -2865,198 +2923,218 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="40" />
+      <location filename="../schooldesk/ui/pages/home.py" line="41" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Home visits to left-behind children:</source>
       <translation>留守儿童家访：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="51" />
+      <location filename="../schooldesk/ui/pages/home.py" line="52" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="52" />
-      <location filename="../schooldesk/ui/pages/home.py" line="65" />
+      <location filename="../schooldesk/ui/pages/home.py" line="53" />
+      <location filename="../schooldesk/ui/pages/home.py" line="66" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="53" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="64" />
+      <location filename="../schooldesk/ui/pages/home.py" line="65" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home.py" line="67" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="67" />
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home.py" line="69" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="76" />
+      <location filename="../schooldesk/ui/pages/home.py" line="77" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="77" />
+      <location filename="../schooldesk/ui/pages/home.py" line="78" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="78" />
+      <location filename="../schooldesk/ui/pages/home.py" line="79" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="79" />
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="80" />
+      <location filename="../schooldesk/ui/pages/home.py" line="81" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="84" />
+      <location filename="../schooldesk/ui/pages/home.py" line="85" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="91" />
+      <location filename="../schooldesk/ui/pages/home.py" line="92" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="92" />
+      <location filename="../schooldesk/ui/pages/home.py" line="93" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="93" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="94" />
+      <location filename="../schooldesk/ui/pages/home.py" line="95" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="98" />
+      <location filename="../schooldesk/ui/pages/home.py" line="99" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="101" />
+      <location filename="../schooldesk/ui/pages/home.py" line="102" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="102" />
+      <location filename="../schooldesk/ui/pages/home.py" line="103" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="135" />
+      <location filename="../schooldesk/ui/pages/home.py" line="140" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="137" />
+      <location filename="../schooldesk/ui/pages/home.py" line="142" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="178" />
+      <location filename="../schooldesk/ui/pages/home.py" line="157" />
+      <source>No pupils on roll yet: overdue support records will show here.</source>
+      <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="164" />
+      <source>Home teaching: no child is taught at home yet.</source>
+      <translation>送教上门：尚无送教上门的学生。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="188" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="148" />
+      <location filename="../schooldesk/ui/pages/home.py" line="156" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="149" />
+      <location filename="../schooldesk/ui/pages/home.py" line="158" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="154" />
+      <location filename="../schooldesk/ui/pages/home.py" line="163" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="155" />
+      <location filename="../schooldesk/ui/pages/home.py" line="165" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="182" />
+      <location filename="../schooldesk/ui/pages/home.py" line="192" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="183" />
+      <location filename="../schooldesk/ui/pages/home.py" line="193" />
+      <source>Lesson observation: no teachers yet.</source>
+      <translation>听课评课：尚无教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="194" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="189" />
+      <location filename="../schooldesk/ui/pages/home.py" line="200" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="190" />
+      <location filename="../schooldesk/ui/pages/home.py" line="201" />
+      <source>Mentoring: no teachers yet.</source>
+      <translation>师徒结对：尚无教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="202" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>

@@ -78,3 +78,6 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
     add_demo_observations(db, term, teachers, classes, today or date.today())
     add_demo_mentorship(db, year, term, teachers, today or date.today())
     add_demo_activities(db, term, teachers, classes, today or date.today())
+    from schooldesk.services.school_rules import set_support_intervals, support_intervals
+
+    set_support_intervals(db, support_intervals(db))  # the demo office has looked over its rules

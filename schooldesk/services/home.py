@@ -59,3 +59,35 @@ def families_summary(db: Database, semester: SemesterKey | None, today: date) ->
     return FamiliesSummary(observing_behind=tuple(behind_on_observations(db, semester, today)),
                            pairs_behind=tuple(pairs_behind(db, semester, today)),
                            not_visited=standing.not_visited, visits_behind=standing.children_behind)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstStep:
+    """One step of setting a school up, in the order a new office takes them; *page* is where it is done."""
+
+    code: str
+    done: bool
+    page: str
+
+
+RULE_KEYS = ("support_interval_days", "home_teaching_rules", "observation_quotas", "visit_targets",
+             "mentorship_targets")  # any of them saved: the school has looked at its rules
+
+
+def first_steps(db: Database) -> tuple[FirstStep, ...]:
+    """School details, teachers, the roster, care categories, the rules — each done or not, in that order (the
+    home page shows them until all are done, so an empty school is never told everything 达到要求)."""
+    from schooldesk.db.models import CareRecord, School, SchoolSetting
+
+    with db.transaction() as session:
+        school = session.scalars(select(School)).first()
+        count = lambda model: session.scalar(select(func.count()).select_from(model)) or 0  # noqa: E731
+        rules = session.scalar(select(func.count()).select_from(SchoolSetting)
+                               .where(SchoolSetting.key.in_(RULE_KEYS))) or 0
+        return (
+            FirstStep(code="school", done=bool(school and school.principal and school.county), page="SettingsPage"),
+            FirstStep(code="teachers", done=count(Teacher) > 0, page="TeachersPage"),
+            FirstStep(code="roster", done=count(Pupil) > 0, page="PupilsPage"),
+            FirstStep(code="care", done=count(CareRecord) > 0, page="PupilsPage"),
+            FirstStep(code="rules", done=rules > 0, page="SettingsPage"),
+        )
