@@ -159,7 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     _console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.language = _language_in(argv)
-    args = build_parser().parse_args(argv)
+    if {"-h", "--help"} & set(argv):  # help in the user's language (only then: the rest starts as fast as before)
+        from schooldesk.cli_help import localise, localise_argparse
+
+        _console_translations(_Parser.language)
+        localise_argparse()
+        parser = build_parser()
+        localise(parser)
+    else:
+        parser = build_parser()
+    args = parser.parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.lang = getattr(args, "lang", None)  # None: the GUI uses the language chosen in Settings
     if args.command in (None, "gui"):

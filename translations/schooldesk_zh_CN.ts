@@ -1019,6 +1019,414 @@ The current data is backed up first, so this can be undone.</source>
     </message>
   </context>
   <context>
+    <name>CommandHelp</name>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="20" />
+      <source>SchoolDesk records desk</source>
+      <translation>SchoolDesk 学校档案台账</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="21" />
+      <source>data folder (default: $SCHOOLDESK_DATA_DIR or the user data folder)</source>
+      <translation>数据文件夹（默认：$SCHOOLDESK_DATA_DIR 或用户数据文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="22" />
+      <source>interface language (default: zh_CN)</source>
+      <translation>界面语言（默认：zh_CN）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="23" />
+      <source>open the desktop app (the default)</source>
+      <translation>打开桌面程序（默认）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="24" />
+      <source>set up a school without the wizard</source>
+      <translation>不用向导，直接建立学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="25" />
+      <source>create a demo school with synthetic data</source>
+      <translation>用虚构数据建立一所演示学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="26" />
+      <source>check the database; exit 0 when healthy</source>
+      <translation>检查数据库；正常时退出码为 0</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="27" />
+      <source>take a verified backup now</source>
+      <translation>立即备份并校验</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="28" />
+      <source>replace the database with a backup (the current one is backed up first)</source>
+      <translation>用备份替换数据库（先备份当前数据库）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="29" />
+      <source>import pupils from an .xlsx/.xls roster (student-status system export)</source>
+      <translation>从 .xlsx/.xls 名册（学籍系统导出）导入学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="30" />
+      <source>import teachers from an .xlsx/.xls list (姓名, 性别, 任教学科, 联系电话, 职务)</source>
+      <translation>从 .xlsx/.xls 名单（姓名、性别、任教学科、联系电话、职务）导入教师</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="31" />
+      <source>set a new administrator password with the recovery code from set-up</source>
+      <translation>用建立学校时的恢复码设置新的管理员密码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="32" />
+      <source>write a register (台账) of a semester as .xlsx or .pdf</source>
+      <translation>将某学期的台账写成 .xlsx 或 .pdf</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="33" />
+      <source>write the 控辍保学月报 of a month as .xlsx or .pdf</source>
+      <translation>将某月的控辍保学月报写成 .xlsx 或 .pdf</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="34" />
+      <source>write a pupil's file (学生档案), or one dropout case's 劝返记录表, as PDF</source>
+      <translation>将学生档案或某一辍学个案的劝返记录表写成 PDF</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="35" />
+      <source>write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form</source>
+      <translation>写出送教上门 PDF：学生的学期记录、一次送教记录或空白送教记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="36" />
+      <source>write a 听课记录 as PDF: one observation, a blank form, or a teacher's semester</source>
+      <translation>将听课记录写成 PDF：一次听课、空白记录表或某教师一学期的听课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="37" />
+      <source>each teacher's lessons observed against their quota for a semester</source>
+      <translation>各教师本学期听课节数与要求对照</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="38" />
+      <source>write a semester's observations and quota table as .xlsx</source>
+      <translation>将某学期的听课记录和节数表写成 .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="39" />
+      <source>each 师徒结对 pair's targets against what was done in a semester</source>
+      <translation>各师徒结对本学期目标完成情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="40" />
+      <source>write a pair's agreement, semester record or assessment form as PDF</source>
+      <translation>将师徒结对协议书、学期记录或考核表写成 PDF</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="41" />
+      <source>write an activity record as PDF (or a blank 家访记录表, or the semester's summary)</source>
+      <translation>将活动记录写成 PDF（或空白家访记录表，或本学期汇总）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="42" />
+      <source>write a semester's bundle for the bureau (workbooks, PDFs, photos, manifest)</source>
+      <translation>写出某学期报送教育局的材料（工作簿、PDF、照片、清单）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="43" />
+      <source>check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable</source>
+      <translation>按清单核对报送材料（文件夹或 zip）；完整退出码 0，不完整 1，无法读取 2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="44" />
+      <source>start a school year: its terms, classes one grade up, pupils moved, the top grade graduated (after a backup)</source>
+      <translation>开始新学年：设置学期、班级升级、学生随班升级、最高年级毕业（先备份）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="45" />
+      <source>open the main window offscreen on a temporary data folder (inside --data-dir if given)</source>
+      <translation>在临时数据文件夹（给出 --data-dir 时在其中）以无界面方式打开主窗口自检</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="46" />
+      <source>10-digit 学校标识码</source>
+      <translation>10 位学校标识码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="47" />
+      <source>school year start, e.g. 2025 for 2025—2026</source>
+      <translation>学年开始的年份，如 2025 表示 2025—2026 学年</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="48" />
+      <source>administrator user name</source>
+      <translation>管理员用户名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="49" />
+      <source>file whose first line is the password</source>
+      <translation>第一行为密码的文件</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="50" />
+      <source>小学, 初级中学, 九年一贯制学校 or 教学点 (else guessed from the classes)</source>
+      <translation>小学、初级中学、九年一贯制学校或教学点（不给出时按班级推断）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="51" />
+      <source>folder to write it to, e.g. a USB stick (default: the data folder's backups/)</source>
+      <translation>写入的文件夹，如 U 盘（默认：数据文件夹中的 backups/）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="52" />
+      <source>with --out: seal the backup and its photos in an AES-256 zip with the password on this file's first line</source>
+      <translation>与 --out 同用：用此文件第一行的密码把备份和照片封入 AES-256 加密 zip</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="53" />
+      <source>a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)</source>
+      <translation>备份文件（schooldesk-*.sqlite3 或加密的 schooldesk-*.zip）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="54" />
+      <source>the password of a sealed backup, on this file's first line</source>
+      <translation>加密备份的密码（写在此文件第一行）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="55" />
+      <source>the spreadsheet</source>
+      <translation>表格文件</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="56" />
+      <source>check and count only; write nothing</source>
+      <translation>只检查和计数，不写入</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="57" />
+      <source>print the report as one JSON object</source>
+      <translation>以一个 JSON 对象输出报告</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="58" />
+      <source>the sheet to read (default: the one shown when the file opens)</source>
+      <translation>要读取的工作表（默认：打开文件时显示的那张）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="59" />
+      <source>school year the classes belong to, e.g. 2025 (default: the current one)</source>
+      <translation>班级所属学年，如 2025（默认：当前学年）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="60" />
+      <source>the recovery code written down at set-up</source>
+      <translation>建立学校时抄下的恢复码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="61" />
+      <source>administrator user name (created if missing)</source>
+      <translation>管理员用户名（不存在时新建）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="62" />
+      <source>file whose first line is the new password</source>
+      <translation>第一行为新密码的文件</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="63" />
+      <source>the register (see --list), or all</source>
+      <translation>台账名称（见 --list），或 all</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="64" />
+      <source>print the register names and stop</source>
+      <translation>列出台账名称后结束</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="65" />
+      <source>e.g. 2025-2026-1 (default: the current semester)</source>
+      <translation>如 2025-2026-1（默认：当前学期）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="66" />
+      <source>where to write it</source>
+      <translation>写入位置</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="67" />
+      <source>full ID numbers instead of masked ones (recorded in the audit trail)</source>
+      <translation>输出完整身份证号而非遮挡的（记入审计日志）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="68" />
+      <source>e.g. 2026-10</source>
+      <translation>如 2026-10</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="69" />
+      <source>full ID numbers (recorded in the audit trail)</source>
+      <translation>完整身份证号（记入审计日志）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="70" />
+      <source>the pupil's student number (学籍号) or ID number</source>
+      <translation>学生的学籍号或身份证号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="71" />
+      <source>print this dropout case's 劝返记录表 instead</source>
+      <translation>改为打印此辍学个案的劝返记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="72" />
+      <source>the child's student number (学籍号) or ID number</source>
+      <translation>学生的学籍号或身份证号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="73" />
+      <source>print this one visit</source>
+      <translation>只打印这一次送教</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="74" />
+      <source>a blank visit form to fill in by hand</source>
+      <translation>供手写的空白送教记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="75" />
+      <source>where to write the PDF</source>
+      <translation>PDF 的写入位置</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="76" />
+      <source>the observation to print</source>
+      <translation>要打印的听课记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="77" />
+      <source>a blank 听课记录表 in the school's default rubric</source>
+      <translation>按本校默认评价表的空白听课记录表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="78" />
+      <source>this teacher's 听课记录汇总 for --semester</source>
+      <translation>该教师在 --semester 学期的听课记录汇总</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="79" />
+      <source>one JSON object per teacher</source>
+      <translation>每位教师一个 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="80" />
+      <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
+      <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="81" />
+      <source>one JSON object per pair</source>
+      <translation>每对师徒一个 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="82" />
+      <source>the pair's number</source>
+      <translation>师徒结对编号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="83" />
+      <source>the 师徒结对协议书</source>
+      <translation>师徒结对协议书</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="84" />
+      <source>the pair's record for --semester</source>
+      <translation>该结对在 --semester 学期的记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="85" />
+      <source>the year-end 考核表</source>
+      <translation>年末考核表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="86" />
+      <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
+      <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="87" />
+      <source>the activity to print</source>
+      <translation>要打印的活动</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="88" />
+      <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
+      <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="89" />
+      <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
+      <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="90" />
+      <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
+      <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="91" />
+      <source>the folder or USB stick to write the bundle into</source>
+      <translation>写入报送材料的文件夹或 U 盘</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="92" />
+      <source>one .zip instead of a folder</source>
+      <translation>写成一个 .zip 而不是文件夹</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="93" />
+      <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
+      <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="94" />
+      <source>print files (path, size, sha256), counts and warnings as JSON</source>
+      <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="95" />
+      <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
+      <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="96" />
+      <source>the bundle's folder or .zip</source>
+      <translation>报送材料的文件夹或 .zip</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="97" />
+      <source>the password of an encrypted zip, on this file's first line</source>
+      <translation>加密 zip 的密码（写在此文件第一行）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="98" />
+      <source>the new school year's start, e.g. 2026 for 2026—2027</source>
+      <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="99" />
+      <source>show what would happen; write nothing</source>
+      <translation>只显示将会发生什么，不写入</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="100" />
+      <source>print the plan as one JSON object</source>
+      <translation>以一个 JSON 对象输出计划</translation>
+    </message>
+  </context>
+  <context>
     <name>CommandLine</name>
     <message>
       <location filename="../schooldesk/cli.py" line="37" />
@@ -1031,27 +1439,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="229" />
+      <location filename="../schooldesk/cli.py" line="238" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="263" />
+      <location filename="../schooldesk/cli.py" line="272" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="264" />
+      <location filename="../schooldesk/cli.py" line="273" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="276" />
+      <location filename="../schooldesk/cli.py" line="285" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="286" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1106,50 +1514,50 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="333" />
       <location filename="../schooldesk/cli_data.py" line="128" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli.py" line="335" />
       <location filename="../schooldesk/cli_data.py" line="130" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="328" />
+      <location filename="../schooldesk/cli.py" line="337" />
       <source>Warning: the file is of another school (学校标识码 %1).</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="340" />
+      <location filename="../schooldesk/cli.py" line="349" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="343" />
+      <location filename="../schooldesk/cli.py" line="352" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="345" />
+      <location filename="../schooldesk/cli.py" line="354" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="346" />
+      <location filename="../schooldesk/cli.py" line="355" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="331" />
+      <location filename="../schooldesk/cli.py" line="340" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="352" />
+      <location filename="../schooldesk/cli.py" line="361" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
@@ -1159,12 +1567,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="365" />
+      <location filename="../schooldesk/cli.py" line="374" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="366" />
+      <location filename="../schooldesk/cli.py" line="375" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1285,12 +1693,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="244" />
+      <location filename="../schooldesk/cli.py" line="253" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="297" />
+      <location filename="../schooldesk/cli.py" line="306" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -3079,12 +3487,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="164" />
+      <location filename="../schooldesk/ui/pages/home.py" line="165" />
       <source>Home teaching: no child is taught at home yet.</source>
       <translation>送教上门：尚无送教上门的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="188" />
+      <location filename="../schooldesk/ui/pages/home.py" line="189" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
@@ -3099,42 +3507,42 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="163" />
+      <location filename="../schooldesk/ui/pages/home.py" line="164" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="165" />
+      <location filename="../schooldesk/ui/pages/home.py" line="166" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="192" />
+      <location filename="../schooldesk/ui/pages/home.py" line="193" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="193" />
+      <location filename="../schooldesk/ui/pages/home.py" line="194" />
       <source>Lesson observation: no teachers yet.</source>
       <translation>听课评课：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="194" />
+      <location filename="../schooldesk/ui/pages/home.py" line="195" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="200" />
+      <location filename="../schooldesk/ui/pages/home.py" line="201" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="201" />
+      <location filename="../schooldesk/ui/pages/home.py" line="202" />
       <source>Mentoring: no teachers yet.</source>
       <translation>师徒结对：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="202" />
+      <location filename="../schooldesk/ui/pages/home.py" line="203" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -3714,22 +4122,6 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
-    <name>Launcher</name>
-    <message>
-      <location filename="../schooldesk/ui/launcher.py" line="108" />
-      <source>Write down this recovery code and keep it with the school seal:
-
-%1
-
-If every administrator password is forgotten, it lets you set a new one (schooldesk recover-admin). It is shown only now.</source>
-      <translation>请抄下这个恢复码，与学校公章一起妥善保管：
-
-%1
-
-如果所有管理员密码都忘记了，可以用它设置新密码（schooldesk recover-admin）。恢复码只显示这一次。</translation>
-    </message>
-  </context>
-  <context>
     <name>ListPage</name>
     <message>
       <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
@@ -3794,6 +4186,11 @@ If every administrator password is forgotten, it lets you set a new one (schoold
       <location filename="../schooldesk/ui/login_dialog.py" line="51" />
       <source>Sign in</source>
       <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/login_dialog.py" line="56" />
+      <source>&amp;Forgot password…</source>
+      <translation>忘记密码(&amp;F)…</translation>
     </message>
   </context>
   <context>
@@ -5533,6 +5930,72 @@ Save with this start date?</source>
     </message>
   </context>
   <context>
+    <name>RecoverAdminDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="75" />
+      <source>Forgot password</source>
+      <translation>忘记密码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="78" />
+      <source>With the recovery code printed when the school was set up, set a new password for an administrator (a user name not yet used becomes a new administrator).</source>
+      <translation>用建立学校时打印的恢复码为管理员设置新密码（尚未使用的用户名将成为新的管理员）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="82" />
+      <source>Recovery &amp;code</source>
+      <translation>恢复码(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="84" />
+      <source>&amp;Administrator</source>
+      <translation>管理员(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="85" />
+      <source>&amp;New password</source>
+      <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="98" />
+      <source>A new password was set for %1. Sign in with it.</source>
+      <translation>已为 %1 设置新密码，请用新密码登录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="25" />
+      <source>Administrator recovery code</source>
+      <translation>管理员恢复码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="27" />
+      <source>Print this recovery code (or write it down) and keep it with the school seal. It is shown only now.</source>
+      <translation>请打印（或抄下）此恢复码，与学校公章一同保管。它只在此时显示。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="39" />
+      <source>If every administrator password is forgotten: in the sign-in window choose “Forgot password…”, type this code and set a new password. A code works once; a new one is shown then.</source>
+      <translation>所有管理员密码都忘记时：在登录窗口点“忘记密码…”，输入此恢复码并设置新密码。恢复码只能用一次，用后会显示新的恢复码。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="44" />
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="45" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/recovery.py" line="56" />
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsPage</name>
     <message>
       <location filename="../schooldesk/ui/pages/reports.py" line="64" />
@@ -6408,6 +6871,34 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="189" />
       <source>It was deleted elsewhere (in another window, on a page or by restoring a backup), so its window was closed.</source>
       <translation>它已在别处删除（另一个窗口、某个页面，或恢复了备份），所以这个窗口已关闭。</translation>
+    </message>
+  </context>
+  <context>
+    <name>argparse</name>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="13" />
+      <source>usage: </source>
+      <translation>用法：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="14" />
+      <source>positional arguments</source>
+      <translation>位置参数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="15" />
+      <source>options</source>
+      <translation>选项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="16" />
+      <source>show this help message and exit</source>
+      <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="17" />
+      <source>show program's version number and exit</source>
+      <translation>显示程序版本号并退出</translation>
     </message>
   </context>
 </TS>

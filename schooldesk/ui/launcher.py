@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
-from schooldesk.domain.i18n import fill
 from schooldesk.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:  # the database, main window and wizard load after the sign-in window is on screen
@@ -94,7 +93,6 @@ class Launcher(QObject):
 
     def _wizard_finished(self, result: int) -> None:
         from schooldesk.services.login import sign_in
-        from schooldesk.ui.errors import show_notice
 
         if result != QDialog.DialogCode.Accepted:
             self.gave_up.emit()
@@ -104,10 +102,11 @@ class Launcher(QObject):
         # The administrator who just chose the password is signed in without typing it again.
         self.open_main_window(sign_in(self.db, admin.username.text(), admin.password.text()))
         assert self.window is not None
-        self.recovery_notice = show_notice(self.window, fill(self.tr(
-            "Write down this recovery code and keep it with the school seal:\n\n%1\n\nIf every administrator "
-            "password is forgotten, it lets you set a new one (schooldesk recover-admin). It is shown only now."),
-            (admin.recovery_code,)))
+        from schooldesk.ui.recovery import RecoveryCodeDialog
+
+        school = self.wizard.school_page.form.details()  # type: ignore[attr-defined]
+        self.recovery_notice = RecoveryCodeDialog(self.db, school.name, admin.recovery_code, self.window)
+        self.recovery_notice.open()
 
     def open_main_window(self, user: SignedIn | None = None) -> None:
         from schooldesk.ui.main_window import MainWindow

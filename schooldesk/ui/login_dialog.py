@@ -52,6 +52,14 @@ class LoginDialog(QDialog):
         self.sign_in_button.setEnabled(db is not None)  # until the database has been opened and checked
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
+        self.school_name = school_name
+        self.forgot_button = buttons.addButton(self.tr("&Forgot password…"), QDialogButtonBox.ButtonRole.HelpRole)
+        self.forgot_button.setObjectName("forgotPassword")
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setEnabled(db is not None)
+        self.forgot_button.setVisible(not locked_for)  # at the idle lock, the user signed in is the one to unlock
+        self.forgot_button.clicked.connect(self.forgot_password)
+        self.recovery: QDialog | None = None  # the dialog 忘记密码 opened (tests look at it)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(form)
@@ -69,6 +77,7 @@ class LoginDialog(QDialog):
         """The database is open: signing in can go ahead (Enter pressed meanwhile signs in now)."""
         self._db = db
         self.sign_in_button.setEnabled(True)
+        self.forgot_button.setEnabled(True)
         if self._pending:
             self._pending = False
             self.try_sign_in()
@@ -90,3 +99,25 @@ class LoginDialog(QDialog):
         self.signed_in.emit(user)
         self.accept()
         return True
+
+    def forgot_password(self) -> QDialog | None:
+        """The recovery code sets a new administrator password; the next code is shown to print and keep."""
+        if self._db is None:
+            return None
+        from schooldesk.ui.recovery import RecoverAdminDialog, RecoveryCodeDialog, recovery_text
+
+        db = self._db
+        dialog = RecoverAdminDialog(db, self)
+
+        def recovered(username: str, code: str) -> None:
+            self.username.setText(username)
+            self.password.clear()
+            self.password.setFocus()
+            self.message.setText(recovery_text(username))
+            self.recovery = RecoveryCodeDialog(db, self.school_name, code, self)
+            self.recovery.open()
+
+        dialog.recovered.connect(recovered)
+        dialog.open()
+        self.recovery = dialog
+        return dialog

@@ -14,7 +14,7 @@ from schooldesk.ui.dialogs.record_dialog import RecordDialog
 from schooldesk.ui.fields import TeacherBox
 
 
-def _password_pair(dialog: RecordDialog, label: str) -> tuple[QLineEdit, QLineEdit]:
+def password_pair(dialog: RecordDialog, label: str) -> tuple[QLineEdit, QLineEdit]:
     first = dialog.form.add("password", label, QLineEdit(dialog))
     second = dialog.form.add("repeat", QCoreApplication.translate("UserDialog", "Repeat pass&word"), QLineEdit(dialog))
     for edit in (first, second):
@@ -22,7 +22,7 @@ def _password_pair(dialog: RecordDialog, label: str) -> tuple[QLineEdit, QLineEd
     return first, second
 
 
-def _same(first: QLineEdit, second: QLineEdit) -> str:
+def same_password(first: QLineEdit, second: QLineEdit) -> str:
     if first.text() != second.text():
         raise ValidationError("repeat", QT_TRANSLATE_NOOP("Errors", "The two passwords differ."))
     return first.text()
@@ -41,14 +41,14 @@ class UserDialog(RecordDialog):
             self.role.addItem(name, code)
         self.role.setCurrentIndex(max(self.role.findData(user.role if user else "office"), 0))
         self.teacher = f.add("teacher", self.tr("&Teacher"), TeacherBox(list_teachers(db), user.teacher_id if user else None))
-        self.password, self.repeat = (None, None) if user else _password_pair(self, self.tr("&Password"))
+        self.password, self.repeat = (None, None) if user else password_pair(self, self.tr("&Password"))
 
     def save(self) -> UserRow:
         data = UserInput(self.username.text(), self.role.currentData(), self.teacher.teacher_id())
         if self._user is not None:
             return update_user(self._db, self._user.id, data)
         assert self.password is not None and self.repeat is not None
-        return create_user(self._db, UserInput(data.username, data.role, data.teacher_id, _same(self.password, self.repeat)))
+        return create_user(self._db, UserInput(data.username, data.role, data.teacher_id, same_password(self.password, self.repeat)))
 
 
 class ResetPasswordDialog(RecordDialog):
@@ -56,8 +56,8 @@ class ResetPasswordDialog(RecordDialog):
         super().__init__(self.tr("New password for %1").replace("%1", user.username), parent)
         self.setObjectName("ResetPasswordDialog")
         self._db, self._user = db, user
-        self.password, self.repeat = _password_pair(self, self.tr("&New password"))
+        self.password, self.repeat = password_pair(self, self.tr("&New password"))
 
     def save(self) -> UserRow:
-        reset_password(self._db, self._user.id, _same(self.password, self.repeat))
+        reset_password(self._db, self._user.id, same_password(self.password, self.repeat))
         return self._user
