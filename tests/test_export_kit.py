@@ -255,3 +255,24 @@ def test_no_collector_runs_while_a_document_is_laid_out(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_listing_never_breaks_a_number_and_a_cover_keeps_to_one_page(tmp_path: Path) -> None:
+    """The 台账 as printed: a phone column that mostly says 未填 still holds a phone number on one line, and the
+    cover's signature and seal block stays on the cover (landscape or not)."""
+    from schooldesk.exports.sheet_pdf import write_sheets_pdf
+
+    rows = [(f"学生{i}", "未填", "未填", "单亲外出，上海，祖父母，监护情况较好", f"4113022015010{i:05d}") for i in range(40)]
+    rows[17] = ("王小明", "13900000001", "15800000002", "双亲外出，江苏苏州，" * 12, "411302201501011234")
+    columns = tuple(Column(label=label, value=lambda r, i=i: r[i]) for i, label in enumerate(
+        ("姓名", "母亲电话", "委托监护人电话", "具体情况", "身份证号")))
+    many = columns + tuple(Column(label=f"第{n}项", value=lambda r: "是") for n in range(14))
+    sheets = [Sheet(name="甲", columns=many, rows=rows), Sheet(name="乙", columns=columns, rows=rows[:3])]
+    result = write_sheets_pdf(tmp_path / "台账.pdf", sheets, school_name="石桥村小学", title="控辍保学台账",
+                              period="2025—2026学年第一学期", printed=date(2025, 12, 20))
+    lines = [line for page in PdfReader(result.path).pages for line in page.extract_text().splitlines()]
+    for number in ("13900000001", "15800000002", "411302201501011234"):
+        assert any(number in line for line in lines), f"{number} broken across lines"
+    cover = PdfReader(result.path).pages[0].extract_text()
+    assert "控辍保学台账" in cover and "校长签名" in cover and "学校（盖章）" in cover
+    assert "校长签名" not in PdfReader(result.path).pages[1].extract_text()

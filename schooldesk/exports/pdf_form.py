@@ -35,6 +35,7 @@ from schooldesk.exports.pdf_fonts import PdfFonts, choose_fonts
 
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # reportlab's Frame default, on every side
+SEAL_HEIGHT = 32 * mm  # the signers and 学校（盖章） with room for the seal
 CELL_PADDING = 6  # reportlab's Table default, left and right
 SHORT = 120  # characters: longer texts are Paragraphs from the start (they rarely fit one line)
 GRID = colors.HexColor("#333333")
@@ -133,8 +134,9 @@ def _plain(value: Any, width: float) -> Any:
 class PdfForm:
     """Builds one document's flowables in the bureau's look: every string goes through the font check."""
 
-    def __init__(self, fonts: PdfFonts, width: float) -> None:
+    def __init__(self, fonts: PdfFonts, width: float, height: float = 0.0) -> None:
         self.fonts, self.width = fonts, width
+        self.height = height or A4[1] - 2 * MARGIN - 4 * mm - 2 * FRAME_PADDING  # the frame's, for a cover
         font = fonts.main.name
         self.title_style = ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=TA_CENTER)
         self.subtitle_style = ParagraphStyle("subtitle", fontName=font, fontSize=10.5, leading=15, alignment=TA_CENTER)
@@ -268,7 +270,7 @@ class PdfForm:
         cells = [self.text(f"{w}________________", self.sign_style) for w in who]
         seal = self.text(f"{SCHOOL_SEAL}\n\n\n{SIGN_BLANK_DATE}", self.sign_style)
         columns = len(cells) + 1
-        table = Table([cells + [seal]], colWidths=[self.width / columns] * columns, rowHeights=[32 * mm])
+        table = Table([cells + [seal]], colWidths=[self.width / columns] * columns, rowHeights=[SEAL_HEIGHT])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.main.name)]))
         return table
@@ -302,11 +304,15 @@ class PdfForm:
 
     # ---- multi-part documents ----
     def cover(self, title: str, lines: Sequence[str], *signers: str) -> list[Flowable]:
-        """A cover page: the title, what it is (school, semester, date), a seal block; then a new page."""
-        body: list[Flowable] = [Spacer(0, 60 * mm), self.text(title, self.cover_style), Spacer(0, 20 * mm)]
+        """A cover page: the title, what it is (school, semester, date), a seal block; then a new page. The
+        space around them follows the page (portrait or landscape), so the seal block never spills over."""
+        used = (self.cover_style.leading + 20 * mm + len(lines) * (self.title_style.leading + 4 * mm)
+                + SEAL_HEIGHT + 2 * mm)
+        free = max(0.0, self.height - used)
+        body: list[Flowable] = [Spacer(0, free * 0.45), self.text(title, self.cover_style), Spacer(0, 20 * mm)]
         for line in lines:
             body += [self.text(line, self.title_style), Spacer(0, 4 * mm)]
-        return body + [Spacer(0, 40 * mm), self.seal_block(*signers), PageBreak()]
+        return body + [Spacer(0, free * 0.5), self.seal_block(*signers), PageBreak()]
 
     def contents(self, title: str = "目　录") -> list[Flowable]:
         """A table of contents listing every :func:`part` heading (and any flowable with a ``toc_entry``) with
@@ -378,7 +384,7 @@ def write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm],
     printed = printed or date.today()
     with collector_paused():
         size = landscape(A4) if wide else A4
-        form = PdfForm(fonts, page_width(wide))
+        form = PdfForm(fonts, page_width(wide), size[1] - 2 * MARGIN - 4 * mm - 2 * FRAME_PADDING)
         story = build(form)
         buffer = io.BytesIO()
         doc = _Document(

@@ -4,6 +4,7 @@ Several sheets make one document with a cover, a table of contents and a part pe
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from schooldesk.exports.sheets import FOOTER, Sheet, cell_value
 FONT_SIZES = (9, 8, 7)
 PADDING = 14  # points: the cell's paddings and a little air
 SHORT = 100  # points: up to this a column gets all it needs (an 18-digit ID number fits)
+NUMBER = re.compile(r"[0-9A-Za-z*+\-.:/()（）]{5,}")  # a phone, ID or student number, a date: never broken
 
 
 def _text(value: Any) -> str:
@@ -30,18 +32,25 @@ def _text(value: Any) -> str:
 
 
 def _widths(font: str, sheet: Sheet, total: float, values: list[list[str]]) -> tuple[list[float], float]:
-    """Column widths and a font size: short values (names, dates, phone and ID numbers) get the width to
-    stay on one line, long text shares what is left and wraps; headers may take two lines. A register
-    with many columns is set smaller (down to 7 pt) before short values would have to wrap."""
-    typical = []
+    """Column widths and a font size: short values (names, dates) get the width to stay on one line, and a
+    number (phone, ID, date) never breaks even when most of its column says 未填; long text shares what is
+    left in proportion to how long it runs (a column of long notes gets more than one of short ones) and
+    wraps; headers may take three lines. A register with many columns is set smaller (down to 7 pt) before
+    a number would have to break."""
+    typical, numbers, longest = [], [], []
     for index, column in enumerate(sheet.columns):
         cells = sorted((row[index] for row in values), key=len)
         sample = cells[int(len(cells) * 0.9)] if cells else ""
         head = column.label[:-(-len(column.label) // 3)]  # a header may take three lines
         typical.append(max((sample, head, "两字"), key=lambda t: stringWidth(t, font, 10)))
+        numbers.append(max((c for c in cells if NUMBER.fullmatch(c)), key=len, default=""))
+        longest.append(cells[-1] if cells else "")
     for size in FONT_SIZES:
-        needs = [stringWidth(t, font, size) + PADDING for t in typical]
-        fixed = [min(n, SHORT) for n in needs]
+        unbreakable = [stringWidth(n, font, size) + PADDING if n else 0 for n in numbers]
+        needs = [max(stringWidth(t, font, size) + PADDING, u,
+                     min(stringWidth(w, font, size) / 4, 4 * stringWidth(t, font, size)) + PADDING)
+                 for t, u, w in zip(typical, unbreakable, longest)]
+        fixed = [max(min(n, SHORT), u) for n, u in zip(needs, unbreakable)]
         if sum(fixed) <= total:
             break
     if sum(fixed) >= total:
