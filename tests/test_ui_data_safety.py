@@ -72,8 +72,12 @@ def test_back_up_to_a_usb_folder(qtbot, zh_app, school_db: Database, tmp_path: P
     stick.mkdir()
     from PySide6.QtCore import QStandardPaths
 
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert last_folder("backup") == Path(documents)  # the first time: Documents
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    home = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation))
+    # the first time: Documents — or, where there is none, the home folder (never a folder that is not there,
+    # which would put the word "Documents" into the file-name box)
+    assert last_folder("backup") == (documents if documents.is_dir() else home)
+    assert last_folder("backup").is_dir()
     _window, box = _settings(qtbot, school_db)
     box.usb_button.click()
     chooser = box.findChild(QFileDialog, "backupFileDialog")
