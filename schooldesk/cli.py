@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -21,7 +20,6 @@ from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 
 EXIT_OK, EXIT_UNHEALTHY, EXIT_ERROR = 0, 1, 2
-MAX_LISTED_PROBLEMS = 50
 
 
 def say(text: str, *args: object, error: bool = False) -> None:
@@ -83,18 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--password-file", help="the password of a sealed backup, on this file's first line")
     students = commands.add_parser("import-students", parents=[common],
                                    help="import pupils from an .xlsx/.xls roster (student-status system export)")
-    students.add_argument("file", help="the spreadsheet")
-    students.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
-    students.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    students.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
+    _import_options(students)
     students.add_argument("--school-year", type=int,
                           help="school year the classes belong to, e.g. 2025 (default: the current one)")
     teachers = commands.add_parser("import-teachers", parents=[common],
                                    help="import teachers from an .xlsx/.xls list (姓名, 性别, 任教学科, 联系电话, 职务)")
-    teachers.add_argument("file", help="the spreadsheet")
-    teachers.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
-    teachers.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    teachers.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
+    _import_options(teachers)
     recover = commands.add_parser("recover-admin", parents=[common],
                                   help="set a new administrator password with the recovery code from set-up")
     recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
@@ -111,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("selftest", parents=[common],
                         help="open the main window offscreen on a temporary data folder (inside --data-dir if given)")
     return parser
+
+
+def _import_options(command: argparse.ArgumentParser) -> None:
+    """What every import of a spreadsheet takes: the file, a dry run, JSON, the sheet."""
+    command.add_argument("file", help="the spreadsheet")
+    command.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
+    command.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    command.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
 
 
 def _language_in(argv: Sequence[str]) -> str:
@@ -307,61 +307,6 @@ def _open_existing(args: argparse.Namespace):  # -> Database
     return open_for_command(args, path.parent)
 
 
-def _cmd_import_students(args: argparse.Namespace) -> int:
-    import json
-
-    from schooldesk.i18n import error_text
-    from schooldesk.imports.spreadsheet import UnreadableFileError
-    from schooldesk.services.pupil_import import import_pupil_file, report_as_dict
-    from schooldesk.services.semesters import working_school_year
-
-    db = _open_existing(args)
-    try:
-        year = args.school_year or working_school_year(db)
-        try:
-            _, report = import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run, sheet_name=args.sheet)
-        except UnreadableFileError as error:
-            if args.json:
-                print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
-            raise
-    finally:
-        db.close()
-    result = report_as_dict(report, error_text)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        return EXIT_OK
-    say(QCoreApplication.translate("CommandLine", "Sheet read: %1"), report.sheet)
-    if args.dry_run:
-        say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
-    if report.foreign_school_codes:
-        say(QCoreApplication.translate("CommandLine", "Warning: the file is of another school (学校标识码 %1)."),
-            "、".join(report.foreign_school_codes))
-    say_problems(report, result, [
-        fill(QCoreApplication.translate("CommandLine", "Row %1 repeats the pupil of row %2 and was skipped."),
-             (str(d.row), str(d.first_row)))
-        for d in report.duplicates
-    ])
-    return EXIT_OK
-
-
-def say_problems(report: Any, result: dict[str, Any], more: Sequence[str] = ()) -> None:
-    """An import's counts and its problems by row (the first ones; --json has them all)."""
-    say(QCoreApplication.translate("CommandLine", "Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5."),
-        report.rows_read, report.new, report.updated, report.unchanged, report.skipped)
-    lines = [
-        fill(QCoreApplication.translate("CommandLine", "%1, row %2, column %3: %4"), (kind, str(p["row"]),
-             str(p["column"] or "-"), str(p["message"])))
-        for kind, problems in ((QCoreApplication.translate("CommandLine", "Error"), result["errors"]),
-                               (QCoreApplication.translate("CommandLine", "Warning"), result["warnings"]))
-        for p in problems
-    ] + list(more)
-    for line in lines[:MAX_LISTED_PROBLEMS]:
-        say(line)
-    if len(lines) > MAX_LISTED_PROBLEMS:
-        say(QCoreApplication.translate("CommandLine", "… and %1 more (use --json for the full list)."),
-            len(lines) - MAX_LISTED_PROBLEMS)
-
-
 def _cmd_recover_admin(args: argparse.Namespace) -> int:
     from schooldesk.services.users import recover_admin
 
@@ -378,7 +323,6 @@ def _cmd_recover_admin(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recover-admin": _cmd_recover_admin,
-    "import-students": _cmd_import_students,
     "init": _cmd_init,
     "demo": _cmd_demo,
 }
@@ -386,6 +330,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
     from schooldesk.cli_data import COMMANDS as DATA
+    from schooldesk.cli_imports import COMMANDS as IMPORTS
     from schooldesk.cli_exports import COMMANDS as EXPORTS
     from schooldesk.cli_activities import COMMANDS as ACTIVITIES
     from schooldesk.cli_bundle import COMMANDS as BUNDLE
@@ -393,4 +338,4 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     from schooldesk.cli_observations import COMMANDS as OBSERVATIONS
     from schooldesk.cli_school import COMMANDS as SCHOOL
 
-    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **DATA, **EXPORTS, **MENTORSHIP, **OBSERVATIONS, **SCHOOL}[name]
+    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **DATA, **EXPORTS, **IMPORTS, **MENTORSHIP, **OBSERVATIONS, **SCHOOL}[name]

@@ -109,27 +109,4 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import_teachers(args: argparse.Namespace) -> int:
-    import json
-
-    from schooldesk.cli import _open_existing, say_problems
-    from schooldesk.i18n import error_text
-    from schooldesk.services.teacher_import import import_teacher_file, teacher_report_as_dict
-
-    db = _open_existing(args)
-    try:
-        _, report = import_teacher_file(db, Path(args.file), dry_run=args.dry_run, sheet_name=args.sheet)
-    finally:
-        db.close()
-    result = teacher_report_as_dict(report, error_text)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        return EXIT_OK
-    say(QCoreApplication.translate("CommandLine", "Sheet read: %1"), report.sheet)
-    if args.dry_run:
-        say(QCoreApplication.translate("CommandLine", "Dry run: nothing was written."))
-    say_problems(report, result)
-    return EXIT_OK
-
-
-COMMANDS = {"check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "import-teachers": cmd_import_teachers}
+COMMANDS = {"check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}

@@ -1429,12 +1429,12 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="37" />
+      <location filename="../schooldesk/cli.py" line="35" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="48" />
+      <location filename="../schooldesk/cli.py" line="46" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
@@ -1514,50 +1514,48 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="333" />
-      <location filename="../schooldesk/cli_data.py" line="128" />
+      <location filename="../schooldesk/cli_imports.py" line="58" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="335" />
-      <location filename="../schooldesk/cli_data.py" line="130" />
+      <location filename="../schooldesk/cli_imports.py" line="60" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="337" />
+      <location filename="../schooldesk/cli_imports.py" line="43" />
       <source>Warning: the file is of another school (学校标识码 %1).</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="349" />
+      <location filename="../schooldesk/cli_imports.py" line="66" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="352" />
+      <location filename="../schooldesk/cli_imports.py" line="69" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="354" />
+      <location filename="../schooldesk/cli_imports.py" line="71" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="355" />
+      <location filename="../schooldesk/cli_imports.py" line="72" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="340" />
+      <location filename="../schooldesk/cli_imports.py" line="46" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="361" />
+      <location filename="../schooldesk/cli_imports.py" line="78" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
@@ -1567,12 +1565,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="374" />
+      <location filename="../schooldesk/cli.py" line="319" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="375" />
+      <location filename="../schooldesk/cli.py" line="320" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -2306,27 +2304,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结案日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="75" />
+      <location filename="../schooldesk/services/pupil_import.py" line="68" />
       <source>The school year %1 has not been set up; the school's years are: %2.</source>
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="187" />
+      <location filename="../schooldesk/services/pupil_import.py" line="180" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="206" />
+      <location filename="../schooldesk/services/pupil_import.py" line="199" />
       <source>%1 in %2 is not a grade of this %3 (%4 to %5): is the roster of another school year? The row was not imported.</source>
       <translation>%2的%1不是本%3的年级（%4至%5）：这份名册是否是别的学年的？该行未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="248" />
+      <location filename="../schooldesk/services/pupil_import.py" line="241" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="260" />
+      <location filename="../schooldesk/services/pupil_import.py" line="253" />
       <source>入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without a class.</source>
       <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
@@ -2624,12 +2622,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="45" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="46" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="48" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="49" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
@@ -2983,12 +2981,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_import.py" line="72" />
+      <location filename="../schooldesk/services/teacher_import.py" line="61" />
       <source>%1 is on the list twice (row %2 too); this row was skipped.</source>
       <translation>%1在名单中出现两次（另见第 %2 行）；此行已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_import.py" line="90" />
+      <location filename="../schooldesk/services/teacher_import.py" line="79" />
       <source>The gender is empty; write 男 or 女.</source>
       <translation>性别为空；请填写男或女。</translation>
     </message>

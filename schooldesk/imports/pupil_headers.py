@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -68,15 +69,18 @@ def field_for(header: Any) -> str | None:
     return _BY_NAME.get(name) or _BY_NAME.get(_BRACKETS.sub("", name))
 
 
-def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
-    """The first row among the top ones naming the pupil's name and at least two more known fields:
-    (row index, field → column index). A column named twice keeps its first place."""
+def find_header(rows: list[list[Any]], known: Callable[[Any], str | None] | None = None,
+                least: int = MIN_HEADERS) -> tuple[int, dict[str, int]] | None:
+    """The first row among the top ones naming the name and at least *least* known fields in all (*known*: a
+    header's field, the pupil register's by default): (row index, field → column index). A column named twice
+    keeps its first place."""
+    known = known or field_for
     for index, row in enumerate(rows[:MAX_HEADER_SEARCH]):
         columns: dict[str, int] = {}
         for column, cell in enumerate(row):
-            field = field_for(cell)
+            field = known(cell)
             if field and field not in columns:
                 columns[field] = column
-        if "name" in columns and len(columns) >= MIN_HEADERS:
+        if "name" in columns and len(columns) >= least:
             return index, columns
     return None

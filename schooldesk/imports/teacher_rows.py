@@ -11,7 +11,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.observation import DUTIES, PLAIN_TEACHER
 from schooldesk.domain.people import TEACHER_TITLES
 from schooldesk.imports.cells import strip_code, text
-from schooldesk.imports.pupil_headers import MAX_HEADER_SEARCH, normalise_header
+from schooldesk.imports.pupil_headers import find_header, normalise_header
 from schooldesk.imports.pupil_rows import TOTALS_WORDS, Problem
 from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
 
@@ -50,7 +50,7 @@ class TeacherList:
 
 def read_teacher_list(sheet: Sheet) -> TeacherList:
     """Find the header (姓名 and one more known column among the top rows), then read each teacher."""
-    found = _find_header(sheet.rows)
+    found = find_header(sheet.rows, _field_for, least=2)
     if found is None:
         raise UnreadableFileError(QT_TRANSLATE_NOOP(
             "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
@@ -68,18 +68,6 @@ def read_teacher_list(sheet: Sheet) -> TeacherList:
 
 def _field_for(header: Any) -> str | None:
     return _BY_NAME.get(normalise_header(header))
-
-
-def _find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
-    for index, row in enumerate(rows[:MAX_HEADER_SEARCH]):
-        columns: dict[str, int] = {}
-        for column, cell in enumerate(row):
-            key = _field_for(cell)
-            if key and key not in columns:
-                columns[key] = column
-        if "name" in columns and len(columns) >= 2:
-            return index, columns
-    return None
 
 
 def _read_line(number: int, cells: list[Any], columns: dict[str, int], headers: dict[str, str]) -> TeacherLine:

@@ -23,6 +23,7 @@ from schooldesk.imports.pupil_rows import Problem, Roster, RosterRow, read_roste
 from schooldesk.imports.spreadsheet import read_sheet
 from schooldesk.services.pupils import GuardianInput, PupilInput, clean_pupil, pupil_input, write_pupil
 from schooldesk.services.access import require_record_keeper
+from schooldesk.services.import_counts import ImportCounts
 from schooldesk.services.semesters import list_semesters
 
 Steps = Callable[[int, int], None]  # (done, total); may raise Cancelled to stop and roll back
@@ -35,25 +36,17 @@ class Duplicate:
 
 
 @dataclass
-class ImportReport:
-    rows_read: int
-    dry_run: bool
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+class ImportReport(ImportCounts):
     duplicates: list[Duplicate] = field(default_factory=list)
     classes_created: list[str] = field(default_factory=list)
     categories_added: int = 0
-    sheet: str = ""  # the sheet read, named in the preview and the report
     school_year: int = 0  # the year the classes were filled for, named in the preview
     foreign_school_codes: list[str] = field(default_factory=list)  # 学校标识码 in the file other than the school's
 
     @property
     def skipped(self) -> int:
         """Rows not imported: those with an error and repeats of an earlier row."""
-        return len({p.row for p in self.errors}) + len(self.duplicates)
+        return super().skipped + len(self.duplicates)
 
 
 def import_pupil_file(db: Database, path: Path, school_year: int, *, dry_run: bool, today: date | None = None,

@@ -4,7 +4,7 @@ counted, rolled back) and imports, so what the preview promises is what the impo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,26 +19,15 @@ from schooldesk.imports.pupil_rows import Problem
 from schooldesk.imports.spreadsheet import read_sheet
 from schooldesk.imports.teacher_rows import TeacherLine, TeacherList, read_teacher_list
 from schooldesk.services.access import require_record_keeper
+from schooldesk.services.import_counts import ImportCounts
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teacher_duties import read_spells, write_duties
 from schooldesk.services.teachers import clean_teacher
 from schooldesk.domain.observation import DutySpell, duties_on
 
 
-@dataclass
-class TeacherImportReport:
-    rows_read: int
-    dry_run: bool
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    sheet: str = ""
-
-    @property
-    def skipped(self) -> int:
-        return len({p.row for p in self.errors})
+class TeacherImportReport(ImportCounts):
+    """A list of teachers imported: the counts every import reports, nothing more."""
 
 
 def import_teacher_file(db: Database, path: Path, *, dry_run: bool, sheet_name: str | None = None,
