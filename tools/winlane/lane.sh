@@ -28,6 +28,21 @@ say() { printf '\033[1m==> winlane: %s\033[0m\n' "$*" >&2; }
 die() { printf 'winlane: FAILED: %s\n' "$*" >&2; exit 1; }
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+apt_update() {
+    # A Debian mirror caught mid-sync answers "文件尺寸不符 … 您使用的镜像正在同步中" (File has unexpected size,
+    # Mirror sync in progress) and is right again a little later: try a few times before giving up.
+    local try
+    for try in 1 2 3 4 5; do
+        if sudo_if_needed apt-get update -qq >/dev/null 2>"${TMPDIR:-/tmp}/winlane-apt-update.log"; then
+            return 0
+        fi
+        say "apt-get update failed (try $try of 5); trying again in 30 s"
+        sleep 30
+    done
+    cat "${TMPDIR:-/tmp}/winlane-apt-update.log" >&2
+    return 1
+}
+
 lane_env() {
     export WINEPREFIX=${PREFIX:-$LANE/prefix} WINEDEBUG=-all WINEARCH=win64
     # mscms: our stand-in first (see tools/winlane/standins/); no Mono or Gecko prompts; no menu entries
@@ -53,7 +68,7 @@ install_system() {
     done
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]}"
-        sudo_if_needed apt-get update -qq
+        apt_update || die "apt could not read the package lists"
         sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
             >/dev/null || die "apt could not install ${missing[*]}"
     fi
