@@ -16,7 +16,7 @@ install_wine32() {
     # the amd64 one came from a security update the i386 mirror lacks, pin both to the i386 one and try again.
     [ -x /usr/lib/wine/wine ] && return 0
     sudo_if_needed dpkg --add-architecture i386
-    apt_update || die "apt could not read the package lists"
+    apt_update
     local pins="" round
     for round in 1 2 3 4 5 6; do
         if sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
