@@ -19,7 +19,7 @@ install_wine32() {
     apt_update
     local pins="" round
     for round in 1 2 3 4 5 6; do
-        if sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        if sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
                 --allow-downgrades $pins wine32:i386 >"$work/apt.log" 2>&1; then
             return 0
         fi
