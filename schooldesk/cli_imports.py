@@ -81,14 +81,14 @@ def say_problems(report: Any, result: dict[str, Any], more: Sequence[str] = ()) 
 
 def cmd_import_teachers(args: argparse.Namespace) -> int:
     from schooldesk.i18n import error_text
-    from schooldesk.services.teacher_import import import_teacher_file, teacher_report_as_dict
+    from schooldesk.services.teacher_import import import_teacher_file
 
     db = _open_existing(args)
     try:
         _, report = import_teacher_file(db, Path(args.file), dry_run=args.dry_run, sheet_name=args.sheet)
     finally:
         db.close()
-    result = teacher_report_as_dict(report, error_text)
+    result = report.as_dict(error_text)
     if say_import(args, report, result):
         say_problems(report, result)
     return EXIT_OK

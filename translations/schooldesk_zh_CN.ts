@@ -2163,19 +2163,19 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="122" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="110" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="97" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="85" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="104" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="92" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
@@ -2191,7 +2191,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="110" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="98" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
@@ -2309,22 +2309,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>学年 %1 尚未设置；本校已设置的学年：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="180" />
+      <location filename="../schooldesk/services/pupil_import.py" line="169" />
       <source>The row has neither an ID number nor a student number, so the pupil cannot be matched.</source>
       <translation>此行既无身份证件号也无学籍号，无法识别是哪名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="199" />
+      <location filename="../schooldesk/services/pupil_import.py" line="188" />
       <source>%1 in %2 is not a grade of this %3 (%4 to %5): is the roster of another school year? The row was not imported.</source>
       <translation>%2的%1不是本%3的年级（%4至%5）：这份名册是否是别的学年的？该行未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="241" />
+      <location filename="../schooldesk/services/pupil_import.py" line="230" />
       <source>This number belongs to another pupil on file (%1).</source>
       <translation>此号码属于系统中的另一名学生（%1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupil_import.py" line="253" />
+      <location filename="../schooldesk/services/pupil_import.py" line="242" />
       <source>入学年月 %1 gives no grade of compulsory education in %2; the pupil was imported without a class.</source>
       <translation>入学年月%1在%2不对应义务教育阶段的年级；该生已导入，但未分班。</translation>
     </message>
@@ -2622,12 +2622,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="46" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="47" />
       <source>No Chinese TrueType font was found, so the font is not embedded: another computer may show it in a different font. Choose a font in Settings.</source>
       <translation>没有找到可嵌入的中文 TrueType 字体，PDF 未嵌入字体，在别的电脑上可能显示为其他字体。请在“设置”中选择字体。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/pdf_form.py" line="49" />
+      <location filename="../schooldesk/exports/pdf_form.py" line="50" />
       <source>The font has no glyph for %1; they are printed as □. Write them in by hand, or choose a font that has them in Settings (e.g. SimSun-ExtB).</source>
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
@@ -2981,12 +2981,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_import.py" line="61" />
+      <location filename="../schooldesk/services/teacher_import.py" line="60" />
       <source>%1 is on the list twice (row %2 too); this row was skipped.</source>
       <translation>%1在名单中出现两次（另见第 %2 行）；此行已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_import.py" line="79" />
+      <location filename="../schooldesk/services/teacher_import.py" line="78" />
       <source>The gender is empty; write 男 or 女.</source>
       <translation>性别为空；请填写男或女。</translation>
     </message>
@@ -2996,7 +2996,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 中找不到表头：前几行须写明列名，包括姓名，以及性别、任教学科、联系电话、职务中的至少一项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/teacher_rows.py" line="128" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="116" />
       <source>"%1" is not a duty SchoolDesk knows (%2); it was left out, the others kept.</source>
       <translation>“%1”不是 SchoolDesk 认识的职务（%2）；已略去，其余职务保留。</translation>
     </message>
@@ -3480,67 +3480,67 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="157" />
+      <location filename="../schooldesk/ui/pages/home.py" line="156" />
       <source>No pupils on roll yet: overdue support records will show here.</source>
       <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="165" />
+      <location filename="../schooldesk/ui/pages/home.py" line="164" />
       <source>Home teaching: no child is taught at home yet.</source>
       <translation>送教上门：尚无送教上门的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="189" />
+      <location filename="../schooldesk/ui/pages/home.py" line="188" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <location filename="../schooldesk/ui/pages/home.py" line="155" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="158" />
+      <location filename="../schooldesk/ui/pages/home.py" line="157" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="164" />
+      <location filename="../schooldesk/ui/pages/home.py" line="163" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="166" />
+      <location filename="../schooldesk/ui/pages/home.py" line="165" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="193" />
+      <location filename="../schooldesk/ui/pages/home.py" line="192" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="194" />
+      <location filename="../schooldesk/ui/pages/home.py" line="193" />
       <source>Lesson observation: no teachers yet.</source>
       <translation>听课评课：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="195" />
+      <location filename="../schooldesk/ui/pages/home.py" line="194" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="201" />
+      <location filename="../schooldesk/ui/pages/home.py" line="200" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="202" />
+      <location filename="../schooldesk/ui/pages/home.py" line="201" />
       <source>Mentoring: no teachers yet.</source>
       <translation>师徒结对：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="203" />
+      <location filename="../schooldesk/ui/pages/home.py" line="202" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -3969,152 +3969,152 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="40" />
       <source>Import pupils</source>
       <translation>导入学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="44" />
       <source>Choose the Excel file exported from the student-status system, or the school's own roster (.xlsx or .xls).</source>
       <translation>请选择从学籍系统导出的 Excel 文件，或学校自己的花名册（.xlsx 或 .xls）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="47" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="54" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="57" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="55" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="58" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="56" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="57" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="63" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="61" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="62" />
       <source>&amp;Save problem rows as Excel…</source>
       <translation>问题行另存为 Excel(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="79" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="77" />
       <source>S&amp;heet:</source>
       <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="88" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="86" />
       <source>Into the school &amp;year:</source>
       <translation>导入到学年(&amp;Y)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
       <source>Choose a roster</source>
       <translation>选择花名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="115" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="113" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="120" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="118" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="133" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="131" />
       <source>Checking the roster…</source>
       <translation>正在检查名单…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="134" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="132" />
       <source>Stopped.</source>
       <translation>已停止。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="148" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="146" />
       <source>Into %1 — sheet “%2”: %3 rows read: %4 new, %5 updated, %6 unchanged, %7 skipped.</source>
       <translation>导入到%1 — 工作表“%2”：读取 %3 行：新增 %4，更新 %5，未变 %6，跳过 %7。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="153" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="151" />
       <source>Warning: this file is of another school (学校标识码 %1; this school's is %2). Check that it is your roster before importing.</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1，本校为 %2）。导入前请确认这是本校的名册。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="157" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="155" />
       <source>Classes to be created: %1.</source>
       <translation>将新建班级：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="159" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="157" />
       <source>Nothing has been written yet.</source>
       <translation>尚未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="161" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="159" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="163" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="161" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="164" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="162" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="165" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="163" />
       <source>Repeated pupil (row skipped)</source>
       <translation>重复学生（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="166" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="164" />
       <source>The same pupil as row %1.</source>
       <translation>与第 %1 行是同一名学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="181" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="178" />
       <source>&amp;Import %1 pupils</source>
       <translation>导入 %1 名学生(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="192" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="189" />
       <source>Importing pupils…</source>
       <translation>正在导入学生…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="198" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="195" />
       <source>The import was stopped; nothing was imported.</source>
       <translation>导入已停止，没有导入任何学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="210" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="207" />
       <source>Save problem rows</source>
       <translation>保存问题行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/import_dialog.py" line="210" />
+      <location filename="../schooldesk/ui/import_dialog.py" line="207" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -6333,12 +6333,12 @@ Save with this start date?</source>
       <translation>无操作自动锁定：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="150" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="151" />
       <source>School details saved.</source>
       <translation>学校信息已保存。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/settings.py" line="155" />
+      <location filename="../schooldesk/ui/pages/settings.py" line="156" />
       <source>Term dates of %1 saved.</source>
       <translation>%1的学期日期已保存。</translation>
     </message>

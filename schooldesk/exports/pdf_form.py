@@ -18,7 +18,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, Image, PageBreak, PageTemplate, Paragraph, Spacer, TableStyle,
@@ -31,10 +30,12 @@ from schooldesk.exports.files import write_atomically
 from schooldesk.exports.pdf_contents import Contents, ContentsStart
 from schooldesk.exports.pdf_text import KitTable as Table
 from schooldesk.exports.pdf_text import KitParagraph, LineText, is_simple
+from schooldesk.exports.pdf_ticks import TickBoxes
 from schooldesk.exports.pdf_fonts import PdfFonts, choose_fonts
 
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # reportlab's Frame default, on every side
+FOOTER_ROOM = 4 * mm  # below the bottom margin's line: the footer (school, page N / M, date printed)
 SEAL_HEIGHT = 32 * mm  # the signers and 学校（盖章） with room for the seal
 CELL_PADDING = 6  # reportlab's Table default, left and right
 SHORT = 120  # characters: longer texts are Paragraphs from the start (they rarely fit one line)
@@ -72,58 +73,6 @@ def zh_date(day: date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-class TickBoxes(Flowable):
-    """Options with a drawn box each, ticked ones with a drawn check mark (never a font's ☑/□ glyph)."""
-
-    BOX = 3.2 * mm
-    GAP = 3 * mm
-
-    def __init__(self, options: Sequence[str], ticked: Sequence[str], fonts: PdfFonts, size: float = 10.5) -> None:
-        super().__init__()
-        self.options, self.ticked, self.fonts, self.size = list(options), set(ticked), fonts, size
-        self.labels = [fonts.plain(o) for o in self.options]
-        self.lines: list[list[int]] = []
-
-    def _width(self, index: int) -> float:
-        return self.BOX + 1.5 * mm + stringWidth(self.labels[index], self.fonts.main.name, self.size) + self.GAP
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.lines, line, used = [], [], 0.0
-        for index in range(len(self.options)):
-            width = self._width(index)
-            if line and used + width > avail_width:
-                self.lines.append(line)
-                line, used = [], 0.0
-            line.append(index)
-            used += width
-        if line:
-            self.lines.append(line)
-        self.width = avail_width
-        self.height = len(self.lines) * self.size * 1.5
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas, leading = self.canv, self.size * 1.5
-        canvas.setStrokeColor(colors.black)
-        canvas.setLineWidth(0.7)
-        for number, line in enumerate(self.lines):
-            y = self.height - (number + 1) * leading + (leading - self.BOX) / 2
-            x = 0.0
-            for index in line:
-                canvas.rect(x, y, self.BOX, self.BOX)
-                if self.options[index] in self.ticked:
-                    path = canvas.beginPath()
-                    path.moveTo(x + 0.6 * mm, y + 1.7 * mm)
-                    path.lineTo(x + 1.4 * mm, y + 0.6 * mm)
-                    path.lineTo(x + 2.9 * mm, y + 2.8 * mm)
-                    canvas.setLineWidth(1.2)
-                    canvas.drawPath(path)
-                    canvas.setLineWidth(0.7)
-                canvas.setFont(self.fonts.main.name, self.size)
-                canvas.drawString(x + self.BOX + 1.5 * mm, y + 0.3 * mm, self.labels[index])
-                x += self._width(index)
-
-
 def _plain(value: Any, width: float) -> Any:
     """A one-line text as the plain string a table draws itself, when it fits a cell *width* wide."""
     if isinstance(value, LineText) and value.one_line and value.text_width <= width - 2 * CELL_PADDING:
@@ -134,9 +83,8 @@ def _plain(value: Any, width: float) -> Any:
 class PdfForm:
     """Builds one document's flowables in the bureau's look: every string goes through the font check."""
 
-    def __init__(self, fonts: PdfFonts, width: float, height: float = 0.0) -> None:
-        self.fonts, self.width = fonts, width
-        self.height = height or A4[1] - 2 * MARGIN - 4 * mm - 2 * FRAME_PADDING  # the frame's, for a cover
+    def __init__(self, fonts: PdfFonts, width: float, height: float) -> None:
+        self.fonts, self.width, self.height = fonts, width, height  # the frame's (a cover is spaced to fill it)
         font = fonts.main.name
         self.title_style = ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=TA_CENTER)
         self.subtitle_style = ParagraphStyle("subtitle", fontName=font, fontSize=10.5, leading=15, alignment=TA_CENTER)
@@ -375,6 +323,12 @@ def page_width(wide: bool = False) -> float:
     return (landscape(A4) if wide else A4)[0] - 2 * MARGIN
 
 
+def page_height(wide: bool = False) -> float:
+    """The height of the frame the flowables go in: the page less its margins (the footer's below the bottom one)
+    and the frame's padding."""
+    return (landscape(A4) if wide else A4)[1] - 2 * MARGIN - FOOTER_ROOM - 2 * FRAME_PADDING
+
+
 def write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm], list[Flowable]],
               font_path: str | Path | None = None, printed: date | None = None, header: str = "",
               wide: bool = False) -> PdfResult:
@@ -384,11 +338,12 @@ def write_pdf(path: Path, *, title: str, author: str, build: Callable[[PdfForm],
     printed = printed or date.today()
     with collector_paused():
         size = landscape(A4) if wide else A4
-        form = PdfForm(fonts, page_width(wide), size[1] - 2 * MARGIN - 4 * mm - 2 * FRAME_PADDING)
+        form = PdfForm(fonts, page_width(wide), page_height(wide))
         story = build(form)
         buffer = io.BytesIO()
         doc = _Document(
-            buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
+            buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+            bottomMargin=MARGIN + FOOTER_ROOM,
             title=title, author=author, creator="SchoolDesk",
             initialFontName=fonts.main.name,  # else an unused, unembedded Helvetica is listed
         )

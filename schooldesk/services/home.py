@@ -7,15 +7,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
 from schooldesk.db.models import Pupil, SchoolClass, Teacher
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.home_teaching import PlanSummary, behind_this_month
+from schooldesk.services.home_teaching_rules import RULES_KEY as HOME_TEACHING_RULES_KEY
+from schooldesk.services.mentorship_targets import TARGETS_KEY as MENTORSHIP_TARGETS_KEY
 from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
-from schooldesk.services.observation_quotas import QuotaRow, behind_on_observations
+from schooldesk.services.observation_quotas import QUOTAS_KEY, QuotaRow, behind_on_observations
+from schooldesk.services.school_rules import SUPPORT_INTERVALS_KEY
 from schooldesk.services.support import OverdueSupport, overdue_support
 from schooldesk.services.pupils import on_roll_on
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstStep:
+    """One step of setting a school up, in the order a new office takes them; *page* is where it is done."""
+
+    code: str
+    done: bool
+    page: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +38,7 @@ class HomeSummary:
     active_classes: int
     overdue: tuple[OverdueSupport, ...]
     behind: tuple[PlanSummary, ...]
+    steps: tuple[FirstStep, ...]  # the first steps of a school still being set up (read_first_steps)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,7 +59,8 @@ def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
             select(func.count()).select_from(SchoolClass).where(SchoolClass.school_year == school_year,
                                                                  SchoolClass.active.is_(True)),
         ))
-    return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes,
+        steps = read_first_steps(session)
+    return HomeSummary(pupils_on_roll=pupils, active_teachers=teachers, active_classes=classes, steps=steps,
                        overdue=tuple(overdue_support(db, today, school_year)),
                        behind=tuple(behind_this_month(db, today)))
 
@@ -61,33 +76,29 @@ def families_summary(db: Database, semester: SemesterKey | None, today: date) ->
                            not_visited=standing.not_visited, visits_behind=standing.children_behind)
 
 
-@dataclass(frozen=True, kw_only=True)
-class FirstStep:
-    """One step of setting a school up, in the order a new office takes them; *page* is where it is done."""
-
-    code: str
-    done: bool
-    page: str
-
-
-RULE_KEYS = ("support_interval_days", "home_teaching_rules", "observation_quotas", "visit_targets",
-             "mentorship_targets")  # any of them saved: the school has looked at its rules
-
-
 def first_steps(db: Database) -> tuple[FirstStep, ...]:
+    with db.transaction() as session:
+        return read_first_steps(session)
+
+
+def read_first_steps(session: Session) -> tuple[FirstStep, ...]:
     """School details, teachers, the roster, care categories, the rules — each done or not, in that order (the
     home page shows them until all are done, so an empty school is never told everything 达到要求)."""
     from schooldesk.db.models import CareRecord, School, SchoolSetting
+    from schooldesk.services.visit_targets import TARGETS_KEY as VISIT_TARGETS_KEY  # as families_summary: when used
 
-    with db.transaction() as session:
-        school = session.scalars(select(School)).first()
-        count = lambda model: session.scalar(select(func.count()).select_from(model)) or 0  # noqa: E731
-        rules = session.scalar(select(func.count()).select_from(SchoolSetting)
-                               .where(SchoolSetting.key.in_(RULE_KEYS))) or 0
-        return (
-            FirstStep(code="school", done=bool(school and school.principal and school.county), page="SettingsPage"),
-            FirstStep(code="teachers", done=count(Teacher) > 0, page="TeachersPage"),
-            FirstStep(code="roster", done=count(Pupil) > 0, page="PupilsPage"),
-            FirstStep(code="care", done=count(CareRecord) > 0, page="PupilsPage"),
-            FirstStep(code="rules", done=rules > 0, page="SettingsPage"),
-        )
+    rule_keys = (SUPPORT_INTERVALS_KEY, HOME_TEACHING_RULES_KEY, QUOTAS_KEY, VISIT_TARGETS_KEY,
+                 MENTORSHIP_TARGETS_KEY)  # any of them saved: the school has looked at its rules
+
+    def any_of(model: type) -> bool:
+        return session.scalar(select(model.id).limit(1)) is not None  # type: ignore[attr-defined]
+
+    school = session.scalars(select(School)).first()
+    rules = session.scalar(select(SchoolSetting.key).where(SchoolSetting.key.in_(rule_keys)).limit(1))
+    return (
+        FirstStep(code="school", done=bool(school and school.principal and school.county), page="SettingsPage"),
+        FirstStep(code="teachers", done=any_of(Teacher), page="TeachersPage"),
+        FirstStep(code="roster", done=any_of(Pupil), page="PupilsPage"),
+        FirstStep(code="care", done=any_of(CareRecord), page="PupilsPage"),
+        FirstStep(code="rules", done=rules is not None, page="SettingsPage"),
+    )

@@ -70,24 +70,13 @@ def check_school_year(db: Database, school_year: int) -> None:
             "、".join(str(y) for y in years) or "-")
 
 
-def problem_as_dict(problem: Problem, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
-    return {"row": problem.row, "column": problem.column, "code": problem.code, "message": translate(problem.error)}
-
-
 def report_as_dict(report: ImportReport, translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
     """The report in the shape scripts rely on (keys fixed by the import-students interface)."""
     return {
-        "rows_read": report.rows_read,
-        "new": report.new,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "errors": [problem_as_dict(p, translate) for p in report.errors],
-        "warnings": [problem_as_dict(p, translate) for p in report.warnings],
+        **report.as_dict(translate),
         "duplicates": [{"row": d.row, "first_row": d.first_row} for d in report.duplicates],
-        "dry_run": report.dry_run,
         "classes_created": report.classes_created,
         "categories_added": report.categories_added,
-        "sheet": report.sheet,
         "school_year": report.school_year,
         "foreign_school_codes": report.foreign_school_codes,
     }

@@ -3,7 +3,6 @@ one added, with their 职务; every problem is reported by row. One function pre
 counted, rolled back) and imports, so what the preview promises is what the import does."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from schooldesk.services.import_counts import ImportCounts
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teacher_duties import read_spells, write_duties
 from schooldesk.services.teachers import clean_teacher
-from schooldesk.domain.observation import DutySpell, duties_on
+from schooldesk.domain.observation import PLAIN_TEACHER, DutySpell, duties_on
 
 
 class TeacherImportReport(ImportCounts):
@@ -85,7 +84,7 @@ def _import_line(session: Session, line: TeacherLine, listing: TeacherList, by_n
         report.errors.append(Problem(line.row, listing.headers.get(error.field, ""), f"invalid_{error.field}", error))
         return
     held = set(duties_on(today, spells.get(existing.id, []))) if existing else set()
-    duties_change = bool(line.duties) and set(line.duties) != held - {"教师"}
+    duties_change = bool(line.duties) and set(line.duties) != held - {PLAIN_TEACHER}
     teacher = existing or Teacher(active=True)
     for key, value in vars(cleaned).items():
         setattr(teacher, key, value)
@@ -100,14 +99,3 @@ def _import_line(session: Session, line: TeacherLine, listing: TeacherList, by_n
         report.unchanged += 1
     if duties_change:  # an empty 职务 cell keeps what is on file
         write_duties(session, teacher.id, line.duties, today)
-
-
-def teacher_report_as_dict(report: TeacherImportReport,
-                           translate: Callable[[SchoolDeskError], str]) -> dict[str, object]:
-    """The report as `import-teachers --json` prints it."""
-    def problem(p: Problem) -> dict[str, object]:
-        return {"row": p.row, "column": p.column, "code": p.code, "message": translate(p.error)}
-
-    return {"rows_read": report.rows_read, "new": report.new, "updated": report.updated,
-            "unchanged": report.unchanged, "errors": [problem(p) for p in report.errors],
-            "warnings": [problem(p) for p in report.warnings], "dry_run": report.dry_run, "sheet": report.sheet}

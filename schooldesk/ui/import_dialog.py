@@ -16,8 +16,6 @@ from schooldesk.i18n import error_text
 from schooldesk.imports.pupil_rows import Roster
 from schooldesk.domain.semester import school_year_label_zh
 from schooldesk.services.pupil_import import ImportReport, import_pupil_file, import_roster
-from schooldesk.services.school import get_school
-from schooldesk.services.semesters import list_semesters
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import Progress, Task, run_in_background
 from schooldesk.ui.state import CARE, CLASSES, PUPILS, AppState
@@ -80,7 +78,7 @@ class ImportDialog(PreservesGeometry, QDialog):
         sheet_label.setBuddy(self.sheet_box)
         self.year_box = QComboBox(self)  # the classes are filled for this year: a roster of last year is seen here
         self.year_box.setObjectName("schoolYearBox")
-        for year in sorted({s.key.school_year for s in list_semesters(state.db)}, reverse=True):
+        for year in sorted({s.key.school_year for s in state.semesters}, reverse=True):
             self.year_box.addItem(school_year_label_zh(year), year)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(state.school_year)))
         self.year_box.currentIndexChanged.connect(
@@ -170,8 +168,7 @@ class ImportDialog(PreservesGeometry, QDialog):
 
     @property
     def school_code(self) -> str:
-        school = get_school(self.state.db)
-        return school.code if school else ""
+        return self.state.school.code if self.state.school else ""
 
     def _update_buttons(self) -> None:
         report = self.report

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from schooldesk.domain.i18n import fill
-from schooldesk.services.home import families_summary, first_steps, home_summary
+from schooldesk.services.home import families_summary, home_summary
 from schooldesk.services.home_teaching import PlanSummary
 from schooldesk.services.mentorship_targets import PairProgress
 from schooldesk.services.observation_quotas import QuotaRow
@@ -105,7 +105,7 @@ class HomePage(QWidget):
         self.home_table.activated.connect(self.open_behind)
         self.opened: QWidget | None = None  # the profile or visit log opened from a list
         self._painted = False
-        self._empty = (False, False)  # (no pupils, no teachers): nothing to judge is not 达到要求
+        self._no_pupils = self._no_teachers = False  # nothing to judge is not 达到要求
         lists = QGridLayout()
         lists.setHorizontalSpacing(16)
         for number, (title, table) in enumerate(((self.overdue_title, self.overdue_table),
@@ -141,28 +141,27 @@ class HomePage(QWidget):
                  (semester.label_zh, semester.start.isoformat(), semester.end.isoformat()))
             if semester else self.tr("No semester has been set up.")
         )
-        got = call_service(self, lambda: (home_summary(self.state.db, date.today(), self.state.school_year),
-                                          first_steps(self.state.db)))
+        got = call_service(self, lambda: home_summary(self.state.db, date.today(), self.state.school_year))
         if not got:
             return
-        summary, steps = got.value
-        self.first_steps.show_steps(steps)
-        self._empty = summary.pupils_on_roll == 0, summary.active_teachers == 0
+        summary = got.value
+        self.first_steps.show_steps(summary.steps)
+        self._no_pupils, self._no_teachers = summary.pupils_on_roll == 0, summary.active_teachers == 0
         overdue, behind = summary.overdue, summary.behind
         self.teachers_count.setText(str(summary.active_teachers))
         self.classes_count.setText(str(summary.active_classes))
         self.pupils_count.setText(str(summary.pupils_on_roll))
         self.overdue_title.setText(
             fill(self.tr("Support records overdue: %1 pupils"), (str(len(overdue)),)) if overdue
-            else self.tr("No pupils on roll yet: overdue support records will show here.") if self._empty[0]
+            else self.tr("No pupils on roll yet: overdue support records will show here.") if self._no_pupils
             else self.tr("No support record is overdue.")
         )
         self.overdue_model.set_rows(overdue)
         self.overdue_table.resizeColumnsToContents()
-        self.overdue_table.setVisible(not self._empty[0])
+        self.overdue_table.setVisible(not self._no_pupils)
         self.home_title.setText(
             fill(self.tr("Home teaching behind the rule this month: %1 children"), (str(len(behind)),)) if behind
-            else self.tr("Home teaching: no child is taught at home yet.") if self._empty[0]
+            else self.tr("Home teaching: no child is taught at home yet.") if self._no_pupils
             else self.tr("Home teaching: every child's visits are on track this month.")
         )
         self.home_model.set_rows(behind)
@@ -191,7 +190,7 @@ class HomePage(QWidget):
         observing = summary.observing_behind
         self.observing_title.setText(
             fill(self.tr("Lesson observation behind the quota's pace: %1 teachers"), (str(len(observing)),)) if observing
-            else self.tr("Lesson observation: no teachers yet.") if self._empty[1]
+            else self.tr("Lesson observation: no teachers yet.") if self._no_teachers
             else self.tr("Lesson observation: every teacher keeps pace with their quota."))
         self.observing_model.set_rows(observing)
         self.observing_table.resizeColumnsToContents()
@@ -199,7 +198,7 @@ class HomePage(QWidget):
         pairs = summary.pairs_behind
         self.pairs_title.setText(
             fill(self.tr("Mentoring pairs behind their targets: %1"), (str(len(pairs)),)) if pairs
-            else self.tr("Mentoring: no teachers yet.") if self._empty[1]
+            else self.tr("Mentoring: no teachers yet.") if self._no_teachers
             else self.tr("Mentoring: every pair keeps pace with its targets."))
         self.pairs_model.set_rows(pairs)
         self.pairs_table.resizeColumnsToContents()

@@ -102,8 +102,9 @@ class SettingsPage(QWidget):
         if self.is_admin:
             self.users = UsersBox(state, self)
             left.addWidget(self.users)
-        for box in (school_box, terms_box, self.support_rules, self.home_teaching_rule, self.observation_rules,
-                    self.mentorship_rules, self.activity_rules):
+        self.rule_boxes = (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules,
+                           self.activity_rules)  # each loads, tells whether it is edited, and saves itself
+        for box in (school_box, terms_box, *self.rule_boxes):
             box.setEnabled(self.is_admin)
         self.backups.restore_button.setVisible(self.is_admin)
         columns = QHBoxLayout()
@@ -163,23 +164,19 @@ class SettingsPage(QWidget):
         known = {s.key: TermDates(s.key, s.start, s.end) for s in self.state.semesters}
         typed = self.term_form.terms()
         terms_edited = typed[0].key in known and typed != (known.get(typed[0].key), known.get(typed[1].key))
-        return (school_edited or terms_edited or self.support_rules.is_edited() or self.home_teaching_rule.is_edited()
-                or self.observation_rules.is_edited() or self.mentorship_rules.is_edited()
-                or self.activity_rules.is_edited())
+        return school_edited or terms_edited or any(box.is_edited() for box in self.rule_boxes)
 
     def discard_edits(self) -> None:
         """Back to what is saved (the clerk chose not to keep the typing)."""
         self.refresh()
-        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules,
-                    self.activity_rules):
+        for box in self.rule_boxes:
             box.load()
 
     def save(self) -> None:
         """Ctrl+S on this page saves every section that was changed."""
         self.save_school()
         self.save_terms()
-        for box in (self.support_rules, self.home_teaching_rule, self.observation_rules, self.mentorship_rules,
-                    self.activity_rules):
+        for box in self.rule_boxes:
             if box.is_edited():
                 box.save()
 
