@@ -14,12 +14,13 @@ rm -rf "$work" && mkdir -p "$work"
 install_wine32() {
     # ISCC.exe is a 32-bit program. Debian's i386 and amd64 copies of a library must have the same version; where
     # the amd64 one came from a security update the i386 mirror lacks, pin both to the i386 one and try again.
+    # apt speaks the lane's language (zh_CN: 候选 for Candidate): its answers are read in the C locale.
     [ -x /usr/lib/wine/wine ] && return 0
     sudo_if_needed dpkg --add-architecture i386
     apt_update
     local pins="" round
     for round in 1 2 3 4 5 6; do
-        if sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        if sudo_if_needed env DEBIAN_FRONTEND=noninteractive LC_ALL=C LANGUAGE= apt-get install -y -q --no-install-recommends \
                 --allow-downgrades $pins wine32:i386 >"$work/apt.log" 2>&1; then
             return 0
         fi
@@ -28,10 +29,12 @@ install_wine32() {
         [ -n "$blocked" ] || break
         for package in $blocked; do
             local name=${package%:i386} candidate
-            candidate=$(apt-cache policy "$name:i386" | awk '/Candidate/ {print $2}')
+            case "$pins " in *" $name:i386="*) continue ;; esac
+            candidate=$(LC_ALL=C LANGUAGE= apt-cache policy "$name:i386" | awk '/Candidate/ {print $2}')
             [ -n "$candidate" ] && [ "$candidate" != "(none)" ] && pins="$pins $name:amd64=$candidate $name:i386=$candidate"
         done
     done
+    say "after $round rounds apt still refuses; pinned:$pins"
     tail -n 5 "$work/apt.log"
     die "Wine's 32-bit part (wine32:i386), which Inno Setup's compiler needs, could not be installed"
 }
