@@ -382,9 +382,10 @@ from schooldesk.db.observation_models import (  # noqa: E402
 )
 from schooldesk.db.mentorship_models import GuidanceRecord, MentorshipAssessment, MentorshipPair  # noqa: E402
 from schooldesk.db.activity_models import Activity, ActivityKind, ActivityPupil, ActivityTeacher  # noqa: E402
+from schooldesk.db.catchment_models import CatchmentChild, CatchmentFinding  # noqa: E402
 
 __all__ = [
-    "Activity", "ActivityKind", "ActivityPupil", "ActivityTeacher", "AuditEntry", "AuditHead", "Base", "CareRecord", "DropoutCase", "Enrolment", "Guardian", "GuidanceRecord",
+    "Activity", "ActivityKind", "ActivityPupil", "ActivityTeacher", "AuditEntry", "AuditHead", "Base", "CareRecord", "CatchmentChild", "CatchmentFinding", "DropoutCase", "Enrolment", "Guardian", "GuidanceRecord",
     "HomeTeachingPlan", "HomeTeachingPlanTeacher", "HomeTeachingVisit", "HomeTeachingVisitTeacher",
     "MentorshipAssessment", "MentorshipPair", "Observation", "ObservationCheck", "ObservationScore", "Photo",
     "PhotoLink", "Pupil", "ReturnVisit", "Rubric", "RubricVersion", "School", "SchoolClass", "SchoolSetting",

@@ -37,7 +37,7 @@ TABLES = {
     "observation_check": "二看三查阅", "mentorship_pair": "师徒结对", "guidance_record": "师徒指导记录",
     "mentorship_assessment": "师徒结对考核", "activity_kind": "活动类别", "activity": "活动记录",
     "activity_teacher": "活动参加教师", "activity_pupil": "活动参加学生",
-    "pupil_status": "学籍状态变动",
+    "pupil_status": "学籍状态变动", "catchment_child": "适龄儿童摸底", "catchment_finding": "适龄儿童去向核实",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
@@ -70,7 +70,10 @@ COLUMNS = {  # column names as the forms call them
     "status_reason": "结束原因", "carried_from_id": "上学年结对", "pair_id": "师徒结对", "advice": "指导意见",
     "reflection": "徒弟反思", "scores": "得分", "comments": "考核意见", "kind_id": "活动类别", "place": "地点",
     "organiser_id": "组织者", "outside_people": "校外参加人员", "values": "活动详情", "activity_id": "活动记录",
-    "hidden": "停用",
+    "hidden": "停用", "village": "村（组）", "householder": "户主姓名", "id_valid": "身份证号校验通过",
+    "disability": "残疾类别", "note": "备注", "match": "与学籍匹配方式", "listed_on": "名单日期", "child_id": "适龄儿童",
+    "destination": "去向", "way": "核实方式", "verifier": "核实人", "verified_on": "核实日期",
+    "dropout_case_id": "劝返案例",
 }
 PER_TABLE = {  # where one column means something else in one table
     ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
@@ -82,7 +85,8 @@ PER_TABLE = {  # where one column means something else in one table
     ("mentorship_pair", "status"): "结对状态", ("guidance_record", "kind"): "指导类别",
     ("mentorship_assessment", "date"): "考核日期", ("activity", "title"): "活动名称", ("activity", "content"): "活动内容",
     ("activity", "outcome"): "效果与反思", ("activity_kind", "code"): "类别代码", ("activity_kind", "name"): "类别名称",
-    ("activity_kind", "definition"): "类别字段",
+    ("activity_kind", "definition"): "类别字段", ("catchment_child", "name"): "姓名",
+    ("catchment_child", "relation"): "与户主关系", ("catchment_finding", "school"): "就读学校",
 }
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
@@ -91,6 +95,7 @@ SETTINGS = {
     "observation_quotas": "听课节数要求", "observation_rubric": "默认听课评价表", "observation_print": "听课记录打印",
     "mentorship_targets": "师徒结对目标", "mentorship_agreement": "师徒结对协议书文字",
     "mentorship_assessment_form": "师徒结对考核表", "visit_targets": "家访要求",
+    "catchment_destinations": "适龄儿童去向类别",
 }
 SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值",
                  "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字",
