@@ -228,3 +228,27 @@ def test_student_status_check_lists_what_differs(roll, tmp_path, data_dir):
     assert [m["name"] for m in check["only_in_file"]] == ["新同学"]
     assert [m["name"] for m in check["only_in_register"]] == ["张伟"]
     assert [(d["field"], d["ours"], d["theirs"]) for d in check["differences"]] == [("name", "王小明", "王晓明")]
+
+
+def test_the_bundle_holds_the_register_of_children_and_the_check_lists_those_to_verify(roll, tmp_path):
+    from schooldesk.exports.bundle_writing import write_bundle
+    from schooldesk.services.bundle import bundle_checks, bundle_contents
+
+    import_catchment_file(roll, realistic(tmp_path), 2025, dry_run=False)
+    qian = next(c for c in list_children(roll, TODAY, 2025) if c.name == "钱三")
+    add_finding(roll, qian.id, FindingInput(destination="本县外校就读", school="镇中学", way="电话", verifier="李老师",
+                                            verified_on=date(2025, 11, 1)), today=TODAY)
+    checks = {c.code: c for c in bundle_checks(roll, TERM1, TODAY)}
+    assert checks["catchment_to_verify"].args == ("2", "李小红、赵二") and checks["catchment_to_verify"].family == "catchment"
+    assert checks["catchment_no_proof"].text_zh == "1名本在外儿童没有证明：钱三"
+    out = tmp_path / "out"
+    out.mkdir()
+    result = write_bundle(bundle_contents(roll, TERM1, today=TODAY, full_ids=True), out)
+    sheet = openpyxl.load_workbook(result.path / "适龄儿童摸底.xlsx")["适龄儿童花名册"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4) if row[1].value]
+    names = [row[2] for row in rows if row[2]]
+    assert names[:2] == ["李小红", "赵二"]  # to verify first
+    ids = {row[2]: row[5] for row in rows if row[2]}
+    assert ids["王小明"] == make_id(date(2016, 3, 1), "男", serial=1)  # full IDs when asked
+    assert ids["赵二"] == "空（信息错误待更正）"
+    assert "适龄儿童摸底" in text_of(result.path / "适龄儿童摸底.pdf")

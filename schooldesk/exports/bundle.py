@@ -109,6 +109,13 @@ def _documents(contents: BundleContents, font: Any) -> list[Document]:
                           write=lambda p: write_registers_pdf(p, c.registers, font_path=font, printed=printed))]
         docs += [Document(family=DROPOUT, name=f"控辍保学月报_{r.file_label}.xlsx",
                           write=lambda p, r=r: write_monthly_report_xlsx(p, r, filled_on=printed)) for r in c.monthly]
+    if c.catchment is not None:
+        from schooldesk.exports.catchment_sheets import write_catchment_pdf, write_catchment_xlsx
+
+        docs += [Document(family=DROPOUT, name="适龄儿童摸底.xlsx",
+                          write=lambda p: write_catchment_xlsx(p, c.catchment, filled_on=printed)),
+                 Document(family=DROPOUT, name="适龄儿童摸底.pdf", weight=len(c.catchment.children),  # type: ignore[attr-defined]
+                          write=lambda p: write_catchment_pdf(p, c.catchment, font_path=font, printed=printed))]
     if HOME_TEACHING in c.families:
         from schooldesk.exports.bundle_sheets import home_teaching_sheets
 

@@ -28,7 +28,11 @@ CHECK_TEXTS = {
     "no_responsible_teacher": QT_TRANSLATE_NOOP(
         "Bundle", "%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2"),
     "left_behind_unfilled": QT_TRANSLATE_NOOP("Bundle", "%1 (left-behind): the register prints 未填 for %2"),
+    "catchment_to_verify": QT_TRANSLATE_NOOP(
+        "Bundle", "%1 children of the villages are still 待核实 (where they are is not known): %2"),
+    "catchment_no_proof": QT_TRANSLATE_NOOP("Bundle", "%1 children studying elsewhere (本在外) have no proof: %2"),
 }
+CATCHMENT = "catchment"  # where a check of the 摸底 is mended (its documents go with 控辍保学)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +53,8 @@ class BundleCheck:
               "support_overdue": "%1：帮扶记录自%2起逾期", "observation_unscored": "%1老师《%2》（%3）的听课记录未评分",
               "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访",
               "no_responsible_teacher": "%1名留守儿童没有包保责任人，无人负责家访：%2",
-              "left_behind_unfilled": "%1（留守儿童）：台账中%2未填"}
+              "left_behind_unfilled": "%1（留守儿童）：台账中%2未填",
+              "catchment_to_verify": "%1名适龄儿童去向待核实：%2", "catchment_no_proof": "%1名本在外儿童没有证明：%2"}
         return fill(zh[self.code], self.args)
 
 
@@ -92,6 +97,20 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
                                  args=(str(len(unassigned)), "、".join(unassigned))))
     found += [BundleCheck(code="left_behind_unfilled", family=DROPOUT, record=pupil_id, args=(name, columns))
               for pupil_id, name, columns in left_behind_incomplete(db, semester)]
+    return found + _catchment_checks(db, semester, today)
+
+
+def _catchment_checks(db: Database, semester: SemesterKey, today: date) -> list[BundleCheck]:
+    """The 摸底's open ends, one item each: children still 待核实, 本在外 without proof."""
+    from schooldesk.services.catchment_report import catchment_report
+
+    report = catchment_report(db, semester, today=today)
+    found = []
+    for code, children in (("catchment_to_verify", report.to_verify),
+                           ("catchment_no_proof", [c for c in report.elsewhere if not c.has_proof])):
+        if children:
+            found.append(BundleCheck(code=code, family=CATCHMENT, args=(str(len(children)),
+                                                                          "、".join(c.name for c in children))))
     return found
 
 
@@ -107,6 +126,7 @@ class BundleContents:
     as_of: date  # the day every figure is judged on and printed with (a month not over on it is 进行中)
     families: tuple[str, ...]
     registers: object | None = None  # RegisterBook
+    catchment: object | None = None  # CatchmentReport, when the school has imported its villages' list
     monthly: tuple[object, ...] = ()  # MonthlyReport per month of the term
     home_teaching: tuple[object, ...] = ()  # HomeTeachingLog per plan
     observation_book: object | None = None
@@ -151,6 +171,11 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
             months.append(monthly_report(db, day, full_ids=full_ids))
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
         parts["monthly"] = tuple(months)
+        from schooldesk.services.catchment_report import catchment_report
+
+        survey = catchment_report(db, semester, full_ids=full_ids, today=today)
+        if survey.children or survey.not_of_age:
+            parts["catchment"] = survey
     if HOME_TEACHING in families:
         step(HOME_TEACHING)
         from schooldesk.services.home_teaching import list_plans

@@ -21,7 +21,7 @@ from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.service_call import call_service
 
 PAGE_OF = {"dropout": "PupilsPage", "home_teaching": "HomeTeachingPage", "observations": "ObservationsPage",
-           "mentorship": "MentorshipPage", "activities": "ActivitiesPage"}
+           "mentorship": "MentorshipPage", "activities": "ActivitiesPage", "catchment": "CatchmentPage"}
 NO_MATCH = QT_TRANSLATE_NOOP("Errors", "The two passwords differ.")
 CHECK_ROLE = Qt.ItemDataRole.UserRole
 DESTINATION_KEY = "bundle/destination"  # where the clerk last wrote a bundle
