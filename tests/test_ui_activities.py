@@ -22,7 +22,7 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 from tests.builders import make_id, photo
 
-PAGE_ACTIVITIES = 5
+PAGE_ACTIVITIES = 6
 AUTUMN = SemesterKey(2025, 1)
 
 

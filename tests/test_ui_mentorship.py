@@ -20,7 +20,7 @@ from schooldesk.ui.mentorship_window import PairWindow
 from schooldesk.ui.state import AppState
 from tests.builders import photo
 
-PAGE_MENTORING = 4
+PAGE_MENTORING = 5
 AUTUMN = SemesterKey(2025, 1)
 
 

@@ -24,7 +24,7 @@ from schooldesk.ui.state import OBSERVATIONS, AppState
 from tests.builders import make_id
 
 AUTUMN = SemesterKey(2025, 1)
-PAGE_HOME_TEACHING, PAGE_MENTORING = 2, 4
+PAGE_HOME_TEACHING, PAGE_MENTORING = 3, 5
 GONE = "已在别处删除"
 
 

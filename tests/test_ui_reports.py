@@ -22,7 +22,7 @@ from schooldesk.ui.pupil_profile import PupilProfileWindow
 from schooldesk.ui.state import AppState
 from tests.builders import make_id
 
-PAGE_REPORTS = 6
+PAGE_REPORTS = 7
 
 
 @pytest.fixture

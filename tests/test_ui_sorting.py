@@ -122,8 +122,8 @@ def test_every_header_of_every_list_sorts_in_the_clerks_order(qtbot, zh_app, db:
     from schooldesk.ui.audit_dialog import AuditDialog
     from schooldesk.ui.pupil_profile import PupilProfileWindow
 
-    home_teaching = window.pages[2][1]
-    window.nav.setCurrentRow(2)
+    home_teaching = window.pages[3][1]
+    window.nav.setCurrentRow(3)
     home_teaching.table.selectRow(0)
     log_window = home_teaching.open_selected()
     profiles = []

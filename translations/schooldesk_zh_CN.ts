@@ -759,6 +759,16 @@ The current data is backed up first, so this can be undone.</source>
       <source>%1 (left-behind): the register prints 未填 for %2</source>
       <translation>%1（留守儿童）：台账中%2未填</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="31" />
+      <source>%1 children of the villages are still 待核实 (where they are is not known): %2</source>
+      <translation>%1名适龄儿童去向待核实：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="33" />
+      <source>%1 children studying elsewhere (本在外) have no proof: %2</source>
+      <translation>%1名本在外儿童没有证明：%2</translation>
+    </message>
   </context>
   <context>
     <name>Care</name>
@@ -894,6 +904,203 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/ui/dialogs/care_dialog.py" line="31" />
       <source>&amp;Responsible teacher</source>
       <translation>包保责任人(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatchmentImportDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/catchment_import_dialog.py" line="20" />
+      <source>Import the villages' list of children</source>
+      <translation>导入辖区儿童名单</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/catchment_import_dialog.py" line="21" />
+      <source>Choose the 户籍 list the village committee or the police station gave (.xlsx or .xls), with columns such as %1. A row whose ID number is wrong or blank is kept and flagged 信息错误待更正.</source>
+      <translation>请选择村委会或派出所提供的户籍儿童名单（.xlsx 或 .xls），列如：%1。身份证号错误或为空的行会保留，并标记为“信息错误待更正”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/catchment_import_dialog.py" line="38" />
+      <source>Matched to the register by ID number: %1; by name and birth date (to confirm): %2; not on the register (to verify): %3; outside compulsory age (kept apart): %4; ID number wrong or blank (flagged): %5.</source>
+      <translation>身份证号匹配：%1；姓名+出生日期匹配（待确认）：%2；不在本校名册（待核实）：%3；不在义务教育年龄（单列）：%4；身份证号错误或为空（已标记）：%5。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/catchment_import_dialog.py" line="47" />
+      <source>&amp;Import %1 children</source>
+      <translation>导入 %1 名儿童(&amp;I)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatchmentPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="41" />
+      <source>Also children &amp;outside compulsory age</source>
+      <translation>显示不在义务教育年龄的儿童(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="45" />
+      <source>Village</source>
+      <translation>村（组）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="46" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="47" />
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="48" />
+      <source>Born</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="49" />
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="50" />
+      <source>Stage</source>
+      <translation>学段</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="50" />
+      <source>not of compulsory age</source>
+      <translation>非适龄</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="51" />
+      <source>Destination</source>
+      <translation>去向</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="52" />
+      <source>School or class</source>
+      <translation>就读学校/班级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="53" />
+      <source>Verified</source>
+      <translation>核实日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="54" />
+      <source>Proof</source>
+      <translation>证明</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="55" />
+      <source>Matched by</source>
+      <translation>匹配方式</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="62" />
+      <source>&amp;Import the villages' list…</source>
+      <translation>导入户籍名单(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="63" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="135" />
+      <source>&amp;Verify…</source>
+      <translation>核实去向(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="64" />
+      <source>&amp;Confirm the match</source>
+      <translation>确认匹配(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="65" />
+      <source>Persuade to &amp;return…</source>
+      <translation>劝返(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="66" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="67" />
+      <source>学籍&amp;核查…</source>
+      <translation>学籍核查(&amp;H)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="68" />
+      <source>&amp;Print the report…</source>
+      <translation>打印报表(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="69" />
+      <source>E&amp;xcel…</source>
+      <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="76" />
+      <source>Village:</source>
+      <translation>村（组）：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="76" />
+      <source>Destination:</source>
+      <translation>去向：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="107" />
+      <source>(not given)</source>
+      <translation>（未填）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="120" />
+      <source>No list of the villages' children yet: import the 户籍 list the village committee or the police station gave.</source>
+      <translation>尚无辖区儿童名单：请导入村委会或派出所提供的户籍名单。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="123" />
+      <source>Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)</source>
+      <translation>适龄儿童 %1 人，待核实 %2 人，本在外 %3 人，身份证号错误或为空 %4 人（显示 %5 人）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="135" />
+      <source>&amp;View…</source>
+      <translation>查看(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="175" />
+      <source>Confirm the match</source>
+      <translation>确认匹配</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="176" />
+      <source>Is %1 of %2 (born %3) the pupil %4 of %5 on the register?</source>
+      <translation>%2的%1（%3出生）是否就是本校名册中%5的%4？</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="179" />
+      <source>Yes, the same child</source>
+      <translation>是同一个孩子</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="180" />
+      <source>No, another child</source>
+      <translation>不是同一个孩子</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="196" />
+      <source>Persuade to return</source>
+      <translation>劝返</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="197" />
+      <source>Open a persuade-to-return case for %1 (%2). Why is the child not in school?</source>
+      <translation>为%1（%2）开立劝返案例。孩子为什么没有上学？</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="212" />
+      <source>Remove %1 of %2 from the list, with every verification of the child? Only for a child listed by mistake.</source>
+      <translation>从名单中删除%2的%1及其全部核实记录吗？仅用于误列入名单的儿童。</translation>
     </message>
   </context>
   <context>
@@ -1082,346 +1289,381 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli_help.py" line="32" />
+      <source>import the villages' 户籍 list of children (.xlsx/.xls) and reconcile it with the register</source>
+      <translation>导入辖区各村的户籍儿童名单（.xlsx/.xls）并与学籍名册核对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="33" />
+      <source>school year whose 31 August decides compulsory age, e.g. 2025 (default: the current one)</source>
+      <translation>按哪一学年的8月31日判定是否适龄，如 2025（默认：当前学年）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="34" />
+      <source>the 适龄儿童摸底 report: counts by 去向 and village, 本在外 with proof, 外在本, to verify</source>
+      <translation>适龄儿童摸底报表：按去向和村（组）统计、本在外及证明、外在本、待核实</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="35" />
+      <source>print the counts as one JSON object</source>
+      <translation>以一个 JSON 对象输出统计数</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="36" />
+      <source>学籍核查: compare the register with a 学籍 system export (.xlsx/.xls)</source>
+      <translation>学籍核查：将本校名册与学籍系统导出名单（.xlsx/.xls）比对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="37" />
+      <source>the 学籍 system's export</source>
+      <translation>学籍系统导出的名单</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="38" />
+      <source>print the differences as one JSON object</source>
+      <translation>以一个 JSON 对象输出差异</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="39" />
       <source>write a register (台账) of a semester as .xlsx or .pdf</source>
       <translation>将某学期的台账写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="33" />
+      <location filename="../schooldesk/cli_help.py" line="40" />
       <source>write the 控辍保学月报 of a month as .xlsx or .pdf</source>
       <translation>将某月的控辍保学月报写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="34" />
+      <location filename="../schooldesk/cli_help.py" line="41" />
       <source>write a pupil's file (学生档案), or one dropout case's 劝返记录表, as PDF</source>
       <translation>将学生档案或某一辍学个案的劝返记录表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="35" />
+      <location filename="../schooldesk/cli_help.py" line="42" />
       <source>write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form</source>
       <translation>写出送教上门 PDF：学生的学期记录、一次送教记录或空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="36" />
+      <location filename="../schooldesk/cli_help.py" line="43" />
       <source>write a 听课记录 as PDF: one observation, a blank form, or a teacher's semester</source>
       <translation>将听课记录写成 PDF：一次听课、空白记录表或某教师一学期的听课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="37" />
+      <location filename="../schooldesk/cli_help.py" line="44" />
       <source>each teacher's lessons observed against their quota for a semester</source>
       <translation>各教师本学期听课节数与要求对照</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="38" />
+      <location filename="../schooldesk/cli_help.py" line="45" />
       <source>write a semester's observations and quota table as .xlsx</source>
       <translation>将某学期的听课记录和节数表写成 .xlsx</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="39" />
+      <location filename="../schooldesk/cli_help.py" line="46" />
       <source>each 师徒结对 pair's targets against what was done in a semester</source>
       <translation>各师徒结对本学期目标完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="40" />
+      <location filename="../schooldesk/cli_help.py" line="47" />
       <source>write a pair's agreement, semester record or assessment form as PDF</source>
       <translation>将师徒结对协议书、学期记录或考核表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="41" />
+      <location filename="../schooldesk/cli_help.py" line="48" />
       <source>write an activity record as PDF (or a blank 家访记录表, or the semester's summary)</source>
       <translation>将活动记录写成 PDF（或空白家访记录表，或本学期汇总）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="42" />
+      <location filename="../schooldesk/cli_help.py" line="49" />
       <source>write a semester's bundle for the bureau (workbooks, PDFs, photos, manifest)</source>
       <translation>写出某学期报送教育局的材料（工作簿、PDF、照片、清单）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="43" />
+      <location filename="../schooldesk/cli_help.py" line="50" />
       <source>check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable</source>
       <translation>按清单核对报送材料（文件夹或 zip）；完整退出码 0，不完整 1，无法读取 2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="44" />
+      <location filename="../schooldesk/cli_help.py" line="51" />
       <source>start a school year: its terms, classes one grade up, pupils moved, the top grade graduated (after a backup)</source>
       <translation>开始新学年：设置学期、班级升级、学生随班升级、最高年级毕业（先备份）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="45" />
+      <location filename="../schooldesk/cli_help.py" line="52" />
       <source>open the main window offscreen on a temporary data folder (inside --data-dir if given)</source>
       <translation>在临时数据文件夹（给出 --data-dir 时在其中）以无界面方式打开主窗口自检</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="46" />
+      <location filename="../schooldesk/cli_help.py" line="53" />
       <source>10-digit 学校标识码</source>
       <translation>10 位学校标识码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="47" />
+      <location filename="../schooldesk/cli_help.py" line="54" />
       <source>school year start, e.g. 2025 for 2025—2026</source>
       <translation>学年开始的年份，如 2025 表示 2025—2026 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="48" />
+      <location filename="../schooldesk/cli_help.py" line="55" />
       <source>administrator user name</source>
       <translation>管理员用户名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="49" />
+      <location filename="../schooldesk/cli_help.py" line="56" />
       <source>file whose first line is the password</source>
       <translation>第一行为密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="50" />
+      <location filename="../schooldesk/cli_help.py" line="57" />
       <source>小学, 初级中学, 九年一贯制学校 or 教学点 (else guessed from the classes)</source>
       <translation>小学、初级中学、九年一贯制学校或教学点（不给出时按班级推断）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="51" />
+      <location filename="../schooldesk/cli_help.py" line="58" />
       <source>folder to write it to, e.g. a USB stick (default: the data folder's backups/)</source>
       <translation>写入的文件夹，如 U 盘（默认：数据文件夹中的 backups/）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="52" />
+      <location filename="../schooldesk/cli_help.py" line="59" />
       <source>with --out: seal the backup and its photos in an AES-256 zip with the password on this file's first line</source>
       <translation>与 --out 同用：用此文件第一行的密码把备份和照片封入 AES-256 加密 zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="53" />
+      <location filename="../schooldesk/cli_help.py" line="60" />
       <source>a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)</source>
       <translation>备份文件（schooldesk-*.sqlite3 或加密的 schooldesk-*.zip）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="54" />
+      <location filename="../schooldesk/cli_help.py" line="61" />
       <source>the password of a sealed backup, on this file's first line</source>
       <translation>加密备份的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="55" />
+      <location filename="../schooldesk/cli_help.py" line="62" />
       <source>the spreadsheet</source>
       <translation>表格文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="56" />
+      <location filename="../schooldesk/cli_help.py" line="63" />
       <source>check and count only; write nothing</source>
       <translation>只检查和计数，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="57" />
+      <location filename="../schooldesk/cli_help.py" line="64" />
       <source>print the report as one JSON object</source>
       <translation>以一个 JSON 对象输出报告</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="58" />
+      <location filename="../schooldesk/cli_help.py" line="65" />
       <source>the sheet to read (default: the one shown when the file opens)</source>
       <translation>要读取的工作表（默认：打开文件时显示的那张）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="59" />
+      <location filename="../schooldesk/cli_help.py" line="66" />
       <source>school year the classes belong to, e.g. 2025 (default: the current one)</source>
       <translation>班级所属学年，如 2025（默认：当前学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="60" />
+      <location filename="../schooldesk/cli_help.py" line="67" />
       <source>the recovery code written down at set-up</source>
       <translation>建立学校时抄下的恢复码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="61" />
+      <location filename="../schooldesk/cli_help.py" line="68" />
       <source>administrator user name (created if missing)</source>
       <translation>管理员用户名（不存在时新建）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="62" />
+      <location filename="../schooldesk/cli_help.py" line="69" />
       <source>file whose first line is the new password</source>
       <translation>第一行为新密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="63" />
+      <location filename="../schooldesk/cli_help.py" line="70" />
       <source>the register (see --list), or all</source>
       <translation>台账名称（见 --list），或 all</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="64" />
+      <location filename="../schooldesk/cli_help.py" line="71" />
       <source>print the register names and stop</source>
       <translation>列出台账名称后结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="65" />
+      <location filename="../schooldesk/cli_help.py" line="72" />
       <source>e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="66" />
+      <location filename="../schooldesk/cli_help.py" line="73" />
       <source>where to write it</source>
       <translation>写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="67" />
+      <location filename="../schooldesk/cli_help.py" line="74" />
       <source>full ID numbers instead of masked ones (recorded in the audit trail)</source>
       <translation>输出完整身份证号而非遮挡的（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="68" />
+      <location filename="../schooldesk/cli_help.py" line="75" />
       <source>e.g. 2026-10</source>
       <translation>如 2026-10</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="69" />
+      <location filename="../schooldesk/cli_help.py" line="76" />
       <source>full ID numbers (recorded in the audit trail)</source>
       <translation>完整身份证号（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="70" />
+      <location filename="../schooldesk/cli_help.py" line="77" />
       <source>the pupil's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="71" />
+      <location filename="../schooldesk/cli_help.py" line="78" />
       <source>print this dropout case's 劝返记录表 instead</source>
       <translation>改为打印此辍学个案的劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="72" />
+      <location filename="../schooldesk/cli_help.py" line="79" />
       <source>the child's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="73" />
+      <location filename="../schooldesk/cli_help.py" line="80" />
       <source>print this one visit</source>
       <translation>只打印这一次送教</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="74" />
+      <location filename="../schooldesk/cli_help.py" line="81" />
       <source>a blank visit form to fill in by hand</source>
       <translation>供手写的空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="75" />
+      <location filename="../schooldesk/cli_help.py" line="82" />
       <source>where to write the PDF</source>
       <translation>PDF 的写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="76" />
+      <location filename="../schooldesk/cli_help.py" line="83" />
       <source>the observation to print</source>
       <translation>要打印的听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="77" />
+      <location filename="../schooldesk/cli_help.py" line="84" />
       <source>a blank 听课记录表 in the school's default rubric</source>
       <translation>按本校默认评价表的空白听课记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="78" />
+      <location filename="../schooldesk/cli_help.py" line="85" />
       <source>this teacher's 听课记录汇总 for --semester</source>
       <translation>该教师在 --semester 学期的听课记录汇总</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="79" />
+      <location filename="../schooldesk/cli_help.py" line="86" />
       <source>one JSON object per teacher</source>
       <translation>每位教师一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="80" />
+      <location filename="../schooldesk/cli_help.py" line="87" />
       <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
       <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="81" />
+      <location filename="../schooldesk/cli_help.py" line="88" />
       <source>one JSON object per pair</source>
       <translation>每对师徒一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="82" />
+      <location filename="../schooldesk/cli_help.py" line="89" />
       <source>the pair's number</source>
       <translation>师徒结对编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="83" />
+      <location filename="../schooldesk/cli_help.py" line="90" />
       <source>the 师徒结对协议书</source>
       <translation>师徒结对协议书</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="84" />
+      <location filename="../schooldesk/cli_help.py" line="91" />
       <source>the pair's record for --semester</source>
       <translation>该结对在 --semester 学期的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="85" />
+      <location filename="../schooldesk/cli_help.py" line="92" />
       <source>the year-end 考核表</source>
       <translation>年末考核表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="86" />
+      <location filename="../schooldesk/cli_help.py" line="93" />
       <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="87" />
+      <location filename="../schooldesk/cli_help.py" line="94" />
       <source>the activity to print</source>
       <translation>要打印的活动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="88" />
+      <location filename="../schooldesk/cli_help.py" line="95" />
       <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
       <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="89" />
+      <location filename="../schooldesk/cli_help.py" line="96" />
       <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
       <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="90" />
+      <location filename="../schooldesk/cli_help.py" line="97" />
       <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="91" />
+      <location filename="../schooldesk/cli_help.py" line="98" />
       <source>the folder or USB stick to write the bundle into</source>
       <translation>写入报送材料的文件夹或 U 盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="92" />
+      <location filename="../schooldesk/cli_help.py" line="99" />
       <source>one .zip instead of a folder</source>
       <translation>写成一个 .zip 而不是文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="93" />
+      <location filename="../schooldesk/cli_help.py" line="100" />
       <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
       <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="94" />
+      <location filename="../schooldesk/cli_help.py" line="101" />
       <source>print files (path, size, sha256), counts and warnings as JSON</source>
       <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="95" />
+      <location filename="../schooldesk/cli_help.py" line="102" />
       <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
       <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="96" />
+      <location filename="../schooldesk/cli_help.py" line="103" />
       <source>the bundle's folder or .zip</source>
       <translation>报送材料的文件夹或 .zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="97" />
+      <location filename="../schooldesk/cli_help.py" line="104" />
       <source>the password of an encrypted zip, on this file's first line</source>
       <translation>加密 zip 的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="98" />
+      <location filename="../schooldesk/cli_help.py" line="105" />
       <source>the new school year's start, e.g. 2026 for 2026—2027</source>
       <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="99" />
+      <location filename="../schooldesk/cli_help.py" line="106" />
       <source>show what would happen; write nothing</source>
       <translation>只显示将会发生什么，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="100" />
+      <location filename="../schooldesk/cli_help.py" line="107" />
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
@@ -1439,27 +1681,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="238" />
+      <location filename="../schooldesk/cli.py" line="240" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="272" />
+      <location filename="../schooldesk/cli.py" line="274" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="273" />
+      <location filename="../schooldesk/cli.py" line="275" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="285" />
+      <location filename="../schooldesk/cli.py" line="287" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="286" />
+      <location filename="../schooldesk/cli.py" line="288" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1565,12 +1807,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="319" />
+      <location filename="../schooldesk/cli.py" line="321" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="320" />
+      <location filename="../schooldesk/cli.py" line="322" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1660,6 +1902,36 @@ The current data is backed up first, so this can be undone.</source>
       <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
       <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="60" />
+      <source>Matched by ID number: %1; by name and birth date (to confirm): %2; not on the register: %3; not of compulsory age: %4; ID number wrong or blank (flagged): %5.</source>
+      <translation>身份证号匹配：%1；姓名+出生日期匹配（待确认）：%2；不在本校名册：%3；不在义务教育年龄：%4；身份证号错误或为空（已标记）：%5。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="111" />
+      <source>Children of compulsory age: %1; to verify: %2; 本在外: %3 (with proof: %4); 外在本: %5; enrolment rate: %6.</source>
+      <translation>适龄儿童：%1；待核实：%2；本在外：%3（有证明：%4）；外在本：%5；入学率：%6。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="137" />
+      <source>Rows read: %1; pupils on roll: %2; only in the file: %3; only in the register: %4; differences: %5.</source>
+      <translation>读取 %1 行；在籍学生 %2 人；仅在学籍系统：%3；仅在本校名册：%4；信息不一致：%5。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="142" />
+      <source>Only in the file (row %1): %2 %3</source>
+      <translation>仅在学籍系统（第 %1 行）：%2 %3</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="145" />
+      <source>Only in the register: %1 %2</source>
+      <translation>仅在本校名册：%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_catchment.py" line="147" />
+      <source>%1 (row %2): %3 is %4 here, %5 in the file</source>
+      <translation>%1（第 %2 行）：%3 本校为 %4，学籍系统为 %5</translation>
+    </message>
   </context>
   <context>
     <name>Crash</name>
@@ -1691,12 +1963,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="253" />
+      <location filename="../schooldesk/cli.py" line="255" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="306" />
+      <location filename="../schooldesk/cli.py" line="308" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -2170,17 +2442,20 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
       <location filename="../schooldesk/imports/teacher_rows.py" line="85" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="89" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
       <location filename="../schooldesk/imports/teacher_rows.py" line="92" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="96" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="164" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="112" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
@@ -2192,11 +2467,13 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
       <location filename="../schooldesk/imports/teacher_rows.py" line="98" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="106" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="225" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="117" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
@@ -2981,9 +3258,15 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/catchment_import.py" line="106" />
       <location filename="../schooldesk/services/teacher_import.py" line="60" />
       <source>%1 is on the list twice (row %2 too); this row was skipped.</source>
       <translation>%1在名单中出现两次（另见第 %2 行）；此行已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment_import.py" line="128" />
+      <source>%1 of %2 ID numbers on this list were issued outside %3 (most of them in %4): is it the list of another town?</source>
+      <translation>名单中 %2 个身份证号有 %1 个不属于%3（多为%4）：是否是别的乡镇的名单？</translation>
     </message>
     <message>
       <location filename="../schooldesk/services/teacher_import.py" line="78" />
@@ -2999,6 +3282,79 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/imports/teacher_rows.py" line="116" />
       <source>"%1" is not a duty SchoolDesk knows (%2); it was left out, the others kept.</source>
       <translation>“%1”不是 SchoolDesk 认识的职务（%2）；已略去，其余职务保留。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="124" />
+      <source>Give the day from which it is offered.</source>
+      <translation>请填写自哪一天起使用。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="188" />
+      <location filename="../schooldesk/services/catchment.py" line="197" />
+      <source>The child is no longer on the list.</source>
+      <translation>该儿童已不在名单中。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="206" />
+      <source>The date cannot be in the future.</source>
+      <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="210" />
+      <source>Name the school the child attends.</source>
+      <translation>请填写就读学校。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="221" />
+      <source>Say who verified it.</source>
+      <translation>请填写核实人。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="246" />
+      <location filename="../schooldesk/services/catchment.py" line="257" />
+      <location filename="../schooldesk/services/catchment.py" line="288" />
+      <source>The verification no longer exists.</source>
+      <translation>该核实记录已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="290" />
+      <source>A 劝返 case is opened for a child found 辍学 or 未入学.</source>
+      <translation>只有去向为辍学或未入学的儿童才能开立劝返案例。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="314" />
+      <source>The list gives no gender for %1; correct the child's details first.</source>
+      <translation>名单中没有%1的性别，请先更正该儿童的信息。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/catchment.py" line="333" />
+      <source>The child is matched to no pupil.</source>
+      <translation>该儿童未与任何学生匹配。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/catchment_rows.py" line="59" />
+      <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 村（组）, 性别, 出生日期, 公民身份号码.</source>
+      <translation>工作表 %1 中找不到表头行：前几行须写明列名，包括“姓名”以及“村（组）”“性别”“出生日期”“公民身份号码”中的至少两项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/catchment_rows.py" line="138" />
+      <source>The ID number is blank: the child is kept and flagged 信息错误待更正.</source>
+      <translation>身份证号为空：该儿童已保留，并标记为“信息错误待更正”。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/catchment.py" line="100" />
+      <source>Give the destination a name of 1 to 20 characters.</source>
+      <translation>去向名称须为 1 至 20 个字。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/catchment.py" line="102" />
+      <source>There is already a destination named %1.</source>
+      <translation>已有名为%1的去向。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/catchment.py" line="104" />
+      <source>Choose how the destination counts.</source>
+      <translation>请选择该去向的统计类别。</translation>
     </message>
   </context>
   <context>
@@ -3155,6 +3511,69 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/pages/filtered_list.py" line="86" />
       <source>&amp;View…</source>
       <translation>查看(&amp;V)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="38" />
+      <source>Where the child is (去向)</source>
+      <translation>儿童去向核实</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="46" />
+      <source>Child</source>
+      <translation>儿童</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="51" />
+      <source>Found before</source>
+      <translation>以往核实</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="54" />
+      <source>&amp;Destination (去向)</source>
+      <translation>去向(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="57" />
+      <source>&amp;School attended</source>
+      <translation>就读学校(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="58" />
+      <source>&amp;Grade or class</source>
+      <translation>年级/班级(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="59" />
+      <source>&amp;Verified by (way)</source>
+      <translation>核实方式(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="60" />
+      <source>Verified b&amp;y (person)</source>
+      <translation>核实人(&amp;Y)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="61" />
+      <source>Da&amp;te verified</source>
+      <translation>核实日期(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="62" />
+      <source>&amp;Notes</source>
+      <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="63" />
+      <source>&amp;Proof photos</source>
+      <translation>证明照片(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="73" />
+      <source>After saving, open a persuade-to-return case for %1 from the page.</source>
+      <translation>保存后，可在页面上为%1开立劝返案例。</translation>
     </message>
   </context>
   <context>
@@ -4120,6 +4539,84 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
+    <name>ListImportDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="38" />
+      <source>&amp;Choose file…</source>
+      <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="39" />
+      <source>Excel workbooks (*.xlsx *.xls)</source>
+      <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="45" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="45" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="46" />
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="46" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="49" />
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="64" />
+      <source>File: %1</source>
+      <translation>文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="71" />
+      <source>Checking the list…</source>
+      <translation>正在检查名单…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="84" />
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="101" />
+      <source>Imported.</source>
+      <translation>已导入。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="102" />
+      <source>Error (row skipped)</source>
+      <translation>错误（此行跳过）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="103" />
+      <source>Warning</source>
+      <translation>提醒</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="112" />
+      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
+      <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="134" />
+      <source>&amp;Import %1 rows</source>
+      <translation>导入 %1 行(&amp;I)</translation>
+    </message>
+  </context>
+  <context>
     <name>ListPage</name>
     <message>
       <location filename="../schooldesk/ui/pages/list_page.py" line="33" />
@@ -4205,96 +4702,101 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="42" />
+      <source>Village children</source>
+      <translation>适龄儿童</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="43" />
       <source>Home teaching</source>
       <translation>送教上门</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="43" />
+      <location filename="../schooldesk/ui/main_window.py" line="44" />
       <source>Lesson observation</source>
       <translation>听课评课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="44" />
+      <location filename="../schooldesk/ui/main_window.py" line="45" />
       <source>Mentoring</source>
       <translation>师徒结对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="45" />
+      <location filename="../schooldesk/ui/main_window.py" line="46" />
       <source>Activities</source>
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="46" />
+      <location filename="../schooldesk/ui/main_window.py" line="47" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="47" />
+      <location filename="../schooldesk/ui/main_window.py" line="48" />
       <source>Hand-in</source>
       <translation>报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="48" />
+      <location filename="../schooldesk/ui/main_window.py" line="49" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="49" />
+      <location filename="../schooldesk/ui/main_window.py" line="50" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="50" />
+      <location filename="../schooldesk/ui/main_window.py" line="51" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="73" />
+      <location filename="../schooldesk/ui/main_window.py" line="74" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="76" />
+      <location filename="../schooldesk/ui/main_window.py" line="77" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="86" />
+      <location filename="../schooldesk/ui/main_window.py" line="87" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="102" />
+      <location filename="../schooldesk/ui/main_window.py" line="103" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="106" />
+      <location filename="../schooldesk/ui/main_window.py" line="107" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="108" />
+      <location filename="../schooldesk/ui/main_window.py" line="109" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="109" />
+      <location filename="../schooldesk/ui/main_window.py" line="110" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="110" />
+      <location filename="../schooldesk/ui/main_window.py" line="111" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="117" />
+      <location filename="../schooldesk/ui/main_window.py" line="118" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -6373,6 +6875,89 @@ Choose No to start with an empty database.</source>
     </message>
   </context>
   <context>
+    <name>StatusCheckDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="37" />
+      <source>学籍核查: the register against the 学籍 system</source>
+      <translation>学籍核查：本校名册与学籍系统比对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="41" />
+      <source>Choose a fresh export of the 学籍 system (.xlsx or .xls): the pupils on roll are compared with it by 学籍号, ID number, or name and birth date.</source>
+      <translation>请选择从学籍系统新导出的名单（.xlsx 或 .xls）：按学籍号、身份证号或姓名+出生日期与在籍学生比对。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="44" />
+      <source>&amp;Choose file…</source>
+      <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="46" />
+      <source>Excel workbooks (*.xlsx *.xls)</source>
+      <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="52" />
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="52" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
+      <source>Row in the file</source>
+      <translation>文件中的行</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="56" />
+      <source>&amp;Open the pupil…</source>
+      <translation>打开学生信息(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="73" />
+      <source>File: %1</source>
+      <translation>文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="80" />
+      <source>Comparing…</source>
+      <translation>正在比对…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="85" />
+      <source>Only in the 学籍 system</source>
+      <translation>仅在学籍系统</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="86" />
+      <source>Only in the register</source>
+      <translation>仅在本校名册</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="88" />
+      <source>Differs</source>
+      <translation>信息不一致</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="88" />
+      <source>%1: %2 here, %3 in the 学籍 system</source>
+      <translation>%1：本校为 %2，学籍系统为 %3</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="94" />
+      <source>%1 rows read, %2 pupils on roll: %3 only in the 学籍 system, %4 only in the register, %5 differences.</source>
+      <translation>读取 %1 行，在籍学生 %2 人：仅在学籍系统 %3 人，仅在本校名册 %4 人，信息不一致 %5 处。</translation>
+    </message>
+  </context>
+  <context>
     <name>SupportDialog</name>
     <message>
       <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="22" />
@@ -6535,92 +7120,17 @@ Choose No to start with an empty database.</source>
   <context>
     <name>TeacherImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="20" />
       <source>Import teachers</source>
       <translation>导入教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="32" />
+      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="21" />
       <source>Choose an Excel list of the teachers (.xlsx or .xls) with the columns %1; only 姓名 and 性别 are required.</source>
       <translation>请选择教师名单 Excel 文件（.xlsx 或 .xls），列名为%1；只有姓名和性别必填。</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/teacher_import_dialog.py" line="36" />
-      <source>&amp;Choose file…</source>
-      <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="37" />
-      <source>Choose a list of teachers</source>
-      <translation>选择教师名单</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="38" />
-      <source>Excel workbooks (*.xlsx *.xls)</source>
-      <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="44" />
-      <source>Row</source>
-      <translation>行</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="44" />
-      <source>Column</source>
-      <translation>列</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="45" />
-      <source>Problem</source>
-      <translation>问题</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="45" />
-      <source>Why</source>
-      <translation>原因</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="48" />
-      <source>&amp;Import</source>
-      <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="64" />
-      <source>File: %1</source>
-      <translation>文件：%1</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="72" />
-      <source>Checking the list…</source>
-      <translation>正在检查名单…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="87" />
-      <source>Importing teachers…</source>
-      <translation>正在导入教师…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="103" />
-      <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
-      <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="106" />
-      <source>Imported.</source>
-      <translation>已导入。</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="107" />
-      <source>Error (row skipped)</source>
-      <translation>错误（此行跳过）</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="108" />
-      <source>Warning</source>
-      <translation>提醒</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/teacher_import_dialog.py" line="114" />
       <source>&amp;Import %1 teachers</source>
       <translation>导入 %1 名教师(&amp;I)</translation>
     </message>

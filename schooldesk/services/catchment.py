@@ -172,7 +172,7 @@ def _row(child: CatchmentChild, day: date, school_year: int, added: tuple[Destin
     pupil = child.pupil
     return ChildRow(
         id=child.id, village=child.village, name=child.name, name_keys=child.name_keys, gender=child.gender,
-        birth_date=child.birth_date, id_number=mask_id(child.id_number) if child.id_valid else child.id_number,
+        birth_date=child.birth_date, id_number=mask_id(child.id_number),  # a wrong number too: it is still a child's
         id_valid=child.id_valid, householder=child.householder, relation=child.relation, phone=child.phone,
         disability=child.disability, note=child.note, pupil_id=child.pupil_id,
         pupil_name=pupil.name if pupil else "", class_name=classes.get(child.pupil_id or 0, ""), match=child.match,

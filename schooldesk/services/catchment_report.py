@@ -16,6 +16,7 @@ from schooldesk.db.models import CareRecord, Pupil
 from schooldesk.domain import catchment as rules
 from schooldesk.domain.areas import household_place
 from schooldesk.domain.care import DISABLED
+from schooldesk.domain.file_names import document_name
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import masking
 from schooldesk.services.catchment import ChildRow, read_children, read_destinations
@@ -58,6 +59,10 @@ class CatchmentReport:
     counted: int  # the 入学率's denominator: compulsory-age children less those 不计
     disabled_enrolled: int
     disabled_counted: int
+
+    @property
+    def file_name(self) -> str:
+        return document_name(self.school_name, "适龄儿童摸底", self.semester.label_zh, suffix=".pdf")
 
     @property
     def to_verify(self) -> tuple[ChildRow, ...]:

@@ -39,6 +39,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
         self._page_makers: list[tuple[str, Callable[[], QWidget]]] = [
             (self.tr("Home"), lambda: HomePage(state)),
             (self.tr("Pupils"), _PageMaker("pupils", "PupilsPage", state)),
+            (self.tr("Village children"), _PageMaker("catchment", "CatchmentPage", state)),
             (self.tr("Home teaching"), _PageMaker("home_teaching", "HomeTeachingPage", state)),
             (self.tr("Lesson observation"), _PageMaker("observations", "ObservationsPage", state)),
             (self.tr("Mentoring"), _PageMaker("mentorship", "MentorshipPage", state)),

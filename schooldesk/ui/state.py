@@ -26,9 +26,9 @@ from schooldesk.services.semesters import current_semester, list_semesters
 # What a change touched.
 PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING = "pupils", "care", "support", "dropout", "home_teaching"
 TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES, USERS = "teachers", "classes", "school", "semesters", "rules", "users"
-OBSERVATIONS, MENTORSHIP, ACTIVITIES = "observations", "mentorship", "activities"
+OBSERVATIONS, MENTORSHIP, ACTIVITIES, CATCHMENT = "observations", "mentorship", "activities", "catchment"
 EVERYTHING = frozenset({PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING, TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES,
-                        USERS, OBSERVATIONS, MENTORSHIP, ACTIVITIES})
+                        USERS, OBSERVATIONS, MENTORSHIP, ACTIVITIES, CATCHMENT})
 
 
 class _Watch(QObject):
