@@ -252,3 +252,22 @@ def test_the_bundle_holds_the_register_of_children_and_the_check_lists_those_to_
     assert ids["王小明"] == make_id(date(2016, 3, 1), "男", serial=1)  # full IDs when asked
     assert ids["赵二"] == "空（信息错误待更正）"
     assert "适龄儿童摸底" in text_of(result.path / "适龄儿童摸底.pdf")
+
+
+def test_a_list_of_another_town_is_flagged(roll, tmp_path):
+    rows = [child(f"孩子{i}", date(2015, 1, 1 + i), serial=50 + i) for i in range(6)]
+    _, report = import_catchment_file(roll, village_list(tmp_path / "外地.xlsx", rows), 2025, dry_run=True,
+                                      county="阜新蒙古族自治县")
+    [warning] = [p for p in report.warnings if p.code == "foreign_list"]
+    assert warning.error.message_args[:3] == ("6", "6", "阜新蒙古族自治县") and "南阳" in warning.error.message_args[3]
+    _, home = import_catchment_file(roll, village_list(tmp_path / "本地.xlsx", rows), 2025, dry_run=True, county="南阳市")
+    assert not [p for p in home.warnings if p.code == "foreign_list"]
+
+
+def test_a_file_that_is_no_workbook_is_refused_plainly(roll, tmp_path, data_dir):
+    bad = tmp_path / "名单.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    roll.close()
+    done = run_cli("import-catchment", str(bad), "--json", "--data-dir", str(data_dir))
+    assert done.returncode == 2  # EXIT_ERROR, as every refused command
+    assert json.loads(done.stdout)["error"]["code"] == "unreadable" and "名单.xlsx" in done.stderr

@@ -21,10 +21,10 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.setup_wizard import SetupWizard
 from schooldesk.ui.state import AppState
 
-SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-home-teaching.png",
-         3: "main-window-observations.png", 4: "main-window-mentorship.png", 5: "main-window-activities.png",
-         6: "main-window-reports.png", 7: "main-window-export.png", 8: "main-window-teachers.png",
-         9: "main-window-classes.png", 10: "main-window-settings.png"}
+SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-catchment.png",
+         3: "main-window-home-teaching.png", 4: "main-window-observations.png", 5: "main-window-mentorship.png",
+         6: "main-window-activities.png", 7: "main-window-reports.png", 8: "main-window-export.png",
+         9: "main-window-teachers.png", 10: "main-window-classes.png", 11: "main-window-settings.png"}
 PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
 
 
@@ -191,8 +191,8 @@ def main(out: Path) -> int:
         settle()
         case_profile.grab().save(str(out / "pupil-profile-dropout.png"))
         case_profile.close()
-        teaching = window.pages[2][1]
-        window.nav.setCurrentRow(2)
+        teaching = window.pages[3][1]
+        window.nav.setCurrentRow(3)
         teaching.table.selectRow(0)
         log_window = teaching.open_selected()
         log_window.resize(1000, 620)
@@ -217,29 +217,29 @@ def main(out: Path) -> int:
                          + render_observation_pdfs(db, out, Path(printouts))
                          + render_mentorship_pdfs(db, out, Path(printouts))
                          + render_activity_pdfs(db, out, Path(printouts)))
-        activities = window.pages[5][1]
-        window.nav.setCurrentRow(5)
+        activities = window.pages[6][1]
+        window.nav.setCurrentRow(6)
         activities.table.selectRow(0)
         form = activities.edit_selected()
         form.resize(720, 800)
         settle()
         form.grab().save(str(out / "activity-dialog.png"))
         form.close()
-        export = window.pages[7][1]
-        window.nav.setCurrentRow(7)
+        export = window.pages[8][1]
+        window.nav.setCurrentRow(8)
         export.choose_semester(next(s for s in window.state.semesters if s.key.school_year == 2026 and s.key.term == 1).key)
         settle()
         window.grab().save(str(out / "main-window-export.png"))
-        mentoring = window.pages[4][1]
-        window.nav.setCurrentRow(4)
+        mentoring = window.pages[5][1]
+        window.nav.setCurrentRow(5)
         mentoring.table.selectRow(0)
         pair_window = mentoring.open_selected()
         pair_window.resize(1000, 620)
         settle()
         pair_window.grab().save(str(out / "mentorship-pair.png"))
         pair_window.close()
-        observations = window.pages[3][1]
-        window.nav.setCurrentRow(3)
+        observations = window.pages[4][1]
+        window.nav.setCurrentRow(4)
         observations.tabs.setCurrentIndex(1)
         settle()
         window.grab().save(str(out / "observation-quotas.png"))
@@ -277,7 +277,7 @@ def main(out: Path) -> int:
             plan.past_start_question.close()
         plan.grab().save(str(out / "plan-dialog.png"))
         plan.close()
-        year = window.pages[9][1].open_new_school_year()
+        year = window.pages[10][1].open_new_school_year()
         year.resize(900, 700)
         settle()
         year.grab().save(str(out / "new-school-year.png"))

@@ -55,7 +55,7 @@ def _teachers(rng: random.Random) -> list[TeacherInput]:
 def create_demo_school(db: Database, *, today: date | None = None) -> None:
     """Fill an empty database: the school, this and last school year, 24 teachers, 12 classes,
     288 pupils with care categories, support records and an open dropout case, a child taught at home
-    with last semester's and this semester's visits, this semester's lesson observations, three mentoring pairs and this semester's activities."""
+    with last semester's and this semester's visits, this semester's lesson observations, three mentoring pairs, this semester's activities and the villages' children."""
     rng = random.Random(20261124)
     year = school_year_of(today or date.today())
     set_up_school(
@@ -78,6 +78,9 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
     add_demo_observations(db, term, teachers, classes, today or date.today())
     add_demo_mentorship(db, year, term, teachers, today or date.today())
     add_demo_activities(db, term, teachers, classes, today or date.today())
+    from schooldesk.services.demo_catchment import add_demo_catchment
+
+    add_demo_catchment(db, year, term, today or date.today())
     from schooldesk.services.school_rules import set_support_intervals, support_intervals
 
     set_support_intervals(db, support_intervals(db))  # the demo office has looked over its rules
