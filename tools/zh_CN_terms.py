@@ -1264,10 +1264,14 @@ ZH = {
     '%1: %2 here, %3 in the 学籍 system': '%1：本校为 %2，学籍系统为 %3',
     '%1 rows read, %2 pupils on roll: %3 only in the 学籍 system, %4 only in the register, %5 differences.': '读取 %1 行，在籍学生 %2 人：仅在学籍系统 %3 人，仅在本校名册 %4 人，信息不一致 %5 处。',
     'Da&te verified': '核实日期(&T)',
+    'name and birth date (to confirm)': '姓名+出生日期（待确认）',
+    'confirmed': '已确认',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {
     ("CatchmentPage", "Stage"): "学段",
+    ("CatchmentPage", "yes"): "有",
+    ("CatchmentPage", "none"): "无",
     ("FindingDialog", "Child"): "儿童",
     ("CatchmentPage", "ID number"): "身份证号",
     ("TeacherDialog", "&Name"): "姓名(&N)",

@@ -88,6 +88,7 @@ PER_TABLE = {  # where one column means something else in one table
     ("activity_kind", "definition"): "类别字段", ("catchment_child", "name"): "姓名",
     ("catchment_child", "relation"): "与户主关系", ("catchment_finding", "school"): "就读学校",
 }
+CATCHMENT_MATCHES = {"id": "身份证号", "name_birth": "姓名+出生日期（待确认）", "confirmed": "已确认"}
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
     "support_interval_days": "帮扶记录间隔（天）", "suspected_dropout": "疑似辍学判定", "home_teaching_rules": "送教上门要求",
@@ -215,7 +216,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
                   "photo_id": names.photos, "plan_id": names.plans, "case_id": names.cases,
                   "observer_id": names.teachers, "taught_teacher_id": names.teachers, "mentor_id": names.teachers,
                   "apprentice_id": names.teachers, "pair_id": names.pairs, "carried_from_id": names.pairs,
-                  "organiser_id": names.teachers, "kind_id": names.activity_kinds}
+                  "organiser_id": names.teachers, "kind_id": names.activity_kinds, "dropout_case_id": names.cases,
+                  "child_id": {}}
     if column in references:
         return references[column].get(value, f"编号{value}")
     if column == "kind" and table == "care_record" and value in KIND_BY_CODE:
@@ -224,6 +226,8 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         return setting_label(value)
     if column == "role":
         return ROLE_NAMES_ZH.get(value, "其他角色")
+    if column == "match" and table == "catchment_child":
+        return CATCHMENT_MATCHES.get(value, "其他")
     if column == "details" and isinstance(value, dict):
         kind = changes.get("kind", [None, None])
         code = kind[1] or kind[0]

@@ -22,7 +22,6 @@ from schooldesk.ui.state import CATCHMENT, DROPOUT, PUPILS, SEMESTERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 
 VERIFIER_KEY = "catchment/verifier"  # who verified last on this PC: the next verification's default
-MATCHES = {"id": "身份证号", "name_birth": "姓名+出生日期（待确认）", "confirmed": "已确认", "": ""}
 
 
 class CatchmentPage(FilteredList, QWidget):
@@ -32,6 +31,8 @@ class CatchmentPage(FilteredList, QWidget):
         self.state = state
         self.shown: dict[str, Any] = {}  # the newest dialog, preview or saved-file box
         self.children: list[ChildRow] = []
+        self.matches = {"id": self.tr("ID number"), "name_birth": self.tr("name and birth date (to confirm)"),
+                        "confirmed": self.tr("confirmed")}
         self.heading = QLabel(self)
         self.heading.setObjectName("catchmentHeading")
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -51,8 +52,9 @@ class CatchmentPage(FilteredList, QWidget):
             Column(self.tr("Destination"), lambda c: c.destination),
             Column(self.tr("School or class"), lambda c: c.class_name if c.from_register else (c.finding.school if c.finding else "")),
             Column(self.tr("Verified"), lambda c: c.finding.verified_on if c.finding else ""),
-            Column(self.tr("Proof"), lambda c: len(c.finding.photos) if c.finding else ""),
-            Column(self.tr("Matched by"), lambda c: MATCHES.get(c.match, c.match)),
+            Column(self.tr("Proof"), lambda c: (self.tr("yes") if c.has_proof else self.tr("none"))
+                   if c.group == rules.ELSEWHERE else ""),
+            Column(self.tr("Matched by"), lambda c: self.matches.get(c.match, "")),
         ], dimmed=lambda c: not c.compulsory)
         self.build_list(self, model, "catchmentTable")
         self.find_box.textChanged.disconnect()  # found by pinyin too (qs → 钱三), with the page's own filters
