@@ -271,3 +271,25 @@ def test_a_file_that_is_no_workbook_is_refused_plainly(roll, tmp_path, data_dir)
     done = run_cli("import-catchment", str(bad), "--json", "--data-dir", str(data_dir))
     assert done.returncode == 2  # EXIT_ERROR, as every refused command
     assert json.loads(done.stdout)["error"]["code"] == "unreadable" and "名单.xlsx" in done.stderr
+
+
+def test_a_destination_of_the_schools_own_is_offered_from_its_day_and_counts_in_its_group(roll, tmp_path):
+    from schooldesk.domain.catchment import Destination
+    from schooldesk.domain.errors import ValidationError
+    from schooldesk.services.catchment import add_destination, destinations_on
+
+    add_destination(roll, Destination(name="港澳台就读", group=rules.ELSEWHERE, asks_school=True, since=date(2025, 11, 1)))
+    assert "港澳台就读" not in [d.name for d in destinations_on(roll, date(2025, 10, 31))]
+    assert "港澳台就读" in [d.name for d in destinations_on(roll, date(2025, 11, 1))]
+    with pytest.raises(ValidationError):
+        add_destination(roll, Destination(name="死亡", group=rules.NOT_COUNTED, since=date(2025, 11, 1)))
+    import_catchment_file(roll, realistic(tmp_path), 2025, dry_run=False)
+    qian = next(c for c in list_children(roll, TODAY, 2025) if c.name == "钱三")
+    with pytest.raises(ValidationError):  # not yet offered on the day verified
+        add_finding(roll, qian.id, FindingInput(destination="港澳台就读", school="香港某校", way="电话", verifier="李老师",
+                                                verified_on=date(2025, 10, 20)), today=TODAY)
+    add_finding(roll, qian.id, FindingInput(destination="港澳台就读", school="香港某校", way="电话", verifier="李老师",
+                                            verified_on=date(2025, 11, 20)), today=TODAY)
+    report = catchment_report(roll, TERM1, today=TODAY)
+    assert [c.name for c in report.elsewhere] == ["钱三"]
+    assert ("港澳台就读", rules.ELSEWHERE, 1) in report.by_destination

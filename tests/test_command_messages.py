@@ -167,6 +167,7 @@ def test_every_command_with_semester_refuses_a_term_not_set_up_plainly(home, tmp
         "print-observation": ["--blank", "--out", out + ".pdf"],
         "observation-quotas": [],
         "export-observations": ["--out", out + ".xlsx"],
+        "catchment-report": ["--out", out + ".xlsx"],
     }
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]

@@ -112,3 +112,17 @@ def test_teachers_see_masked_ids_and_cannot_write(qtbot, zh_app, roll, tmp_path:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Escape)
     assert QApplication.instance() is not None
+
+
+def test_the_school_adds_a_destination_of_its_own(qtbot, zh_app, roll) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.catchment import destinations_on
+
+    window = _window(qtbot, roll)
+    dialog = window.page(PAGE_CATCHMENT).edit_destinations()
+    built_in = dialog.table.rowCount()
+    dialog.name.setText("港澳台就读")
+    dialog.group.setCurrentText(rules.ELSEWHERE)
+    dialog.since.setDate(date(2025, 9, 1))
+    assert dialog.add() and dialog.table.rowCount() == built_in + 1
+    assert "港澳台就读" in [d.name for d in destinations_on(roll, date(2025, 9, 1))]
+    assert not dialog.add()  # an empty name is refused with its message

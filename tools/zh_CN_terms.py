@@ -1266,6 +1266,17 @@ ZH = {
     'Da&te verified': '核实日期(&T)',
     'name and birth date (to confirm)': '姓名+出生日期（待确认）',
     'confirmed': '已确认',
+    'Destina&tions…': '去向类别(&T)…',
+    'Destinations (去向)': '去向类别',
+    'Counts as': '统计类别',
+    'Offered from': '起用日期',
+    'e.g. 港澳台就读': '如：港澳台就读',
+    'asks for the school attended': '需填写就读学校',
+    "A destination of the school's own": '本校新增去向',
+    '&Counts as': '统计类别(&C)',
+    'Offered &from': '起用日期(&F)',
+    '&Add': '添加(&A)',
+    'built in': '内置',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

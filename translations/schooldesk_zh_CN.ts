@@ -932,194 +932,199 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CatchmentPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="42" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="43" />
       <source>Also children &amp;outside compulsory age</source>
       <translation>显示不在义务教育年龄的儿童(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="46" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="47" />
       <source>Village</source>
       <translation>村（组）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="47" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="48" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="48" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="49" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="49" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="50" />
       <source>Born</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="34" />
-      <location filename="../schooldesk/ui/pages/catchment.py" line="50" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="35" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="51" />
       <source>ID number</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="34" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="35" />
       <source>name and birth date (to confirm)</source>
       <translation>姓名+出生日期（待确认）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="35" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="36" />
       <source>confirmed</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="51" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="52" />
       <source>Stage</source>
       <translation>学段</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="51" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="52" />
       <source>not of compulsory age</source>
       <translation>非适龄</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="52" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="53" />
       <source>Destination</source>
       <translation>去向</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="53" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="54" />
       <source>School or class</source>
       <translation>就读学校/班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="54" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="55" />
       <source>Verified</source>
       <translation>核实日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="55" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="56" />
       <source>Proof</source>
       <translation>证明</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="55" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="56" />
       <source>yes</source>
       <translation>有</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="55" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="56" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="57" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="58" />
       <source>Matched by</source>
       <translation>匹配方式</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="64" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="65" />
       <source>&amp;Import the villages' list…</source>
       <translation>导入户籍名单(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="65" />
-      <location filename="../schooldesk/ui/pages/catchment.py" line="137" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="66" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="140" />
       <source>&amp;Verify…</source>
       <translation>核实去向(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="66" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="67" />
       <source>&amp;Confirm the match</source>
       <translation>确认匹配(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="67" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="68" />
       <source>Persuade to &amp;return…</source>
       <translation>劝返(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="68" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="69" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="69" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="70" />
       <source>学籍&amp;核查…</source>
       <translation>学籍核查(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="70" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="71" />
       <source>&amp;Print the report…</source>
       <translation>打印报表(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="71" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="72" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="78" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="73" />
+      <source>Destina&amp;tions…</source>
+      <translation>去向类别(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/catchment.py" line="81" />
       <source>Village:</source>
       <translation>村（组）：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="78" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="81" />
       <source>Destination:</source>
       <translation>去向：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="109" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="112" />
       <source>(not given)</source>
       <translation>（未填）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="122" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="125" />
       <source>No list of the villages' children yet: import the 户籍 list the village committee or the police station gave.</source>
       <translation>尚无辖区儿童名单：请导入村委会或派出所提供的户籍名单。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="125" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="128" />
       <source>Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)</source>
       <translation>适龄儿童 %1 人，待核实 %2 人，本在外 %3 人，身份证号错误或为空 %4 人（显示 %5 人）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="137" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="140" />
       <source>&amp;View…</source>
       <translation>查看(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="177" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="180" />
       <source>Confirm the match</source>
       <translation>确认匹配</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="178" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="181" />
       <source>Is %1 of %2 (born %3) the pupil %4 of %5 on the register?</source>
       <translation>%2的%1（%3出生）是否就是本校名册中%5的%4？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="181" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="184" />
       <source>Yes, the same child</source>
       <translation>是同一个孩子</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="182" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="185" />
       <source>No, another child</source>
       <translation>不是同一个孩子</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="198" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="201" />
       <source>Persuade to return</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="199" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="202" />
       <source>Open a persuade-to-return case for %1 (%2). Why is the child not in school?</source>
       <translation>为%1（%2）开立劝返案例。孩子为什么没有上学？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="214" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="217" />
       <source>Remove %1 of %2 from the list, with every verification of the child? Only for a child listed by mistake.</source>
       <translation>从名单中删除%2的%1及其全部核实记录吗？仅用于误列入名单的儿童。</translation>
     </message>
@@ -1979,6 +1984,69 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/crash.py" line="62" />
       <source>Copied</source>
       <translation>已复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>DestinationsDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="25" />
+      <source>Destinations (去向)</source>
+      <translation>去向类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="30" />
+      <source>Destination</source>
+      <translation>去向</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="30" />
+      <source>Counts as</source>
+      <translation>统计类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="30" />
+      <source>Offered from</source>
+      <translation>起用日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="35" />
+      <source>e.g. 港澳台就读</source>
+      <translation>如：港澳台就读</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="37" />
+      <source>asks for the school attended</source>
+      <translation>需填写就读学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="39" />
+      <source>A destination of the school's own</source>
+      <translation>本校新增去向</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="41" />
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="42" />
+      <source>&amp;Counts as</source>
+      <translation>统计类别(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="44" />
+      <source>Offered &amp;from</source>
+      <translation>起用日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="46" />
+      <source>&amp;Add</source>
+      <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/destinations_dialog.py" line="67" />
+      <source>built in</source>
+      <translation>内置</translation>
     </message>
   </context>
   <context>

@@ -58,14 +58,16 @@ def import_catchment_file(db: Database, path: Path, school_year: int, *, dry_run
 
 
 def import_catchment(db: Database, listing: ChildList, school_year: int, *, dry_run: bool,
-                     today: date | None = None, county: str = "") -> CatchmentImportReport:
+                     today: date | None = None, county: str = "", backup: bool = True) -> CatchmentImportReport:
+    """Import (or rehearse, with *dry_run*) the list in one transaction, after a backup (*backup* False: the
+    demo school's own list, in a folder with nothing to lose)."""
     require_record_keeper(db)
     today = today or date.today()
     report = CatchmentImportReport(rows_read=len(listing.lines), dry_run=dry_run, sheet=listing.sheet.name,
                                    school_year=school_year)
     lines = _without_duplicates(listing, report)
     _foreign_list(lines, county, listing, report)
-    if not dry_run and lines:
+    if not dry_run and lines and backup:
         from schooldesk.db.backups import take_rotated_backup
 
         take_rotated_backup(db.path, "pre-import")

@@ -56,7 +56,8 @@ def add_demo_catchment(db: Database, school_year: int, term: TermDates, today: d
         number = "" if index == 12 else demo_id_number(birth, male=gender == "男", serial=700 + index)
         rows.append([VILLAGES[index % len(VILLAGES)], name, gender, birth, number, "户主", "子" if gender == "男" else "女",
                      f"139{rng.randint(10000000, 99999999)}", ""])
-    import_catchment(db, read_child_list(Sheet("花名册", rows)), school_year, dry_run=False, today=today)
+    import_catchment(db, read_child_list(Sheet("花名册", rows)), school_year, dry_run=False, today=today,
+                     backup=False)
     on = min(today, term.start + timedelta(days=40))
     listed = list_children(db, on, school_year)
     children = {(c.name, c.birth_date): c for c in listed}  # a pupil may have the same name

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.domain import catchment as rules
+from schooldesk.domain.access import ADMIN
 from schooldesk.domain.care import DROPOUT_REASONS
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.pinyin_search import matches
@@ -69,10 +70,12 @@ class CatchmentPage(FilteredList, QWidget):
         self.check_button = QPushButton(self.tr("学籍&核查…"), self)
         self.print_button = QPushButton(self.tr("&Print the report…"), self)
         self.excel_button = QPushButton(self.tr("E&xcel…"), self)
+        self.destinations_button = QPushButton(self.tr("Destina&tions…"), self)
         for button, slot in ((self.import_button, self.import_list), (self.edit_button, self.edit_selected),
                              (self.confirm_button, self.confirm_selected), (self.case_button, self.open_case),
                              (self.delete_button, self.confirm_delete), (self.check_button, self.check_status),
-                             (self.print_button, self.print_report), (self.excel_button, self.export_excel)):
+                             (self.print_button, self.print_report), (self.excel_button, self.export_excel),
+                             (self.destinations_button, self.edit_destinations)):
             button.clicked.connect(slot)
         filters = QHBoxLayout()
         for label, box in ((self.tr("Village:"), self.village_filter), (self.tr("Destination:"), self.destination_filter)):
@@ -80,13 +83,16 @@ class CatchmentPage(FilteredList, QWidget):
             filters.addWidget(box)
         filters.addWidget(self.all_ages)
         filters.addWidget(self.find_box, 1)
+        top = QHBoxLayout()  # the report and the school's lists beside the heading; the child's actions below
+        top.addWidget(self.heading, 1)
+        for button in (self.check_button, self.destinations_button, self.print_button, self.excel_button):
+            top.addWidget(button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.import_button, self.edit_button, self.confirm_button, self.case_button, self.delete_button,
-                       self.check_button, self.print_button, self.excel_button):
+        for button in (self.import_button, self.edit_button, self.confirm_button, self.case_button, self.delete_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -215,6 +221,15 @@ class CatchmentPage(FilteredList, QWidget):
                                              "Only for a child listed by mistake."), (row.name, row.village)),
                           lambda: call_service(self, lambda: delete_child(self.state.db, row.id), state=self.state,
                                                changes={CATCHMENT}))
+
+    def edit_destinations(self) -> Any:
+        from schooldesk.ui.dialogs.destinations_dialog import DestinationsDialog
+
+        dialog = DestinationsDialog(self.state.db, self, may_add=self.state.user is None or self.state.user.role == ADMIN)
+        dialog.finished.connect(lambda _r: self.state.notify_changed(CATCHMENT) if dialog.changed else None)
+        self.shown["dialog"] = dialog
+        dialog.open()
+        return dialog
 
     def check_status(self) -> Any:
         from schooldesk.ui.status_check_dialog import StatusCheckDialog
