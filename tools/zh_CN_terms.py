@@ -1209,7 +1209,7 @@ ZH = {
     'Destination:': '去向：',
     '(not given)': '（未填）',
     "No list of the villages' children yet: import the 户籍 list the village committee or the police station gave.": '尚无辖区儿童名单：请导入村委会或派出所提供的户籍名单。',
-    'Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)': '适龄儿童 %1 人，待核实 %2 人，本在外 %3 人，身份证号错误或为空 %4 人（显示 %5 人）',
+    'Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)': '适龄儿童 %1 人 · 待核实 %2 · 本在外 %3 · 身份证号待更正 %4（显示 %5）',
     'Confirm the match': '确认匹配',
     'Is %1 of %2 (born %3) the pupil %4 of %5 on the register?': '%2的%1（%3出生）是否就是本校名册中%5的%4？',
     'Yes, the same child': '是同一个孩子',

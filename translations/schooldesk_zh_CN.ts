@@ -1086,7 +1086,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/ui/pages/catchment.py" line="128" />
       <source>Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)</source>
-      <translation>适龄儿童 %1 人，待核实 %2 人，本在外 %3 人，身份证号错误或为空 %4 人（显示 %5 人）</translation>
+      <translation>适龄儿童 %1 人 · 待核实 %2 · 本在外 %3 · 身份证号待更正 %4（显示 %5）</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/catchment.py" line="140" />
