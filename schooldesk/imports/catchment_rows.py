@@ -3,17 +3,18 @@
 (信息错误待更正), never dropped: in real 核查 nearly half the "missing" children were only wrong numbers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from schooldesk.domain.errors import SchoolDeskError, ValidationError
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import birth_date_of, gender_of, normalise, validate_id_number
-from schooldesk.imports.cells import parse_date, strip_code, text
-from schooldesk.imports.pupil_headers import find_header, normalise_header
-from schooldesk.imports.pupil_rows import TOTALS_WORDS, Problem
-from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
+from schooldesk.imports.cells import parse_date, strip_code
+from schooldesk.imports.list_rows import Cells, Line, SheetList, read_list
+from schooldesk.imports.pupil_headers import normalise_header
+from schooldesk.imports.pupil_rows import Problem
+from schooldesk.imports.spreadsheet import Sheet
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "village": ("村（组）", "村(组)", "村组", "村", "所在村", "村民小组", "组别", "村别", "村委会", "行政村", "所属村"),
@@ -34,91 +35,58 @@ FLAGGED = "信息错误待更正"
 
 
 @dataclass
-class ChildLine:
+class ChildLine(Line):
     """One child as the list has them. *id_problem* set: the number is wrong or blank (kept, flagged)."""
 
-    row: int
-    values: dict[str, Any] = field(default_factory=dict)
     id_valid: bool = False
     id_problem: str = ""
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ChildList:
-    header_row: int
-    headers: dict[str, str]
-    lines: list[ChildLine]
-    sheet: Sheet
+ChildList = SheetList[ChildLine]
 
 
 def read_child_list(sheet: Sheet) -> ChildList:
-    found = find_header(sheet.rows, _field_for, least=3)
-    if found is None:
-        raise UnreadableFileError(QT_TRANSLATE_NOOP(
-            "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
-                      "and at least two of 村（组）, 性别, 出生日期, 公民身份号码."), sheet.name)
-    index, columns = found
-    headers = {key: text(sheet.rows[index][column]) for key, column in columns.items()}
-    lines = []
-    for number in range(index + 1, len(sheet.rows)):
-        cells = sheet.rows[number]
-        if all(text(c) == "" for c in cells) or any(w in text(c) for c in cells[:3] for w in TOTALS_WORDS):
-            continue
-        lines.append(_read_line(number + 1, cells, columns, headers))
-    return ChildList(index + 1, headers, lines, sheet)
+    return read_list(sheet, _field_for, 3, QT_TRANSLATE_NOOP(
+        "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
+                  "and at least two of 村（组）, 性别, 出生日期, 公民身份号码."), _read_line)
 
 
 def _field_for(header: Any) -> str | None:
     return _BY_NAME.get(normalise_header(header))
 
 
-def _read_line(number: int, cells: list[Any], columns: dict[str, int], headers: dict[str, str]) -> ChildLine:
-    line = ChildLine(number)
-
-    def raw(key: str) -> Any:
-        column = columns.get(key)
-        return cells[column] if column is not None and column < len(cells) else None
-
-    def problem(key: str, code: str, message: str, *args: object) -> Problem:
-        return Problem(number, headers.get(key, ""), code, SchoolDeskError(message, *args))
-
-    for key in columns:
-        if isinstance(raw(key), CellError):
-            line.errors.append(problem(key, "error_cell", QT_TRANSLATE_NOOP(
-                "Errors", "The cell holds the Excel error %1 (a formula that failed); correct it and import again."),
-                raw(key).code))
+def _read_line(cells: Cells) -> ChildLine:
+    line = ChildLine(cells.row, errors=cells.error_cells())
     if line.errors:
         return line
-    name = "".join(text(raw("name")).split())
+    name = cells.name()
     if not name:
-        line.errors.append(problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
+        line.errors.append(cells.problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
         return line
     line.values["name"] = name[:30]
     for key in ("village", "householder", "relation", "phone", "disability", "note"):
-        if text(raw(key)):
-            line.values[key] = text(raw(key))
-    gender = strip_code(text(raw("gender")))
+        if cells.text(key):
+            line.values[key] = cells.text(key)
+    gender = strip_code(cells.text("gender"))
     if gender in _GENDERS:
         line.values["gender"] = _GENDERS[gender]
     elif gender:
-        line.warnings.append(problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
+        line.warnings.append(cells.problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
             "Errors", "\"%1\" is not a gender; write 男 or 女."), gender))
     birth: date | None = None
     try:
-        birth = parse_date(raw("birth_date"))
+        birth = parse_date(cells.raw("birth_date"))
     except (ValueError, OverflowError):
-        line.warnings.append(problem("birth_date", "invalid_date", QT_TRANSLATE_NOOP(
-            "Errors", "\"%1\" is not a date; write it as 2015-03-04."), text(raw("birth_date"))))
-    id_cell = raw("id_number")
+        line.warnings.append(cells.problem("birth_date", "invalid_date", QT_TRANSLATE_NOOP(
+            "Errors", "\"%1\" is not a date; write it as 2015-03-04."), cells.text("birth_date")))
+    id_cell = cells.raw("id_number")
     if isinstance(id_cell, (int, float)) and not isinstance(id_cell, bool) and len(str(int(id_cell))) >= 15:
         line.id_problem = "wrong"  # Excel kept 15 digits of it: the rest is gone, the row is kept and flagged
-        line.warnings.append(problem("id_number", "id_number_as_number", QT_TRANSLATE_NOOP(
+        line.warnings.append(cells.problem("id_number", "id_number_as_number", QT_TRANSLATE_NOOP(
             "Errors", "Excel stored this ID number as a number and lost its last digits (it shows %1). "
                       "Format the column as text and type the number again."), f"{int(id_cell)}"))
     else:
-        _read_id(line, text(id_cell), birth, problem, headers.get("id_number", ""))
+        _read_id(line, cells.text("id_number"), birth, cells)
     if birth is None and line.id_valid:
         birth = birth_date_of(line.values["id_number"])
     if birth is not None:
@@ -128,14 +96,14 @@ def _read_line(number: int, cells: list[Any], columns: dict[str, int], headers: 
     return line
 
 
-def _read_id(line: ChildLine, raw: str, birth: date | None, problem: Any, column: str) -> None:
+def _read_id(line: ChildLine, raw: str, birth: date | None, cells: Cells) -> None:
     """Keep the number as written (normalised); a wrong or blank one flags the row, it never drops it."""
     number = normalise(raw)
     if number:
         line.values["id_number"] = number[:30]
     if not number:
         line.id_problem = "blank"
-        line.warnings.append(problem("id_number", "id_blank", QT_TRANSLATE_NOOP(
+        line.warnings.append(cells.problem("id_number", "id_blank", QT_TRANSLATE_NOOP(
             "Errors", "The ID number is blank: the child is kept and flagged 信息错误待更正.")))
         return
     try:
@@ -143,4 +111,4 @@ def _read_id(line: ChildLine, raw: str, birth: date | None, problem: Any, column
         line.id_valid = True
     except ValidationError as error:  # its own message says what is wrong; the row is kept, flagged
         line.id_problem = "wrong"
-        line.warnings.append(Problem(line.row, column, "id_wrong", error))
+        line.warnings.append(Problem(line.row, cells.headers.get("id_number", ""), "id_wrong", error))

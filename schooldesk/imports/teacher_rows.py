@@ -3,17 +3,16 @@ checked where it stands: the headers vary from office to office, so columns are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.observation import DUTIES, PLAIN_TEACHER
 from schooldesk.domain.people import TEACHER_TITLES
-from schooldesk.imports.cells import strip_code, text
-from schooldesk.imports.pupil_headers import find_header, normalise_header
-from schooldesk.imports.pupil_rows import TOTALS_WORDS, Problem
-from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
+from schooldesk.imports.cells import strip_code
+from schooldesk.imports.list_rows import Cells, Line, SheetList, read_list
+from schooldesk.imports.pupil_headers import normalise_header
+from schooldesk.imports.spreadsheet import Sheet
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "教师姓名", "教职工姓名"),
@@ -30,90 +29,57 @@ _SEPARATORS = re.compile(r"[、,，/；;\s]+")
 
 
 @dataclass
-class TeacherLine:
+class TeacherLine(Line):
     """One teacher as the list has them; only fields with a value are in *values*."""
 
-    row: int
-    values: dict[str, str] = field(default_factory=dict)
     duties: tuple[str, ...] = ()
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class TeacherList:
-    header_row: int  # 1-based
-    headers: dict[str, str]  # field → header as written
-    lines: list[TeacherLine]
-    sheet: Sheet
+TeacherList = SheetList[TeacherLine]
 
 
 def read_teacher_list(sheet: Sheet) -> TeacherList:
     """Find the header (姓名 and one more known column among the top rows), then read each teacher."""
-    found = find_header(sheet.rows, _field_for, least=2)
-    if found is None:
-        raise UnreadableFileError(QT_TRANSLATE_NOOP(
-            "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
-                      "and at least one of 性别, 任教学科, 联系电话, 职务."), sheet.name)
-    index, columns = found
-    headers = {key: text(sheet.rows[index][column]) for key, column in columns.items()}
-    lines = []
-    for number in range(index + 1, len(sheet.rows)):
-        cells = sheet.rows[number]
-        if all(text(c) == "" for c in cells) or any(w in text(c) for c in cells[:3] for w in TOTALS_WORDS):
-            continue
-        lines.append(_read_line(number + 1, cells, columns, headers))
-    return TeacherList(index + 1, headers, lines, sheet)
+    return read_list(sheet, _field_for, 2, QT_TRANSLATE_NOOP(
+        "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
+                  "and at least one of 性别, 任教学科, 联系电话, 职务."), _read_line)
 
 
 def _field_for(header: Any) -> str | None:
     return _BY_NAME.get(normalise_header(header))
 
 
-def _read_line(number: int, cells: list[Any], columns: dict[str, int], headers: dict[str, str]) -> TeacherLine:
-    line = TeacherLine(number)
-
-    def raw(key: str) -> Any:
-        column = columns.get(key)
-        return cells[column] if column is not None and column < len(cells) else None
-
-    def problem(key: str, code: str, message: str, *args: object) -> Problem:
-        return Problem(number, headers.get(key, ""), code, SchoolDeskError(message, *args))
-
-    for key in columns:
-        if isinstance(raw(key), CellError):
-            line.errors.append(problem(key, "error_cell", QT_TRANSLATE_NOOP(
-                "Errors", "The cell holds the Excel error %1 (a formula that failed); correct it and import again."),
-                raw(key).code))
+def _read_line(cells: Cells) -> TeacherLine:
+    line = TeacherLine(cells.row, errors=cells.error_cells())
     if line.errors:
         return line
-    name = "".join(text(raw("name")).split())
+    name = cells.name()
     if not name:
-        line.errors.append(problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
+        line.errors.append(cells.problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
         return line
     line.values["name"] = name
-    gender = strip_code(text(raw("gender")))
+    gender = strip_code(cells.text("gender"))
     if gender:
         if gender not in _GENDERS:
-            line.errors.append(problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
+            line.errors.append(cells.problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
                 "Errors", "\"%1\" is not a gender; write 男 or 女."), gender))
         else:
             line.values["gender"] = _GENDERS[gender]
     for key in ("subjects", "phone"):
-        if text(raw(key)):
-            line.values[key] = text(raw(key))
-    title = text(raw("title"))
+        if cells.text(key):
+            line.values[key] = cells.text(key)
+    title = cells.text("title")
     if title:
         if title in TEACHER_TITLES:
             line.values["title"] = title
         else:
-            line.warnings.append(problem("title", "unknown_value", QT_TRANSLATE_NOOP(
+            line.warnings.append(cells.problem("title", "unknown_value", QT_TRANSLATE_NOOP(
                 "Errors", "\"%1\" is not one of the known values (%2); the cell was left out."), title,
                 "、".join(TEACHER_TITLES)))
-    duties = [d for d in _SEPARATORS.split(text(raw("duties"))) if d]
+    duties = [d for d in _SEPARATORS.split(cells.text("duties")) if d]
     unknown = [d for d in duties if d not in DUTIES]
     if unknown:
-        line.warnings.append(problem("duties", "unknown_value", QT_TRANSLATE_NOOP(
+        line.warnings.append(cells.problem("duties", "unknown_value", QT_TRANSLATE_NOOP(
             "Errors", "\"%1\" is not a duty SchoolDesk knows (%2); it was left out, the others kept."),
             "、".join(unknown), "、".join(DUTIES)))
     line.duties = tuple(d for d in DUTIES if d in duties and d != PLAIN_TEACHER)
