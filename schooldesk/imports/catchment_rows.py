@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.id_number import birth_date_of, gender_of, normalise, validate_id_number
-from schooldesk.imports.cells import parse_date, strip_code
-from schooldesk.imports.list_rows import Cells, Line, SheetList, read_list
-from schooldesk.imports.pupil_headers import normalise_header
+from schooldesk.imports.cells import parse_date
+from schooldesk.imports.list_rows import Cells, Line, SheetList, gender, read_list
 from schooldesk.imports.pupil_rows import Problem
 from schooldesk.imports.spreadsheet import Sheet
 
@@ -29,8 +27,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明"),
 }
 TEMPLATE_HEADERS = ("村（组）", "姓名", "性别", "出生日期", "公民身份号码", "户主姓名", "与户主关系", "联系电话", "备注")
-_BY_NAME = {normalise_header(name): key for key, names in SYNONYMS.items() for name in names}
-_GENDERS = {"男": "男", "女": "女", "1": "男", "2": "女", "男性": "男", "女性": "女"}
 FLAGGED = "信息错误待更正"
 
 
@@ -46,33 +42,21 @@ ChildList = SheetList[ChildLine]
 
 
 def read_child_list(sheet: Sheet) -> ChildList:
-    return read_list(sheet, _field_for, 3, QT_TRANSLATE_NOOP(
+    return read_list(sheet, SYNONYMS, 3, QT_TRANSLATE_NOOP(
         "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
-                  "and at least two of 村（组）, 性别, 出生日期, 公民身份号码."), _read_line)
+                  "and at least two of 村（组）, 性别, 出生日期, 公民身份号码."), ChildLine, _read_line)
 
 
-def _field_for(header: Any) -> str | None:
-    return _BY_NAME.get(normalise_header(header))
-
-
-def _read_line(cells: Cells) -> ChildLine:
-    line = ChildLine(cells.row, errors=cells.error_cells())
-    if line.errors:
-        return line
-    name = cells.name()
-    if not name:
-        line.errors.append(cells.problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
-        return line
-    line.values["name"] = name[:30]
+def _read_line(cells: Cells, line: ChildLine) -> None:
     for key in ("village", "householder", "relation", "phone", "disability", "note"):
         if cells.text(key):
             line.values[key] = cells.text(key)
-    gender = strip_code(cells.text("gender"))
-    if gender in _GENDERS:
-        line.values["gender"] = _GENDERS[gender]
-    elif gender:
+    value, wrong = gender(cells)
+    if value:
+        line.values["gender"] = value
+    elif wrong:
         line.warnings.append(cells.problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
-            "Errors", "\"%1\" is not a gender; write 男 or 女."), gender))
+            "Errors", "\"%1\" is not a gender; write 男 or 女."), wrong))
     birth: date | None = None
     try:
         birth = parse_date(cells.raw("birth_date"))
@@ -93,7 +77,6 @@ def _read_line(cells: Cells) -> ChildLine:
         line.values["birth_date"] = birth
     if "gender" not in line.values and line.id_valid:
         line.values["gender"] = gender_of(line.values["id_number"])
-    return line
 
 
 def _read_id(line: ChildLine, raw: str, birth: date | None, cells: Cells) -> None:

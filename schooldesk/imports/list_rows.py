@@ -9,8 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.imports.cells import text
-from schooldesk.imports.pupil_headers import find_header
+from schooldesk.imports.cells import strip_code, text
+from schooldesk.imports.pupil_headers import find_header, normalise_header
 from schooldesk.imports.pupil_rows import TOTALS_WORDS, Problem
 from schooldesk.imports.spreadsheet import CellError, Sheet, UnreadableFileError
 
@@ -64,11 +64,23 @@ class SheetList(Generic[T]):
     sheet: Sheet
 
 
-def read_list(sheet: Sheet, known: Callable[[Any], str | None], least: int, no_header: str,
-              read_line: Callable[[Cells], T]) -> SheetList[T]:
-    """The header (姓名 and *least* known columns in all, among the top rows; else *no_header*, a message naming
-    the sheet as %1), then each line read by *read_line*."""
-    found = find_header(sheet.rows, known, least=least)
+L = TypeVar("L", bound=Line)
+GENDERS = {"男": "男", "女": "女", "1": "男", "2": "女", "男性": "男", "女性": "女"}
+
+
+def gender(cells: Cells) -> tuple[str, str]:
+    """(男 or 女, '') from the cell (1-男 and 2 too), or ('', the text) when it is something else."""
+    written = strip_code(cells.text("gender"))
+    return (GENDERS[written], "") if written in GENDERS else ("", written)
+
+
+def read_list(sheet: Sheet, synonyms: dict[str, tuple[str, ...]], least: int, no_header: str, line_type: type[L],
+              read_line: Callable[[Cells, L], None]) -> SheetList[L]:
+    """The header (姓名 and *least* columns of *synonyms* in all, among the top rows; else *no_header*, a message
+    naming the sheet as %1), then each line: a line without a name, or with an Excel error in a cell, is an error;
+    the others are read on by *read_line*."""
+    by_name = {normalise_header(name): key for key, names in synonyms.items() for name in names}
+    found = find_header(sheet.rows, lambda header: by_name.get(normalise_header(header)), least=least)
     if found is None:
         raise UnreadableFileError(no_header, sheet.name)
     index, columns = found
@@ -78,5 +90,18 @@ def read_list(sheet: Sheet, known: Callable[[Any], str | None], least: int, no_h
         cells = sheet.rows[number]
         if all(text(c) == "" for c in cells) or any(w in text(c) for c in cells[:3] for w in TOTALS_WORDS):
             continue
-        lines.append(read_line(Cells(number + 1, cells, columns, headers)))
+        lines.append(_line(Cells(number + 1, cells, columns, headers), line_type, read_line))
     return SheetList(index + 1, headers, lines, sheet)
+
+
+def _line(cells: Cells, line_type: type[L], read_line: Callable[[Cells, L], None]) -> L:
+    line = line_type(cells.row, errors=cells.error_cells())
+    if line.errors:
+        return line
+    name = cells.name()
+    if not name:
+        line.errors.append(cells.problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
+        return line
+    line.values["name"] = name[:30]
+    read_line(cells, line)
+    return line

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.observation import DUTIES, PLAIN_TEACHER
 from schooldesk.domain.people import TEACHER_TITLES
-from schooldesk.imports.cells import strip_code
-from schooldesk.imports.list_rows import Cells, Line, SheetList, read_list
-from schooldesk.imports.pupil_headers import normalise_header
+from schooldesk.imports.list_rows import Cells, Line, SheetList, gender, read_list
 from schooldesk.imports.spreadsheet import Sheet
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -23,8 +20,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "title": ("职称", "专业技术职务", "专技职称"),
 }
 TEMPLATE_HEADERS = ("姓名", "性别", "任教学科", "联系电话", "职务", "职称")
-_BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names}
-_GENDERS = {"男": "男", "女": "女", "1": "男", "2": "女", "男性": "男", "女性": "女"}
 _SEPARATORS = re.compile(r"[、,，/；;\s]+")
 
 
@@ -40,31 +35,18 @@ TeacherList = SheetList[TeacherLine]
 
 def read_teacher_list(sheet: Sheet) -> TeacherList:
     """Find the header (姓名 and one more known column among the top rows), then read each teacher."""
-    return read_list(sheet, _field_for, 2, QT_TRANSLATE_NOOP(
+    return read_list(sheet, SYNONYMS, 2, QT_TRANSLATE_NOOP(
         "Errors", "No header row was found in sheet %1: the first rows must name the columns, including 姓名 "
-                  "and at least one of 性别, 任教学科, 联系电话, 职务."), _read_line)
+                  "and at least one of 性别, 任教学科, 联系电话, 职务."), TeacherLine, _read_line)
 
 
-def _field_for(header: Any) -> str | None:
-    return _BY_NAME.get(normalise_header(header))
-
-
-def _read_line(cells: Cells) -> TeacherLine:
-    line = TeacherLine(cells.row, errors=cells.error_cells())
-    if line.errors:
-        return line
-    name = cells.name()
-    if not name:
-        line.errors.append(cells.problem("name", "missing_name", QT_TRANSLATE_NOOP("Errors", "The name is empty.")))
-        return line
-    line.values["name"] = name
-    gender = strip_code(cells.text("gender"))
-    if gender:
-        if gender not in _GENDERS:
-            line.errors.append(cells.problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
-                "Errors", "\"%1\" is not a gender; write 男 or 女."), gender))
-        else:
-            line.values["gender"] = _GENDERS[gender]
+def _read_line(cells: Cells, line: TeacherLine) -> None:
+    value, wrong = gender(cells)
+    if wrong:
+        line.errors.append(cells.problem("gender", "invalid_gender", QT_TRANSLATE_NOOP(
+            "Errors", "\"%1\" is not a gender; write 男 or 女."), wrong))
+    elif value:
+        line.values["gender"] = value
     for key in ("subjects", "phone"):
         if cells.text(key):
             line.values[key] = cells.text(key)
@@ -83,4 +65,3 @@ def _read_line(cells: Cells) -> TeacherLine:
             "Errors", "\"%1\" is not a duty SchoolDesk knows (%2); it was left out, the others kept."),
             "、".join(unknown), "、".join(DUTIES)))
     line.duties = tuple(d for d in DUTIES if d in duties and d != PLAIN_TEACHER)
-    return line
