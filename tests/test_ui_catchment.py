@@ -126,3 +126,29 @@ def test_the_school_adds_a_destination_of_its_own(qtbot, zh_app, roll) -> None: 
     assert dialog.add() and dialog.table.rowCount() == built_in + 1
     assert "港澳台就读" in [d.name for d in destinations_on(roll, date(2025, 9, 1))]
     assert not dialog.add()  # an empty name is refused with its message
+
+
+def test_the_status_check_window_lists_what_differs_and_opens_the_pupil(qtbot, zh_app, roll, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.builders import make_id, write_xlsx
+
+    birth = date(2016, 3, 1)
+    export = write_xlsx(tmp_path / "学籍.xlsx", [
+        ["姓名", "性别", "出生日期", "身份证件号"],
+        ["王晓明", "男", birth.isoformat(), make_id(birth, "男", serial=1)],
+        ["新同学", "女", "2016-01-01", make_id(date(2016, 1, 1), "女", serial=40)],
+    ])
+    window = _window(qtbot, roll)
+    dialog = window.page(PAGE_CATCHMENT).check_status()
+    task = dialog.check(export)
+    qtbot.waitUntil(lambda: not task.running, timeout=30000)
+    kinds = [(dialog.model.row_at(r).kind, dialog.model.row_at(r).name) for r in range(dialog.model.rowCount())]
+    assert ("仅在学籍系统", "新同学") in kinds and ("信息不一致", "王小明") in kinds
+    assert ("仅在本校名册", "李小红") in kinds and ("仅在本校名册", "张伟") in kinds
+    assert "仅在学籍系统 1 人，仅在本校名册 2 人，信息不一致 1 处" in dialog.summary.text()
+    dialog.grab().save(str(tmp_path / "check.png"))
+    row = next(r for r in range(dialog.model.rowCount()) if dialog.model.row_at(r).kind == "信息不一致")
+    dialog.table.selectRow(row)
+    dialog.open_pupil()
+    assert dialog.pupil_dialog is not None and dialog.pupil_dialog.name.text() == "王小明"
+    dialog.pupil_dialog.name.setText("王晓明")
+    assert dialog.pupil_dialog.try_save()  # the fix, in the audit trail like every change
