@@ -92,10 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--code", required=True, help="the recovery code written down at set-up")
     recover.add_argument("--admin", required=True, help="administrator user name (created if missing)")
     recover.add_argument("--password-file", required=True, help="file whose first line is the new password")
-    from schooldesk import cli_activities, cli_bundle, cli_catchment, cli_exports, cli_mentorship, cli_observations, cli_school
+    from schooldesk import (
+        cli_activities, cli_bundle, cli_catchment, cli_exports, cli_mentorship, cli_observations, cli_photos, cli_school,
+    )
 
     cli_exports.add_parsers(commands, common)
     cli_catchment.add_parsers(commands, common)
+    cli_photos.add_parsers(commands, common)
     cli_observations.add_parsers(commands, common)
     cli_mentorship.add_parsers(commands, common)
     cli_activities.add_parsers(commands, common)
@@ -196,7 +199,7 @@ _console_app: QCoreApplication | None = None
 
 
 WRITING_COMMANDS = frozenset({"init", "demo", "backup", "restore", "import-students", "import-teachers",
-                              "import-catchment", "recover-admin",
+                              "import-catchment", "receive-photos", "recover-admin",
                               "new-school-year"})
 
 
@@ -337,8 +340,9 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     from schooldesk.cli_activities import COMMANDS as ACTIVITIES
     from schooldesk.cli_bundle import COMMANDS as BUNDLE
     from schooldesk.cli_catchment import COMMANDS as CATCHMENT
+    from schooldesk.cli_photos import COMMANDS as PHOTOS
     from schooldesk.cli_mentorship import COMMANDS as MENTORSHIP
     from schooldesk.cli_observations import COMMANDS as OBSERVATIONS
     from schooldesk.cli_school import COMMANDS as SCHOOL
 
-    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **CATCHMENT, **DATA, **EXPORTS, **IMPORTS, **MENTORSHIP, **OBSERVATIONS, **SCHOOL}[name]
+    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **CATCHMENT, **PHOTOS, **DATA, **EXPORTS, **IMPORTS, **MENTORSHIP, **OBSERVATIONS, **SCHOOL}[name]

@@ -119,7 +119,7 @@ def photos_of(session: Session, db: Database, kind: str, record_ids: Iterable[in
     return {record_id: tuple(refs) for record_id, refs in found.items()}
 
 
-def _owners(session: Session, kind: str, record_id: int) -> list[int | None]:
+def record_owners(session: Session, kind: str, record_id: int) -> list[int | None]:
     """The teachers whose record this is (who may edit it, and so caption its photos)."""
     from schooldesk.db.activity_models import Activity, ActivityTeacher
     from schooldesk.db.mentorship_models import GuidanceRecord, MentorshipPair
@@ -138,6 +138,10 @@ def _owners(session: Session, kind: str, record_id: int) -> list[int | None]:
         pair = session.execute(select(MentorshipPair.mentor_id, MentorshipPair.apprentice_id).join(
             GuidanceRecord, GuidanceRecord.pair_id == MentorshipPair.id).where(GuidanceRecord.id == record_id)).first()
         return list(pair) if pair else []
+    if kind == "support_record":
+        from schooldesk.db.models import SupportRecord
+
+        return [session.scalar(select(SupportRecord.teacher_id).where(SupportRecord.id == record_id))]
     return []  # a kind of record no teacher owns: the office's
 
 
@@ -146,7 +150,7 @@ def set_caption(db: Database, kind: str, record_id: int, photo_id: int, caption:
     from schooldesk.services.access import require_own
 
     with db.transaction() as session:
-        require_own(db, _owners(session, kind, record_id))
+        require_own(db, record_owners(session, kind, record_id))
         link = session.scalars(select(PhotoLink).where(
             PhotoLink.record_kind == kind, PhotoLink.record_id == record_id, PhotoLink.photo_id == photo_id)).first()
         if link is None:
