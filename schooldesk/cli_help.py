@@ -36,6 +36,13 @@ HELP = (
     QT_TRANSLATE_NOOP("CommandHelp", "学籍核查: compare the register with a 学籍 system export (.xlsx/.xls)"),
     QT_TRANSLATE_NOOP("CommandHelp", "the 学籍 system's export"),
     QT_TRANSLATE_NOOP("CommandHelp", "print the differences as one JSON object"),
+    QT_TRANSLATE_NOOP("CommandHelp", "receive photos from a phone on the school's network onto a record"),
+    QT_TRANSLATE_NOOP("CommandHelp", "activity, home-teaching-visit, observation, return-visit, support or catchment, "
+                                     "and the record's number, e.g. activity:12"),
+    QT_TRANSLATE_NOOP("CommandHelp", "the port to listen on (default: any free one)"),
+    QT_TRANSLATE_NOOP("CommandHelp", "stop listening after this long (at most 900, the default)"),
+    QT_TRANSLATE_NOOP("CommandHelp", "the address to listen on (default: this PC's address on the school's network)"),
+    QT_TRANSLATE_NOOP("CommandHelp", "print the address, then the counts, as JSON lines"),
     QT_TRANSLATE_NOOP("CommandHelp", "write a register (台账) of a semester as .xlsx or .pdf"),
     QT_TRANSLATE_NOOP("CommandHelp", "write the 控辍保学月报 of a month as .xlsx or .pdf"),
     QT_TRANSLATE_NOOP("CommandHelp", "write a pupil's file (学生档案), or one dropout case's 劝返记录表, as PDF"),

@@ -257,12 +257,12 @@
       <translation>佐证照片(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="102" />
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="104" />
       <source>(no)</source>
       <translation>（否）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="109" />
+      <location filename="../schooldesk/ui/dialogs/activity_dialog.py" line="111" />
       <source>%1's case since %2</source>
       <translation>%1（%2 起的辍学案例）</translation>
     </message>
@@ -449,32 +449,32 @@
   <context>
     <name>AssessmentDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="102" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="103" />
       <source>Year-end assessment — %1</source>
       <translation>学年考核 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="107" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="108" />
       <source>This year so far</source>
       <translation>本学年完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="107" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="108" />
       <source>nothing counted yet</source>
       <translation>尚无可计的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="109" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="110" />
       <source>Scores</source>
       <translation>评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="111" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="112" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="112" />
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="113" />
       <source>C&amp;omments</source>
       <translation>考核意见(&amp;O)</translation>
     </message>
@@ -1024,7 +1024,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/catchment.py" line="66" />
-      <location filename="../schooldesk/ui/pages/catchment.py" line="140" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="143" />
       <source>&amp;Verify…</source>
       <translation>核实去向(&amp;V)…</translation>
     </message>
@@ -1074,57 +1074,57 @@ The current data is backed up first, so this can be undone.</source>
       <translation>去向：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="112" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="115" />
       <source>(not given)</source>
       <translation>（未填）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="125" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="128" />
       <source>No list of the villages' children yet: import the 户籍 list the village committee or the police station gave.</source>
       <translation>尚无辖区儿童名单：请导入村委会或派出所提供的户籍名单。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="128" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="131" />
       <source>Children of compulsory age: %1; to verify: %2; studying elsewhere: %3; ID number wrong or blank: %4 (%5 shown)</source>
       <translation>适龄儿童 %1 人 · 待核实 %2 · 本在外 %3 · 身份证号待更正 %4（显示 %5）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="140" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="143" />
       <source>&amp;View…</source>
       <translation>查看(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="180" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="183" />
       <source>Confirm the match</source>
       <translation>确认匹配</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="181" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="184" />
       <source>Is %1 of %2 (born %3) the pupil %4 of %5 on the register?</source>
       <translation>%2的%1（%3出生）是否就是本校名册中%5的%4？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="184" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="187" />
       <source>Yes, the same child</source>
       <translation>是同一个孩子</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="185" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="188" />
       <source>No, another child</source>
       <translation>不是同一个孩子</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="201" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="204" />
       <source>Persuade to return</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="202" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="205" />
       <source>Open a persuade-to-return case for %1 (%2). Why is the child not in school?</source>
       <translation>为%1（%2）开立劝返案例。孩子为什么没有上学？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/catchment.py" line="217" />
+      <location filename="../schooldesk/ui/pages/catchment.py" line="220" />
       <source>Remove %1 of %2 from the list, with every verification of the child? Only for a child listed by mistake.</source>
       <translation>从名单中删除%2的%1及其全部核实记录吗？仅用于误列入名单的儿童。</translation>
     </message>
@@ -1350,346 +1350,376 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli_help.py" line="39" />
+      <source>receive photos from a phone on the school's network onto a record</source>
+      <translation>通过学校网络从手机接收照片到一条记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="40" />
+      <source>activity, home-teaching-visit, observation, return-visit, support or catchment, and the record's number, e.g. activity:12</source>
+      <translation>记录类别（activity、home-teaching-visit、observation、return-visit、support 或 catchment）和编号，如 activity:12</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="42" />
+      <source>the port to listen on (default: any free one)</source>
+      <translation>监听的端口（默认：任一空闲端口）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="43" />
+      <source>stop listening after this long (at most 900, the default)</source>
+      <translation>接收多长时间后停止（秒，最多且默认 900）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="44" />
+      <source>the address to listen on (default: this PC's address on the school's network)</source>
+      <translation>监听的地址（默认：本机在学校网络上的地址）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="45" />
+      <source>print the address, then the counts, as JSON lines</source>
+      <translation>以 JSON 行输出地址，结束时输出统计</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="46" />
       <source>write a register (台账) of a semester as .xlsx or .pdf</source>
       <translation>将某学期的台账写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="40" />
+      <location filename="../schooldesk/cli_help.py" line="47" />
       <source>write the 控辍保学月报 of a month as .xlsx or .pdf</source>
       <translation>将某月的控辍保学月报写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="41" />
+      <location filename="../schooldesk/cli_help.py" line="48" />
       <source>write a pupil's file (学生档案), or one dropout case's 劝返记录表, as PDF</source>
       <translation>将学生档案或某一辍学个案的劝返记录表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="42" />
+      <location filename="../schooldesk/cli_help.py" line="49" />
       <source>write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form</source>
       <translation>写出送教上门 PDF：学生的学期记录、一次送教记录或空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="43" />
+      <location filename="../schooldesk/cli_help.py" line="50" />
       <source>write a 听课记录 as PDF: one observation, a blank form, or a teacher's semester</source>
       <translation>将听课记录写成 PDF：一次听课、空白记录表或某教师一学期的听课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="44" />
+      <location filename="../schooldesk/cli_help.py" line="51" />
       <source>each teacher's lessons observed against their quota for a semester</source>
       <translation>各教师本学期听课节数与要求对照</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="45" />
+      <location filename="../schooldesk/cli_help.py" line="52" />
       <source>write a semester's observations and quota table as .xlsx</source>
       <translation>将某学期的听课记录和节数表写成 .xlsx</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="46" />
+      <location filename="../schooldesk/cli_help.py" line="53" />
       <source>each 师徒结对 pair's targets against what was done in a semester</source>
       <translation>各师徒结对本学期目标完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="47" />
+      <location filename="../schooldesk/cli_help.py" line="54" />
       <source>write a pair's agreement, semester record or assessment form as PDF</source>
       <translation>将师徒结对协议书、学期记录或考核表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="48" />
+      <location filename="../schooldesk/cli_help.py" line="55" />
       <source>write an activity record as PDF (or a blank 家访记录表, or the semester's summary)</source>
       <translation>将活动记录写成 PDF（或空白家访记录表，或本学期汇总）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="49" />
+      <location filename="../schooldesk/cli_help.py" line="56" />
       <source>write a semester's bundle for the bureau (workbooks, PDFs, photos, manifest)</source>
       <translation>写出某学期报送教育局的材料（工作簿、PDF、照片、清单）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="50" />
+      <location filename="../schooldesk/cli_help.py" line="57" />
       <source>check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable</source>
       <translation>按清单核对报送材料（文件夹或 zip）；完整退出码 0，不完整 1，无法读取 2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="51" />
+      <location filename="../schooldesk/cli_help.py" line="58" />
       <source>start a school year: its terms, classes one grade up, pupils moved, the top grade graduated (after a backup)</source>
       <translation>开始新学年：设置学期、班级升级、学生随班升级、最高年级毕业（先备份）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="52" />
+      <location filename="../schooldesk/cli_help.py" line="59" />
       <source>open the main window offscreen on a temporary data folder (inside --data-dir if given)</source>
       <translation>在临时数据文件夹（给出 --data-dir 时在其中）以无界面方式打开主窗口自检</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="53" />
+      <location filename="../schooldesk/cli_help.py" line="60" />
       <source>10-digit 学校标识码</source>
       <translation>10 位学校标识码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="54" />
+      <location filename="../schooldesk/cli_help.py" line="61" />
       <source>school year start, e.g. 2025 for 2025—2026</source>
       <translation>学年开始的年份，如 2025 表示 2025—2026 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="55" />
+      <location filename="../schooldesk/cli_help.py" line="62" />
       <source>administrator user name</source>
       <translation>管理员用户名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="56" />
+      <location filename="../schooldesk/cli_help.py" line="63" />
       <source>file whose first line is the password</source>
       <translation>第一行为密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="57" />
+      <location filename="../schooldesk/cli_help.py" line="64" />
       <source>小学, 初级中学, 九年一贯制学校 or 教学点 (else guessed from the classes)</source>
       <translation>小学、初级中学、九年一贯制学校或教学点（不给出时按班级推断）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="58" />
+      <location filename="../schooldesk/cli_help.py" line="65" />
       <source>folder to write it to, e.g. a USB stick (default: the data folder's backups/)</source>
       <translation>写入的文件夹，如 U 盘（默认：数据文件夹中的 backups/）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="59" />
+      <location filename="../schooldesk/cli_help.py" line="66" />
       <source>with --out: seal the backup and its photos in an AES-256 zip with the password on this file's first line</source>
       <translation>与 --out 同用：用此文件第一行的密码把备份和照片封入 AES-256 加密 zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="60" />
+      <location filename="../schooldesk/cli_help.py" line="67" />
       <source>a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)</source>
       <translation>备份文件（schooldesk-*.sqlite3 或加密的 schooldesk-*.zip）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="61" />
+      <location filename="../schooldesk/cli_help.py" line="68" />
       <source>the password of a sealed backup, on this file's first line</source>
       <translation>加密备份的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="62" />
+      <location filename="../schooldesk/cli_help.py" line="69" />
       <source>the spreadsheet</source>
       <translation>表格文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="63" />
+      <location filename="../schooldesk/cli_help.py" line="70" />
       <source>check and count only; write nothing</source>
       <translation>只检查和计数，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="64" />
+      <location filename="../schooldesk/cli_help.py" line="71" />
       <source>print the report as one JSON object</source>
       <translation>以一个 JSON 对象输出报告</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="65" />
+      <location filename="../schooldesk/cli_help.py" line="72" />
       <source>the sheet to read (default: the one shown when the file opens)</source>
       <translation>要读取的工作表（默认：打开文件时显示的那张）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="66" />
+      <location filename="../schooldesk/cli_help.py" line="73" />
       <source>school year the classes belong to, e.g. 2025 (default: the current one)</source>
       <translation>班级所属学年，如 2025（默认：当前学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="67" />
+      <location filename="../schooldesk/cli_help.py" line="74" />
       <source>the recovery code written down at set-up</source>
       <translation>建立学校时抄下的恢复码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="68" />
+      <location filename="../schooldesk/cli_help.py" line="75" />
       <source>administrator user name (created if missing)</source>
       <translation>管理员用户名（不存在时新建）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="69" />
+      <location filename="../schooldesk/cli_help.py" line="76" />
       <source>file whose first line is the new password</source>
       <translation>第一行为新密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="70" />
+      <location filename="../schooldesk/cli_help.py" line="77" />
       <source>the register (see --list), or all</source>
       <translation>台账名称（见 --list），或 all</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="71" />
+      <location filename="../schooldesk/cli_help.py" line="78" />
       <source>print the register names and stop</source>
       <translation>列出台账名称后结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="72" />
+      <location filename="../schooldesk/cli_help.py" line="79" />
       <source>e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="73" />
+      <location filename="../schooldesk/cli_help.py" line="80" />
       <source>where to write it</source>
       <translation>写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="74" />
+      <location filename="../schooldesk/cli_help.py" line="81" />
       <source>full ID numbers instead of masked ones (recorded in the audit trail)</source>
       <translation>输出完整身份证号而非遮挡的（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="75" />
+      <location filename="../schooldesk/cli_help.py" line="82" />
       <source>e.g. 2026-10</source>
       <translation>如 2026-10</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="76" />
+      <location filename="../schooldesk/cli_help.py" line="83" />
       <source>full ID numbers (recorded in the audit trail)</source>
       <translation>完整身份证号（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="77" />
+      <location filename="../schooldesk/cli_help.py" line="84" />
       <source>the pupil's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="78" />
+      <location filename="../schooldesk/cli_help.py" line="85" />
       <source>print this dropout case's 劝返记录表 instead</source>
       <translation>改为打印此辍学个案的劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="79" />
+      <location filename="../schooldesk/cli_help.py" line="86" />
       <source>the child's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="80" />
+      <location filename="../schooldesk/cli_help.py" line="87" />
       <source>print this one visit</source>
       <translation>只打印这一次送教</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="81" />
+      <location filename="../schooldesk/cli_help.py" line="88" />
       <source>a blank visit form to fill in by hand</source>
       <translation>供手写的空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="82" />
+      <location filename="../schooldesk/cli_help.py" line="89" />
       <source>where to write the PDF</source>
       <translation>PDF 的写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="83" />
+      <location filename="../schooldesk/cli_help.py" line="90" />
       <source>the observation to print</source>
       <translation>要打印的听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="84" />
+      <location filename="../schooldesk/cli_help.py" line="91" />
       <source>a blank 听课记录表 in the school's default rubric</source>
       <translation>按本校默认评价表的空白听课记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="85" />
+      <location filename="../schooldesk/cli_help.py" line="92" />
       <source>this teacher's 听课记录汇总 for --semester</source>
       <translation>该教师在 --semester 学期的听课记录汇总</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="86" />
+      <location filename="../schooldesk/cli_help.py" line="93" />
       <source>one JSON object per teacher</source>
       <translation>每位教师一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="87" />
+      <location filename="../schooldesk/cli_help.py" line="94" />
       <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
       <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="88" />
+      <location filename="../schooldesk/cli_help.py" line="95" />
       <source>one JSON object per pair</source>
       <translation>每对师徒一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="89" />
+      <location filename="../schooldesk/cli_help.py" line="96" />
       <source>the pair's number</source>
       <translation>师徒结对编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="90" />
+      <location filename="../schooldesk/cli_help.py" line="97" />
       <source>the 师徒结对协议书</source>
       <translation>师徒结对协议书</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="91" />
+      <location filename="../schooldesk/cli_help.py" line="98" />
       <source>the pair's record for --semester</source>
       <translation>该结对在 --semester 学期的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="92" />
+      <location filename="../schooldesk/cli_help.py" line="99" />
       <source>the year-end 考核表</source>
       <translation>年末考核表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="93" />
+      <location filename="../schooldesk/cli_help.py" line="100" />
       <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="94" />
+      <location filename="../schooldesk/cli_help.py" line="101" />
       <source>the activity to print</source>
       <translation>要打印的活动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="95" />
+      <location filename="../schooldesk/cli_help.py" line="102" />
       <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
       <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="96" />
+      <location filename="../schooldesk/cli_help.py" line="103" />
       <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
       <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="97" />
+      <location filename="../schooldesk/cli_help.py" line="104" />
       <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="98" />
+      <location filename="../schooldesk/cli_help.py" line="105" />
       <source>the folder or USB stick to write the bundle into</source>
       <translation>写入报送材料的文件夹或 U 盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="99" />
+      <location filename="../schooldesk/cli_help.py" line="106" />
       <source>one .zip instead of a folder</source>
       <translation>写成一个 .zip 而不是文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="100" />
+      <location filename="../schooldesk/cli_help.py" line="107" />
       <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
       <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="101" />
+      <location filename="../schooldesk/cli_help.py" line="108" />
       <source>print files (path, size, sha256), counts and warnings as JSON</source>
       <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="102" />
+      <location filename="../schooldesk/cli_help.py" line="109" />
       <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
       <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="103" />
+      <location filename="../schooldesk/cli_help.py" line="110" />
       <source>the bundle's folder or .zip</source>
       <translation>报送材料的文件夹或 .zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="104" />
+      <location filename="../schooldesk/cli_help.py" line="111" />
       <source>the password of an encrypted zip, on this file's first line</source>
       <translation>加密 zip 的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="105" />
+      <location filename="../schooldesk/cli_help.py" line="112" />
       <source>the new school year's start, e.g. 2026 for 2026—2027</source>
       <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="106" />
+      <location filename="../schooldesk/cli_help.py" line="113" />
       <source>show what would happen; write nothing</source>
       <translation>只显示将会发生什么，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="107" />
+      <location filename="../schooldesk/cli_help.py" line="114" />
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
@@ -1707,27 +1737,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="240" />
+      <location filename="../schooldesk/cli.py" line="243" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="274" />
+      <location filename="../schooldesk/cli.py" line="277" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="275" />
+      <location filename="../schooldesk/cli.py" line="278" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="287" />
+      <location filename="../schooldesk/cli.py" line="290" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="288" />
+      <location filename="../schooldesk/cli.py" line="291" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1833,12 +1863,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="321" />
+      <location filename="../schooldesk/cli.py" line="324" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="322" />
+      <location filename="../schooldesk/cli.py" line="325" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1958,6 +1988,16 @@ The current data is backed up first, so this can be undone.</source>
       <source>%1 (row %2): %3 is %4 here, %5 in the file</source>
       <translation>%1（第 %2 行）：%3 本校为 %4，学籍系统为 %5</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_photos.py" line="49" />
+      <source>Open %1 on a phone on the same Wi-Fi (for at most %2 minutes; the phone's 完成 ends it).</source>
+      <translation>请在连接同一 Wi-Fi 的手机上打开 %1（最多 %2 分钟；手机上点“完成”即结束）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_photos.py" line="69" />
+      <source>Photos received: %1; refused: %2.</source>
+      <translation>收到照片：%1 张；拒收：%2 张。</translation>
+    </message>
   </context>
   <context>
     <name>Crash</name>
@@ -2052,12 +2092,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="255" />
+      <location filename="../schooldesk/cli.py" line="258" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="308" />
+      <location filename="../schooldesk/cli.py" line="311" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -2524,27 +2564,25 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="138" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="110" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="58" />
       <source>"%1" is not one of the known values (%2); the cell was left out.</source>
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="85" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="89" />
+      <location filename="../schooldesk/imports/list_rows.py" line="50" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="92" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="96" />
+      <location filename="../schooldesk/imports/list_rows.py" line="103" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="164" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="112" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="64" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
@@ -2555,14 +2593,14 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
-      <location filename="../schooldesk/imports/teacher_rows.py" line="98" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="106" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="46" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="58" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
       <location filename="../schooldesk/imports/pupil_rows.py" line="225" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="117" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="69" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
@@ -2787,7 +2825,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>一条记录最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="190" />
+      <location filename="../schooldesk/services/photos.py" line="194" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
@@ -2897,7 +2935,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/photos.py" line="65" />
-      <location filename="../schooldesk/services/photos.py" line="153" />
+      <location filename="../schooldesk/services/photos.py" line="157" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
@@ -3347,13 +3385,13 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/catchment_import.py" line="106" />
+      <location filename="../schooldesk/services/catchment_import.py" line="108" />
       <location filename="../schooldesk/services/teacher_import.py" line="60" />
       <source>%1 is on the list twice (row %2 too); this row was skipped.</source>
       <translation>%1在名单中出现两次（另见第 %2 行）；此行已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/catchment_import.py" line="128" />
+      <location filename="../schooldesk/services/catchment_import.py" line="130" />
       <source>%1 of %2 ID numbers on this list were issued outside %3 (most of them in %4): is it the list of another town?</source>
       <translation>名单中 %2 个身份证号有 %1 个不属于%3（多为%4）：是否是别的乡镇的名单？</translation>
     </message>
@@ -3363,12 +3401,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>性别为空；请填写男或女。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/teacher_rows.py" line="55" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="38" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least one of 性别, 任教学科, 联系电话, 职务.</source>
       <translation>工作表 %1 中找不到表头：前几行须写明列名，包括姓名，以及性别、任教学科、联系电话、职务中的至少一项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/teacher_rows.py" line="116" />
+      <location filename="../schooldesk/imports/teacher_rows.py" line="64" />
       <source>"%1" is not a duty SchoolDesk knows (%2); it was left out, the others kept.</source>
       <translation>“%1”不是 SchoolDesk 认识的职务（%2）；已略去，其余职务保留。</translation>
     </message>
@@ -3421,12 +3459,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该儿童未与任何学生匹配。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/catchment_rows.py" line="59" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="45" />
       <source>No header row was found in sheet %1: the first rows must name the columns, including 姓名 and at least two of 村（组）, 性别, 出生日期, 公民身份号码.</source>
       <translation>工作表 %1 中找不到表头行：前几行须写明列名，包括“姓名”以及“村（组）”“性别”“出生日期”“公民身份号码”中的至少两项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/catchment_rows.py" line="138" />
+      <location filename="../schooldesk/imports/catchment_rows.py" line="89" />
       <source>The ID number is blank: the child is kept and flagged 信息错误待更正.</source>
       <translation>身份证号为空：该儿童已保留，并标记为“信息错误待更正”。</translation>
     </message>
@@ -3444,6 +3482,31 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/catchment.py" line="104" />
       <source>Choose how the destination counts.</source>
       <translation>请选择该去向的统计类别。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/phone_photos.py" line="24" />
+      <source>There is no record %1 (it may have been deleted).</source>
+      <translation>没有记录 %1（可能已被删除）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/phone_photos.py" line="45" />
+      <source>Name the record as KIND:ID, KIND one of %1 (e.g. activity:12).</source>
+      <translation>请用“类别:编号”指定记录，类别为 %1 之一（如 activity:12）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/phone_photos.py" line="86" />
+      <source>Record where %1 is (去向) first; the photos are its proof.</source>
+      <translation>请先核实%1的去向，照片是去向的证明。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/phone_receiver.py" line="105" />
+      <source>The port %1 on %2 cannot be used: %3</source>
+      <translation>无法使用 %2 上的端口 %1：%3</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_photos.py" line="41" />
+      <source>The record already has the most photos it can keep.</source>
+      <translation>该记录的照片已达上限。</translation>
     </message>
   </context>
   <context>
@@ -3660,7 +3723,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>证明照片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="73" />
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="64" />
+      <source>Village children</source>
+      <translation>适龄儿童</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/catchment_dialog.py" line="74" />
       <source>After saving, open a persuade-to-return case for %1 from the page.</source>
       <translation>保存后，可在页面上为%1开立劝返案例。</translation>
     </message>
@@ -3764,6 +3832,11 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="85" />
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/mentorship_dialogs.py" line="86" />
+      <source>Mentoring</source>
+      <translation>师徒结对</translation>
     </message>
   </context>
   <context>
@@ -4464,12 +4537,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>佐证照片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="161" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="153" />
+      <source>Home teaching</source>
+      <translation>送教上门</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="162" />
       <source>ends before it starts</source>
       <translation>结束时间早于开始时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="163" />
+      <location filename="../schooldesk/ui/dialogs/home_teaching_dialogs.py" line="164" />
       <source>%1, %2 lesson periods</source>
       <translation>%1，%2课时</translation>
     </message>
@@ -5256,6 +5334,11 @@ If it happens again, press “Copy details” and send them with what you were d
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="103" />
+      <source>Lesson observation</source>
+      <translation>听课评课</translation>
+    </message>
   </context>
   <context>
     <name>ObservationRulesBox</name>
@@ -5811,6 +5894,56 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
+    <name>PhonePhotosDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="29" />
+      <source>Receive photos from a phone</source>
+      <translation>接收手机照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="51" />
+      <source>&amp;Done</source>
+      <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="54" />
+      <source>For: %1</source>
+      <translation>记录：%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="84" />
+      <source>Not listening.</source>
+      <translation>未在接收。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="88" />
+      <source>Scan the code with the phone's camera, or open this address in its browser:
+%1</source>
+      <translation>用手机相机扫描二维码，或在手机浏览器中打开这个地址：
+%1</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="90" />
+      <source>The phone must be on the same Wi-Fi as this computer. If Windows asks whether SchoolDesk may use the network, allow it on private networks.</source>
+      <translation>手机须和这台电脑连在同一个 Wi-Fi。如果 Windows 询问是否允许 SchoolDesk 访问网络，请在“专用网络”上允许。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="109" />
+      <source>Received: %1 (refused: %2). Listening for %3 more minutes.</source>
+      <translation>已收到：%1（拒收：%2）。还将接收 %3 分钟。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="113" />
+      <source>Received: %1 (refused: %2). No longer listening.</source>
+      <translation>已收到：%1（拒收：%2）。已停止接收。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/phone_photos_dialog.py" line="118" />
+      <source>Nothing has arrived yet. Check that the phone is on the same Wi-Fi (not mobile data, not a guest network that keeps devices apart), that the address above opens on it, and that Windows allows SchoolDesk on private networks (the IT person can add the rule in the README).</source>
+      <translation>还没有收到照片。请检查：手机是否连在同一个 Wi-Fi（不是移动数据，也不是隔离设备的访客网络）；手机能否打开上面的地址；Windows 是否允许 SchoolDesk 在专用网络上通信（可请电脑管理员按说明书添加防火墙规则）。</translation>
+    </message>
+  </context>
+  <context>
     <name>PhotoField</name>
     <message>
       <location filename="../schooldesk/ui/photo_field.py" line="121" />
@@ -5819,16 +5952,21 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/photo_field.py" line="122" />
+      <source>From a phone…</source>
+      <translation>从手机接收(&amp;M)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/photo_field.py" line="128" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="137" />
+      <location filename="../schooldesk/ui/photo_field.py" line="161" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="137" />
+      <location filename="../schooldesk/ui/photo_field.py" line="161" />
       <source>Pictures (%1)</source>
       <translation>图片 (%1)</translation>
     </message>

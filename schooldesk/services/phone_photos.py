@@ -107,3 +107,13 @@ def attach(db: Database, target: PhotoTarget, stored: list[StoredPhoto]) -> int:
         kept = list(session.scalars(select(PhotoLink.photo_id).where(
             PhotoLink.record_kind == target.kind, PhotoLink.record_id == target.record_id).order_by(PhotoLink.position)))
         return len(link_photos(session, target.kind, target.record_id, kept, stored))
+
+
+def keep_received(db: Database, stored: StoredPhoto) -> PhotoRef:
+    """A photo received for a form still being filled: in the store and on file now, linked when the form is saved
+    (an unsaved form's photo is an unused one, removed by the store's tidy-up like any other)."""
+    from schooldesk.services.photos import PhotoRef, _photo_rows
+
+    with db.transaction() as session:
+        [photo] = _photo_rows(session, [], [stored])
+        return PhotoRef(photo.id, photo.original_name, db.photos.path(photo.file_name))

@@ -1,7 +1,7 @@
 """Evidence photos on a form: thumbnails, drag pictures in from Explorer or a phone's folder, or pick files."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,18 +119,42 @@ class PhotoField(QWidget):
         for photo in photos:
             self.list.add_stored(photo)
         self.add_button = QPushButton(self.tr("Add photos…"), self)
+        self.phone_button = QPushButton(self.tr("From a phone…"), self)
+        self.phone_button.setObjectName("phoneButton")
+        self.phone_button.hide()  # shown by allow_phone: the form knows the database and what the record is called
+        self.phone_button.clicked.connect(self.receive_from_phone)
+        self.phone_dialog: Any = None
+        self._phone: tuple[Any, Callable[[], str]] | None = None
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.add_button.clicked.connect(self.pick_files)
         self.remove_button.clicked.connect(self.list.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, activated=self.list.remove_selected)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.phone_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.list, 1)
         row.addLayout(buttons)
+
+    def allow_phone(self, db: Any, title: Callable[[], str]) -> None:
+        """Offer 接收手机照片: photos sent from a phone arrive in this list, saved with the form."""
+        self._phone = (db, title)
+        self.phone_button.show()
+
+    def receive_from_phone(self) -> Any:
+        from schooldesk.services.photos import MAX_PHOTOS
+        from schooldesk.ui.phone_photos_dialog import PhonePhotosDialog
+
+        if self._phone is None:
+            return None
+        db, title = self._phone
+        room = max(0, MAX_PHOTOS - self.list.count())
+        self.phone_dialog = PhonePhotosDialog(db, title(), room, self.list.add_stored, self)
+        self.phone_dialog.open()
+        return self.phone_dialog
 
     def pick_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in PHOTO_SUFFIXES)

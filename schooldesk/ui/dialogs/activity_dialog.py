@@ -76,6 +76,8 @@ class ActivityDialog(RecordDialog):
         self.return_visit.setObjectName("returnVisitCase")
         f.add("return_visit", self.tr("Also a persuade-to-return &visit"), self.return_visit)
         self.photos = f.add("photos", self.tr("&Evidence photos"), PhotoField(a.photos if a else (), captions=True))
+        self.photos.allow_phone(db, lambda: " · ".join(filter(None, (
+            self.title.text() or self.kind.currentText(), self.date.value().isoformat() if self.date.value() else ""))))
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.pupils.changed.connect(self._fill_cases)
         self._kind_chosen()

@@ -61,6 +61,7 @@ class FindingDialog(RecordDialog):
         self.verified_on = f.add("verified_on", self.tr("Da&te verified"), DateField(g.verified_on if g else self._today))
         self.note = f.add("note", self.tr("&Notes"), TextArea(g.note if g else ""))
         self.photos = f.add("photos", self.tr("&Proof photos"), PhotoField(g.photos if g else ()))
+        self.photos.allow_phone(db, lambda: " · ".join((self.tr("Village children"), child.name, self.destination.currentText())))
         self.destination.currentIndexChanged.connect(self._destination_chosen)
         self._destination_chosen()
 

@@ -150,6 +150,7 @@ class HomeVisitDialog(RecordDialog):
                               TextArea(visit.guardian_feedback if visit else ""))
         self.next_steps = f.add("next_steps", self.tr("&Next steps"), TextArea(visit.next_steps if visit else ""))
         self.photos = f.add("photos", self.tr("&Photos"), PhotoField(visit.photos if visit else ()))
+        self.photos.allow_phone(db, lambda: self.tr("Home teaching") + " · " + plan.pupil_name)
         self.start_time.timeChanged.connect(self._show_length)
         self.end_time.timeChanged.connect(self._show_length)
         self._show_length()

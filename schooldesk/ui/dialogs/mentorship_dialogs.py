@@ -83,6 +83,7 @@ class GuidanceDialog(RecordDialog):
         self.advice = f.add("advice", self.tr("Mentor's &advice"), TextArea(r.advice if r else ""))
         self.reflection = f.add("reflection", self.tr("Apprentice's &reflection"), TextArea(r.reflection if r else ""))
         self.photos = f.add("photos", self.tr("&Evidence photos"), PhotoField(r.photos if r else ()))
+        self.photos.allow_phone(db, lambda: " · ".join((self.tr("Mentoring"), pair.names, self.topic.text())))
 
     def data(self) -> GuidanceInput:
         return GuidanceInput(date=self.date.value() or date.today(), kind=self.kind.currentText(), topic=self.topic.text(),

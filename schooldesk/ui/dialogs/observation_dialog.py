@@ -100,6 +100,7 @@ class ObservationDialog(RecordDialog):
         self.suggestions = f.add("suggestions", self.tr("Su&ggestions"), TextArea(o.suggestions if o else ""))
         self.checks = f.add("checks", self.tr("Plans and ho&mework"), ChecksField(o.checks if o else (), self))
         self.photos = f.add("photos", self.tr("&Evidence photos"), PhotoField(o.photos if o else ()))
+        self.photos.allow_phone(db, lambda: self.tr("Lesson observation") + " · " + self.topic.text())
 
     def _rubric_chosen(self, index: int) -> None:
         self.scores.set_rubric(self._definitions[index])
