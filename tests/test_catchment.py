@@ -14,7 +14,7 @@ from schooldesk.services.catchment_import import import_catchment_file
 from schooldesk.services.catchment_report import catchment_report
 from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.domain.semester import SemesterKey
-from tests.builders import make_id, run_cli, text_of, write_xlsx
+from tests.builders import make_id, photo, run_cli, text_of, write_xlsx
 
 HEADERS = ["村（组）", "姓名", "性别", "出生日期", "公民身份号码", "户主姓名", "与户主关系", "联系电话", "备注"]
 TERM1 = SemesterKey(2025, 1)
@@ -241,6 +241,10 @@ def test_the_bundle_holds_the_register_of_children_and_the_check_lists_those_to_
     checks = {c.code: c for c in bundle_checks(roll, TERM1, TODAY)}
     assert checks["catchment_to_verify"].args == ("2", "李小红、赵二") and checks["catchment_to_verify"].family == "catchment"
     assert checks["catchment_no_proof"].text_zh == "1名本在外儿童没有证明：钱三"
+    add_finding(roll, qian.id, FindingInput(destination="本县外校就读", school="镇中学", way="外校协查", verifier="李老师",
+                                            verified_on=date(2025, 11, 2), new_photos=(photo(tmp_path / "回执.jpg"),)),
+                today=TODAY)  # the receiving school's reply, photographed
+    assert "catchment_no_proof" not in {c.code for c in bundle_checks(roll, TERM1, TODAY)}
     out = tmp_path / "out"
     out.mkdir()
     result = write_bundle(bundle_contents(roll, TERM1, today=TODAY, full_ids=True), out)
@@ -252,6 +256,7 @@ def test_the_bundle_holds_the_register_of_children_and_the_check_lists_those_to_
     assert ids["王小明"] == make_id(date(2016, 3, 1), "男", serial=1)  # full IDs when asked
     assert ids["赵二"] == "空（信息错误待更正）"
     assert "适龄儿童摸底" in text_of(result.path / "适龄儿童摸底.pdf")
+    assert [p.name for p in result.path.rglob("*钱三_去向证明*")] == ["石桥村二组_钱三_去向证明_1.jpg"]
 
 
 def test_a_list_of_another_town_is_flagged(roll, tmp_path):

@@ -23,6 +23,7 @@ from schooldesk.services.phone_photos import parse_record, photo_target
 from schooldesk.services.phone_receiver import MAX_BYTES, picture_kind
 from schooldesk.domain.semester import SemesterKey
 from tests.builders import open_as_command
+from tests.test_catchment import roll  # noqa: F401 - the fixture
 
 AUTUMN = SemesterKey(2025, 1)
 
@@ -144,3 +145,49 @@ def test_pictures_are_known_by_their_first_bytes() -> None:
     assert picture_kind(phone_jpeg()[:16]) == "jpeg" and picture_kind(png()[:16]) == "png"
     assert picture_kind(b"\0\0\0\x18ftypheic\0\0\0\0") == "heic"
     assert picture_kind(b"GIF89a") == "" and picture_kind(b"<html>") == ""
+
+
+def _stored(db, colour: str = "navy"):  # type: ignore[no-untyped-def]
+    from schooldesk.services.phone_receiver import PhotoReceiver
+
+    receiver = PhotoReceiver(db.photos, db.path.parent / "scratch-test", title="t", host="127.0.0.1")
+    return receiver._store("IMG.jpg", phone_jpeg(colour))
+
+
+def test_support_records_and_return_visits_take_photos_too(home, tmp_path: Path) -> None:
+    """The command's other kinds: a support record and a 劝返 visit show what the phone sent in their forms."""
+    from schooldesk.services.dropout import CaseInput, VisitInput, add_visit, list_cases, open_case
+    from schooldesk.services.phone_photos import attach
+    from schooldesk.services.support import SupportInput, add_support, list_support
+
+    db, pupil, teachers, _number = home
+    picture = tmp_path / "帮扶.jpg"
+    picture.write_bytes(phone_jpeg("green"))
+    record = add_support(db, pupil, SupportInput(date(2025, 10, 8), teachers[0], "学业辅导", "讲解分数", new_photos=(picture,)))
+    assert len(record.photos) == 1
+    attach(db, photo_target(db, "support", record.id), [_stored(db)])
+    assert [len(r.photos) for r in list_support(db, pupil)] == [2]
+    case = open_case(db, pupil, CaseInput(date(2025, 10, 1), "厌学"))
+    case = add_visit(db, case.id, VisitInput(date(2025, 10, 3), "王老师"))
+    visit = case.visits[0]
+    target = photo_target(db, "return-visit", visit.id)
+    assert target.kind == "return_visit" and "劝返" in target.title
+    attach(db, target, [_stored(db, "purple")])
+    assert len(list_cases(db, pupil)[0].visits[0].photos) == 1
+
+
+def test_a_catchment_childs_photos_are_the_proof_of_their_latest_destination(roll, tmp_path: Path) -> None:
+    from schooldesk.services.catchment import FindingInput, add_finding, list_children
+    from schooldesk.services.catchment_import import import_catchment_file
+    from schooldesk.services.phone_photos import attach
+    from tests.test_catchment import TODAY, realistic
+
+    import_catchment_file(roll, realistic(tmp_path), 2025, dry_run=False)
+    qian = next(c for c in list_children(roll, TODAY, 2025) if c.name == "钱三")
+    with pytest.raises(ValidationError):  # no 去向 yet: nothing for the photo to prove
+        photo_target(roll, "catchment", qian.id)
+    add_finding(roll, qian.id, FindingInput(destination="本县外校就读", school="镇中学", way="电话", verifier="李老师",
+                                            verified_on=date(2025, 11, 1)), today=TODAY)
+    attach(roll, photo_target(roll, "catchment", qian.id), [_stored(roll)])
+    qian = next(c for c in list_children(roll, TODAY, 2025) if c.name == "钱三")
+    assert len(qian.finding.photos) == 1 and qian.has_proof

@@ -23,7 +23,7 @@ def test_photos_from_a_phone_arrive_in_the_form_and_are_saved_with_it(qtbot, zh_
     form = ActivityDialog(db, choices, row)
     qtbot.addWidget(form)
     form.show()
-    assert form.photos.phone_button.isVisible() and form.photos.phone_button.text() == "从手机接收(&M)…"
+    assert form.photos.phone_button.isVisible() and form.photos.phone_button.text() == "从手机接收(&Q)…"
     form.photos.phone_button.click()
     window = form.photos.phone_dialog
     assert window.receiver is not None and not window.qr.pixmap().isNull()

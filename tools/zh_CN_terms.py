@@ -1277,7 +1277,7 @@ ZH = {
     'Offered &from': '起用日期(&F)',
     '&Add': '添加(&A)',
     'built in': '内置',
-    'From a phone…': '从手机接收(&M)…',
+    'From a phone…': '从手机接收(&Q)…',
     'Receive photos from a phone': '接收手机照片',
     '&Done': '完成(&D)',
     'For: %1': '记录：%1',

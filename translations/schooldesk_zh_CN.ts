@@ -1231,22 +1231,22 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CloseCaseDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="61" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="66" />
       <source>Close the case</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="64" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="69" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="70" />
       <source>&amp;Outcome</source>
       <translation>结果(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="66" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="71" />
       <source>&amp;Details (school moved to …)</source>
       <translation>说明（转入学校等）(&amp;D)</translation>
     </message>
@@ -2294,11 +2294,11 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
       <location filename="../schooldesk/services/observations.py" line="199" />
-      <location filename="../schooldesk/services/support.py" line="96" />
+      <location filename="../schooldesk/services/support.py" line="116" />
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/pupil_file.py" line="66" />
-      <location filename="../schooldesk/services/dropout.py" line="81" />
-      <location filename="../schooldesk/services/dropout.py" line="144" />
+      <location filename="../schooldesk/services/dropout.py" line="92" />
+      <location filename="../schooldesk/services/dropout.py" line="155" />
       <location filename="../schooldesk/services/mentorship.py" line="322" />
       <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/home_teaching.py" line="329" />
@@ -2663,8 +2663,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/observations.py" line="225" />
-      <location filename="../schooldesk/services/support.py" line="69" />
-      <location filename="../schooldesk/services/dropout.py" line="87" />
+      <location filename="../schooldesk/services/support.py" line="89" />
+      <location filename="../schooldesk/services/dropout.py" line="98" />
       <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/activities.py" line="197" />
       <location filename="../schooldesk/services/home_teaching.py" line="298" />
@@ -2672,38 +2672,38 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>日期晚于今天。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="103" />
+      <location filename="../schooldesk/services/dropout.py" line="114" />
       <source>This pupil already has an open case; add a visit to it.</source>
       <translation>该学生已有未结案的记录，请在其中添加劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="132" />
+      <location filename="../schooldesk/services/dropout.py" line="143" />
       <source>Say who went.</source>
       <translation>请填写参加人员。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="134" />
+      <location filename="../schooldesk/services/dropout.py" line="145" />
       <source>The visit is before the case started.</source>
       <translation>劝返日期早于辍学开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="146" />
+      <location filename="../schooldesk/services/dropout.py" line="157" />
       <source>This visit was recorded as a home visit (家访); correct or delete it on the activity records page.</source>
       <translation>这条劝返记录是作为家访录入的，请在“活动记录”页面修改或删除。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="192" />
+      <location filename="../schooldesk/services/dropout.py" line="207" />
       <source>Enter the school the pupil moved to.</source>
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="196" />
+      <location filename="../schooldesk/services/dropout.py" line="211" />
       <location filename="../schooldesk/services/activities.py" line="238" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="198" />
+      <location filename="../schooldesk/services/dropout.py" line="213" />
       <source>The case cannot close before it started.</source>
       <translation>结案日期不能早于开始日期。</translation>
     </message>
@@ -2800,12 +2800,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="71" />
+      <location filename="../schooldesk/services/support.py" line="91" />
       <source>Choose the teacher who gave the support from the list. A teacher not on it is added with “New teacher…” at the end of the list, or on the Teachers page (several at once from Excel).</source>
       <translation>请从列表中选择帮扶教师。列表中没有的教师，可选列表末尾的“新增教师…”添加，或在“教师”页面添加（可从 Excel 一次导入多名）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/support.py" line="76" />
+      <location filename="../schooldesk/services/support.py" line="96" />
       <source>Say what was done.</source>
       <translation>请填写帮扶内容。</translation>
     </message>
@@ -5624,27 +5624,27 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>OpenCaseDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="19" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="20" />
       <source>Pupil stopped coming</source>
       <translation>学生未到校（辍学）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="22" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="23" />
       <source>First day &amp;missed</source>
       <translation>开始缺课日期(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="24" />
       <source>&amp;Stage</source>
       <translation>类型(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="25" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="26" />
       <source>&amp;Reason</source>
       <translation>原因(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="27" />
       <source>&amp;Details</source>
       <translation>详细情况(&amp;D)</translation>
     </message>
@@ -5953,7 +5953,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/photo_field.py" line="122" />
       <source>From a phone…</source>
-      <translation>从手机接收(&amp;M)…</translation>
+      <translation>从手机接收(&amp;Q)…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/photo_field.py" line="128" />
@@ -7187,34 +7187,40 @@ Choose No to start with an empty database.</source>
   <context>
     <name>SupportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="22" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="23" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="36" />
       <source>Support record</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="26" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="27" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="27" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="28" />
       <source>&amp;Teacher</source>
       <translation>帮扶教师(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="30" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="31" />
       <source>&amp;Kind</source>
       <translation>帮扶形式(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="32" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="33" />
       <source>&amp;What was done</source>
       <translation>帮扶内容(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="33" />
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="34" />
       <source>&amp;Effect</source>
       <translation>效果(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/support_dialog.py" line="35" />
+      <source>&amp;Photos</source>
+      <translation>佐证照片(&amp;P)</translation>
     </message>
   </context>
   <context>
@@ -7560,44 +7566,50 @@ Choose No to start with an empty database.</source>
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="39" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="40" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="52" />
       <source>Persuade-to-return visit</source>
       <translation>劝返</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="43" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="44" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="44" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="45" />
       <source>&amp;Who went</source>
       <translation>参加人员(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="45" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="46" />
       <source>e.g. 王老师、村主任李明</source>
       <translation>如：王老师、村主任李明</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="46" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="47" />
       <source>Who was &amp;met</source>
       <translation>见到的人(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="47" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="48" />
       <source>e.g. the pupil, the mother, the grandfather</source>
       <translation>如：学生本人、母亲、祖父</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="48" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="49" />
       <source>What was &amp;said</source>
       <translation>谈话内容(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="49" />
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="50" />
       <source>&amp;Result</source>
       <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="51" />
+      <source>&amp;Photos</source>
+      <translation>佐证照片(&amp;P)</translation>
     </message>
   </context>
   <context>

@@ -166,6 +166,9 @@ def _photos(contents: BundleContents, *, private_names: bool = False) -> list[tu
     for sheet in contents.activity_sheets:
         a = sheet.activity  # type: ignore[attr-defined]
         add(ACTIVITIES, f"{a.date:%Y-%m-%d}_{a.kind.name}_{a.title}", a.photos)
+    for child in getattr(contents.catchment, "children", ()):  # the 摸底's proof of where a child is
+        if child.finding is not None:
+            add(DROPOUT, f"{child.village}_{child.name}_去向证明", child.finding.photos)
     return found
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -15,8 +16,10 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, IN_SCHOOL, validate_choice, validate_text
 from schooldesk.services.pupils import load_pupil, set_status
 from schooldesk.services.access import require_record_keeper
+from schooldesk.services.photos import PhotoRef, link_photos, new_photos, photos_of, unlink_record
 
 MAX_TEXT = 2000
+VISIT_PHOTOS = "return_visit"  # the photo service's record kind of a 劝返 visit not recorded as a 家访
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class VisitInput:
     met_with: str = ""
     conversation: str = ""
     result: str = ""
+    photo_ids: tuple[int, ...] = ()  # kept photos (a visit recorded as a 家访 keeps them on the activity)
+    new_photos: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class VisitRow:
     conversation: str
     result: str
     activity_id: int | None = None  # recorded as a 家访 on the 活动记录 page, which keeps it in step
+    photos: tuple[PhotoRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,13 +71,18 @@ class CaseRow:
         return self.closed_on is None
 
 
-def _row(case: DropoutCase) -> CaseRow:
+def _shown(session: Session, db: Database, case: DropoutCase) -> CaseRow:
+    """The case with each visit's photos (one query)."""
+    return _row(case, photos_of(session, db, VISIT_PHOTOS, [v.id for v in case.visits]))
+
+
+def _row(case: DropoutCase, photos: dict[int, tuple[PhotoRef, ...]] | None = None) -> CaseRow:
     return CaseRow(
         id=case.id, pupil_id=case.pupil_id, started_on=case.started_on, stage=case.stage, reason=case.reason,
         reason_note=case.reason_note, closed_on=case.closed_on, outcome=case.outcome,
         outcome_note=case.outcome_note,
-        visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result, v.activity_id)
-                     for v in case.visits),
+        visits=tuple(VisitRow(v.id, v.date, v.visitors, v.met_with, v.conversation, v.result, v.activity_id,
+                              (photos or {}).get(v.id, ())) for v in case.visits),
     )
 
 
@@ -109,7 +120,7 @@ def open_case(db: Database, pupil_id: int, data: CaseInput) -> CaseRow:
         if case.stage == CONFIRMED_DROPOUT:  # a suspected dropout is still on the register as before
             set_status(pupil, DROPPED_OUT, data.started_on)
         session.flush()
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def confirm_dropout(db: Database, case_id: int) -> CaseRow:
@@ -121,7 +132,7 @@ def confirm_dropout(db: Database, case_id: int) -> CaseRow:
         pupil = load_pupil(session, case.pupil_id)
         set_status(pupil, DROPPED_OUT, case.started_on)
         session.flush()
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def write_visit(visit: ReturnVisit, case: DropoutCase, data: VisitInput) -> None:
@@ -150,35 +161,39 @@ def _visit_and_case(session: Session, visit_id: int) -> tuple[ReturnVisit, Dropo
 
 def add_visit(db: Database, case_id: int, data: VisitInput) -> CaseRow:
     require_record_keeper(db)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         case = _get(session, case_id)
         visit = ReturnVisit()
         write_visit(visit, case, data)
         case.visits.append(visit)
         session.flush()
+        link_photos(session, VISIT_PHOTOS, visit.id, data.photo_ids, stored)
         case.visits.sort(key=lambda v: v.date)
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def update_visit(db: Database, visit_id: int, data: VisitInput) -> CaseRow:
     """Correct a 劝返 visit (same roles as adding one; audited field by field)."""
     require_record_keeper(db)
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         visit, case = _visit_and_case(session, visit_id)
         write_visit(visit, case, data)
         session.flush()
+        if visit.activity_id is None:  # one recorded as a 家访 keeps its photos on the activity
+            link_photos(session, VISIT_PHOTOS, visit.id, data.photo_ids, stored)
         case.visits.sort(key=lambda v: v.date)
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def delete_visit(db: Database, visit_id: int) -> CaseRow:
     require_record_keeper(db)
     with db.transaction() as session:
         visit, case = _visit_and_case(session, visit_id)
+        unlink_record(session, VISIT_PHOTOS, visit.id)
         case.visits.remove(visit)
         session.delete(visit)
         session.flush()
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def close_case(db: Database, case_id: int, closed_on: date, outcome: str, note: str = "") -> CaseRow:
@@ -202,12 +217,12 @@ def close_case(db: Database, case_id: int, closed_on: date, outcome: str, note: 
         if status is not None:
             set_status(pupil, status, closed_on)
         session.flush()
-        return _row(case)
+        return _shown(session, db, case)
 
 
 def list_cases(db: Database, pupil_id: int) -> list[CaseRow]:
     with db.transaction() as session:
-        return [_row(c) for c in session.scalars(
+        return [_shown(session, db, c) for c in session.scalars(
             select(DropoutCase).where(DropoutCase.pupil_id == pupil_id)
             .options(selectinload(DropoutCase.visits)).order_by(DropoutCase.started_on)
         )]

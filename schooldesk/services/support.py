@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
+from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.db.models import (
     Activity, ActivityPupil, CareRecord, HomeTeachingPlan, HomeTeachingVisit, Pupil, SupportRecord, Teacher,
 )
@@ -16,6 +18,7 @@ from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.pupils import validate_choice, validate_text
 from schooldesk.services.access import require_own
+from schooldesk.services.photos import PhotoRef, link_photos, new_photos, photos_of, unlink_record
 from schooldesk.services.pupils import class_names, load_pupil, on_roll_on
 from schooldesk.services.school_rules import read_support_intervals
 
@@ -29,6 +32,12 @@ class SupportInput:
     kind: str
     content: str
     outcome: str = ""
+    photo_ids: tuple[int, ...] = ()  # kept photos, in order
+    new_photos: tuple[Path, ...] = ()
+
+
+FIELDS = ("date", "teacher_id", "kind", "content", "outcome")  # what the table holds; photos are linked
+PHOTOS = "support_record"  # the photo service's record kind
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class SupportRow:
     kind: str
     content: str
     outcome: str
+    photos: tuple[PhotoRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,12 +66,22 @@ class OverdueSupport:
     due: date
 
 
-def _row(record: SupportRecord) -> SupportRow:
+def _row(record: SupportRecord, photos: tuple[PhotoRef, ...] = ()) -> SupportRow:
     return SupportRow(
         id=record.id, pupil_id=record.pupil_id, date=record.date, teacher_id=record.teacher_id,
         teacher_name=record.teacher.name if record.teacher else "", kind=record.kind,
-        content=record.content, outcome=record.outcome,
+        content=record.content, outcome=record.outcome, photos=photos,
     )
+
+
+def _columns(data: SupportInput) -> dict[str, object]:
+    return {name: getattr(data, name) for name in FIELDS}
+
+
+def _with_photos(session: Session, db: Database, record: SupportRecord, data: SupportInput,
+                 stored: list[StoredPhoto]) -> SupportRow:
+    link_photos(session, PHOTOS, record.id, data.photo_ids, stored)
+    return _row(record, photos_of(session, db, PHOTOS, [record.id]).get(record.id, ()))
 
 
 def _clean(session: Session, data: SupportInput) -> SupportInput:
@@ -82,12 +102,12 @@ def _clean(session: Session, data: SupportInput) -> SupportInput:
 
 def add_support(db: Database, pupil_id: int, data: SupportInput) -> SupportRow:
     require_own(db, [data.teacher_id])  # a teacher records only support they gave
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         load_pupil(session, pupil_id)
-        record = SupportRecord(pupil_id=pupil_id, **vars(_clean(session, data)))
+        record = SupportRecord(pupil_id=pupil_id, **_columns(_clean(session, data)))
         session.add(record)
         session.flush()
-        return _row(record)
+        return _with_photos(session, db, record, data, stored)
 
 
 def _load(session: Session, record_id: int) -> SupportRecord:
@@ -98,14 +118,14 @@ def _load(session: Session, record_id: int) -> SupportRecord:
 
 
 def update_support(db: Database, record_id: int, data: SupportInput) -> SupportRow:
-    with db.transaction() as session:
+    with new_photos(db, data.new_photos) as stored, db.transaction() as session:
         record = _load(session, record_id)
         require_own(db, [record.teacher_id])  # theirs now …
         require_own(db, [data.teacher_id])  # … and still theirs after the change
-        for name, value in vars(_clean(session, data)).items():
+        for name, value in _columns(_clean(session, data)).items():
             setattr(record, name, value)
         session.flush()
-        return _row(record)
+        return _with_photos(session, db, record, data, stored)
 
 
 def delete_support(db: Database, record_id: int) -> None:
@@ -113,14 +133,16 @@ def delete_support(db: Database, record_id: int) -> None:
     with db.transaction() as session:
         record = _load(session, record_id)
         require_own(db, [record.teacher_id])
+        unlink_record(session, PHOTOS, record.id)
         session.delete(record)
 
 
 def list_support(db: Database, pupil_id: int) -> list[SupportRow]:
     with db.transaction() as session:
-        return [_row(r) for r in session.scalars(
-            select(SupportRecord).where(SupportRecord.pupil_id == pupil_id).order_by(SupportRecord.date)
-        )]
+        records = list(session.scalars(
+            select(SupportRecord).where(SupportRecord.pupil_id == pupil_id).order_by(SupportRecord.date)))
+        photos = photos_of(session, db, PHOTOS, [r.id for r in records])
+        return [_row(r, photos.get(r.id, ())) for r in records]
 
 
 def overdue_support(db: Database, today: date, school_year: int) -> list[OverdueSupport]:

@@ -11,6 +11,7 @@ from schooldesk.services.dropout import (
     CaseInput, CaseRow, VisitInput, VisitRow, add_visit, close_case, open_case, update_visit,
 )
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
+from schooldesk.ui.photo_field import PhotoField
 from schooldesk.ui.fields import ChoiceBox, DateField, TextArea
 
 
@@ -47,10 +48,14 @@ class VisitDialog(RecordDialog):
         self.met_with.setPlaceholderText(self.tr("e.g. the pupil, the mother, the grandfather"))
         self.conversation = f.add("conversation", self.tr("What was &said"), TextArea(visit.conversation if visit else ""))
         self.result = f.add("result", self.tr("&Result"), ChoiceBox(VISIT_RESULTS, current=visit.result if visit else ""))
+        self.photos = f.add("photos", self.tr("&Photos"), PhotoField(visit.photos if visit else ()))
+        self.photos.allow_phone(db, lambda: " · ".join((self.tr("Persuade-to-return visit"), self.visitors.text())))
+        f.set_row_visible("photos", visit is None or visit.activity_id is None)  # a 家访's are on the activity
 
     def save(self) -> CaseRow:
         data = VisitInput(self.date.value() or date.today(), self.visitors.text(), self.met_with.text(),
-                          self.conversation.text(), self.result.currentText())
+                          self.conversation.text(), self.result.currentText(),
+                          photo_ids=tuple(self.photos.list.kept_ids()), new_photos=tuple(self.photos.list.new_files()))
         if self._visit is not None:
             return update_visit(self._db, self._visit.id, data)
         return add_visit(self._db, self._case_id, data)

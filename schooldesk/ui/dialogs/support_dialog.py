@@ -13,6 +13,7 @@ from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.record_dialog import RecordDialog
 from schooldesk.ui.dialogs.teacher_dialog import teacher_adder
 from schooldesk.ui.fields import ChoiceBox, DateField, TeacherBox, TextArea
+from schooldesk.ui.photo_field import PhotoField
 
 
 class SupportDialog(RecordDialog):
@@ -31,10 +32,14 @@ class SupportDialog(RecordDialog):
                                                                 current=record.kind if record else ""))
         self.content = f.add("content", self.tr("&What was done"), TextArea(record.content if record else ""))
         self.outcome = f.add("outcome", self.tr("&Effect"), TextArea(record.outcome if record else ""))
+        self.photos = f.add("photos", self.tr("&Photos"), PhotoField(record.photos if record else ()))
+        self.photos.allow_phone(db, lambda: " · ".join((self.tr("Support record"), self.kind.currentText(),
+                                                          self.date.value().isoformat() if self.date.value() else "")))
 
     def data(self) -> SupportInput:
         return SupportInput(self.date.value() or date.today(), self.teacher.teacher_id(), self.kind.currentText(),
-                            self.content.text(), self.outcome.text())
+                            self.content.text(), self.outcome.text(), photo_ids=tuple(self.photos.list.kept_ids()),
+                            new_photos=tuple(self.photos.list.new_files()))
 
     def save(self) -> SupportRow:
         if self._record is None:
