@@ -20,6 +20,18 @@ from schooldesk.ui.tables import record_table
 from schooldesk.ui.window_state import PreservesGeometry
 
 
+def file_window_layout(dialog: Any, choose: QWidget, buttons: QWidget) -> None:
+    """A window that reads a chosen file: its name and 选择文件… on top, what was found, the table, the buttons."""
+    top = QHBoxLayout()
+    top.addWidget(dialog.file_label, 1)
+    top.addWidget(choose)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(top)
+    layout.addWidget(dialog.summary)
+    layout.addWidget(dialog.table, 1)
+    layout.addWidget(buttons)
+
+
 class ListImportDialog(PreservesGeometry, QDialog):
     """Subclasses give the texts and ``read_and_preview(path)``, ``import_listing(listing)``, ``summary_text(report)``,
     ``imported(report)`` and ``import_label(count)``."""
@@ -50,14 +62,7 @@ class ListImportDialog(PreservesGeometry, QDialog):
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.run_import)
         buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(choose)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        file_window_layout(self, choose, buttons)
         self.resize(760, 460)
 
     def preview(self, path: Path) -> Task:

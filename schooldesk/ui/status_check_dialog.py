@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text
 from schooldesk.services.student_status_check import FIELDS, StatusCheck, check_student_status_file
 from schooldesk.ui.background import Task, run_in_background
+from schooldesk.ui.list_import_dialog import file_window_layout
 from schooldesk.ui.saving import file_dialog
 from schooldesk.ui.service_call import call_service
 from schooldesk.ui.state import PUPILS, AppState
@@ -58,14 +59,7 @@ class StatusCheckDialog(PreservesGeometry, QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(choose)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        file_window_layout(self, choose, buttons)
         self.resize(800, 480)
         self.restore_window_state()
 
