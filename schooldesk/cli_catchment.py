@@ -35,9 +35,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_import_catchment(args: argparse.Namespace) -> int:
     from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.cli_imports import say_import, say_problems
+    from schooldesk.cli_imports import read_import, say_import, say_problems
     from schooldesk.i18n import error_text
-    from schooldesk.imports.spreadsheet import UnreadableFileError
     from schooldesk.services.catchment_import import import_catchment_file
     from schooldesk.services.school import get_school
     from schooldesk.services.semesters import working_school_year
@@ -46,13 +45,8 @@ def cmd_import_catchment(args: argparse.Namespace) -> int:
     try:
         year = args.school_year or working_school_year(db)
         school = get_school(db)
-        try:
-            _, report = import_catchment_file(db, Path(args.file), year, dry_run=args.dry_run, sheet_name=args.sheet,
-                                              county=school.county if school else "")
-        except UnreadableFileError as error:
-            if args.json:
-                print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
-            raise
+        _, report = read_import(args, lambda: import_catchment_file(
+            db, Path(args.file), year, dry_run=args.dry_run, sheet_name=args.sheet, county=school.county if school else ""))
     finally:
         db.close()
     result = report.as_json(error_text)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,23 +17,19 @@ from schooldesk.cli import EXIT_OK, _open_existing, say
 from schooldesk.domain.i18n import fill
 
 MAX_LISTED_PROBLEMS = 50
+T = TypeVar("T")
 
 
 def cmd_import_students(args: argparse.Namespace) -> int:
     from schooldesk.i18n import error_text
-    from schooldesk.imports.spreadsheet import UnreadableFileError
     from schooldesk.services.pupil_import import import_pupil_file, report_as_dict
     from schooldesk.services.semesters import working_school_year
 
     db = _open_existing(args)
     try:
         year = args.school_year or working_school_year(db)
-        try:
-            _, report = import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run, sheet_name=args.sheet)
-        except UnreadableFileError as error:
-            if args.json:
-                print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
-            raise
+        _, report = read_import(args, lambda: import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run,
+                                                                sheet_name=args.sheet))
     finally:
         db.close()
     result = report_as_dict(report, error_text)
@@ -48,6 +44,19 @@ def cmd_import_students(args: argparse.Namespace) -> int:
         for d in report.duplicates
     ])
     return EXIT_OK
+
+
+def read_import(args: argparse.Namespace, read: Callable[[], T]) -> T:
+    """Run an import; a file that cannot be read at all is also said as JSON with --json, then raised (exit 2)."""
+    from schooldesk.i18n import error_text
+    from schooldesk.imports.spreadsheet import UnreadableFileError
+
+    try:
+        return read()
+    except UnreadableFileError as error:
+        if args.json:
+            print(json.dumps({"error": {"code": "unreadable", "message": error_text(error)}}, ensure_ascii=False))
+        raise
 
 
 def say_import(args: argparse.Namespace, report: Any, result: dict[str, Any]) -> bool:
