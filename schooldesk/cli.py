@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--password-file", required=True, help="file whose first line is the new password")
     from schooldesk import (
         cli_activities, cli_bundle, cli_catchment, cli_exports, cli_mentorship, cli_observations, cli_photos, cli_school,
+        cli_summaries,
     )
 
     cli_exports.add_parsers(commands, common)
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_observations.add_parsers(commands, common)
     cli_mentorship.add_parsers(commands, common)
     cli_activities.add_parsers(commands, common)
+    cli_summaries.add_parsers(commands, common)
     cli_bundle.add_parsers(commands, common)
     cli_school.add_parsers(commands, common)
     commands.add_parser("selftest", parents=[common],
@@ -344,5 +346,7 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     from schooldesk.cli_mentorship import COMMANDS as MENTORSHIP
     from schooldesk.cli_observations import COMMANDS as OBSERVATIONS
     from schooldesk.cli_school import COMMANDS as SCHOOL
+    from schooldesk.cli_summaries import COMMANDS as SUMMARIES
 
-    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **CATCHMENT, **PHOTOS, **DATA, **EXPORTS, **IMPORTS, **MENTORSHIP, **OBSERVATIONS, **SCHOOL}[name]
+    return {**COMMANDS, **ACTIVITIES, **BUNDLE, **CATCHMENT, **PHOTOS, **DATA, **EXPORTS, **IMPORTS, **MENTORSHIP,
+            **OBSERVATIONS, **SCHOOL, **SUMMARIES}[name]

@@ -45,6 +45,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         db.close()
     result = write_bundle(contents, full_path(args.out), as_zip=args.zip or bool(password), password=password,
                           font_path=font, data_folder=db.path.parent, workers=args.workers, seal_key=seal_key)
+    from schooldesk.cli_exports import _handed_in
+    from schooldesk.services.hand_ins import bundle_key
+
+    _handed_in(args, bundle_key(contents.semester))
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return EXIT_OK

@@ -107,6 +107,7 @@ def cmd_export_register(args: argparse.Namespace) -> int:
 def cmd_monthly_report(args: argparse.Namespace) -> int:
     from schooldesk.cli import EXIT_OK, _open_existing
     from schooldesk.exports.monthly_report import write_monthly_report_pdf, write_monthly_report_xlsx
+    from schooldesk.services.hand_ins import monthly_key
     from schooldesk.services.monthly_report import monthly_report, parse_month
     from schooldesk.services.print_settings import pdf_font_path
 
@@ -122,7 +123,20 @@ def cmd_monthly_report(args: argparse.Namespace) -> int:
         _written(write_monthly_report_pdf(out, report, font_path=font))
     else:
         _written(write_monthly_report_xlsx(out, report))
+    _handed_in(args, monthly_key(report.month))
     return EXIT_OK
+
+
+def _handed_in(args: argparse.Namespace, key: str) -> None:
+    """The calendar of what is due marks it done (services/hand_ins.py)."""
+    from schooldesk.cli import _open_existing
+    from schooldesk.services.hand_ins import note_hand_in
+
+    db = _open_existing(args)
+    try:
+        note_hand_in(db, key)
+    finally:
+        db.close()
 
 
 def cmd_print_pupil(args: argparse.Namespace) -> int:

@@ -73,12 +73,13 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
     try:
         window = MainWindow(AppState(school_db))
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(12)] == [
-            "Home", "Pupils", "Village children", "Home teaching", "Lesson observation", "Mentoring", "Activities", "Reports", "Hand-in",
+        assert [window.nav.item(i).text() for i in range(13)] == [
+            "Home", "Pupils", "Village children", "Home teaching", "Lesson observation", "Mentoring", "Activities", "Reports",
+            "Work summaries", "Hand-in",
             "Teachers", "Classes", "Settings"]
     finally:
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))
     qtbot.addWidget(chinese)
-    assert [chinese.nav.item(i).text() for i in range(12)] == ["首页", "学生", "适龄儿童", "送教上门", "听课评课", "师徒结对", "活动记录",
-                                                               "报表", "报送材料", "教师", "班级", "设置"]
+    assert [chinese.nav.item(i).text() for i in range(13)] == ["首页", "学生", "适龄儿童", "送教上门", "听课评课", "师徒结对", "活动记录",
+                                                               "报表", "工作总结", "报送材料", "教师", "班级", "设置"]

@@ -17,7 +17,7 @@ from schooldesk.ui.pages.pupils import PupilsPage
 from schooldesk.ui.pages.settings import SettingsPage
 from schooldesk.ui.state import AppState
 
-PAGE_PUPILS, PAGE_SETTINGS = 1, 11
+PAGE_PUPILS, PAGE_SETTINGS = 1, 12
 
 
 def _visible(kind: type, opener: QWidget) -> QDialog:

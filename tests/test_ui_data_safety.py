@@ -18,7 +18,7 @@ from schooldesk.ui.startup import open_for_gui
 from schooldesk.ui.state import AppState
 from tests.builders import open_as_command
 
-PAGE_SETTINGS = 11
+PAGE_SETTINGS = 12
 
 
 def _settings(qtbot, db: Database) -> tuple[MainWindow, object]:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from tests.builders import make_id, photo
 
-PAGE_HOME, PAGE_HOME_TEACHING, PAGE_SETTINGS = 0, 3, 11
+PAGE_HOME, PAGE_HOME_TEACHING, PAGE_SETTINGS = 0, 3, 12
 MONTH_VISITS, MONTH_STANDING = 2, 4
 
 

@@ -16,7 +16,7 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 
 (PAGE_HOME, PAGE_PUPILS, PAGE_CATCHMENT, PAGE_HOME_TEACHING, PAGE_OBSERVATIONS, PAGE_MENTORING, PAGE_ACTIVITIES,
- PAGE_REPORTS, PAGE_EXPORT, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS) = range(12)
+ PAGE_REPORTS, PAGE_SUMMARIES, PAGE_EXPORT, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS) = range(13)
 
 
 def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -238,7 +238,7 @@ def test_views_refresh_for_what_changed_and_hidden_ones_when_shown(qtbot, zh_app
     assert teachers.model.rowCount() == 0  # hidden: nothing read yet
     window.nav.setCurrentRow(PAGE_TEACHERS)
     assert teachers.model.rowCount() == 1  # read when shown
-    assert len(window.pages) == 12
+    assert len(window.pages) == 13
 
 
 def test_the_app_and_its_windows_carry_the_icon(qtbot, zh_app, school_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ from schooldesk.ui.print_preview import PdfPreviewDialog
 from schooldesk.ui.state import AppState
 from tests.builders import photo
 
-PAGE_OBSERVATIONS, PAGE_SETTINGS = 4, 11
+PAGE_OBSERVATIONS, PAGE_SETTINGS = 4, 12
 AUTUMN = SemesterKey(2025, 1)
 
 

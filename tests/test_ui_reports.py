@@ -132,7 +132,7 @@ def test_the_school_sets_what_counts_as_a_suspected_dropout(qtbot, zh_app, regis
     db, _ = registered
     window = MainWindow(AppState(db))
     qtbot.addWidget(window)
-    box = window.page(11).findChild(SupportRulesBox)  # Settings, built on its first visit
+    box = window.page(12).findChild(SupportRulesBox)  # Settings, built on its first visit
     assert box.suspect_days.value() == 3 and not box.is_edited()
     box.suspect_days.setValue(5)
     assert box.is_edited()

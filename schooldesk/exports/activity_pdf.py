@@ -118,8 +118,20 @@ def _summary(form: PdfForm, summary: ActivitySummary) -> list[Flowable]:
         Spacer(0, 5 * mm), form.text("二、活动记录", form.sign_style), Spacer(0, 2 * mm),
         form.listing(("序号", "日期", "类别", "活动名称", "参加人员", "学生"), listing,
                      [10 * mm, 21 * mm, 22 * mm, 45 * mm, 40 * mm, WIDTH - 138 * mm], small=True, empty="本学期尚无活动记录"),
+        *_frequency(form, summary),
         Spacer(0, 8 * mm), KeepTogether([form.seal_block("填表人：", "校长签名：")]),
     ]
+
+
+def _frequency(form: PdfForm, summary: ActivitySummary) -> list[Flowable]:
+    """三、频次要求: each target's periods, done against required."""
+    if not summary.frequency:
+        return []
+    rows = [[r.rule + (f"（{r.group}）" if r.group else ""), r.period, f"{r.due:%Y-%m-%d}", str(r.done), str(r.required),
+             "是" if r.met else "否"] for r in summary.frequency]
+    return [Spacer(0, 5 * mm), form.text("三、频次要求", form.sign_style), Spacer(0, 2 * mm),
+            form.listing(("要求", "期间", "截止日期", "已开展", "要求次数", "达到"), rows,
+                         [WIDTH - 118 * mm, 32 * mm, 24 * mm, 18 * mm, 22 * mm, 22 * mm], small=True)]
 
 
 def write_activity_pdf(path: Path, sheet: ActivitySheet, *, font_path: str | Path | None = None,
@@ -173,7 +185,15 @@ def activity_sheets(summary: ActivitySummary) -> list[Sheet]:
         Column(label="活动内容", value=lambda r: r[1].content, width=40),
         Column(label="照片数", value=lambda r: len(r[1].photos), kind=NUMBER, width=8),
     ))
-    return [by_kind, records]
+    frequency = Sheet(name="频次要求", title=f"{summary.school_name}活动频次要求（{summary.semester.label_zh}）",
+                      rows=summary.frequency, columns=(
+        Column(label="要求", value=lambda r: r.rule, width=30), Column(label="组", value=lambda r: r.group),
+        Column(label="期间", value=lambda r: r.period, width=16),
+        Column(label="截止日期", value=lambda r: r.due, kind=DATE_CELL, width=12),
+        Column(label="已开展", value=lambda r: r.done, kind=NUMBER, width=8),
+        Column(label="要求次数", value=lambda r: r.required, kind=NUMBER, width=8),
+        Column(label="是否达到", value=lambda r: "是" if r.met else "否", width=8)))
+    return [by_kind, records, *([frequency] if summary.frequency else [])]
 
 
 def write_activity_summary_xlsx(path: Path, summary: ActivitySummary, *, filled_on: date | None = None) -> WorkbookResult:

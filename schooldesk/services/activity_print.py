@@ -14,6 +14,7 @@ from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey, TermDates, semester_for
 from schooldesk.services.activities import ActivityRow, get_activity, list_activities
 from schooldesk.services.activity_kinds import list_kinds
+from schooldesk.services.frequency_targets import FrequencyRow, frequency_standing
 from schooldesk.services.school import get_school
 from schooldesk.services.semesters import list_semesters
 
@@ -81,6 +82,7 @@ class ActivitySummary:
     school_name: str
     semester: SemesterKey
     activities: tuple[ActivityRow, ...]
+    frequency: tuple[FrequencyRow, ...] = ()  # done / required per frequency target of the semester
 
     @property
     def file_name(self) -> str:
@@ -100,7 +102,8 @@ class ActivitySummary:
 
 def activity_summary(db: Database, semester: SemesterKey) -> ActivitySummary:
     rows = sorted(list_activities(db, semester), key=lambda a: (a.date, a.id))
-    return ActivitySummary(school_name=_school_name(db), semester=semester, activities=tuple(rows))
+    return ActivitySummary(school_name=_school_name(db), semester=semester, activities=tuple(rows),
+                           frequency=frequency_standing(db, semester))
 
 
 def activity_sheets(summary: ActivitySummary) -> tuple[ActivitySheet, ...]:

@@ -31,6 +31,7 @@ CHECK_TEXTS = {
     "catchment_to_verify": QT_TRANSLATE_NOOP(
         "Bundle", "%1 children of the villages are still 待核实 (where they are is not known): %2"),
     "catchment_no_proof": QT_TRANSLATE_NOOP("Bundle", "%1 children studying elsewhere (本在外) have no proof: %2"),
+    "frequency_behind": QT_TRANSLATE_NOOP("Bundle", "%1: %2 of %3 held (%4)"),
 }
 CATCHMENT = "catchment"  # where a check of the 摸底 is mended (its documents go with 控辍保学)
 
@@ -54,7 +55,8 @@ class BundleCheck:
               "pair_behind": "师徒结对%1未达到目标（%2）", "not_visited": "%1（留守儿童）尚未由%2家访",
               "no_responsible_teacher": "%1名留守儿童没有包保责任人，无人负责家访：%2",
               "left_behind_unfilled": "%1（留守儿童）：台账中%2未填",
-              "catchment_to_verify": "%1名适龄儿童去向待核实：%2", "catchment_no_proof": "%1名本在外儿童没有证明：%2"}
+              "catchment_to_verify": "%1名适龄儿童去向待核实：%2", "catchment_no_proof": "%1名本在外儿童没有证明：%2",
+              "frequency_behind": "%1：已开展%2次，要求%3次（%4）"}
         return fill(zh[self.code], self.args)
 
 
@@ -97,6 +99,11 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
                                  args=(str(len(unassigned)), "、".join(unassigned))))
     found += [BundleCheck(code="left_behind_unfilled", family=DROPOUT, record=pupil_id, args=(name, columns))
               for pupil_id, name, columns in left_behind_incomplete(db, semester)]
+    from schooldesk.services.frequency_targets import frequency_behind
+
+    found += [BundleCheck(code="frequency_behind", family=ACTIVITIES, args=(row.what, str(row.done), str(row.required),
+                                                                            row.rule))
+              for row in frequency_behind(db, semester, today, due_in_term=True)]
     return found + _catchment_checks(db, semester, today)
 
 

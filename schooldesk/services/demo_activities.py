@@ -80,3 +80,23 @@ def add_demo_activities(db: Database, term: TermDates, teachers: list[TeacherRow
         add_activity(db, ActivityInput(
             kind_id=kinds["safety"], title="冬季消防安全演练", date=day(75), place="操场", organiser_id=active[1].id,
             content="全校师生参加疏散演练，用时4分钟"), today=today)
+    _demo_frequency(db, term, active, today)
+
+
+def _demo_frequency(db: Database, term: TermDates, active: list[TeacherRow], today: date) -> None:
+    """The seeds' frequency targets and one of the school's own (each 教研组 meets monthly), with a 质量分析会
+    held, so the home page and the register show targets both met and short."""
+    from dataclasses import replace
+
+    from schooldesk.domain.frequency import MONTH, FrequencyTarget
+    from schooldesk.services.frequency_targets import preset_targets, set_frequency_targets
+
+    version = preset_targets(db, term.start)
+    research = FrequencyTarget(kind_code="teaching_research", times=1, per=MONTH, group_field="group",
+                               groups=("语文教研组", "数学教研组"))
+    set_frequency_targets(db, replace(version, targets=(*version.targets, research)))
+    kinds = {spec.name: kind_id for kind_id, spec in list_kinds(db).items()}
+    add_activity(db, ActivityInput(
+        kind_id=kinds["质量分析会"], title="期中教学质量分析会", date=min(today - timedelta(days=1), term.start + timedelta(days=62)),
+        place="会议室", organiser_id=active[0].id, teacher_ids=tuple(t.id for t in active[:8]),
+        content="分析期中检测成绩，查找薄弱学科和学困生，制定改进措施"), today=today)

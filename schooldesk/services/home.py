@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,11 @@ from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
 from schooldesk.services.observation_quotas import QUOTAS_KEY, QuotaRow, behind_on_observations
 from schooldesk.services.school_rules import SUPPORT_INTERVALS_KEY
 from schooldesk.services.support import OverdueSupport, overdue_support
-from schooldesk.services.pupils import on_roll_on
+from schooldesk.services.figures import roll_counts
+
+if TYPE_CHECKING:
+    from schooldesk.services.due_dates import DueItem
+    from schooldesk.services.frequency_targets import FrequencyRow
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,12 +54,14 @@ class FamiliesSummary:
     pairs_behind: tuple[PairProgress, ...] = ()
     not_visited: int = 0  # left-behind children not yet visited by their responsible teacher this semester
     visits_behind: int = 0  # … and those short of the school's target
+    frequency_behind: tuple[FrequencyRow, ...] = ()  # activity kinds short of their frequency targets
+    due: tuple[DueItem, ...] = ()  # the calendar: not done and due within a month, overdue first
 
 
 def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
     with db.transaction() as session:
-        pupils, teachers, classes = (session.scalar(query) or 0 for query in (
-            select(func.count()).select_from(Pupil).where(on_roll_on(today)),
+        pupils = roll_counts(session, today).on_roll
+        teachers, classes = (session.scalar(query) or 0 for query in (
             select(func.count()).select_from(Teacher).where(Teacher.active.is_(True)),
             select(func.count()).select_from(SchoolClass).where(SchoolClass.school_year == school_year,
                                                                  SchoolClass.active.is_(True)),
@@ -66,6 +73,8 @@ def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
 
 
 def families_summary(db: Database, semester: SemesterKey | None, today: date) -> FamiliesSummary:
+    from schooldesk.services.due_dates import upcoming
+    from schooldesk.services.frequency_targets import frequency_behind
     from schooldesk.services.visit_targets import visit_standing
 
     if semester is None:
@@ -73,7 +82,9 @@ def families_summary(db: Database, semester: SemesterKey | None, today: date) ->
     standing = visit_standing(db, semester)
     return FamiliesSummary(observing_behind=tuple(behind_on_observations(db, semester, today)),
                            pairs_behind=tuple(pairs_behind(db, semester, today)),
-                           not_visited=standing.not_visited, visits_behind=standing.children_behind)
+                           not_visited=standing.not_visited, visits_behind=standing.children_behind,
+                           frequency_behind=tuple(frequency_behind(db, semester, today)),
+                           due=tuple(upcoming(db, semester, today)))
 
 
 def first_steps(db: Database) -> tuple[FirstStep, ...]:
@@ -87,8 +98,10 @@ def read_first_steps(session: Session) -> tuple[FirstStep, ...]:
     from schooldesk.db.models import CareRecord, School, SchoolSetting
     from schooldesk.services.visit_targets import TARGETS_KEY as VISIT_TARGETS_KEY  # as families_summary: when used
 
+    from schooldesk.services.frequency_targets import TARGETS_KEY as FREQUENCY_KEY
+
     rule_keys = (SUPPORT_INTERVALS_KEY, HOME_TEACHING_RULES_KEY, QUOTAS_KEY, VISIT_TARGETS_KEY,
-                 MENTORSHIP_TARGETS_KEY)  # any of them saved: the school has looked at its rules
+                 MENTORSHIP_TARGETS_KEY, FREQUENCY_KEY)  # any of them saved: the school has looked at its rules
 
     def any_of(model: type) -> bool:
         return session.scalar(select(model.id).limit(1)) is not None  # type: ignore[attr-defined]

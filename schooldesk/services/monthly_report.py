@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import calendar
-from collections import Counter
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -12,21 +11,19 @@ from sqlalchemy.orm import selectinload
 
 from schooldesk.db.audit import record_export
 from schooldesk.db.database import Database
-from schooldesk.db.models import DropoutCase, HomeTeachingPlan, Pupil, School
+from schooldesk.db.models import DropoutCase, HomeTeachingPlan, School
 from schooldesk.domain.care import CONFIRMED_DROPOUT, RETURNED_TO_SCHOOL, SUSPECTED_DROPOUT
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.pupils import DROPPED_OUT, HOME_TAUGHT, ON_ROLL
 from schooldesk.domain.semester import school_year_of
 from schooldesk.services.home_teaching import plan_months
 from schooldesk.services.home_teaching_rules import read_visit_rules
 from schooldesk.services.access import masking
-from schooldesk.services.pupils import status_in_force
+from schooldesk.services.figures import roll_counts
 from schooldesk.services.registers import PupilFacts, check_full_ids, pupil_facts
 from schooldesk.services.school_rules import read_suspect_after_days
 
-NOT_AT_SCHOOL = frozenset({DROPPED_OUT, "休学", HOME_TAUGHT})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,9 +86,7 @@ def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> Mont
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     with db.transaction() as session:
         school = session.scalars(select(School)).first()
-        statuses = Counter(session.scalars(select(status_in_force(last)).select_from(Pupil)))  # None: not yet come
-        on_roll = sum(n for s, n in statuses.items() if s in ON_ROLL)
-        at_school = on_roll - sum(n for s, n in statuses.items() if s in NOT_AT_SCHOOL)
+        roll = roll_counts(session, last)
         cases = session.scalars(select(DropoutCase).options(selectinload(DropoutCase.visits))
                                 .where(DropoutCase.started_on <= last)).all()
         plans = session.scalars(select(HomeTeachingPlan).options(selectinload(HomeTeachingPlan.visits)).where(
@@ -116,8 +111,8 @@ def monthly_report(db: Database, month: date, *, full_ids: bool = False) -> Mont
             this = next(m for m in months if m.month == first)
             served.append((plan, this))
         figures = (
-            MonthlyFigure(label="在籍人数", count=on_roll),
-            MonthlyFigure(label="在校人数", count=at_school),
+            MonthlyFigure(label="在籍人数", count=roll.on_roll),
+            MonthlyFigure(label="在校人数", count=roll.at_school),
             add("疑似辍学", case_rows([c for c in cases if c.stage == SUSPECTED_DROPOUT and _open_at(c, last)], "start")),
             add("本月新增辍学", case_rows([c for c in cases if c.stage == CONFIRMED_DROPOUT
                                           and first <= c.started_on <= last], "start")),

@@ -18,7 +18,7 @@ from schooldesk.db.photo_store import StoredPhoto
 from schooldesk.domain.errors import NotFoundError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.services.access import require_own
-from schooldesk.services.photos import MAX_PHOTOS, link_photos, record_owners
+from schooldesk.services.photos import MAX_PHOTOS, PhotoRef, link_photos, record_owners
 
 KINDS = ("activity", "home-teaching-visit", "observation", "return-visit", "support", "catchment")
 GONE = QT_TRANSLATE_NOOP("Errors", "There is no record %1 (it may have been deleted).")
@@ -112,7 +112,7 @@ def attach(db: Database, target: PhotoTarget, stored: list[StoredPhoto]) -> int:
 def keep_received(db: Database, stored: StoredPhoto) -> PhotoRef:
     """A photo received for a form still being filled: in the store and on file now, linked when the form is saved
     (an unsaved form's photo is an unused one, removed by the store's tidy-up like any other)."""
-    from schooldesk.services.photos import PhotoRef, _photo_rows
+    from schooldesk.services.photos import _photo_rows
 
     with db.transaction() as session:
         [photo] = _photo_rows(session, [], [stored])

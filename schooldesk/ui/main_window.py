@@ -45,6 +45,7 @@ class MainWindow(PreservesGeometry, QMainWindow):
             (self.tr("Mentoring"), _PageMaker("mentorship", "MentorshipPage", state)),
             (self.tr("Activities"), _PageMaker("activities", "ActivitiesPage", state)),
             (self.tr("Reports"), _PageMaker("reports", "ReportsPage", state)),
+            (self.tr("Work summaries"), _PageMaker("summaries", "SummariesPage", state)),
             (self.tr("Hand-in"), _PageMaker("export", "ExportPage", state)),
             (self.tr("Teachers"), _PageMaker("teachers", "TeachersPage", state)),
             (self.tr("Classes"), _PageMaker("classes", "ClassesPage", state)),

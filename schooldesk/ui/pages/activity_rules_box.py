@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QGroupBox, QPushButton, QSpinBox, QWidget
 
 from schooldesk.domain.activities import VisitTargets
 from schooldesk.domain.i18n import fill
@@ -21,6 +21,7 @@ class ActivityRulesBox(QGroupBox):
         self.setObjectName("ActivityRulesBox")
         self.state = state
         self.dialog: ActivityKindsDialog | None = None
+        self.opened: QDialog | None = None  # the frequency or calendar dialog last opened
         self.per_child = QSpinBox(self)
         self.per_child.setObjectName("visitsPerChild")
         self.per_teacher = QSpinBox(self)
@@ -35,12 +36,20 @@ class ActivityRulesBox(QGroupBox):
         self.save_button.clicked.connect(self.save)
         self.kinds_button = QPushButton(self.tr("Kinds and fields…"), self)
         self.kinds_button.clicked.connect(self.edit_kinds)
+        self.frequency_button = QPushButton(self.tr("Frequency targets…"), self)
+        self.frequency_button.setObjectName("frequencyTargets")
+        self.frequency_button.clicked.connect(self.edit_frequency)
+        self.due_button = QPushButton(self.tr("Calendar of what is due…"), self)
+        self.due_button.setObjectName("dueDates")
+        self.due_button.clicked.connect(self.edit_due_dates)
         form = QFormLayout(self)
         form.addRow(self.tr("Visits to each left-behind child"), self.per_child)
         form.addRow(self.tr("Home visits by each teacher"), self.per_teacher)
         form.addRow(self.tr("In force from"), self.targets_from)
         form.addRow("", self.save_button)
         form.addRow("", self.kinds_button)
+        form.addRow("", self.frequency_button)
+        form.addRow("", self.due_button)
         self.load()
 
     _as_loaded: list[int] | None = None
@@ -73,3 +82,20 @@ class ActivityRulesBox(QGroupBox):
                                      self.dialog.changed else None)
         self.dialog.open()
         return self.dialog
+
+    def _opened(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(lambda _r: self.state.notify_changed(RULES, ACTIVITIES) if getattr(dialog, "changed", False)
+                                else None)
+        dialog.open()
+        self.opened = dialog
+        return dialog
+
+    def edit_frequency(self) -> QDialog:
+        from schooldesk.ui.dialogs.frequency_dialog import FrequencyDialog
+
+        return self._opened(FrequencyDialog(self.state.db, self))
+
+    def edit_due_dates(self) -> QDialog:
+        from schooldesk.ui.dialogs.due_dates_dialog import DueDatesDialog
+
+        return self._opened(DueDatesDialog(self.state.db, self))

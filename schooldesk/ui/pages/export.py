@@ -208,9 +208,14 @@ class ExportPage(QWidget):
         def work(progress: Any) -> Any:
             from schooldesk.services.bundle_seal import school_seal_key
 
+            from schooldesk.services.hand_ins import bundle_key, note_hand_in
+
             contents = bundle_contents(db, key, families=families, full_ids=full)
-            return write_bundle(contents, Path(where), as_zip=as_zip, password=password, font_path=font,
-                                progress=progress.report, data_folder=db.path.parent, seal_key=school_seal_key(db))
+            result = write_bundle(contents, Path(where), as_zip=as_zip, password=password, font_path=font,
+                                  progress=progress.report, data_folder=db.path.parent, seal_key=school_seal_key(db))
+            if len(families) == len(FAMILIES):  # the whole bundle: the calendar's 报送材料 is done
+                note_hand_in(db, bundle_key(key))
+            return result
 
         QSettings().setValue(DESTINATION_KEY, where)  # offered first next time, if it is there
         self.outcome.clear()

@@ -99,6 +99,31 @@ class HomePage(QWidget):
         self.pairs_table.setToolTip(self.tr("Double-click or press Enter to open the pair."))
         self.pairs_table.activated.connect(self.open_pair)
         self.pairs_table.hide()
+        self.due_title = QLabel(self)
+        self.due_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.due_title.setWordWrap(True)
+        self.due_model: RowTableModel[Any] = RowTableModel([
+            Column(self.tr("Due"), lambda i: i.date.isoformat()),
+            Column(self.tr("What"), lambda i: i.what),
+            Column(self.tr("State"), lambda i: self.tr("overdue") if i.date < date.today() else self.tr("to do")),
+        ])
+        self.due_table = record_table(self.due_model, self)
+        self.due_table.setObjectName("dueDates")
+        self.due_table.setToolTip(self.tr("Double-click or press Enter to open the page where it is done."))
+        self.due_table.activated.connect(self.open_due)
+        self.frequency_title = QLabel(self)
+        self.frequency_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.frequency_title.setWordWrap(True)
+        self.frequency_model: RowTableModel[Any] = RowTableModel([
+            Column(self.tr("Activity"), lambda r: r.what),
+            Column(self.tr("Held / required"), lambda r: f"{r.done} / {r.required}"),
+            Column(self.tr("By"), lambda r: r.due.isoformat()),
+        ])
+        self.frequency_table = record_table(self.frequency_model, self)
+        self.frequency_table.setObjectName("frequencyBehind")
+        self.frequency_table.setToolTip(self.tr("Double-click or press Enter to open the activities page."))
+        self.frequency_table.activated.connect(lambda _index: self._open_page("ActivitiesPage"))
+        self.frequency_table.hide()
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
@@ -111,7 +136,9 @@ class HomePage(QWidget):
         for number, (title, table) in enumerate(((self.overdue_title, self.overdue_table),
                                                  (self.home_title, self.home_table),
                                                  (self.observing_title, self.observing_table),
-                                                 (self.pairs_title, self.pairs_table))):
+                                                 (self.pairs_title, self.pairs_table),
+                                                 (self.due_title, self.due_table),
+                                                 (self.frequency_title, self.frequency_table))):
             row, column = divmod(number, 2)
             lists.addWidget(title, row * 2, column)
             lists.addWidget(table, row * 2 + 1, column)
@@ -203,6 +230,31 @@ class HomePage(QWidget):
         self.pairs_model.set_rows(pairs)
         self.pairs_table.resizeColumnsToContents()
         self.pairs_table.setVisible(bool(pairs))
+        due = summary.due
+        self.due_title.setText(fill(self.tr("Due within a month: %1"), (str(len(due)),)) if due
+                               else self.tr("Nothing is due within a month."))
+        self.due_model.set_rows(due)
+        self.due_table.resizeColumnsToContents()
+        self.due_table.setVisible(bool(due))
+        frequency = summary.frequency_behind
+        self.frequency_title.setText(
+            fill(self.tr("Activities short of their frequency targets: %1"), (str(len(frequency)),)) if frequency
+            else self.tr("Activities: every frequency target is met so far."))
+        self.frequency_model.set_rows(frequency)
+        self.frequency_table.resizeColumnsToContents()
+        self.frequency_table.setVisible(bool(frequency))
+
+    def _open_page(self, name: str) -> QWidget | None:
+        window = self.window()
+        return window.open_page(name) if hasattr(window, "open_page") else None
+
+    def open_due(self, index: QModelIndex) -> QWidget | None:
+        """Each item opens where it is done: 月报 on 报表, the bundle on 报送, a summary on 工作总结, …"""
+        pages = {"dropout": "ReportsPage", "bundle": "ExportPage", "catchment": "CatchmentPage",
+                 "activities": "ActivitiesPage"}
+        item = self.due_model.row_at(index.row())
+        page = "SummariesPage" if item.what.endswith("工作总结") else pages.get(item.family, "ReportsPage")
+        return self._open_page(page)
 
     def open_pair(self, index: QModelIndex) -> QWidget:
         """A pair behind opens in its window, where the missing record is added."""

@@ -189,7 +189,8 @@ class ReportsPage(QWidget):
         if not got:
             return
         path, (document, specs) = got.value
-        run_in_background(self, self.tr("Writing the workbook…"), lambda _progress: _write_xlsx(path, document, specs),
+        db = self.state.db
+        run_in_background(self, self.tr("Writing the workbook…"), lambda _progress: _write_xlsx(path, document, specs, db),
                           lambda result: self._saved(result.path))
 
     def _saved(self, path: Path) -> None:
@@ -211,11 +212,15 @@ class ReportsPage(QWidget):
         self.preview = preview
 
 
-def _write_xlsx(path: Path, document: Any, specs: list[RegisterSpec]) -> Any:
+def _write_xlsx(path: Path, document: Any, specs: list[RegisterSpec], db: Any = None) -> Any:
     if isinstance(document, MonthlyReport):
         from schooldesk.exports.monthly_report import write_monthly_report_xlsx
+        from schooldesk.services.hand_ins import monthly_key, note_hand_in
 
-        return write_monthly_report_xlsx(path, document)
+        result = write_monthly_report_xlsx(path, document)
+        if db is not None:  # the calendar's 月报 is done
+            note_hand_in(db, monthly_key(document.month))
+        return result
     from schooldesk.exports.registers import write_registers_xlsx
 
     return write_registers_xlsx(path, document, specs)
