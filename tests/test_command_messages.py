@@ -168,6 +168,8 @@ def test_every_command_with_semester_refuses_a_term_not_set_up_plainly(home, tmp
         "observation-quotas": [],
         "export-observations": ["--out", out + ".xlsx"],
         "catchment-report": ["--out", out + ".xlsx"],
+        "draft-summary": ["--family", "dropout", "--out", out + ".docx"],
+        "due-dates": [],
     }
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]

@@ -136,8 +136,8 @@ def test_the_new_school_year_window_previews_adjusts_and_starts(qtbot, zh_app, s
     window = MainWindow(AppState(db))
     qtbot.addWidget(window)
     window.show()
-    window.nav.setCurrentRow(10)
-    classes_page = window.pages[10][1]
+    window.nav.setCurrentRow(11)
+    classes_page = window.pages[11][1]
     dialog: NewSchoolYearDialog = classes_page.open_new_school_year()  # type: ignore[assignment]
     assert dialog.terms.year.value() == 2026 and dialog.kind.currentText() == "小学"
     assert dialog.graduation.value() == date(2026, 7, 15)  # the last day of 2025—2026, not today

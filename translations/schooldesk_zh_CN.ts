@@ -360,42 +360,52 @@
       <translation>活动记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="30" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="31" />
       <source>no target</source>
       <translation>不要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="31" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="32" />
       <source> a semester</source>
       <translation> 次/学期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="33" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="34" />
       <source>Save home-visit targets</source>
       <translation>保存家访要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="36" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="37" />
       <source>Kinds and fields…</source>
       <translation>活动类别与字段…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="39" />
+      <source>Frequency targets…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="42" />
+      <source>Calendar of what is due…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="46" />
       <source>Visits to each left-behind child</source>
       <translation>每名留守儿童家访</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="40" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="47" />
       <source>Home visits by each teacher</source>
       <translation>每位教师家访</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="41" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="48" />
       <source>In force from</source>
       <translation>生效日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="68" />
+      <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="77" />
       <source>Home-visit targets saved; they hold from %1.</source>
       <translation>家访要求已保存，自 %1 起执行。</translation>
     </message>
@@ -720,54 +730,59 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>Bundle</name>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="22" />
+      <location filename="../schooldesk/services/bundle.py" line="26" />
       <source>%1: 送教上门 in %2 short of the rule</source>
       <translation>%1：%2送教上门未达到要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="23" />
+      <location filename="../schooldesk/services/bundle.py" line="27" />
       <source>%1: 送教上门 visit of %2 has no photo</source>
       <translation>%1：%2的送教记录没有照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="24" />
+      <location filename="../schooldesk/services/bundle.py" line="28" />
       <source>%1: support record overdue since %2</source>
       <translation>%1：帮扶记录自 %2 起逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="25" />
+      <location filename="../schooldesk/services/bundle.py" line="29" />
       <source>Observation of %1's lesson “%2” on %3 has no scores</source>
       <translation>%1老师《%2》（%3）的听课记录未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="26" />
+      <location filename="../schooldesk/services/bundle.py" line="30" />
       <source>Mentoring pair %1 is behind its targets (%2)</source>
       <translation>师徒结对%1未达到目标（%2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="27" />
+      <location filename="../schooldesk/services/bundle.py" line="31" />
       <source>%1 (left-behind) not yet visited by %2</source>
       <translation>%1（留守儿童）尚未由%2家访</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="28" />
+      <location filename="../schooldesk/services/bundle.py" line="32" />
       <source>%1 left-behind children have no responsible teacher (包保责任人) to visit them: %2</source>
       <translation>%1名留守儿童没有包保责任人，无人负责家访：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="30" />
+      <location filename="../schooldesk/services/bundle.py" line="34" />
       <source>%1 (left-behind): the register prints 未填 for %2</source>
       <translation>%1（留守儿童）：台账中%2未填</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="31" />
+      <location filename="../schooldesk/services/bundle.py" line="35" />
       <source>%1 children of the villages are still 待核实 (where they are is not known): %2</source>
       <translation>%1名适龄儿童去向待核实：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/bundle.py" line="33" />
+      <location filename="../schooldesk/services/bundle.py" line="37" />
       <source>%1 children studying elsewhere (本在外) have no proof: %2</source>
       <translation>%1名本在外儿童没有证明：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/bundle.py" line="38" />
+      <source>%1: %2 of %3 held (%4)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1737,27 +1752,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="243" />
+      <location filename="../schooldesk/cli.py" line="245" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="277" />
+      <location filename="../schooldesk/cli.py" line="279" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="278" />
+      <location filename="../schooldesk/cli.py" line="280" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="290" />
+      <location filename="../schooldesk/cli.py" line="292" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="291" />
+      <location filename="../schooldesk/cli.py" line="293" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
@@ -1812,48 +1827,48 @@ The current data is backed up first, so this can be undone.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="58" />
+      <location filename="../schooldesk/cli_imports.py" line="67" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="60" />
+      <location filename="../schooldesk/cli_imports.py" line="69" />
       <location filename="../schooldesk/cli_school.py" line="39" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="43" />
+      <location filename="../schooldesk/cli_imports.py" line="39" />
       <source>Warning: the file is of another school (学校标识码 %1).</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="66" />
+      <location filename="../schooldesk/cli_imports.py" line="75" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="69" />
+      <location filename="../schooldesk/cli_imports.py" line="78" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="71" />
+      <location filename="../schooldesk/cli_imports.py" line="80" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="72" />
+      <location filename="../schooldesk/cli_imports.py" line="81" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="46" />
+      <location filename="../schooldesk/cli_imports.py" line="42" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="78" />
+      <location filename="../schooldesk/cli_imports.py" line="87" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
@@ -1863,12 +1878,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="324" />
+      <location filename="../schooldesk/cli.py" line="326" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="325" />
+      <location filename="../schooldesk/cli.py" line="327" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
@@ -1914,77 +1929,77 @@ The current data is backed up first, so this can be undone.</source>
       <translation>进度落后</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="51" />
+      <location filename="../schooldesk/cli_bundle.py" line="55" />
       <source>Written and checked: %1 (%2 files).</source>
       <translation>已写入并校验：%1（共 %2 个文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="53" />
+      <location filename="../schooldesk/cli_bundle.py" line="57" />
       <source>Incomplete: %1</source>
       <translation>未完成：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="64" />
+      <location filename="../schooldesk/cli_bundle.py" line="68" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="65" />
+      <location filename="../schooldesk/cli_bundle.py" line="69" />
       <source>changed</source>
       <translation>已改动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="66" />
+      <location filename="../schooldesk/cli_bundle.py" line="70" />
       <source>extra</source>
       <translation>多出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="79" />
+      <location filename="../schooldesk/cli_bundle.py" line="83" />
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <location filename="../schooldesk/cli_bundle.py" line="74" />
       <source>Sealed by this school: the manifest is the one SchoolDesk wrote, unchanged.</source>
       <translation>封存有效：清单是本校SchoolDesk导出时写下的，未被改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="73" />
+      <location filename="../schooldesk/cli_bundle.py" line="77" />
       <source>The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.</source>
       <translation>封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="76" />
+      <location filename="../schooldesk/cli_bundle.py" line="80" />
       <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
       <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="60" />
+      <location filename="../schooldesk/cli_catchment.py" line="54" />
       <source>Matched by ID number: %1; by name and birth date (to confirm): %2; not on the register: %3; not of compulsory age: %4; ID number wrong or blank (flagged): %5.</source>
       <translation>身份证号匹配：%1；姓名+出生日期匹配（待确认）：%2；不在本校名册：%3；不在义务教育年龄：%4；身份证号错误或为空（已标记）：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="111" />
+      <location filename="../schooldesk/cli_catchment.py" line="105" />
       <source>Children of compulsory age: %1; to verify: %2; 本在外: %3 (with proof: %4); 外在本: %5; enrolment rate: %6.</source>
       <translation>适龄儿童：%1；待核实：%2；本在外：%3（有证明：%4）；外在本：%5；入学率：%6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="137" />
+      <location filename="../schooldesk/cli_catchment.py" line="131" />
       <source>Rows read: %1; pupils on roll: %2; only in the file: %3; only in the register: %4; differences: %5.</source>
       <translation>读取 %1 行；在籍学生 %2 人；仅在学籍系统：%3；仅在本校名册：%4；信息不一致：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="142" />
+      <location filename="../schooldesk/cli_catchment.py" line="136" />
       <source>Only in the file (row %1): %2 %3</source>
       <translation>仅在学籍系统（第 %1 行）：%2 %3</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="145" />
+      <location filename="../schooldesk/cli_catchment.py" line="139" />
       <source>Only in the register: %1 %2</source>
       <translation>仅在本校名册：%1 %2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="147" />
+      <location filename="../schooldesk/cli_catchment.py" line="141" />
       <source>%1 (row %2): %3 is %4 here, %5 in the file</source>
       <translation>%1（第 %2 行）：%3 本校为 %4，学籍系统为 %5</translation>
     </message>
@@ -1997,6 +2012,26 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/cli_photos.py" line="69" />
       <source>Photos received: %1; refused: %2.</source>
       <translation>收到照片：%1 张；拒收：%2 张。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_summaries.py" line="48" />
+      <source>Written: %1 (%2 figures; complete the parts marked 【请补充】).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_summaries.py" line="68" />
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_summaries.py" line="69" />
+      <source>overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_summaries.py" line="70" />
+      <source>to do</source>
+      <translation>待办</translation>
     </message>
   </context>
   <context>
@@ -2090,14 +2125,62 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
+    <name>DueDatesDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="23" />
+      <source>Calendar of what is due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="31" />
+      <source>day </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="38" />
+      <source> days before the term ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="40" />
+      <source>MM-DD, e.g. 09-30、03-31</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="43" />
+      <source>&amp;Monthly report, of the next month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="44" />
+      <source>Semester &amp;bundle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="45" />
+      <source>Work &amp;summaries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="46" />
+      <source>适龄儿童摸底 &amp;rounds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="47" />
+      <source>In force &amp;from</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="258" />
+      <location filename="../schooldesk/cli.py" line="260" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="311" />
+      <location filename="../schooldesk/cli.py" line="313" />
       <location filename="../schooldesk/cli_data.py" line="27" />
       <location filename="../schooldesk/cli_data.py" line="68" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -2500,6 +2583,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/work_summary.py" line="92" />
       <location filename="../schooldesk/services/care.py" line="75" />
       <location filename="../schooldesk/domain/pupils.py" line="55" />
       <source>Choose one of: %1.</source>
@@ -2764,6 +2848,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/school_rules.py" line="44" />
+      <location filename="../schooldesk/domain/frequency.py" line="62" />
       <location filename="../schooldesk/domain/home_teaching.py" line="55" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
@@ -3016,7 +3101,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>恢复码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/monthly_report.py" line="76" />
+      <location filename="../schooldesk/services/monthly_report.py" line="73" />
       <source>Give the month as YYYY-MM, e.g. 2026-10.</source>
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
@@ -3285,7 +3370,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/activity_kinds.py" line="36" />
-      <location filename="../schooldesk/services/activity_print.py" line="70" />
+      <location filename="../schooldesk/services/frequency_targets.py" line="73" />
+      <location filename="../schooldesk/services/activity_print.py" line="71" />
       <source>The kind of activity no longer exists.</source>
       <translation>该活动类别已不存在。</translation>
     </message>
@@ -3508,6 +3594,23 @@ If it happens again, press “Copy details” and send them with what you were d
       <source>The record already has the most photos it can keep.</source>
       <translation>该记录的照片已达上限。</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/domain/frequency.py" line="64" />
+      <location filename="../schooldesk/domain/frequency.py" line="135" />
+      <location filename="../schooldesk/domain/frequency.py" line="139" />
+      <source>Give a number from %1 to %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/frequency.py" line="69" />
+      <source>Choose the field that names the groups.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/frequency.py" line="81" />
+      <source>Give the day as MM-DD, e.g. 05-25.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>ExportPage</name>
@@ -3627,17 +3730,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="218" />
+      <location filename="../schooldesk/ui/pages/export.py" line="223" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="224" />
+      <location filename="../schooldesk/ui/pages/export.py" line="229" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="226" />
+      <location filename="../schooldesk/ui/pages/export.py" line="231" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>
@@ -3789,6 +3892,100 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/pages/first_steps.py" line="46" />
       <source>%1 %2. %3 — %4</source>
       <translation>%1 %2. %3 — %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>FrequencyDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="29" />
+      <source>Frequency targets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="38" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="60" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="55" />
+      <source>MM-DD, e.g. 05-25</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="59" />
+      <source>e.g. 语文组、数学组 (empty: the whole school)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="62" />
+      <source>&amp;Kind of activity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="63" />
+      <source>At &amp;least</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="64" />
+      <source>&amp;How often</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="65" />
+      <source>In the &amp;week of</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="66" />
+      <source>Groups named by the &amp;field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="67" />
+      <source>&amp;Each of the groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
+      <source>&amp;Add</source>
+      <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
+      <source>&amp;Replace the selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="70" />
+      <source>&amp;Delete the selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="77" />
+      <source>Add the &amp;presets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="78" />
+      <source>质量分析会 twice a school year, 校际教研 and 家长会 each semester, 心理健康教育 in the week of 25 May</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="84" />
+      <source>In force &amp;from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="98" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="171" />
+      <source>Saved; they hold from %1.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -4041,87 +4238,157 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="102" />
+      <location filename="../schooldesk/ui/pages/home.py" line="106" />
+      <source>Due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <source>overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <source>to do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="112" />
+      <source>Double-click or press Enter to open the page where it is done.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="118" />
+      <source>Activity</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="119" />
+      <source>Held / required</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="120" />
+      <source>By</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="124" />
+      <source>Double-click or press Enter to open the activities page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="127" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="103" />
+      <location filename="../schooldesk/ui/pages/home.py" line="128" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="140" />
+      <location filename="../schooldesk/ui/pages/home.py" line="167" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="142" />
+      <location filename="../schooldesk/ui/pages/home.py" line="169" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <location filename="../schooldesk/ui/pages/home.py" line="183" />
       <source>No pupils on roll yet: overdue support records will show here.</source>
       <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="164" />
+      <location filename="../schooldesk/ui/pages/home.py" line="191" />
       <source>Home teaching: no child is taught at home yet.</source>
       <translation>送教上门：尚无送教上门的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="188" />
+      <location filename="../schooldesk/ui/pages/home.py" line="215" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="155" />
+      <location filename="../schooldesk/ui/pages/home.py" line="234" />
+      <source>Due within a month: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="235" />
+      <source>Nothing is due within a month.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="241" />
+      <source>Activities short of their frequency targets: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="242" />
+      <source>Activities: every frequency target is met so far.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="182" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="157" />
+      <location filename="../schooldesk/ui/pages/home.py" line="184" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="163" />
+      <location filename="../schooldesk/ui/pages/home.py" line="190" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="165" />
+      <location filename="../schooldesk/ui/pages/home.py" line="192" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="192" />
+      <location filename="../schooldesk/ui/pages/home.py" line="219" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="193" />
+      <location filename="../schooldesk/ui/pages/home.py" line="220" />
       <source>Lesson observation: no teachers yet.</source>
       <translation>听课评课：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="194" />
+      <location filename="../schooldesk/ui/pages/home.py" line="221" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="200" />
+      <location filename="../schooldesk/ui/pages/home.py" line="227" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="201" />
+      <location filename="../schooldesk/ui/pages/home.py" line="228" />
       <source>Mentoring: no teachers yet.</source>
       <translation>师徒结对：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="202" />
+      <location filename="../schooldesk/ui/pages/home.py" line="229" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -4708,77 +4975,77 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ListImportDialog</name>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="38" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="50" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="51" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="57" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="45" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="57" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="58" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="58" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="49" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="61" />
       <source>&amp;Import</source>
       <translation>导入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="69" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="71" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="76" />
       <source>Checking the list…</source>
       <translation>正在检查名单…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="84" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="89" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="101" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="106" />
       <source>Imported.</source>
       <translation>已导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="102" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="107" />
       <source>Error (row skipped)</source>
       <translation>错误（此行跳过）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="103" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="108" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="112" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="117" />
       <source>Sheet “%1”: %2 rows read: %3 new, %4 updated, %5 unchanged, %6 skipped.</source>
       <translation>工作表“%1”：共读取 %2 行：新增 %3，更新 %4，未变 %5，跳过 %6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/list_import_dialog.py" line="134" />
+      <location filename="../schooldesk/ui/list_import_dialog.py" line="139" />
       <source>&amp;Import %1 rows</source>
       <translation>导入 %1 行(&amp;I)</translation>
     </message>
@@ -4899,71 +5166,76 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="48" />
+      <source>Work summaries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/main_window.py" line="49" />
       <source>Hand-in</source>
       <translation>报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="49" />
+      <location filename="../schooldesk/ui/main_window.py" line="50" />
       <source>Teachers</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="50" />
+      <location filename="../schooldesk/ui/main_window.py" line="51" />
       <source>Classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="51" />
+      <location filename="../schooldesk/ui/main_window.py" line="52" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="74" />
+      <location filename="../schooldesk/ui/main_window.py" line="75" />
       <source>Data folder: %1</source>
       <translation>数据文件夹：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="77" />
+      <location filename="../schooldesk/ui/main_window.py" line="78" />
       <source>Signed in: %1</source>
       <translation>已登录：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="87" />
+      <location filename="../schooldesk/ui/main_window.py" line="88" />
       <source>Ready</source>
       <translation>就绪</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="103" />
+      <location filename="../schooldesk/ui/main_window.py" line="104" />
       <source>Main toolbar</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="107" />
+      <location filename="../schooldesk/ui/main_window.py" line="108" />
       <source>&amp;New</source>
       <translation>新建(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="108" />
+      <location filename="../schooldesk/ui/main_window.py" line="109" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="109" />
+      <location filename="../schooldesk/ui/main_window.py" line="110" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="110" />
+      <location filename="../schooldesk/ui/main_window.py" line="111" />
       <source>&amp;Close</source>
       <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="111" />
+      <location filename="../schooldesk/ui/main_window.py" line="112" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="118" />
+      <location filename="../schooldesk/ui/main_window.py" line="119" />
       <source>Semester: </source>
       <translation>学期：</translation>
     </message>
@@ -6785,7 +7057,7 @@ Save with this start date?</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="192" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="193" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
@@ -7104,84 +7376,162 @@ Choose No to start with an empty database.</source>
   <context>
     <name>StatusCheckDialog</name>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="37" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="38" />
       <source>学籍核查: the register against the 学籍 system</source>
       <translation>学籍核查：本校名册与学籍系统比对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="41" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="42" />
       <source>Choose a fresh export of the 学籍 system (.xlsx or .xls): the pupils on roll are compared with it by 学籍号, ID number, or name and birth date.</source>
       <translation>请选择从学籍系统新导出的名单（.xlsx 或 .xls）：按学籍号、身份证号或姓名+出生日期与在籍学生比对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="44" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="45" />
       <source>&amp;Choose file…</source>
       <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="47" />
       <source>Excel workbooks (*.xlsx *.xls)</source>
       <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="52" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="54" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="53" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="54" />
       <source>Row in the file</source>
       <translation>文件中的行</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="56" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="57" />
       <source>&amp;Open the pupil…</source>
       <translation>打开学生信息(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="73" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="67" />
       <source>File: %1</source>
       <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="80" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="74" />
       <source>Comparing…</source>
       <translation>正在比对…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="85" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="79" />
       <source>Only in the 学籍 system</source>
       <translation>仅在学籍系统</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="86" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="80" />
       <source>Only in the register</source>
       <translation>仅在本校名册</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="88" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="82" />
       <source>Differs</source>
       <translation>信息不一致</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="88" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="82" />
       <source>%1: %2 here, %3 in the 学籍 system</source>
       <translation>%1：本校为 %2，学籍系统为 %3</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/status_check_dialog.py" line="94" />
+      <location filename="../schooldesk/ui/status_check_dialog.py" line="88" />
       <source>%1 rows read, %2 pupils on roll: %3 only in the 学籍 system, %4 only in the register, %5 differences.</source>
       <translation>读取 %1 行，在籍学生 %2 人：仅在学籍系统 %3 人，仅在本校名册 %4 人，信息不一致 %5 处。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummariesPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="34" />
+      <source>Work summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="35" />
+      <source>Due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
+      <source>drafted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
+      <source>not drafted yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="41" />
+      <source>Figures the draft states (each as the registers count it):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="43" />
+      <source>Figure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="43" />
+      <source>Value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="46" />
+      <source>&amp;Draft as a Word document…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="51" />
+      <source>The draft opens in Word or WPS: the headings, the figures and small tables are written; complete the parts marked 【请补充】 (highlighted) before handing it in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="71" />
+      <source>No semester has been set up.</source>
+      <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="74" />
+      <source>Work summaries, %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="94" />
+      <source>Draft the work summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="94" />
+      <source>Word document (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/summaries.py" line="116" />
+      <source>Drafting the work summary…</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -16,12 +16,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from schooldesk.db.models import (
-    ActivityKind, CareRecord, DropoutCase, HomeTeachingPlan, MentorshipPair, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
+    ActivityKind,
+    CareRecord,
+    DropoutCase,
+    HomeTeachingPlan,
+    MentorshipPair,
+    Photo,
+    PhotoLink,
+    Pupil,
+    SchoolClass,
+    Teacher,
 )
 from schooldesk.domain.access import ROLE_NAMES_ZH
 from schooldesk.domain.care import KIND_BY_CODE, NOTE, SUPPORT_INTERVALS
+from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.home_teaching import RULE_UNITS
 from schooldesk.domain.moving_up import SCHOOL_TYPES
+from schooldesk.domain.semester import SemesterKey
 
 Translate = Callable[[str, str], str]  # (context, English source) → the user's language
 
@@ -89,6 +100,7 @@ PER_TABLE = {  # where one column means something else in one table
     ("catchment_child", "relation"): "与户主关系", ("catchment_finding", "school"): "就读学校",
 }
 CATCHMENT_MATCHES = {"id": "身份证号", "name_birth": "姓名+出生日期（待确认）", "confirmed": "已确认"}
+QUIET_COLUMNS = {("activity_kind", "code")}  # the program's own name for a kind made in Settings (school_11)
 QUIET = {"id", "position", "slot", "sha256", "file_name", "width", "height", "size", "name_keys", "chain"}
 SETTINGS = {
     "support_interval_days": "帮扶记录间隔（天）", "suspected_dropout": "疑似辍学判定", "home_teaching_rules": "送教上门要求",
@@ -96,12 +108,15 @@ SETTINGS = {
     "observation_quotas": "听课节数要求", "observation_rubric": "默认听课评价表", "observation_print": "听课记录打印",
     "mentorship_targets": "师徒结对目标", "mentorship_agreement": "师徒结对协议书文字",
     "mentorship_assessment_form": "师徒结对考核表", "visit_targets": "家访要求",
-    "catchment_destinations": "适龄儿童去向类别",
+    "catchment_destinations": "适龄儿童去向类别", "frequency_targets": "活动频次要求", "due_dates": "报送日程",
+    "hand_ins": "报送记录",
 }
 SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "versions": "各版本", "hash": "校验值",
                  "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字",
                  "per_child": "每名留守儿童家访次数", "per_teacher": "每位教师家访次数", "effective_from": "生效日期"}
 BOOLEANS = {True: "是", False: "否"}
+SUMMARY_NAMES = {"dropout": "控辍保学", "home-teaching": "送教上门", "observation": "听课评课",
+                 "mentorship": "师徒结对", "activities": "活动"}
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
 
@@ -120,6 +135,7 @@ class Names:
     pairs: dict[int, str] = field(default_factory=dict)  # mentoring pair → 师傅—徒弟
     activity_kinds: dict[int, str] = field(default_factory=dict)
     activity_fields: dict[int, dict[str, str]] = field(default_factory=dict)  # kind → field key → label
+    kind_codes: dict[str, str] = field(default_factory=dict)  # an activity kind's code → its name
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -135,8 +151,10 @@ class Names:
         names.care_kinds = dict(session.execute(select(CareRecord.id, CareRecord.kind)).all())
         names.link_photos = dict(session.execute(select(PhotoLink.id, Photo.original_name).join(
             Photo, Photo.id == PhotoLink.photo_id)).all())
-        for kind_id, name, definition in session.execute(select(ActivityKind.id, ActivityKind.name, ActivityKind.definition)):
+        for kind_id, code, name, definition in session.execute(
+                select(ActivityKind.id, ActivityKind.code, ActivityKind.name, ActivityKind.definition)):
             names.activity_kinds[kind_id] = name
+            names.kind_codes[code] = name
             names.activity_fields[kind_id] = {f["key"]: f["label"] for f in (definition or {}).get("fields", [])}
         mentor, apprentice = aliased(Teacher), aliased(Teacher)
         names.pairs = {pair_id: f"{m}—{a}" for pair_id, m, a in session.execute(
@@ -166,7 +184,7 @@ def describe(table: str, action: str, changes: Mapping[str, list[Any]], names: N
     if table == "care_record" and "kind" not in changes and number in names.care_kinds:
         changes = {"kind": [names.care_kinds[number]] * 2, **changes}  # the details' labels depend on it
     for column, (old, new) in changes.items():
-        if column in QUIET or (column == "kind" and changes[column][0] == changes[column][1] and action == "update"):
+        if column in QUIET or (table, column) in QUIET_COLUMNS or (column == "kind" and changes[column][0] == changes[column][1] and action == "update"):
             continue
         label = column_label(table, column)
         shown_old, shown_new = (_value(table, column, v, changes, names, translate) for v in (old, new))
@@ -233,7 +251,7 @@ def _value(table: str, column: str, value: Any, changes: Mapping[str, list[Any]]
         code = kind[1] or kind[0]
         return _details(value, code, translate)
     if column == "value" and isinstance(value, dict):
-        return _setting(value)
+        return _setting(value, names)
     if column == "definition" and isinstance(value, dict) and table == "activity_kind":
         return "、".join(f.get("label", "") + ("（停用）" if f.get("hidden") else "") for f in value.get("fields", [])) or "无"
     if column == "definition" and isinstance(value, dict):
@@ -261,18 +279,19 @@ def _details(details: Mapping[str, Any], code: str | None, translate: Translate)
     return "；".join(parts)
 
 
-def _setting(value: Mapping[str, Any]) -> str:
+def _setting(value: Mapping[str, Any], names: Names) -> str:
     """A school setting's value: 留守儿童：30天; 每月不少于2次…（自2025年11月起）; 学校类型：小学."""
     if "versions" in value:
-        return "；".join(_quota_version(v) if "quotas" in v else _target_version(v) if "targets" in v
-                        else _rule_version(v) for v in value["versions"])
+        return "；".join(_version(v, names) for v in value["versions"])
     if "items" in value:
         return _rubric(value)
     if "code" in value:
         return SCHOOL_TYPES.get(value["code"], "其他")
     parts = []
     for key, item in value.items():
-        if key in KIND_BY_CODE:  # a support interval: 留守儿童：每两周
+        if key.startswith(("monthly:", "bundle:", "summary:")):
+            parts.append(f"{_hand_in(key)}：{_plain(item)}报送")
+        elif key in KIND_BY_CODE:  # a support interval: 留守儿童：每两周
             parts.append(f"{KIND_BY_CODE[key].name_zh}：{dict(SUPPORT_INTERVALS).get(item, f'{item}天')}")
         else:
             parts.append(f"{SETTING_PARTS.get(key, COLUMNS.get(key, '其他'))}：{_plain(item)}")
@@ -283,6 +302,56 @@ def _rule_version(version: Mapping[str, Any]) -> str:
     since = "{}".format(version.get("effective_from", ""))[:7]
     return (f"{RULE_UNITS.get(version.get('per'), '')}不少于{version.get('min_visits')}次，每次不少于"
             f"{version.get('periods_per_visit')}课时（每课时{version.get('minutes_per_period')}分钟），自{since}起")
+
+
+def _version(version: Mapping[str, Any], names: Names) -> str:
+    if "quotas" in version:
+        return _quota_version(version)
+    if "monthly_report_day" in version:
+        return _due_dates_version(version)
+    if "targets" in version:
+        targets = version["targets"]
+        return (_frequency_version(version, names) if targets and "kind_code" in targets[0]
+                else _target_version(version))
+    return _rule_version(version)
+
+
+def _frequency_version(version: Mapping[str, Any], names: Names) -> str:
+    """每学年至少2次质量分析会、每个语文教研组每月至少1次教研活动（自2026-09-01起）."""
+    from schooldesk.domain.frequency import FrequencyTarget
+
+    texts = []
+    for t in version.get("targets", ()):
+        target = FrequencyTarget(kind_code=str(t.get("kind_code")), times=int(t.get("times", 0)),
+                                 per=str(t.get("per")), week_of=str(t.get("week_of", "")),
+                                 groups=tuple(t.get("groups", ())))
+        try:
+            texts.append(target.describe(names.kind_codes.get(target.kind_code, "活动")))
+        except (KeyError, ValueError):  # a shape this version does not know: its figures, plainly
+            texts.append(f"{target.times}次")
+    return f"{'、'.join(texts) or '无'}（自{version.get('effective_from', '')}起）"
+
+
+def _hand_in(key: str) -> str:
+    """monthly:2026-10 → 2026年10月月报; bundle:2026-1 → 2026—2027学年第一学期报送材料; summary:dropout:… → …工作总结."""
+    kind, _, rest = key.partition(":")
+    if kind == "monthly":
+        year, _, month = rest.partition("-")
+        return f"{year}年{month}月月报"
+    family, _, code = rest.rpartition(":") if kind == "summary" else ("", "", rest)
+    try:
+        term = SemesterKey.parse(code).label_zh
+    except ValidationError:
+        term = code
+    return f"{term}{SUMMARY_NAMES.get(family, '')}工作总结" if kind == "summary" else f"{term}报送材料"
+
+
+def _due_dates_version(version: Mapping[str, Any]) -> str:
+    """月报每月5日前、报送材料学期结束前7天、工作总结学期结束前7天、摸底09-30、03-31（自2026-09-01起）."""
+    rounds = "、".join(version.get("survey_rounds", ())) or "无"
+    return (f"月报次月{version.get('monthly_report_day')}日前、报送材料学期结束前{version.get('bundle_days_before_end')}天、"
+            f"工作总结学期结束前{version.get('summary_days_before_end')}天、适龄儿童摸底{rounds}"
+            f"（自{version.get('effective_from', '')}起）")
 
 
 def _quota_version(version: Mapping[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from schooldesk.db.database import Database
 from schooldesk.domain.collection import collector_paused
@@ -12,6 +13,9 @@ from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
+
+if TYPE_CHECKING:
+    from schooldesk.services.frequency_targets import FrequencyRow
 
 DROPOUT, HOME_TEACHING, OBSERVATIONS, MENTORSHIP, ACTIVITIES = (
     "dropout", "home_teaching", "observations", "mentorship", "activities")
@@ -60,7 +64,8 @@ class BundleCheck:
         return fill(zh[self.code], self.args)
 
 
-def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[BundleCheck]:
+def bundle_checks(db: Database, semester: SemesterKey, today: date, *, frequency: Sequence[FrequencyRow] | None = None
+                  ) -> list[BundleCheck]:
     """报送前检查: 送教上门 months behind and visits without photos, support overdue, observations without scores,
     pairs behind their targets, left-behind children not yet visited by their teacher and, as one item, those
     without a responsible teacher."""
@@ -103,7 +108,7 @@ def bundle_checks(db: Database, semester: SemesterKey, today: date) -> list[Bund
 
     found += [BundleCheck(code="frequency_behind", family=ACTIVITIES, args=(row.what, str(row.done), str(row.required),
                                                                             row.rule))
-              for row in frequency_behind(db, semester, today, due_in_term=True)]
+              for row in frequency_behind(db, semester, today, due_in_term=True, standing=frequency)]
     return found + _catchment_checks(db, semester, today)
 
 
@@ -214,4 +219,5 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
     return BundleContents(
         school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
         exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, as_of=today, families=tuple(f for f in FAMILIES if f in families),
-        checks=tuple(bundle_checks(db, semester, today)), **parts)  # type: ignore[arg-type]
+        checks=tuple(bundle_checks(db, semester, today, frequency=getattr(parts.get("activity_summary"), "frequency", None))),
+        **parts)  # type: ignore[arg-type]

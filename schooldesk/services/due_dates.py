@@ -3,6 +3,7 @@
 school's, kept with history in the one rule store."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -11,11 +12,22 @@ from sqlalchemy import select
 
 from schooldesk.db.catchment_models import CatchmentFinding
 from schooldesk.db.database import Database
-from schooldesk.domain.frequency import DueDates, due_dates_for, month_periods, validate_due_dates, week_day
+from schooldesk.domain.frequency import (
+    DueDates,
+    due_dates_for,
+    month_periods,
+    validate_due_dates,
+    week_day,
+)
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
-from schooldesk.services.frequency_targets import read_frequency_standing
-from schooldesk.services.hand_ins import bundle_key, monthly_key, read_hand_ins, summary_key
+from schooldesk.services.frequency_targets import FrequencyRow, read_frequency_standing
+from schooldesk.services.hand_ins import (
+    bundle_key,
+    monthly_key,
+    read_hand_ins,
+    summary_key,
+)
 from schooldesk.services.rule_store import read_versions, save_version
 from schooldesk.services.semesters import semester_dates
 
@@ -69,6 +81,12 @@ class DueItem:
         return {"date": self.date.isoformat(), "what": self.what, "family": self.family, "done": self.done}
 
 
+def frequency_item(row: FrequencyRow) -> DueItem:
+    """A frequency target's period as the calendar lists it: 教研活动·语文组（2026年11月）：已开展1次，要求2次."""
+    return DueItem(date=row.due, what=f"{row.what}：已开展{row.done}次，要求{row.required}次", family="activities",
+                   done=row.met)
+
+
 def due_items(db: Database, semester: SemesterKey) -> list[DueItem]:
     """Everything due for *semester*, by date; each judged by the dates in force on the term's first day (a
     month's 月报 by those in force on the month's first day)."""
@@ -98,11 +116,13 @@ def due_items(db: Database, semester: SemesterKey) -> list[DueItem]:
                 if term.start_date <= day <= term.end_date:
                     items.append(DueItem(date=day, what="适龄儿童摸底核实", family="catchment",
                                          done=any(v <= day for v in verified)))
-        items += [DueItem(date=row.due, what=f"{row.what}：{row.rule}（{row.done}/{row.required}）",
-                          family="activities", done=row.met) for row in read_frequency_standing(session, semester)]
+        items += [frequency_item(row) for row in read_frequency_standing(session, semester)]
     return sorted(items, key=lambda i: (i.date, i.family, i.what))
 
 
-def upcoming(db: Database, semester: SemesterKey, today: date, *, days: int = 30) -> list[DueItem]:
-    """The home page's list: what is not done and due within *days*, overdue first."""
-    return [i for i in due_items(db, semester) if not i.done and i.date <= today + timedelta(days=days)]
+def upcoming(db: Database, semester: SemesterKey, today: date, *, days: int = 30,
+             behind: Sequence[FrequencyRow] = ()) -> list[DueItem]:
+    """The home page's list: what is not done and due within *days*, and every frequency target of *behind* (begun
+    and short, however far its day), overdue first."""
+    soon = [i for i in due_items(db, semester) if not i.done and i.date <= today + timedelta(days=days)]
+    return sorted(set(soon) | {frequency_item(row) for row in behind}, key=lambda i: (i.date, i.family, i.what))

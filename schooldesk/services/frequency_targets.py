@@ -4,6 +4,7 @@ home page, the 报送前检查 and the work summaries."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,7 +16,12 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import Activity, ActivityKind, Semester
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.frequency import (
-    PRESETS, FrequencyTarget, FrequencyVersion, periods_in_term, validate_target, version_for,
+    PRESETS,
+    FrequencyTarget,
+    FrequencyVersion,
+    periods_in_term,
+    validate_target,
+    version_for,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey
@@ -100,6 +106,7 @@ class FrequencyRow:
     due: date
     done: int
     required: int
+    in_term: bool = True  # due by the term's last day (a school-year target is not late in the autumn)
 
     @property
     def met(self) -> bool:
@@ -122,8 +129,8 @@ def frequency_standing(db: Database, semester: SemesterKey) -> tuple[FrequencyRo
 
 
 def read_frequency_standing(session: Session, semester: SemesterKey) -> tuple[FrequencyRow, ...]:
-    term = semester_dates(session, semester)
     year_terms = session.scalars(select(Semester).where(Semester.school_year == semester.school_year)).all()
+    term = next((t for t in year_terms if t.term == semester.term), None) or semester_dates(session, semester)
     year_start = min((t.start_date for t in year_terms), default=term.start_date)
     year_end = max((t.end_date for t in year_terms), default=term.end_date)
     versions = read_frequency_versions(session)
@@ -154,15 +161,15 @@ def read_frequency_standing(session: Session, semester: SemesterKey) -> tuple[Fr
             for group in rule.groups or ("",):
                 rows.append(FrequencyRow(kind_code=rule.kind_code, kind_name=kind_name, rule=rule.describe(kind_name),
                                          group=group, period=period.label, start=period.start, due=period.end,
-                                         done=counted[group], required=rule.times))
+                                         done=counted[group], required=rule.times,
+                                         in_term=period.end <= term.end_date))
     return tuple(sorted(rows, key=lambda r: (r.due, r.kind_name, r.group)))
 
 
-def frequency_behind(db: Database, semester: SemesterKey, today: date, *, due_in_term: bool = False
-                     ) -> list[FrequencyRow]:
+def frequency_behind(db: Database, semester: SemesterKey, today: date, *, due_in_term: bool = False,
+                     standing: Sequence[FrequencyRow] | None = None) -> list[FrequencyRow]:
     """Periods begun by *today* still short of their target: the home page's list; with *due_in_term*, only those
-    due by the term's last day (the 报送前检查: a school-year target is not late in the autumn)."""
-    with db.transaction() as session:
-        end = semester_dates(session, semester).end_date
-        rows = read_frequency_standing(session, semester)
-    return [row for row in rows if row.behind_on(today) and (not due_in_term or row.due <= end)]
+    due by the term's last day (the 报送前检查: a school-year target is not late in the autumn). *standing*: the
+    semester's rows when read already (the bundle's activities summary)."""
+    rows = frequency_standing(db, semester) if standing is None else standing
+    return [row for row in rows if row.behind_on(today) and (not due_in_term or row.in_term)]

@@ -13,14 +13,18 @@ from sqlalchemy.orm import Session
 from schooldesk.db.database import Database
 from schooldesk.db.models import Pupil, SchoolClass, Teacher
 from schooldesk.domain.semester import SemesterKey
+from schooldesk.services.figures import roll_counts
 from schooldesk.services.home_teaching import PlanSummary, behind_this_month
 from schooldesk.services.home_teaching_rules import RULES_KEY as HOME_TEACHING_RULES_KEY
 from schooldesk.services.mentorship_targets import TARGETS_KEY as MENTORSHIP_TARGETS_KEY
 from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
-from schooldesk.services.observation_quotas import QUOTAS_KEY, QuotaRow, behind_on_observations
+from schooldesk.services.observation_quotas import (
+    QUOTAS_KEY,
+    QuotaRow,
+    behind_on_observations,
+)
 from schooldesk.services.school_rules import SUPPORT_INTERVALS_KEY
 from schooldesk.services.support import OverdueSupport, overdue_support
-from schooldesk.services.figures import roll_counts
 
 if TYPE_CHECKING:
     from schooldesk.services.due_dates import DueItem
@@ -55,7 +59,7 @@ class FamiliesSummary:
     not_visited: int = 0  # left-behind children not yet visited by their responsible teacher this semester
     visits_behind: int = 0  # … and those short of the school's target
     frequency_behind: tuple[FrequencyRow, ...] = ()  # activity kinds short of their frequency targets
-    due: tuple[DueItem, ...] = ()  # the calendar: not done and due within a month, overdue first
+    due: tuple[DueItem, ...] = ()  # the calendar: not done and due within a month, overdue first, and the above
 
 
 def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
@@ -80,11 +84,11 @@ def families_summary(db: Database, semester: SemesterKey | None, today: date) ->
     if semester is None:
         return FamiliesSummary()
     standing = visit_standing(db, semester)
+    behind = tuple(frequency_behind(db, semester, today))
     return FamiliesSummary(observing_behind=tuple(behind_on_observations(db, semester, today)),
                            pairs_behind=tuple(pairs_behind(db, semester, today)),
                            not_visited=standing.not_visited, visits_behind=standing.children_behind,
-                           frequency_behind=tuple(frequency_behind(db, semester, today)),
-                           due=tuple(upcoming(db, semester, today)))
+                           frequency_behind=behind, due=tuple(upcoming(db, semester, today, behind=behind)))
 
 
 def first_steps(db: Database) -> tuple[FirstStep, ...]:
@@ -96,9 +100,10 @@ def read_first_steps(session: Session) -> tuple[FirstStep, ...]:
     """School details, teachers, the roster, care categories, the rules — each done or not, in that order (the
     home page shows them until all are done, so an empty school is never told everything 达到要求)."""
     from schooldesk.db.models import CareRecord, School, SchoolSetting
-    from schooldesk.services.visit_targets import TARGETS_KEY as VISIT_TARGETS_KEY  # as families_summary: when used
-
     from schooldesk.services.frequency_targets import TARGETS_KEY as FREQUENCY_KEY
+    from schooldesk.services.visit_targets import (
+        TARGETS_KEY as VISIT_TARGETS_KEY,  # as families_summary: when used
+    )
 
     rule_keys = (SUPPORT_INTERVALS_KEY, HOME_TEACHING_RULES_KEY, QUOTAS_KEY, VISIT_TARGETS_KEY,
                  MENTORSHIP_TARGETS_KEY, FREQUENCY_KEY)  # any of them saved: the school has looked at its rules

@@ -13,12 +13,12 @@ from schooldesk.services.home_teaching import PlanSummary
 from schooldesk.services.mentorship_targets import PairProgress
 from schooldesk.services.observation_quotas import QuotaRow
 from schooldesk.services.support import OverdueSupport
+from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.pages.first_steps import FirstStepsBox
+from schooldesk.ui.service_call import call_service
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
-from schooldesk.ui.month_text import visits_text
 from schooldesk.ui.tables import record_table
-from schooldesk.ui.service_call import call_service
 
 
 class HomePage(QWidget):
@@ -103,27 +103,14 @@ class HomePage(QWidget):
         self.due_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.due_title.setWordWrap(True)
         self.due_model: RowTableModel[Any] = RowTableModel([
-            Column(self.tr("Due"), lambda i: i.date.isoformat()),
             Column(self.tr("What"), lambda i: i.what),
             Column(self.tr("State"), lambda i: self.tr("overdue") if i.date < date.today() else self.tr("to do")),
+            Column(self.tr("Due"), lambda i: i.date.isoformat()),
         ])
         self.due_table = record_table(self.due_model, self)
         self.due_table.setObjectName("dueDates")
         self.due_table.setToolTip(self.tr("Double-click or press Enter to open the page where it is done."))
         self.due_table.activated.connect(self.open_due)
-        self.frequency_title = QLabel(self)
-        self.frequency_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.frequency_title.setWordWrap(True)
-        self.frequency_model: RowTableModel[Any] = RowTableModel([
-            Column(self.tr("Activity"), lambda r: r.what),
-            Column(self.tr("Held / required"), lambda r: f"{r.done} / {r.required}"),
-            Column(self.tr("By"), lambda r: r.due.isoformat()),
-        ])
-        self.frequency_table = record_table(self.frequency_model, self)
-        self.frequency_table.setObjectName("frequencyBehind")
-        self.frequency_table.setToolTip(self.tr("Double-click or press Enter to open the activities page."))
-        self.frequency_table.activated.connect(lambda _index: self._open_page("ActivitiesPage"))
-        self.frequency_table.hide()
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
@@ -136,15 +123,17 @@ class HomePage(QWidget):
         for number, (title, table) in enumerate(((self.overdue_title, self.overdue_table),
                                                  (self.home_title, self.home_table),
                                                  (self.observing_title, self.observing_table),
-                                                 (self.pairs_title, self.pairs_table),
-                                                 (self.due_title, self.due_table),
-                                                 (self.frequency_title, self.frequency_table))):
+                                                 (self.pairs_title, self.pairs_table))):
             row, column = divmod(number, 2)
             lists.addWidget(title, row * 2, column)
             lists.addWidget(table, row * 2 + 1, column)
             lists.setRowStretch(row * 2 + 1, 1)
-        lists.setColumnStretch(0, 1)
-        lists.setColumnStretch(1, 1)
+        # What is due (the calendar and the frequency targets behind) beside them, the height of both rows.
+        lists.addWidget(self.due_title, 0, 2)
+        lists.addWidget(self.due_table, 1, 2, 3, 1)
+        lists.setColumnStretch(0, 3)
+        lists.setColumnStretch(1, 3)
+        lists.setColumnStretch(2, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
@@ -230,19 +219,14 @@ class HomePage(QWidget):
         self.pairs_model.set_rows(pairs)
         self.pairs_table.resizeColumnsToContents()
         self.pairs_table.setVisible(bool(pairs))
-        due = summary.due
-        self.due_title.setText(fill(self.tr("Due within a month: %1"), (str(len(due)),)) if due
-                               else self.tr("Nothing is due within a month."))
+        due, short = summary.due, len(summary.frequency_behind)
+        self.due_title.setText(
+            fill(self.tr("To do: %1 (activities short of their frequency targets: %2)"), (str(len(due)), str(short)))
+            if short else fill(self.tr("To do within a month: %1"), (str(len(due)),)) if due
+            else self.tr("Nothing is due within a month, and every frequency target is met so far."))
         self.due_model.set_rows(due)
         self.due_table.resizeColumnsToContents()
         self.due_table.setVisible(bool(due))
-        frequency = summary.frequency_behind
-        self.frequency_title.setText(
-            fill(self.tr("Activities short of their frequency targets: %1"), (str(len(frequency)),)) if frequency
-            else self.tr("Activities: every frequency target is met so far."))
-        self.frequency_model.set_rows(frequency)
-        self.frequency_table.resizeColumnsToContents()
-        self.frequency_table.setVisible(bool(frequency))
 
     def _open_page(self, name: str) -> QWidget | None:
         window = self.window()
