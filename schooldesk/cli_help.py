@@ -112,6 +112,11 @@ HELP = (
     QT_TRANSLATE_NOOP("CommandHelp", "the new school year's start, e.g. 2026 for 2026—2027"),
     QT_TRANSLATE_NOOP("CommandHelp", "show what would happen; write nothing"),
     QT_TRANSLATE_NOOP("CommandHelp", "print the plan as one JSON object"),
+    QT_TRANSLATE_NOOP("CommandHelp", "draft a family's work summary (工作总结) from the records as a Word document"),
+    QT_TRANSLATE_NOOP("CommandHelp", "which records the summary is about"),
+    QT_TRANSLATE_NOOP("CommandHelp", "print the path and every figure the summary states"),
+    QT_TRANSLATE_NOOP("CommandHelp", "the calendar of what is due this semester (月报, 报送材料, 工作总结, 摸底, 频次要求)"),
+    QT_TRANSLATE_NOOP("CommandHelp", "print the items as one JSON object"),
 )
 
 

@@ -20,7 +20,7 @@ from schooldesk.ui.state import AppState
 
 TODAY = date(2026, 11, 24)
 ALLOWED = {"PDF", "Excel", "USB", "ID", "SchoolDesk", "Ctrl", "WPS", "ttf", "ttc", "xlsx", "xls", "pdf", "jpg",
-           "jpeg", "png", "admin", "demo", "AES", "Enter", "Esc", "Tab", "zsh", "English", "zip", "txt", "MB"}  # zsh: pinyin initials
+           "jpeg", "png", "admin", "demo", "AES", "Enter", "Esc", "Tab", "zsh", "English", "zip", "txt", "MB", "Word", "docx"}  # zsh: pinyin initials
 PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s，。；：）)]*")  # a file or folder shown to the clerk
 FILE = re.compile(r"[\w.-]+\.(?:pdf|xlsx|xls|jpg|jpeg|png|ttf|ttc|sqlite3|zip)\b", re.I)
 LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -142,7 +142,7 @@ def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  #
     look(activities.new_record())
     activities.tabs.setCurrentIndex(1)
     look(window)
-    for number in (9, 10):  # 教师, 班级
+    for number in (10, 11):  # 教师, 班级
         page = window.page(number)
         page.new_record()
         look(QApplication.activeModalWidget())
@@ -153,6 +153,8 @@ def open_everything(qtbot, demo: Database, check_page=None) -> list[QWidget]:  #
     look(settings.mentorship_rules.edit_template())
     look(settings.mentorship_rules.edit_form())
     look(settings.activity_rules.edit_kinds())
+    look(settings.activity_rules.edit_frequency())
+    look(settings.activity_rules.edit_due_dates())
     look(settings.users.open_audit())
     settings.users.add_button.click()
     look(QApplication.activeModalWidget())

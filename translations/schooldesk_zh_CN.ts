@@ -382,12 +382,12 @@
     <message>
       <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="39" />
       <source>Frequency targets…</source>
-      <translation type="unfinished" />
+      <translation>活动频次要求…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="42" />
       <source>Calendar of what is due…</source>
-      <translation type="unfinished" />
+      <translation>报送日程…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/activity_rules_box.py" line="46" />
@@ -782,7 +782,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/services/bundle.py" line="38" />
       <source>%1: %2 of %3 held (%4)</source>
-      <translation type="unfinished" />
+      <translation>%1：已开展%2次，要求%3次（%4）</translation>
     </message>
   </context>
   <context>
@@ -1738,6 +1738,31 @@ The current data is backed up first, so this can be undone.</source>
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="115" />
+      <source>draft a family's work summary (工作总结) from the records as a Word document</source>
+      <translation>从记录起草某一类工作总结（Word文档）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="116" />
+      <source>which records the summary is about</source>
+      <translation>总结哪一类记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="117" />
+      <source>print the path and every figure the summary states</source>
+      <translation>以JSON输出文件路径和总结中的每项数据</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="118" />
+      <source>the calendar of what is due this semester (月报, 报送材料, 工作总结, 摸底, 频次要求)</source>
+      <translation>本学期的报送日程（月报、报送材料、工作总结、摸底、频次要求）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli_help.py" line="119" />
+      <source>print the items as one JSON object</source>
+      <translation>以一个JSON对象输出各事项</translation>
+    </message>
   </context>
   <context>
     <name>CommandLine</name>
@@ -2016,7 +2041,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/cli_summaries.py" line="48" />
       <source>Written: %1 (%2 figures; complete the parts marked 【请补充】).</source>
-      <translation type="unfinished" />
+      <translation>已写入：%1（共%2项数据；请补充标有【请补充】的部分）。</translation>
     </message>
     <message>
       <location filename="../schooldesk/cli_summaries.py" line="68" />
@@ -2026,7 +2051,7 @@ The current data is backed up first, so this can be undone.</source>
     <message>
       <location filename="../schooldesk/cli_summaries.py" line="69" />
       <source>overdue</source>
-      <translation type="unfinished" />
+      <translation>已逾期</translation>
     </message>
     <message>
       <location filename="../schooldesk/cli_summaries.py" line="70" />
@@ -2129,47 +2154,52 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="23" />
       <source>Calendar of what is due</source>
-      <translation type="unfinished" />
+      <translation>报送日程</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="39" />
+      <source> days before the term ends</source>
+      <translation> 天（学期结束前）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="41" />
+      <source>MM-DD, e.g. 09-30、03-31</source>
+      <translation>月-日，例如09-30、03-31</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="31" />
-      <source>day </source>
-      <translation type="unfinished" />
+      <source>by the </source>
+      <translation>次月</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="38" />
-      <source> days before the term ends</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="40" />
-      <source>MM-DD, e.g. 09-30、03-31</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="43" />
-      <source>&amp;Monthly report, of the next month</source>
-      <translation type="unfinished" />
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="32" />
+      <source> of the next month</source>
+      <translation>日前</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="44" />
-      <source>Semester &amp;bundle</source>
-      <translation type="unfinished" />
+      <source>&amp;Monthly report (控辍保学月报)</source>
+      <translation>控辍保学月报(&amp;M)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="45" />
-      <source>Work &amp;summaries</source>
-      <translation type="unfinished" />
+      <source>Semester &amp;bundle</source>
+      <translation>学期报送材料(&amp;B)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="46" />
-      <source>适龄儿童摸底 &amp;rounds</source>
-      <translation type="unfinished" />
+      <source>Work &amp;summaries</source>
+      <translation>工作总结(&amp;S)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="47" />
+      <source>适龄儿童摸底 &amp;rounds</source>
+      <translation>适龄儿童摸底日期(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/due_dates_dialog.py" line="48" />
       <source>In force &amp;from</source>
-      <translation type="unfinished" />
+      <translation>生效日期(&amp;F)</translation>
     </message>
   </context>
   <context>
@@ -3599,17 +3629,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/frequency.py" line="135" />
       <location filename="../schooldesk/domain/frequency.py" line="139" />
       <source>Give a number from %1 to %2.</source>
-      <translation type="unfinished" />
+      <translation>请填写%1到%2之间的数。</translation>
     </message>
     <message>
       <location filename="../schooldesk/domain/frequency.py" line="69" />
       <source>Choose the field that names the groups.</source>
-      <translation type="unfinished" />
+      <translation>请选择区分分组的字段。</translation>
     </message>
     <message>
       <location filename="../schooldesk/domain/frequency.py" line="81" />
       <source>Give the day as MM-DD, e.g. 05-25.</source>
-      <translation type="unfinished" />
+      <translation>日期请写成“月-日”，例如05-25。</translation>
     </message>
   </context>
   <context>
@@ -3899,7 +3929,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="29" />
       <source>Frequency targets</source>
-      <translation type="unfinished" />
+      <translation>活动频次要求</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="38" />
@@ -3910,42 +3940,42 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="55" />
       <source>MM-DD, e.g. 05-25</source>
-      <translation type="unfinished" />
+      <translation>月-日，例如05-25</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="59" />
       <source>e.g. 语文组、数学组 (empty: the whole school)</source>
-      <translation type="unfinished" />
+      <translation>例如 语文组、数学组（留空：全校）</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="62" />
       <source>&amp;Kind of activity</source>
-      <translation type="unfinished" />
+      <translation>活动类别(&amp;K)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="63" />
       <source>At &amp;least</source>
-      <translation type="unfinished" />
+      <translation>不少于(&amp;L)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="64" />
       <source>&amp;How often</source>
-      <translation type="unfinished" />
+      <translation>频次(&amp;H)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="65" />
       <source>In the &amp;week of</source>
-      <translation type="unfinished" />
+      <translation>活动周所含日期(&amp;W)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="66" />
-      <source>Groups named by the &amp;field</source>
-      <translation type="unfinished" />
+      <source>&amp;Groups named by the field</source>
+      <translation>按字段分组(&amp;G)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="67" />
       <source>&amp;Each of the groups</source>
-      <translation type="unfinished" />
+      <translation>每个分组(&amp;E)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
@@ -3955,27 +3985,27 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
       <source>&amp;Replace the selected</source>
-      <translation type="unfinished" />
+      <translation>替换所选(&amp;R)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="70" />
       <source>&amp;Delete the selected</source>
-      <translation type="unfinished" />
+      <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="77" />
       <source>Add the &amp;presets</source>
-      <translation type="unfinished" />
+      <translation>添加预设要求(&amp;P)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="78" />
       <source>质量分析会 twice a school year, 校际教研 and 家长会 each semester, 心理健康教育 in the week of 25 May</source>
-      <translation type="unfinished" />
+      <translation>质量分析会每学年2次，校际教研、家长会每学期1次，心理健康教育活动周在5月25日所在周</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="84" />
       <source>In force &amp;from</source>
-      <translation type="unfinished" />
+      <translation>生效日期(&amp;F)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="98" />
@@ -3985,7 +4015,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="171" />
       <source>Saved; they hold from %1.</source>
-      <translation type="unfinished" />
+      <translation>已保存，自%1起执行。</translation>
     </message>
   </context>
   <context>
@@ -4238,157 +4268,132 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="106" />
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
       <source>Due</source>
-      <translation type="unfinished" />
+      <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home.py" line="224" />
+      <source>To do: %1 (activities short of their frequency targets: %2)</source>
+      <translation>待办：%1项（活动频次未达要求：%2项）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="225" />
+      <source>To do within a month: %1</source>
+      <translation>一个月内待办：%1项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="226" />
+      <source>Nothing is due within a month, and every frequency target is met so far.</source>
+      <translation>一个月内没有到期事项，各项活动频次均已达到。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/home.py" line="106" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
       <source>overdue</source>
-      <translation type="unfinished" />
+      <translation>已逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
       <source>to do</source>
       <translation>待办</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/home.py" line="112" />
       <source>Double-click or press Enter to open the page where it is done.</source>
-      <translation type="unfinished" />
+      <translation>双击或按回车键打开办理该事项的页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="118" />
-      <source>Activity</source>
-      <translation>活动</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="119" />
-      <source>Held / required</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="120" />
-      <source>By</source>
-      <translation>经办人</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="124" />
-      <source>Double-click or press Enter to open the activities page.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="127" />
+      <location filename="../schooldesk/ui/pages/home.py" line="114" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="128" />
+      <location filename="../schooldesk/ui/pages/home.py" line="115" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="167" />
+      <location filename="../schooldesk/ui/pages/home.py" line="156" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="169" />
+      <location filename="../schooldesk/ui/pages/home.py" line="158" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="183" />
+      <location filename="../schooldesk/ui/pages/home.py" line="172" />
       <source>No pupils on roll yet: overdue support records will show here.</source>
       <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="191" />
+      <location filename="../schooldesk/ui/pages/home.py" line="180" />
       <source>Home teaching: no child is taught at home yet.</source>
       <translation>送教上门：尚无送教上门的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="215" />
+      <location filename="../schooldesk/ui/pages/home.py" line="204" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="234" />
-      <source>Due within a month: %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="235" />
-      <source>Nothing is due within a month.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="241" />
-      <source>Activities short of their frequency targets: %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="242" />
-      <source>Activities: every frequency target is met so far.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="182" />
+      <location filename="../schooldesk/ui/pages/home.py" line="171" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="184" />
+      <location filename="../schooldesk/ui/pages/home.py" line="173" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="190" />
+      <location filename="../schooldesk/ui/pages/home.py" line="179" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="192" />
+      <location filename="../schooldesk/ui/pages/home.py" line="181" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="219" />
+      <location filename="../schooldesk/ui/pages/home.py" line="208" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="220" />
+      <location filename="../schooldesk/ui/pages/home.py" line="209" />
       <source>Lesson observation: no teachers yet.</source>
       <translation>听课评课：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="221" />
+      <location filename="../schooldesk/ui/pages/home.py" line="210" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="227" />
+      <location filename="../schooldesk/ui/pages/home.py" line="216" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="228" />
+      <location filename="../schooldesk/ui/pages/home.py" line="217" />
       <source>Mentoring: no teachers yet.</source>
       <translation>师徒结对：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="229" />
+      <location filename="../schooldesk/ui/pages/home.py" line="218" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -5167,7 +5172,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="48" />
       <source>Work summaries</source>
-      <translation type="unfinished" />
+      <translation>工作总结</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/main_window.py" line="49" />
@@ -7461,52 +7466,52 @@ Choose No to start with an empty database.</source>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="34" />
       <source>Work summary</source>
-      <translation type="unfinished" />
+      <translation>工作总结</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="35" />
       <source>Due</source>
-      <translation type="unfinished" />
+      <translation>截止日期</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
       <source>drafted</source>
-      <translation type="unfinished" />
+      <translation>已起草</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="36" />
       <source>not drafted yet</source>
-      <translation type="unfinished" />
+      <translation>尚未起草</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="41" />
       <source>Figures the draft states (each as the registers count it):</source>
-      <translation type="unfinished" />
+      <translation>草稿中的数据（均与台账统计一致）：</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="43" />
       <source>Figure</source>
-      <translation type="unfinished" />
+      <translation>数据项</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="43" />
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>数值</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="46" />
       <source>&amp;Draft as a Word document…</source>
-      <translation type="unfinished" />
+      <translation>起草为Word文档(&amp;D)…</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="51" />
       <source>The draft opens in Word or WPS: the headings, the figures and small tables are written; complete the parts marked 【请补充】 (highlighted) before handing it in.</source>
-      <translation type="unfinished" />
+      <translation>草稿可用Word或WPS打开：标题、数据和小表格已写好；上报前请补充标有【请补充】（黄色突出显示）的部分。</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="71" />
@@ -7516,22 +7521,22 @@ Choose No to start with an empty database.</source>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="74" />
       <source>Work summaries, %1</source>
-      <translation type="unfinished" />
+      <translation>工作总结（%1）</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="94" />
       <source>Draft the work summary</source>
-      <translation type="unfinished" />
+      <translation>起草工作总结</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="94" />
       <source>Word document (*.docx)</source>
-      <translation type="unfinished" />
+      <translation>Word文档 (*.docx)</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/summaries.py" line="116" />
       <source>Drafting the work summary…</source>
-      <translation type="unfinished" />
+      <translation>正在起草工作总结…</translation>
     </message>
   </context>
   <context>

@@ -28,7 +28,8 @@ class DueDatesDialog(QDialog):
         self.monthly_day = QSpinBox(self)
         self.monthly_day.setRange(1, 28)
         self.monthly_day.setValue(current.monthly_report_day)
-        self.monthly_day.setPrefix(self.tr("day "))
+        self.monthly_day.setPrefix(self.tr("by the "))
+        self.monthly_day.setSuffix(self.tr(" of the next month"))
         self.bundle_days = QSpinBox(self)
         self.summary_days = QSpinBox(self)
         for box, value in ((self.bundle_days, current.bundle_days_before_end),
@@ -40,7 +41,7 @@ class DueDatesDialog(QDialog):
         self.rounds.setPlaceholderText(self.tr("MM-DD, e.g. 09-30、03-31"))
         self.since = DateField(date.today(), parent=self)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Monthly report, of the next month"), self.monthly_day)
+        form.addRow(self.tr("&Monthly report (控辍保学月报)"), self.monthly_day)
         form.addRow(self.tr("Semester &bundle"), self.bundle_days)
         form.addRow(self.tr("Work &summaries"), self.summary_days)
         form.addRow(self.tr("适龄儿童摸底 &rounds"), self.rounds)

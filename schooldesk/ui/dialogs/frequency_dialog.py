@@ -63,7 +63,7 @@ class FrequencyDialog(PreservesGeometry, QDialog):
         form.addRow(self.tr("At &least"), self.times)
         form.addRow(self.tr("&How often"), self.per)
         form.addRow(self.tr("In the &week of"), self.week_of)
-        form.addRow(self.tr("Groups named by the &field"), self.group_field)
+        form.addRow(self.tr("&Groups named by the field"), self.group_field)
         form.addRow(self.tr("&Each of the groups"), self.groups)
         row = QHBoxLayout()
         for text, slot in ((self.tr("&Add"), self.add), (self.tr("&Replace the selected"), self.replace),

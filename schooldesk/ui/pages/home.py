@@ -36,6 +36,7 @@ class HomePage(QWidget):
         self.pupils_count = QLabel(self)
         self.visits_count = QLabel(self)
         self.visits_count.setObjectName("homeVisitCount")
+        self.visits_count.setWordWrap(True)  # a narrow window wraps it rather than growing wider
         # The facts on one line and the four lists two by two: on a 1366×768 screen every list keeps five rows.
         facts = QHBoxLayout()
         for label, value in ((self.tr("Pupils on roll:"), self.pupils_count),
@@ -48,6 +49,7 @@ class HomePage(QWidget):
         facts.addStretch(1)
         self.overdue_title = QLabel(self)
         self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.overdue_title.setWordWrap(True)
         self.overdue_model: RowTableModel[OverdueSupport] = RowTableModel([
             Column(self.tr("Pupil"), lambda o: o.pupil_name, names=True),
             Column(self.tr("Class"), lambda o: o.class_name),
