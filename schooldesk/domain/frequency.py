@@ -32,8 +32,8 @@ class FrequencyTarget:
     groups: tuple[str, ...] = ()
 
     def describe(self, kind_name: str) -> str:
-        """每学期至少1次校际教研 / 每个教研组每月至少2次教研活动 / 5月25日所在周至少1次心理健康教育."""
-        who = f"每个{'、'.join(self.groups)}" if self.groups else ""
+        """每学期至少1次校际教研 / 语文组、数学组各每月至少2次教研活动 / 5月25日所在周至少1次心理健康教育."""
+        who = f"{'、'.join(self.groups)}各" if self.groups else ""
         if self.per == WEEK_OF:
             month, day = (int(part) for part in self.week_of.split("-"))
             return f"{who}{month}月{day}日所在周至少{self.times}次{kind_name}"

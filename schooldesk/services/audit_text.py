@@ -317,7 +317,7 @@ def _version(version: Mapping[str, Any], names: Names) -> str:
 
 
 def _frequency_version(version: Mapping[str, Any], names: Names) -> str:
-    """每学年至少2次质量分析会、每个语文教研组每月至少1次教研活动（自2026-09-01起）."""
+    """每学年至少2次质量分析会、语文教研组、数学教研组各每月至少1次教研活动（自2026-09-01起）."""
     from schooldesk.domain.frequency import FrequencyTarget
 
     texts = []

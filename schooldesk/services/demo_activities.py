@@ -100,3 +100,27 @@ def _demo_frequency(db: Database, term: TermDates, active: list[TeacherRow], tod
         kind_id=kinds["质量分析会"], title="期中教学质量分析会", date=min(today - timedelta(days=1), term.start + timedelta(days=62)),
         place="会议室", organiser_id=active[0].id, teacher_ids=tuple(t.id for t in active[:8]),
         content="分析期中检测成绩，查找薄弱学科和学困生，制定改进措施"), today=today)
+    _demo_research_and_reports(db, term, active, today, kinds["教研活动"])
+
+
+def _demo_research_and_reports(db: Database, term: TermDates, active: list[TeacherRow], today: date,
+                               research: int) -> None:
+    """Each 教研组 met in every month so far but 数学 not yet this month, and each month's 月报 handed in on the 3rd:
+    the home page's to-do list shows a little, not everything."""
+    from schooldesk.domain.frequency import month_periods
+    from schooldesk.services.hand_ins import monthly_key, note_hand_in
+
+    this_month = today.replace(day=1)
+    for period in month_periods(term.start, min(today, term.end)):
+        for number, group in enumerate(("语文教研组", "数学教研组")):
+            day = max(term.start, period.start + timedelta(days=11 + number))
+            if day >= today or (group == "数学教研组" and period.start.replace(day=1) == this_month):
+                continue
+            add_activity(db, ActivityInput(
+                kind_id=research, title=f"{group[:2]}组{day.month}月教研", date=day, place="会议室",
+                organiser_id=active[3 + number * 7].id, teacher_ids=tuple(t.id for t in active[number * 6:number * 6 + 6]),
+                content="听评课反馈与下月教学安排", values={"group": group, "theme": "课堂练习设计", "signed_in": "6"}),
+                today=today)
+        handed = (period.start.replace(day=1) + timedelta(days=32)).replace(day=3)
+        if handed < today:
+            note_hand_in(db, monthly_key(period.start), on=handed)

@@ -110,12 +110,14 @@ def due_items(db: Database, semester: SemesterKey) -> list[DueItem]:
                           done=summary_key(family, semester) in handed) for family, name in SUMMARY_FAMILIES.items()]
         verified = sorted(session.scalars(select(CatchmentFinding.verified_on).where(
             CatchmentFinding.verified_on >= term.start_date, CatchmentFinding.verified_on <= term.end_date)))
-        for text in rules.survey_rounds:
-            for year in sorted({term.start_date.year, term.end_date.year}):
-                day = week_day(text, year)
-                if term.start_date <= day <= term.end_date:
-                    items.append(DueItem(date=day, what="适龄儿童摸底核实", family="catchment",
-                                         done=any(v <= day for v in verified)))
+        rounds = sorted(day for text in rules.survey_rounds
+                        for day in {week_day(text, year) for year in (term.start_date.year, term.end_date.year)}
+                        if term.start_date <= day <= term.end_date)
+        for number, day in enumerate(rounds):  # a round is done by any 核实 after the one before it, late or not
+            since = rounds[number - 1] + timedelta(days=1) if number else term.start_date
+            until = rounds[number + 1] if number + 1 < len(rounds) else term.end_date
+            items.append(DueItem(date=day, what="适龄儿童摸底核实", family="catchment",
+                                 done=any(since <= v <= until for v in verified)))
         items += [frequency_item(row) for row in read_frequency_standing(session, semester)]
     return sorted(items, key=lambda i: (i.date, i.family, i.what))
 

@@ -76,21 +76,28 @@ def set_frequency_targets(db: Database, version: FrequencyVersion) -> FrequencyV
     return version
 
 
-def preset_targets(db: Database, effective_from: date) -> FrequencyVersion:
+def seed_targets(db: Database) -> tuple[FrequencyTarget, ...]:
     """The seeds' targets (质量分析会 twice a year, 校际教研 each semester, 心理健康教育 in the week of 25 May,
-    家长会 each semester) added to those in force; a kind the school lacks is made first."""
+    家长会 each semester), each for a kind the school has: one it lacks is made first (administrators)."""
     from schooldesk.services.activity_kinds import add_kind, list_kinds
 
     require_admin(db)
     kinds = {spec.name: spec.code for spec in list_kinds(db, include_hidden=True).values()}
+    return tuple(FrequencyTarget(kind_code=kinds.get(p.kind_name) or add_kind(db, p.kind_name)[1].code,
+                                 times=p.target.times, per=p.target.per, week_of=p.target.week_of) for p in PRESETS)
+
+
+def with_presets(targets: Sequence[FrequencyTarget], presets: Sequence[FrequencyTarget]) -> tuple[FrequencyTarget, ...]:
+    """*targets* and each preset whose kind has none yet (the school's own target for a kind stays)."""
+    return (*targets, *(p for p in presets if not any(t.kind_code == p.kind_code for t in targets)))
+
+
+def preset_targets(db: Database, effective_from: date) -> FrequencyVersion:
+    """The seeds' targets added to those in force and saved from *effective_from*."""
+    presets = seed_targets(db)
     current = frequency_targets_on(db, effective_from)
-    targets = list(current.targets)
-    for preset in PRESETS:
-        code = kinds.get(preset.kind_name) or add_kind(db, preset.kind_name)[1].code
-        if not any(t.kind_code == code for t in targets):
-            targets.append(FrequencyTarget(kind_code=code, times=preset.target.times, per=preset.target.per,
-                                           week_of=preset.target.week_of))
-    return set_frequency_targets(db, FrequencyVersion(effective_from=effective_from, targets=tuple(targets)))
+    return set_frequency_targets(db, FrequencyVersion(effective_from=effective_from,
+                                                      targets=with_presets(current.targets, presets)))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,15 +6,38 @@ import re
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from schooldesk.db.database import Database
-from schooldesk.domain.frequency import MAX_TIMES, PERIODS, WEEK_OF, FrequencyTarget, FrequencyVersion, validate_target
+from schooldesk.domain.frequency import (
+    MAX_TIMES,
+    PERIODS,
+    WEEK_OF,
+    FrequencyTarget,
+    FrequencyVersion,
+    validate_target,
+)
 from schooldesk.domain.i18n import fill
 from schooldesk.services.activity_kinds import list_kinds
-from schooldesk.services.frequency_targets import frequency_targets_on, preset_targets, set_frequency_targets
+from schooldesk.services.frequency_targets import (
+    frequency_targets_on,
+    seed_targets,
+    set_frequency_targets,
+    with_presets,
+)
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.service_call import call_service
 from schooldesk.ui.window_state import PreservesGeometry
@@ -151,18 +174,19 @@ class FrequencyDialog(PreservesGeometry, QDialog):
             self._show()
 
     def presets(self) -> None:
-        since = self.since.value() or date.today()
-        got = call_service(self, lambda: preset_targets(self._db, since))
-        if got:
-            self.changed = True
-            got2 = call_service(self, lambda: list_kinds(self._db))
-            if got2:
-                self.kinds = {spec.code: spec for spec in got2.value.values()}
-                self.kind.clear()
-                for code, spec in self.kinds.items():
-                    self.kind.addItem(spec.name, code)
-            self.targets = list(got.value.targets)
-            self._show()
+        """The seeds' targets join the list (kinds the school lacks are made now); saved with the rest."""
+        got = call_service(self, lambda: (seed_targets(self._db), list_kinds(self._db)))
+        if not got:
+            return
+        presets, kinds = got.value
+        self.kinds = {spec.code: spec for spec in kinds.values()}
+        chosen = self.kind.currentData()
+        self.kind.clear()
+        for code, spec in self.kinds.items():
+            self.kind.addItem(spec.name, code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
+        self.targets = list(with_presets(self.targets, presets))
+        self._show()
 
     def save(self) -> None:
         version = FrequencyVersion(effective_from=self.since.value() or date.today(), targets=tuple(self.targets))

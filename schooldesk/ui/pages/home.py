@@ -113,6 +113,7 @@ class HomePage(QWidget):
         self.due_table.setObjectName("dueDates")
         self.due_table.setToolTip(self.tr("Double-click or press Enter to open the page where it is done."))
         self.due_table.activated.connect(self.open_due)
+        self.due_table.hide()  # until refresh_families finds something to do
         self.overdue_table.setToolTip(self.tr("Double-click or press Enter to open the pupil's support records."))
         self.home_table.setToolTip(self.tr("Double-click or press Enter to open the child's visit log."))
         self.overdue_table.activated.connect(self.open_overdue)
