@@ -75,11 +75,11 @@ def test_english_interface_on_request(qtbot, qapp, school_db) -> None:  # type: 
         qtbot.addWidget(window)
         assert [window.nav.item(i).text() for i in range(13)] == [
             "Home", "Pupils", "Village children", "Home teaching", "Lesson observation", "Mentoring", "Activities", "Reports",
-            "Work summaries", "Hand-in",
+            "Hand-in", "Work summaries",
             "Teachers", "Classes", "Settings"]
     finally:
         install_translations("zh_CN")
     chinese = MainWindow(AppState(school_db))
     qtbot.addWidget(chinese)
     assert [chinese.nav.item(i).text() for i in range(13)] == ["首页", "学生", "适龄儿童", "送教上门", "听课评课", "师徒结对", "活动记录",
-                                                               "报表", "工作总结", "报送材料", "教师", "班级", "设置"]
+                                                               "报表", "报送材料", "工作总结", "教师", "班级", "设置"]

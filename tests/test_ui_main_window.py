@@ -16,7 +16,7 @@ from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 
 (PAGE_HOME, PAGE_PUPILS, PAGE_CATCHMENT, PAGE_HOME_TEACHING, PAGE_OBSERVATIONS, PAGE_MENTORING, PAGE_ACTIVITIES,
- PAGE_REPORTS, PAGE_SUMMARIES, PAGE_EXPORT, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS) = range(13)
+ PAGE_REPORTS, PAGE_EXPORT, PAGE_SUMMARIES, PAGE_TEACHERS, PAGE_CLASSES, PAGE_SETTINGS) = range(13)
 
 
 def _window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]

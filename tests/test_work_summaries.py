@@ -150,3 +150,26 @@ def test_a_record_edited_after_the_bundle_was_written(term, tmp_path: Path) -> N
     update_support(db, record.id, SupportInput(date(2026, 2, 1), record.teacher_id, record.kind, record.content))
     assert _agree(db, today)["帮扶记录"] == 1  # summary and registers follow the record …
     assert verify_bundle(written.path).intact  # … what was handed in stays as it was
+
+
+def test_the_monthly_reports_handed_in_are_counted_as_the_calendar_counts_them(term) -> None:  # type: ignore[no-untyped-def]
+    from schooldesk.services.due_dates import due_items
+    from schooldesk.services.hand_ins import monthly_key, note_hand_in
+
+    db, _pupils = term
+    today = date(2026, 1, 31)
+    assert work_summary(db, AUTUMN, "dropout", today=today).figures["已报送月报"] == 0
+    for month in (date(2025, 9, 1), date(2025, 10, 1), date(2026, 1, 1)):
+        note_hand_in(db, monthly_key(month), on=month + timedelta(days=35))
+    note_hand_in(db, monthly_key(date(2026, 2, 1)))  # the spring's: not this term's
+    done = [i for i in due_items(db, AUTUMN) if i.what.endswith("控辍保学月报") and i.done]
+    assert len(done) == 3 == work_summary(db, AUTUMN, "dropout", today=today).figures["已报送月报"]
+
+
+def test_scores_of_rubrics_with_different_full_marks_are_put_on_a_hundred(drafts) -> None:  # type: ignore[no-untyped-def]
+    """The demo scores on a 30-point rubric and a 100-point one: an average of raw totals would mean nothing."""
+    figures = drafts["observation"][1]
+    lowest, highest, average = (float(figures[label]) for label in ("最低分", "最高分", "平均分"))
+    assert 50 <= lowest <= average <= highest <= 100
+    grades = [label for label in figures if label.startswith("评为")]
+    assert grades.index("评为优") < grades.index("评为良") < grades.index("评为中")  # best first

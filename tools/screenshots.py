@@ -24,7 +24,8 @@ from schooldesk.ui.state import AppState
 SHOTS = {0: "main-window-home.png", 1: "main-window-pupils.png", 2: "main-window-catchment.png",
          3: "main-window-home-teaching.png", 4: "main-window-observations.png", 5: "main-window-mentorship.png",
          6: "main-window-activities.png", 7: "main-window-reports.png", 8: "main-window-export.png",
-         9: "main-window-teachers.png", 10: "main-window-classes.png", 11: "main-window-settings.png"}
+         9: "main-window-summaries.png", 10: "main-window-teachers.png", 11: "main-window-classes.png",
+         12: "main-window-settings.png"}
 PDF_PAGES = {"visit": "pdf-home-teaching-visit", "log": "pdf-home-teaching-log", "blank": "pdf-home-teaching-blank"}
 
 
@@ -139,6 +140,37 @@ def render_activity_pdfs(db, out: Path, folder: Path) -> list[Path]:  # type: ig
         subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-png", str(result.path),
                         str(out / name)], check=True)
     return [out / f"{name}.png" for name in written]
+
+
+def shoot_summaries(window: MainWindow, out: Path) -> list[Path]:
+    """The home page on a 1366×768 screen (the taskbar takes 40 px, the title bar 31), the 频次要求 dialog, and a
+    drafted work summary's first page as LibreOffice prints it."""
+    size = window.size()
+    window.nav.setCurrentRow(0)
+    window.resize(1366, 768 - 40 - 31)
+    settle()
+    window.grab().save(str(out / "home-1366x768.png"))
+    window.resize(size)
+    frequency = window.pages[12][1].activity_rules.edit_frequency()
+    frequency.resize(640, 600)
+    settle()
+    frequency.grab().save(str(out / "frequency-targets.png"))
+    frequency.close()
+    summaries = window.open_page("SummariesPage")
+    with tempfile.TemporaryDirectory() as folder:
+        docx = Path(folder) / "控辍保学工作总结.docx"
+        summaries.draft_to(docx, "dropout")
+        wait_for(lambda: summaries.result is not None)
+        for box in QApplication.topLevelWidgets():
+            if box.objectName() == "savedBox":
+                box.close()
+        settle()
+        window.grab().save(str(out / "main-window-summaries.png"))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
+                        "--outdir", folder, str(docx)], check=True, capture_output=True, timeout=180)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                        str(docx.with_suffix(".pdf")), str(out / "docx-work-summary")], check=True)
+    return [out / "home-1366x768.png", out / "frequency-targets.png", out / "docx-work-summary.png"]
 
 
 def settle() -> None:
@@ -277,11 +309,12 @@ def main(out: Path) -> int:
             plan.past_start_question.close()
         plan.grab().save(str(out / "plan-dialog.png"))
         plan.close()
-        year = window.pages[10][1].open_new_school_year()
+        year = window.pages[11][1].open_new_school_year()
         year.resize(900, 700)
         settle()
         year.grab().save(str(out / "new-school-year.png"))
         year.close()
+        summary_pages = shoot_summaries(window, out)
         from schooldesk.ui.crash import UnexpectedErrorDialog
 
         crash = UnexpectedErrorDialog("SchoolDesk 0.1.0\nTraceback …", window)
@@ -304,7 +337,7 @@ def main(out: Path) -> int:
                                            "home-teaching-log.png", "home-teaching-visit.png", "home-teaching-preview.png",
                                            "audit-trail.png", "pupil-profile-dropout.png", "plan-dialog.png",
                                            "plan-past-start-question.png", "new-school-year.png", "unexpected-error.png"]))
-    print("\n".join(map(str, pdf_pages)))
+    print("\n".join(map(str, [*pdf_pages, *summary_pages])))
     return 0
 
 

@@ -45,12 +45,12 @@ def _table(document: Any, header: tuple[str, ...], rows: tuple[tuple[str, ...], 
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 10.5)
+        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12, bold=True)
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = ""
-            _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
+            _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12)
 
 
 def summary_document(summary: WorkSummary, *, written: date | None = None) -> Any:
@@ -72,7 +72,7 @@ def summary_document(summary: WorkSummary, *, written: date | None = None) -> An
         heading = document.add_paragraph()
         heading.paragraph_format.first_line_indent = Pt(28)
         heading.paragraph_format.space_before = Pt(6)
-        _font(heading.add_run(f"{NUMBERS[number]}、{part.heading}"), HEADING_FONT, 14)
+        _font(heading.add_run(f"{NUMBERS[number]}、{part.heading}"), HEADING_FONT, 14, bold=True)
         for text in part.paragraphs:
             _paragraph(document, text)
         if part.table is not None and part.table.rows:

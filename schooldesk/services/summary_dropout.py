@@ -11,6 +11,7 @@ from schooldesk.domain.care import CARE_KINDS, LEFT_BEHIND
 from schooldesk.domain.catchment import rate
 from schooldesk.domain.home_teaching import BEHIND
 from schooldesk.services.figures import care_counts, roll_counts
+from schooldesk.services.hand_ins import monthly_key, read_hand_ins
 from schooldesk.services.work_summary import Context, Draft, Table, names
 
 
@@ -36,7 +37,9 @@ def dropout_summary(d: Draft, c: Context) -> None:
         roll = roll_counts(session, c.as_of)
         classes = session.scalar(select(func.count()).select_from(SchoolClass).where(
             SchoolClass.school_year == c.semester.school_year, SchoolClass.active.is_(True))) or 0
+        handed = read_hand_ins(session)
     months = [monthly_report(c.db, m) for m in months_until(c.start, c.as_of)]
+    reported = sum(1 for m in months_until(c.start, c.end) if monthly_key(m) in handed)  # as the calendar counts
     cares = care_counts(book)
     survey = catchment_report(c.db, c.semester, today=c.today)
     standing = visit_standing(c.db, c.semester)
@@ -71,7 +74,7 @@ def dropout_summary(d: Draft, c: Context) -> None:
         f"落实包保责任制，{d.fig('包保责任人', len(responsible), '名')}，对留守儿童逐一包保。",
         f"开展帮扶，{d.fig('帮扶记录', len(book.support), '次')}；{d.fig('家访', contact, '次')}；"
         f"对辍学学生{d.fig('劝返走访', sum(line.visits for line in book.dropouts), '次')}。",
-        f"坚持一月一报告，本学期{d.fig('报送月报', len(months), '期')}。",
+        f"坚持一月一报告，本学期{d.fig('已报送月报', reported, '期')}。",
     ], prompts=["排查、包保、责任书签订的做法和次数"])
     visited = sum(1 for child in standing.children if child.visits)
     d.section("成效", [
@@ -115,7 +118,8 @@ def home_teaching_summary(d: Draft, c: Context) -> None:
         (line.pupil.name, line.pupil.class_name, line.disability, str(line.standing.visits),
          f"{line.standing.periods:g}", f"{line.standing.months_met}/{line.standing.months_past}") for line in lines)))
     d.section("主要做法", [
-        f"送教记录均附照片和签字，{d.fig('附照片的送教记录', sum(1 for v in visits if v.photos), '次')}。",
+        f"每次送教填写送教记录，由送教教师和家长签字；{d.fig('附照片的送教记录', sum(1 for v in visits if v.photos), '次')}"
+        f"（共{len(visits)}次）。",
     ], prompts=["送教内容（康复训练、文化课、生活技能）和家长配合情况"])
     d.section("成效", [], prompts=["学生在生活自理、认知、情绪等方面的变化"])
     problems = []

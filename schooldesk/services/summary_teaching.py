@@ -30,8 +30,13 @@ def observation_summary(d: Draft, c: Context) -> None:
     taught = {o.taught.id for o in records}
     never = [t.name for t in teachers if t.id not in taught]
     kinds = Counter(o.kind or "其他" for o in records)
-    scores = [o.scored.total for o in records if o.scored]
-    grades = Counter(o.scored.grade for o in records if o.scored)
+    # Rubrics differ in their full marks (30, 100): each score is put on a hundred before they are compared.
+    scored = [(o.scored.grade, o.scored.total * 100 / o.scored.maximum) for o in records
+              if o.scored and o.scored.maximum]
+    scores = [score for _grade, score in scored]
+    grades = Counter(grade for grade, _score in scored)
+    top = {g: max(score for grade, score in scored if grade == g) for g in grades}
+    ranked = sorted(grades.items(), key=lambda item: -top[item[0]])  # 优, 良, 中 …: the rubric's order, from its scores
     quota = [q for q in book.quotas if q.required]
     met = [q for q in quota if q.observed >= q.required]
     d.section("基本情况", [
@@ -41,8 +46,8 @@ def observation_summary(d: Draft, c: Context) -> None:
     d.section("主要数据", [
         "按类型：" + "，".join(d.fig(kind, n, "节") for kind, n in kinds.most_common()) + "。" if kinds else "",
         f"听课任务：{d.fig('完成听课任务', len(met), '人')}（{d.fig('有听课任务', len(quota), '人')}）。",
-        (f"评分：{d.fig('平均分', f'{sum(scores) / len(scores):.1f}')}，{d.fig('最高分', f'{max(scores):g}')}，"
-         f"{d.fig('最低分', f'{min(scores):g}')}；" + "，".join(d.fig(f"评为{g}", n, "节") for g, n in grades.most_common()) + "。")
+        (f"评分（折合百分制）：{d.fig('平均分', f'{sum(scores) / len(scores):.1f}')}，"
+         f"{d.fig('最高分', f'{max(scores):.1f}')}，{d.fig('最低分', f'{min(scores):.1f}')}；" + "，".join(d.fig(f"评为{g}", n, "节") for g, n in ranked) + "。")
         if scores else "",
         f"一听二看三查阅：{d.fig('查阅教案作业', sum(1 for o in records if o.checks), '节')}。",
     ], table=Table(header=("教师", "角色", "听课节数", "应听节数", "被听节数"), rows=tuple(
