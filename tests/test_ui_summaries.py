@@ -158,12 +158,12 @@ def test_the_home_page_lists_what_is_due_and_the_targets_behind(qtbot, zh_app, d
     qtbot.waitUntil(lambda: home.due_table.isVisible(), timeout=20000)
     semester = window.state.semester
     assert semester is not None
-    shown = [home.due_model.index(r, 0).data() for r in range(home.due_model.rowCount())]
+    shown = [home.due_model.index(r, 2).data() for r in range(home.due_model.rowCount())]
     behind = frequency_behind(demo, semester.key, TODAY)
     assert behind and all(any(s.startswith(row.what) for s in shown) for row in behind)
     soon = [i for i in due_items(demo, semester.key) if not i.done and i.date <= TODAY + timedelta(days=30)]
     assert all(i.what in shown for i in soon)
     assert str(len(behind)) in home.due_title.text() and "待办" in home.due_title.text()
     row = next(r for r, text in enumerate(shown) if text.startswith(behind[0].what))
-    opened = home.open_due(home.due_model.index(row, 0))
+    opened = home.open_due(home.due_model.index(row, 2))
     assert opened is not None and opened.objectName() == "ActivitiesPage"

@@ -4275,12 +4275,12 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/ui/pages/home.py" line="224" />
       <source>To do: %1 (activities short of their frequency targets: %2)</source>
-      <translation>待办：%1项（活动频次未达要求：%2项）</translation>
+      <translation>待办 %1 项（活动频次未达 %2 项）</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/home.py" line="225" />
       <source>To do within a month: %1</source>
-      <translation>一个月内待办：%1项</translation>
+      <translation>一个月内待办 %1 项</translation>
     </message>
     <message>
       <location filename="../schooldesk/ui/pages/home.py" line="226" />

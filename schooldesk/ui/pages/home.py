@@ -44,9 +44,8 @@ class HomePage(QWidget):
                              (self.tr("Classes this school year:"), self.classes_count),
                              (self.tr("Home visits to left-behind children:"), self.visits_count)):
             facts.addWidget(QLabel(label, self))
-            facts.addWidget(value)
+            facts.addWidget(value, 1 if value is self.visits_count else 0)  # the last takes the rest of the line
             facts.addSpacing(24)
-        facts.addStretch(1)
         self.overdue_title = QLabel(self)
         self.overdue_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.overdue_title.setWordWrap(True)
@@ -105,11 +104,11 @@ class HomePage(QWidget):
         self.due_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.due_title.setWordWrap(True)
         self.due_model: RowTableModel[Any] = RowTableModel([
-            Column(self.tr("What"), lambda i: i.what),
-            Column(self.tr("State"), lambda i: self.tr("overdue") if i.date < date.today() else self.tr("to do")),
             Column(self.tr("Due"), lambda i: i.date.isoformat()),
+            Column(self.tr("State"), lambda i: self.tr("overdue") if i.date < date.today() else self.tr("to do")),
+            Column(self.tr("What"), lambda i: i.what),
         ])
-        self.due_table = record_table(self.due_model, self)
+        self.due_table = record_table(self.due_model, self, word_wrap=True)  # a long item takes two lines
         self.due_table.setObjectName("dueDates")
         self.due_table.setToolTip(self.tr("Double-click or press Enter to open the page where it is done."))
         self.due_table.activated.connect(self.open_due)
@@ -134,9 +133,9 @@ class HomePage(QWidget):
         # What is due (the calendar and the frequency targets behind) beside them, the height of both rows.
         lists.addWidget(self.due_title, 0, 2)
         lists.addWidget(self.due_table, 1, 2, 3, 1)
-        lists.setColumnStretch(0, 3)
-        lists.setColumnStretch(1, 3)
-        lists.setColumnStretch(2, 2)
+        lists.setColumnStretch(0, 5)
+        lists.setColumnStretch(1, 4)
+        lists.setColumnStretch(2, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.semester_label)
@@ -228,7 +227,9 @@ class HomePage(QWidget):
             if short else fill(self.tr("To do within a month: %1"), (str(len(due)),)) if due
             else self.tr("Nothing is due within a month, and every frequency target is met so far."))
         self.due_model.set_rows(due)
-        self.due_table.resizeColumnsToContents()
+        for column in (0, 1):
+            self.due_table.resizeColumnToContents(column)
+        self.due_table.resizeRowsToContents()
         self.due_table.setVisible(bool(due))
 
     def _open_page(self, name: str) -> QWidget | None:
