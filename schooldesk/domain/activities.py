@@ -13,6 +13,7 @@ from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.people import strip_invisible
 from schooldesk.domain.pupils import RELATIONS
+from schooldesk.domain.versions import in_force
 
 TEXT, CHOICE, NUMBER, DATE, YESNO = "text", "choice", "number", "date", "yesno"
 FIELD_TYPES = {TEXT: "文字", CHOICE: "选项", NUMBER: "数字", DATE: "日期", YESNO: "是/否"}
@@ -176,8 +177,4 @@ def validate_visit_targets(targets: VisitTargets) -> VisitTargets:
 
 
 def targets_for(day: date, versions: Sequence[VisitTargets]) -> VisitTargets:
-    chosen = VisitTargets()
-    for version in sorted(versions, key=lambda v: v.effective_from):
-        if version.effective_from <= day:
-            chosen = version
-    return chosen
+    return in_force(day, versions, VisitTargets())

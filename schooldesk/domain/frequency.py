@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.versions import in_force
 
 SEMESTER, YEAR, MONTH, WEEK_OF = "semester", "year", "month", "week_of"
 PERIODS = {SEMESTER: "每学期", YEAR: "每学年", MONTH: "每月", WEEK_OF: "活动周"}
@@ -82,11 +83,7 @@ def week_day(text: str, year: int) -> date:
 
 
 def version_for(day: date, versions: Sequence[FrequencyVersion]) -> FrequencyVersion:
-    chosen = FrequencyVersion(effective_from=EPOCH)
-    for version in sorted(versions, key=lambda v: v.effective_from):
-        if version.effective_from <= day:
-            chosen = version
-    return chosen
+    return in_force(day, versions, FrequencyVersion(effective_from=EPOCH))
 
 
 def month_periods(start: date, end: date) -> list[Period]:
@@ -146,11 +143,7 @@ def validate_due_dates(dates: DueDates) -> DueDates:
 
 
 def due_dates_for(day: date, versions: Sequence[DueDates]) -> DueDates:
-    chosen = DueDates()
-    for version in sorted(versions, key=lambda v: v.effective_from):
-        if version.effective_from <= day:
-            chosen = version
-    return chosen
+    return in_force(day, versions, DueDates())
 
 
 @dataclass(frozen=True, kw_only=True)

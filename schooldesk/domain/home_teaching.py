@@ -10,10 +10,11 @@ import calendar
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.semester import months_of
 
 # What a plan's goals and a visit's content are about (the forms counties hand out use these).
 CONTENT_KINDS = ("文化知识", "康复训练", "生活自理", "心理疏导", "社会适应", "艺术体育")
@@ -181,15 +182,6 @@ class MonthCompliance:
             return "达标" if state == MET else "未到"
         short = f"差{self.visits_missing}次" if self.visits_missing else "课时不足"
         return f"本月进行中，尚{short}" if state == IN_PROGRESS else f"未达标，{short}"
-
-
-def months_of(start: date, end: date) -> list[date]:
-    """First days of the calendar months that *start*–*end* touches."""
-    months, month = [], first_of_month(start)
-    while month <= end:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
 
 
 def default_plan_start(semester_start: date, semester_end: date, today: date, placed_on: date | None = None) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from schooldesk.domain.errors import ValidationError
@@ -136,3 +136,12 @@ def semester_for(day: date, terms: Iterable[TermDates]) -> SemesterKey | None:
             break
         chosen = term.key
     return chosen
+
+
+def months_of(start: date, end: date) -> list[date]:
+    """First days of the calendar months that *start*–*end* touches."""
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months

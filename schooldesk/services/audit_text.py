@@ -16,16 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from schooldesk.db.models import (
-    ActivityKind,
-    CareRecord,
-    DropoutCase,
-    HomeTeachingPlan,
-    MentorshipPair,
-    Photo,
-    PhotoLink,
-    Pupil,
-    SchoolClass,
-    Teacher,
+    ActivityKind, CareRecord, DropoutCase, HomeTeachingPlan, MentorshipPair, Photo, PhotoLink, Pupil, SchoolClass, Teacher,
 )
 from schooldesk.domain.access import ROLE_NAMES_ZH
 from schooldesk.domain.care import KIND_BY_CODE, NOTE, SUPPORT_INTERVALS

@@ -12,7 +12,7 @@ from schooldesk.domain.collection import collector_paused
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.home_teaching import BEHIND
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.domain.semester import SemesterKey
+from schooldesk.domain.semester import SemesterKey, months_of
 
 if TYPE_CHECKING:
     from schooldesk.services.frequency_targets import FrequencyRow
@@ -178,11 +178,8 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         from schooldesk.services.registers import register_book
 
         parts["registers"] = register_book(db, semester, full_ids=full_ids, today=today)
-        months, day = [], term.start.replace(day=1)
-        while day <= min(term.end, today):
-            months.append(monthly_report(db, day, full_ids=full_ids))
-            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        parts["monthly"] = tuple(months)
+        parts["monthly"] = tuple(monthly_report(db, month, full_ids=full_ids)
+                                 for month in months_of(term.start, min(term.end, today)))
         from schooldesk.services.catchment_report import catchment_report
 
         survey = catchment_report(db, semester, full_ids=full_ids, today=today)

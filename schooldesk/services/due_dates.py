@@ -12,22 +12,11 @@ from sqlalchemy import select
 
 from schooldesk.db.catchment_models import CatchmentFinding
 from schooldesk.db.database import Database
-from schooldesk.domain.frequency import (
-    DueDates,
-    due_dates_for,
-    month_periods,
-    validate_due_dates,
-    week_day,
-)
+from schooldesk.domain.frequency import DueDates, due_dates_for, month_periods, validate_due_dates, week_day
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
 from schooldesk.services.frequency_targets import FrequencyRow, read_frequency_standing
-from schooldesk.services.hand_ins import (
-    bundle_key,
-    monthly_key,
-    read_hand_ins,
-    summary_key,
-)
+from schooldesk.services.hand_ins import bundle_key, monthly_key, read_hand_ins, summary_key
 from schooldesk.services.rule_store import read_versions, save_version
 from schooldesk.services.semesters import semester_dates
 

@@ -16,12 +16,7 @@ from schooldesk.db.database import Database
 from schooldesk.db.models import Activity, ActivityKind, Semester
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.frequency import (
-    PRESETS,
-    FrequencyTarget,
-    FrequencyVersion,
-    periods_in_term,
-    validate_target,
-    version_for,
+    PRESETS, FrequencyTarget, FrequencyVersion, periods_in_term, validate_target, version_for,
 )
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.semester import SemesterKey

@@ -2,26 +2,16 @@
 the 报送前检查's own services, written into the skeleton (services/work_summary.py)."""
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 
 from schooldesk.db.models import SchoolClass
 from schooldesk.domain.care import CARE_KINDS, LEFT_BEHIND
 from schooldesk.domain.catchment import rate
 from schooldesk.domain.home_teaching import BEHIND
+from schooldesk.domain.semester import months_of
 from schooldesk.services.figures import care_counts, roll_counts
 from schooldesk.services.hand_ins import monthly_key, read_hand_ins
 from schooldesk.services.work_summary import Context, Draft, Table, names
-
-
-def months_until(start: date, last: date) -> list[date]:
-    """The first days of the months from *start*'s to *last*'s (the bundle's monthly reports)."""
-    months, day = [], start.replace(day=1)
-    while day <= last:
-        months.append(day)
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return months
 
 
 def dropout_summary(d: Draft, c: Context) -> None:
@@ -38,8 +28,8 @@ def dropout_summary(d: Draft, c: Context) -> None:
         classes = session.scalar(select(func.count()).select_from(SchoolClass).where(
             SchoolClass.school_year == c.semester.school_year, SchoolClass.active.is_(True))) or 0
         handed = read_hand_ins(session)
-    months = [monthly_report(c.db, m) for m in months_until(c.start, c.as_of)]
-    reported = sum(1 for m in months_until(c.start, c.end) if monthly_key(m) in handed)  # as the calendar counts
+    months = [monthly_report(c.db, m) for m in months_of(c.start, c.as_of)]
+    reported = sum(1 for m in months_of(c.start, c.end) if monthly_key(m) in handed)  # as the calendar counts
     cares = care_counts(book)
     survey = catchment_report(c.db, c.semester, today=c.today)
     standing = visit_standing(c.db, c.semester)

@@ -6,37 +6,18 @@ import re
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from schooldesk.db.database import Database
 from schooldesk.domain.frequency import (
-    MAX_TIMES,
-    PERIODS,
-    WEEK_OF,
-    FrequencyTarget,
-    FrequencyVersion,
-    validate_target,
+    MAX_TIMES, PERIODS, WEEK_OF, FrequencyTarget, FrequencyVersion, validate_target,
 )
 from schooldesk.domain.i18n import fill
 from schooldesk.services.activity_kinds import list_kinds
 from schooldesk.services.frequency_targets import (
-    frequency_targets_on,
-    seed_targets,
-    set_frequency_targets,
-    with_presets,
+    frequency_targets_on, seed_targets, set_frequency_targets, with_presets,
 )
 from schooldesk.ui.fields import DateField
 from schooldesk.ui.service_call import call_service

@@ -13,17 +13,18 @@ from PySide6.QtWidgets import (
 )
 
 from schooldesk.domain.i18n import fill
+from schooldesk.domain.semester import months_of
 from schooldesk.exports.registers import REGISTERS, RegisterSpec
 from schooldesk.services.monthly_report import MonthlyReport, monthly_report
 from schooldesk.services.print_settings import pdf_font_path
 from schooldesk.services.registers import RegisterBook, register_book
-from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import run_in_background
 from schooldesk.ui.printing import print_document
+from schooldesk.ui.saving import file_dialog, show_saved
+from schooldesk.ui.service_call import call_service
 from schooldesk.ui.state import EVERYTHING, USERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
 from schooldesk.ui.tables import record_table
-from schooldesk.ui.service_call import call_service
 
 MONTHLY = "monthly"
 
@@ -36,14 +37,6 @@ class ReportLine:
     title: str
     period: str
     rows: int
-
-
-def months_of(start: date, end: date) -> list[date]:
-    months, day = [], start.replace(day=1)
-    while day <= end:
-        months.append(day)
-        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return months
 
 
 class ReportsPage(QWidget):
