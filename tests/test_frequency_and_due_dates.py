@@ -148,3 +148,27 @@ def test_due_dates_items_their_history_and_what_marks_them_done(school_db, kinds
     assert [i.as_json() for i in items][0].keys() == {"date", "what", "family", "done"}
     with pytest.raises(ValidationError):
         set_due_dates(db, DueDates(effective_from=date(2025, 12, 1), monthly_report_day=31))
+
+
+def test_the_activities_register_shows_done_against_required(school_db, kinds, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The 活动记录汇总 workbook's 频次要求 sheet and its PDF's 三、频次要求, read back."""
+    import openpyxl
+    from pypdf import PdfReader
+
+    from schooldesk.exports.activity_pdf import write_activity_summary_pdf, write_activity_summary_xlsx
+    from schooldesk.services.activity_print import activity_summary
+
+    db = school_db
+    set_frequency_targets(db, FrequencyVersion(effective_from=date(2025, 9, 1), targets=(
+        FrequencyTarget(kind_code="parent_meeting", times=2, per=SEMESTER),
+        FrequencyTarget(kind_code=next(c for c in kinds if c.startswith("school_")), times=2, per=YEAR))))
+    _held(db, kinds["parent_meeting"], date(2025, 9, 1))
+    _held(db, kinds["parent_meeting"], date(2026, 1, 31))
+    _held(db, kinds["质量分析会"], date(2025, 11, 12))
+    summary = activity_summary(db, AUTUMN)
+    book = openpyxl.load_workbook(write_activity_summary_xlsx(tmp_path / "活动.xlsx", summary).path)
+    rows = [r for r in book["频次要求"].iter_rows(min_row=4, values_only=True) if r[0] and "次" in str(r[0])]
+    assert [(r[0], r[2], r[4], r[5], r[6]) for r in rows] == [
+        ("每学期至少2次家长会", "本学期", 2, 2, "是"), ("每学年至少2次质量分析会", "本学年", 1, 2, "否")]
+    text = "".join(page.extract_text() for page in PdfReader(write_activity_summary_pdf(tmp_path / "活动.pdf", summary).path).pages)
+    assert "三、频次要求" in text.replace(" ", "") and "每学年至少2次质量分析会" in text.replace(" ", "")
