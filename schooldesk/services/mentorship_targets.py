@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import MentorshipPair, SchoolSetting
+from schooldesk.db.models import MentorshipPair
 from schooldesk.domain.mentorship import (
     ACTIVE, Target, TargetProgress, TargetVersion, progress, school_year_bounds, validate_targets,
 )
@@ -16,18 +17,29 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
 from schooldesk.services.semesters import semester_dates
 from schooldesk.services.mentorship import PairRow, load_pair, pair_evidence, pair_row
-from schooldesk.services.school_rules import write_setting
+from schooldesk.services.rule_store import read_versions, save_version
 
 TARGETS_KEY = "mentorship_targets"
 
 
-def read_target_versions(session: Session) -> list[TargetVersion]:
-    setting = session.get(SchoolSetting, TARGETS_KEY)
-    stored = setting.value.get("versions", []) if setting else []
-    return sorted((TargetVersion(effective_from=date.fromisoformat(v["effective_from"]), targets=tuple(
+def _load(v: dict[str, Any]) -> TargetVersion:
+    return TargetVersion(effective_from=date.fromisoformat(v["effective_from"]), targets=tuple(
         Target(name=t["name"], per=t["per"], minimum=int(t["minimum"]), kinds=tuple(t.get("kinds", ())),
                observes=t.get("observes", ""), lesson_types=tuple(t.get("lesson_types", ())))
-        for t in v["targets"])) for v in stored), key=lambda v: v.effective_from)
+        for t in v["targets"]))
+
+
+def _dump(v: TargetVersion) -> dict[str, Any]:
+    return {"effective_from": v.effective_from.isoformat(),
+            "targets": [{**asdict(t), "kinds": list(t.kinds), "lesson_types": list(t.lesson_types)} for t in v.targets]}
+
+
+def _day(v: TargetVersion) -> date:
+    return v.effective_from
+
+
+def read_target_versions(session: Session) -> list[TargetVersion]:
+    return read_versions(session, TARGETS_KEY, _load, _day)
 
 
 def target_versions(db: Database) -> list[TargetVersion]:
@@ -40,11 +52,7 @@ def set_targets(db: Database, version: TargetVersion) -> TargetVersion:
     require_admin(db)
     version = validate_targets(version)
     with db.transaction() as session:
-        kept = [v for v in read_target_versions(session) if v.effective_from < version.effective_from]
-        write_setting(session, TARGETS_KEY, {"versions": [
-            {"effective_from": v.effective_from.isoformat(),
-             "targets": [{**asdict(t), "kinds": list(t.kinds), "lesson_types": list(t.lesson_types)} for t in v.targets]}
-            for v in [*kept, version]]})
+        save_version(session, TARGETS_KEY, version, dump=_dump, load=_load, day_of=_day)
     return version
 
 

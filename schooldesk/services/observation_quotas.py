@@ -7,29 +7,39 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import Observation, SchoolSetting, Teacher
+from schooldesk.db.models import Observation, Teacher
 from schooldesk.domain.observation import (
     QuotaVersion, due_by, duties_on, quotas_on, required_observations, validate_quotas, weeks_left,
 )
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
 from schooldesk.services.semesters import semester_dates
-from schooldesk.services.school_rules import write_setting
+from schooldesk.services.rule_store import read_versions, save_version
 from schooldesk.services.teacher_duties import read_spells
 
 QUOTAS_KEY = "observation_quotas"
 
 
+def _load(v: dict[str, Any]) -> QuotaVersion:
+    return QuotaVersion(effective_from=date.fromisoformat(v["effective_from"]), quotas=dict(v["quotas"]))
+
+
+def _dump(v: QuotaVersion) -> dict[str, Any]:
+    return {"effective_from": v.effective_from.isoformat(), "quotas": dict(v.quotas)}
+
+
+def _day(v: QuotaVersion) -> date:
+    return v.effective_from
+
+
 def read_quota_versions(session: Session) -> list[QuotaVersion]:
-    setting = session.get(SchoolSetting, QUOTAS_KEY)
-    stored = setting.value.get("versions", []) if setting else []
-    return sorted((QuotaVersion(effective_from=date.fromisoformat(v["effective_from"]), quotas=dict(v["quotas"]))
-                   for v in stored), key=lambda v: v.effective_from)
+    return read_versions(session, QUOTAS_KEY, _load, _day)
 
 
 def quota_versions(db: Database) -> list[QuotaVersion]:
@@ -48,9 +58,7 @@ def set_quotas(db: Database, version: QuotaVersion) -> QuotaVersion:
     require_admin(db)
     version = validate_quotas(version)
     with db.transaction() as session:
-        kept = [v for v in read_quota_versions(session) if v.effective_from < version.effective_from]
-        write_setting(session, QUOTAS_KEY, {"versions": [
-            {"effective_from": v.effective_from.isoformat(), "quotas": dict(v.quotas)} for v in [*kept, version]]})
+        save_version(session, QUOTAS_KEY, version, dump=_dump, load=_load, day_of=_day)
     return version
 
 

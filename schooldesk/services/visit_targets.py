@@ -5,29 +5,40 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from schooldesk.db.database import Database
-from schooldesk.db.models import Activity, CareRecord, Pupil, SchoolSetting, Teacher
+from schooldesk.db.models import Activity, CareRecord, Pupil, Teacher
 from schooldesk.domain.activities import VisitTargets, targets_for, validate_visit_targets
 from schooldesk.domain.care import LEFT_BEHIND
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
 from schooldesk.services.activity_kinds import read_kinds
 from schooldesk.services.pupils import class_names, on_roll_on
-from schooldesk.services.school_rules import write_setting
+from schooldesk.services.rule_store import read_versions, save_version
 from schooldesk.services.semesters import semester_dates
 
 TARGETS_KEY = "visit_targets"
 
 
+def _load(v: dict[str, Any]) -> VisitTargets:
+    return VisitTargets(per_child=int(v["per_child"]), per_teacher=int(v["per_teacher"]),
+                        effective_from=date.fromisoformat(v["effective_from"]))
+
+
+def _dump(v: VisitTargets) -> dict[str, Any]:
+    return {"per_child": v.per_child, "per_teacher": v.per_teacher, "effective_from": v.effective_from.isoformat()}
+
+
+def _day(v: VisitTargets) -> date:
+    return v.effective_from
+
+
 def read_visit_targets(session: Session) -> list[VisitTargets]:
-    setting = session.get(SchoolSetting, TARGETS_KEY)
-    return sorted((VisitTargets(per_child=int(v["per_child"]), per_teacher=int(v["per_teacher"]),
-                                effective_from=date.fromisoformat(v["effective_from"]))
-                   for v in (setting.value.get("versions", []) if setting else [])), key=lambda v: v.effective_from)
+    return read_versions(session, TARGETS_KEY, _load, _day)
 
 
 def visit_targets_on(db: Database, day: date) -> VisitTargets:
@@ -40,10 +51,7 @@ def set_visit_targets(db: Database, targets: VisitTargets) -> VisitTargets:
     require_admin(db)
     targets = validate_visit_targets(targets)
     with db.transaction() as session:
-        kept = [v for v in read_visit_targets(session) if v.effective_from < targets.effective_from]
-        write_setting(session, TARGETS_KEY, {"versions": [
-            {"per_child": v.per_child, "per_teacher": v.per_teacher, "effective_from": v.effective_from.isoformat()}
-            for v in [*kept, targets]]})
+        save_version(session, TARGETS_KEY, targets, dump=_dump, load=_load, day_of=_day)
     return targets
 
 
