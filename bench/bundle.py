@@ -156,7 +156,7 @@ def main() -> int:
     from schooldesk.db.database import open_database
     from schooldesk.services.access import command_line_rights
     from schooldesk.domain.semester import SemesterKey, default_term_dates
-    from schooldesk.exports.bundle import _documents
+    from schooldesk.exports.bundle_documents import bundle_documents
     from schooldesk.exports.bundle_writing import write_bundle
     from schooldesk.exports.pdf_fonts import choose_fonts
     from schooldesk.services.bundle import bundle_contents
@@ -190,7 +190,7 @@ def main() -> int:
         started = time.perf_counter()
         write_bundle(contents, root / "alone", workers=0)
         alone = time.perf_counter() - started
-        sheets, documents = [], _documents(contents, None)
+        sheets, documents = [], bundle_documents(contents, None)
         for document in documents:
             if not document.is_pdf:
                 sheets += _sheets_of(contents, document.name)

@@ -49,10 +49,10 @@ def test_the_sign_in_window_recovers_the_administrator_with_the_code(qtbot, zh_a
 
 def test_every_commands_help_follows_the_language() -> None:
     from schooldesk.cli import build_parser
-    from schooldesk.cli_help import ARGPARSE, HELP, help_texts
+    from schooldesk.cli.help import ARGPARSE, HELP, help_texts
 
     missing = set(help_texts(build_parser())) - set(HELP) - set(ARGPARSE)
-    assert not missing, f"add these to schooldesk/cli_help.py (and their Chinese): {sorted(missing)}"
+    assert not missing, f"add these to schooldesk/cli/help.py (and their Chinese): {sorted(missing)}"
     chinese = run_cli("import-teachers", "--help")
     assert chinese.returncode == 0 and "用法：" in chinese.stdout and "只检查和计数，不写入" in chinese.stdout
     assert "show this help" not in chinese.stdout

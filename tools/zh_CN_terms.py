@@ -1078,7 +1078,7 @@ ZH = {
     'Home teaching: no child is taught at home yet.': '送教上门：尚无送教上门的学生。',
     'Lesson observation: no teachers yet.': '听课评课：尚无教师。',
     'Mentoring: no teachers yet.': '师徒结对：尚无教师。',
-    # the command line's help (schooldesk/cli_help.py)
+    # the command line's help (schooldesk/cli/help.py)
     'usage: ': '用法：',
     'positional arguments': '位置参数',
     'options': '选项',

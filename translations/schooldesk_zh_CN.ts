@@ -1269,497 +1269,497 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandHelp</name>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="20" />
+      <location filename="../schooldesk/cli/help.py" line="20" />
       <source>SchoolDesk records desk</source>
       <translation>SchoolDesk 学校档案台账</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="21" />
+      <location filename="../schooldesk/cli/help.py" line="21" />
       <source>data folder (default: $SCHOOLDESK_DATA_DIR or the user data folder)</source>
       <translation>数据文件夹（默认：$SCHOOLDESK_DATA_DIR 或用户数据文件夹）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="22" />
+      <location filename="../schooldesk/cli/help.py" line="22" />
       <source>interface language (default: zh_CN)</source>
       <translation>界面语言（默认：zh_CN）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="23" />
+      <location filename="../schooldesk/cli/help.py" line="23" />
       <source>open the desktop app (the default)</source>
       <translation>打开桌面程序（默认）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="24" />
+      <location filename="../schooldesk/cli/help.py" line="24" />
       <source>set up a school without the wizard</source>
       <translation>不用向导，直接建立学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="25" />
+      <location filename="../schooldesk/cli/help.py" line="25" />
       <source>create a demo school with synthetic data</source>
       <translation>用虚构数据建立一所演示学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="26" />
+      <location filename="../schooldesk/cli/help.py" line="26" />
       <source>check the database; exit 0 when healthy</source>
       <translation>检查数据库；正常时退出码为 0</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="27" />
+      <location filename="../schooldesk/cli/help.py" line="27" />
       <source>take a verified backup now</source>
       <translation>立即备份并校验</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="28" />
+      <location filename="../schooldesk/cli/help.py" line="28" />
       <source>replace the database with a backup (the current one is backed up first)</source>
       <translation>用备份替换数据库（先备份当前数据库）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="29" />
+      <location filename="../schooldesk/cli/help.py" line="29" />
       <source>import pupils from an .xlsx/.xls roster (student-status system export)</source>
       <translation>从 .xlsx/.xls 名册（学籍系统导出）导入学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="30" />
+      <location filename="../schooldesk/cli/help.py" line="30" />
       <source>import teachers from an .xlsx/.xls list (姓名, 性别, 任教学科, 联系电话, 职务)</source>
       <translation>从 .xlsx/.xls 名单（姓名、性别、任教学科、联系电话、职务）导入教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="31" />
+      <location filename="../schooldesk/cli/help.py" line="31" />
       <source>set a new administrator password with the recovery code from set-up</source>
       <translation>用建立学校时的恢复码设置新的管理员密码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="32" />
+      <location filename="../schooldesk/cli/help.py" line="32" />
       <source>import the villages' 户籍 list of children (.xlsx/.xls) and reconcile it with the register</source>
       <translation>导入辖区各村的户籍儿童名单（.xlsx/.xls）并与学籍名册核对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="33" />
+      <location filename="../schooldesk/cli/help.py" line="33" />
       <source>school year whose 31 August decides compulsory age, e.g. 2025 (default: the current one)</source>
       <translation>按哪一学年的8月31日判定是否适龄，如 2025（默认：当前学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="34" />
+      <location filename="../schooldesk/cli/help.py" line="34" />
       <source>the 适龄儿童摸底 report: counts by 去向 and village, 本在外 with proof, 外在本, to verify</source>
       <translation>适龄儿童摸底报表：按去向和村（组）统计、本在外及证明、外在本、待核实</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="35" />
+      <location filename="../schooldesk/cli/help.py" line="35" />
       <source>print the counts as one JSON object</source>
       <translation>以一个 JSON 对象输出统计数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="36" />
+      <location filename="../schooldesk/cli/help.py" line="36" />
       <source>学籍核查: compare the register with a 学籍 system export (.xlsx/.xls)</source>
       <translation>学籍核查：将本校名册与学籍系统导出名单（.xlsx/.xls）比对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="37" />
+      <location filename="../schooldesk/cli/help.py" line="37" />
       <source>the 学籍 system's export</source>
       <translation>学籍系统导出的名单</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="38" />
+      <location filename="../schooldesk/cli/help.py" line="38" />
       <source>print the differences as one JSON object</source>
       <translation>以一个 JSON 对象输出差异</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="39" />
+      <location filename="../schooldesk/cli/help.py" line="39" />
       <source>receive photos from a phone on the school's network onto a record</source>
       <translation>通过学校网络从手机接收照片到一条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="40" />
+      <location filename="../schooldesk/cli/help.py" line="40" />
       <source>activity, home-teaching-visit, observation, return-visit, support or catchment, and the record's number, e.g. activity:12</source>
       <translation>记录类别（activity、home-teaching-visit、observation、return-visit、support 或 catchment）和编号，如 activity:12</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="42" />
+      <location filename="../schooldesk/cli/help.py" line="42" />
       <source>the port to listen on (default: any free one)</source>
       <translation>监听的端口（默认：任一空闲端口）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="43" />
+      <location filename="../schooldesk/cli/help.py" line="43" />
       <source>stop listening after this long (at most 900, the default)</source>
       <translation>接收多长时间后停止（秒，最多且默认 900）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="44" />
+      <location filename="../schooldesk/cli/help.py" line="44" />
       <source>the address to listen on (default: this PC's address on the school's network)</source>
       <translation>监听的地址（默认：本机在学校网络上的地址）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="45" />
+      <location filename="../schooldesk/cli/help.py" line="45" />
       <source>print the address, then the counts, as JSON lines</source>
       <translation>以 JSON 行输出地址，结束时输出统计</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="46" />
+      <location filename="../schooldesk/cli/help.py" line="46" />
       <source>write a register (台账) of a semester as .xlsx or .pdf</source>
       <translation>将某学期的台账写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="47" />
+      <location filename="../schooldesk/cli/help.py" line="47" />
       <source>write the 控辍保学月报 of a month as .xlsx or .pdf</source>
       <translation>将某月的控辍保学月报写成 .xlsx 或 .pdf</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="48" />
+      <location filename="../schooldesk/cli/help.py" line="48" />
       <source>write a pupil's file (学生档案), or one dropout case's 劝返记录表, as PDF</source>
       <translation>将学生档案或某一辍学个案的劝返记录表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="49" />
+      <location filename="../schooldesk/cli/help.py" line="49" />
       <source>write a 送教上门 PDF: a child's semester log, one visit, or a blank visit form</source>
       <translation>写出送教上门 PDF：学生的学期记录、一次送教记录或空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="50" />
+      <location filename="../schooldesk/cli/help.py" line="50" />
       <source>write a 听课记录 as PDF: one observation, a blank form, or a teacher's semester</source>
       <translation>将听课记录写成 PDF：一次听课、空白记录表或某教师一学期的听课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="51" />
+      <location filename="../schooldesk/cli/help.py" line="51" />
       <source>each teacher's lessons observed against their quota for a semester</source>
       <translation>各教师本学期听课节数与要求对照</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="52" />
+      <location filename="../schooldesk/cli/help.py" line="52" />
       <source>write a semester's observations and quota table as .xlsx</source>
       <translation>将某学期的听课记录和节数表写成 .xlsx</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="53" />
+      <location filename="../schooldesk/cli/help.py" line="53" />
       <source>each 师徒结对 pair's targets against what was done in a semester</source>
       <translation>各师徒结对本学期目标完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="54" />
+      <location filename="../schooldesk/cli/help.py" line="54" />
       <source>write a pair's agreement, semester record or assessment form as PDF</source>
       <translation>将师徒结对协议书、学期记录或考核表写成 PDF</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="55" />
+      <location filename="../schooldesk/cli/help.py" line="55" />
       <source>write an activity record as PDF (or a blank 家访记录表, or the semester's summary)</source>
       <translation>将活动记录写成 PDF（或空白家访记录表，或本学期汇总）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="56" />
+      <location filename="../schooldesk/cli/help.py" line="56" />
       <source>write a semester's bundle for the bureau (workbooks, PDFs, photos, manifest)</source>
       <translation>写出某学期报送教育局的材料（工作簿、PDF、照片、清单）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="57" />
+      <location filename="../schooldesk/cli/help.py" line="57" />
       <source>check a bundle (folder or zip) against its manifest; exit 0 intact, 1 not, 2 unreadable</source>
       <translation>按清单核对报送材料（文件夹或 zip）；完整退出码 0，不完整 1，无法读取 2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="58" />
+      <location filename="../schooldesk/cli/help.py" line="58" />
       <source>start a school year: its terms, classes one grade up, pupils moved, the top grade graduated (after a backup)</source>
       <translation>开始新学年：设置学期、班级升级、学生随班升级、最高年级毕业（先备份）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="59" />
+      <location filename="../schooldesk/cli/help.py" line="59" />
       <source>open the main window offscreen on a temporary data folder (inside --data-dir if given)</source>
       <translation>在临时数据文件夹（给出 --data-dir 时在其中）以无界面方式打开主窗口自检</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="60" />
+      <location filename="../schooldesk/cli/help.py" line="60" />
       <source>10-digit 学校标识码</source>
       <translation>10 位学校标识码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="61" />
+      <location filename="../schooldesk/cli/help.py" line="61" />
       <source>school year start, e.g. 2025 for 2025—2026</source>
       <translation>学年开始的年份，如 2025 表示 2025—2026 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="62" />
+      <location filename="../schooldesk/cli/help.py" line="62" />
       <source>administrator user name</source>
       <translation>管理员用户名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="63" />
+      <location filename="../schooldesk/cli/help.py" line="63" />
       <source>file whose first line is the password</source>
       <translation>第一行为密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="64" />
+      <location filename="../schooldesk/cli/help.py" line="64" />
       <source>小学, 初级中学, 九年一贯制学校 or 教学点 (else guessed from the classes)</source>
       <translation>小学、初级中学、九年一贯制学校或教学点（不给出时按班级推断）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="65" />
+      <location filename="../schooldesk/cli/help.py" line="65" />
       <source>folder to write it to, e.g. a USB stick (default: the data folder's backups/)</source>
       <translation>写入的文件夹，如 U 盘（默认：数据文件夹中的 backups/）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="66" />
+      <location filename="../schooldesk/cli/help.py" line="66" />
       <source>with --out: seal the backup and its photos in an AES-256 zip with the password on this file's first line</source>
       <translation>与 --out 同用：用此文件第一行的密码把备份和照片封入 AES-256 加密 zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="67" />
+      <location filename="../schooldesk/cli/help.py" line="67" />
       <source>a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)</source>
       <translation>备份文件（schooldesk-*.sqlite3 或加密的 schooldesk-*.zip）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="68" />
+      <location filename="../schooldesk/cli/help.py" line="68" />
       <source>the password of a sealed backup, on this file's first line</source>
       <translation>加密备份的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="69" />
+      <location filename="../schooldesk/cli/help.py" line="69" />
       <source>the spreadsheet</source>
       <translation>表格文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="70" />
+      <location filename="../schooldesk/cli/help.py" line="70" />
       <source>check and count only; write nothing</source>
       <translation>只检查和计数，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="71" />
+      <location filename="../schooldesk/cli/help.py" line="71" />
       <source>print the report as one JSON object</source>
       <translation>以一个 JSON 对象输出报告</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="72" />
+      <location filename="../schooldesk/cli/help.py" line="72" />
       <source>the sheet to read (default: the one shown when the file opens)</source>
       <translation>要读取的工作表（默认：打开文件时显示的那张）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="73" />
+      <location filename="../schooldesk/cli/help.py" line="73" />
       <source>school year the classes belong to, e.g. 2025 (default: the current one)</source>
       <translation>班级所属学年，如 2025（默认：当前学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="74" />
+      <location filename="../schooldesk/cli/help.py" line="74" />
       <source>the recovery code written down at set-up</source>
       <translation>建立学校时抄下的恢复码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="75" />
+      <location filename="../schooldesk/cli/help.py" line="75" />
       <source>administrator user name (created if missing)</source>
       <translation>管理员用户名（不存在时新建）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="76" />
+      <location filename="../schooldesk/cli/help.py" line="76" />
       <source>file whose first line is the new password</source>
       <translation>第一行为新密码的文件</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="77" />
+      <location filename="../schooldesk/cli/help.py" line="77" />
       <source>the register (see --list), or all</source>
       <translation>台账名称（见 --list），或 all</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="78" />
+      <location filename="../schooldesk/cli/help.py" line="78" />
       <source>print the register names and stop</source>
       <translation>列出台账名称后结束</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="79" />
+      <location filename="../schooldesk/cli/help.py" line="79" />
       <source>e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="80" />
+      <location filename="../schooldesk/cli/help.py" line="80" />
       <source>where to write it</source>
       <translation>写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="81" />
+      <location filename="../schooldesk/cli/help.py" line="81" />
       <source>full ID numbers instead of masked ones (recorded in the audit trail)</source>
       <translation>输出完整身份证号而非遮挡的（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="82" />
+      <location filename="../schooldesk/cli/help.py" line="82" />
       <source>e.g. 2026-10</source>
       <translation>如 2026-10</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="83" />
+      <location filename="../schooldesk/cli/help.py" line="83" />
       <source>full ID numbers (recorded in the audit trail)</source>
       <translation>完整身份证号（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="84" />
+      <location filename="../schooldesk/cli/help.py" line="84" />
       <source>the pupil's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="85" />
+      <location filename="../schooldesk/cli/help.py" line="85" />
       <source>print this dropout case's 劝返记录表 instead</source>
       <translation>改为打印此辍学个案的劝返记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="86" />
+      <location filename="../schooldesk/cli/help.py" line="86" />
       <source>the child's student number (学籍号) or ID number</source>
       <translation>学生的学籍号或身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="87" />
+      <location filename="../schooldesk/cli/help.py" line="87" />
       <source>print this one visit</source>
       <translation>只打印这一次送教</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="88" />
+      <location filename="../schooldesk/cli/help.py" line="88" />
       <source>a blank visit form to fill in by hand</source>
       <translation>供手写的空白送教记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="89" />
+      <location filename="../schooldesk/cli/help.py" line="89" />
       <source>where to write the PDF</source>
       <translation>PDF 的写入位置</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="90" />
+      <location filename="../schooldesk/cli/help.py" line="90" />
       <source>the observation to print</source>
       <translation>要打印的听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="91" />
+      <location filename="../schooldesk/cli/help.py" line="91" />
       <source>a blank 听课记录表 in the school's default rubric</source>
       <translation>按本校默认评价表的空白听课记录表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="92" />
+      <location filename="../schooldesk/cli/help.py" line="92" />
       <source>this teacher's 听课记录汇总 for --semester</source>
       <translation>该教师在 --semester 学期的听课记录汇总</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="93" />
+      <location filename="../schooldesk/cli/help.py" line="93" />
       <source>one JSON object per teacher</source>
       <translation>每位教师一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="94" />
+      <location filename="../schooldesk/cli/help.py" line="94" />
       <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
       <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="95" />
+      <location filename="../schooldesk/cli/help.py" line="95" />
       <source>one JSON object per pair</source>
       <translation>每对师徒一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="96" />
+      <location filename="../schooldesk/cli/help.py" line="96" />
       <source>the pair's number</source>
       <translation>师徒结对编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="97" />
+      <location filename="../schooldesk/cli/help.py" line="97" />
       <source>the 师徒结对协议书</source>
       <translation>师徒结对协议书</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="98" />
+      <location filename="../schooldesk/cli/help.py" line="98" />
       <source>the pair's record for --semester</source>
       <translation>该结对在 --semester 学期的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="99" />
+      <location filename="../schooldesk/cli/help.py" line="99" />
       <source>the year-end 考核表</source>
       <translation>年末考核表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="100" />
+      <location filename="../schooldesk/cli/help.py" line="100" />
       <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="101" />
+      <location filename="../schooldesk/cli/help.py" line="101" />
       <source>the activity to print</source>
       <translation>要打印的活动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="102" />
+      <location filename="../schooldesk/cli/help.py" line="102" />
       <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
       <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="103" />
+      <location filename="../schooldesk/cli/help.py" line="103" />
       <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
       <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="104" />
+      <location filename="../schooldesk/cli/help.py" line="104" />
       <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="105" />
+      <location filename="../schooldesk/cli/help.py" line="105" />
       <source>the folder or USB stick to write the bundle into</source>
       <translation>写入报送材料的文件夹或 U 盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="106" />
+      <location filename="../schooldesk/cli/help.py" line="106" />
       <source>one .zip instead of a folder</source>
       <translation>写成一个 .zip 而不是文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="107" />
+      <location filename="../schooldesk/cli/help.py" line="107" />
       <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
       <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="108" />
+      <location filename="../schooldesk/cli/help.py" line="108" />
       <source>print files (path, size, sha256), counts and warnings as JSON</source>
       <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="109" />
+      <location filename="../schooldesk/cli/help.py" line="109" />
       <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
       <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="110" />
+      <location filename="../schooldesk/cli/help.py" line="110" />
       <source>the bundle's folder or .zip</source>
       <translation>报送材料的文件夹或 .zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="111" />
+      <location filename="../schooldesk/cli/help.py" line="111" />
       <source>the password of an encrypted zip, on this file's first line</source>
       <translation>加密 zip 的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="112" />
+      <location filename="../schooldesk/cli/help.py" line="112" />
       <source>the new school year's start, e.g. 2026 for 2026—2027</source>
       <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="113" />
+      <location filename="../schooldesk/cli/help.py" line="113" />
       <source>show what would happen; write nothing</source>
       <translation>只显示将会发生什么，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="114" />
+      <location filename="../schooldesk/cli/help.py" line="114" />
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="115" />
+      <location filename="../schooldesk/cli/help.py" line="115" />
       <source>draft a family's work summary (工作总结) from the records as a Word document</source>
       <translation>从记录起草某一类工作总结（Word文档）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="116" />
+      <location filename="../schooldesk/cli/help.py" line="116" />
       <source>which records the summary is about</source>
       <translation>总结哪一类记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="117" />
+      <location filename="../schooldesk/cli/help.py" line="117" />
       <source>print the path and every figure the summary states</source>
       <translation>以JSON输出文件路径和总结中的每项数据</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="118" />
+      <location filename="../schooldesk/cli/help.py" line="118" />
       <source>the calendar of what is due this semester (月报, 报送材料, 工作总结, 摸底, 频次要求)</source>
       <translation>本学期的报送日程（月报、报送材料、工作总结、摸底、频次要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="119" />
+      <location filename="../schooldesk/cli/help.py" line="119" />
       <source>print the items as one JSON object</source>
       <translation>以一个JSON对象输出各事项</translation>
     </message>
@@ -1767,294 +1767,294 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="35" />
+      <location filename="../schooldesk/cli/shared.py" line="40" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="46" />
+      <location filename="../schooldesk/cli/main.py" line="36" />
       <source>Command line error: %1. Run “schooldesk --help” for help.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="245" />
+      <location filename="../schooldesk/cli/main.py" line="178" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="279" />
+      <location filename="../schooldesk/cli/setup.py" line="47" />
       <source>School “%1” set up in %2.</source>
       <translation>已在 %2 建立学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="280" />
+      <location filename="../schooldesk/cli/setup.py" line="48" />
       <source>Recovery code (write it down; it is shown only now): %1</source>
       <translation>恢复码（请抄写保存，仅显示这一次）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="292" />
+      <location filename="../schooldesk/cli/setup.py" line="60" />
       <source>Demo school “%1” created in %2.</source>
       <translation>已在 %2 建立演示学校“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="293" />
+      <location filename="../schooldesk/cli/setup.py" line="61" />
       <source>Log in as %1 with the password %2.</source>
       <translation>请用用户名 %1、密码 %2 登录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="37" />
+      <location filename="../schooldesk/cli/data.py" line="50" />
       <source>Database: %1</source>
       <translation>数据库：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="38" />
+      <location filename="../schooldesk/cli/data.py" line="51" />
       <source>Schema version: %1 (expected %2)</source>
       <translation>结构版本：%1（应为 %2）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="41" />
+      <location filename="../schooldesk/cli/data.py" line="54" />
       <source>This database is from another version of SchoolDesk: opened in this version it is upgraded (after a backup); records are not counted here.</source>
       <translation>这个数据库来自其他版本的 SchoolDesk：用本版本打开时会先备份再升级；此处不统计记录数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="44" />
+      <location filename="../schooldesk/cli/data.py" line="57" />
       <source>Integrity check: %1</source>
       <translation>完整性检查：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="45" />
+      <location filename="../schooldesk/cli/data.py" line="58" />
       <source>Foreign key problems: %1</source>
       <translation>外键问题：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="54" />
+      <location filename="../schooldesk/cli/data.py" line="67" />
       <source>The database is healthy.</source>
       <translation>数据库状态良好。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="56" />
+      <location filename="../schooldesk/cli/data.py" line="69" />
       <source>The database has problems: make no changes and restore a backup or ask for help.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="87" />
+      <location filename="../schooldesk/cli/data.py" line="100" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="106" />
+      <location filename="../schooldesk/cli/data.py" line="119" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="108" />
+      <location filename="../schooldesk/cli/data.py" line="121" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="67" />
+      <location filename="../schooldesk/cli/imports.py" line="78" />
       <source>Sheet read: %1</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="69" />
-      <location filename="../schooldesk/cli_school.py" line="39" />
+      <location filename="../schooldesk/cli/school.py" line="40" />
+      <location filename="../schooldesk/cli/imports.py" line="80" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="39" />
+      <location filename="../schooldesk/cli/imports.py" line="50" />
       <source>Warning: the file is of another school (学校标识码 %1).</source>
       <translation>注意：此文件属于别的学校（学校标识码 %1）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="75" />
+      <location filename="../schooldesk/cli/imports.py" line="86" />
       <source>Rows read: %1; new: %2; updated: %3; unchanged: %4; skipped: %5.</source>
       <translation>读取 %1 行；新增 %2，更新 %3，无变化 %4，跳过 %5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="78" />
+      <location filename="../schooldesk/cli/imports.py" line="89" />
       <source>%1, row %2, column %3: %4</source>
       <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="80" />
+      <location filename="../schooldesk/cli/imports.py" line="91" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="81" />
+      <location filename="../schooldesk/cli/imports.py" line="92" />
       <source>Warning</source>
       <translation>提醒</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="42" />
+      <location filename="../schooldesk/cli/imports.py" line="53" />
       <source>Row %1 repeats the pupil of row %2 and was skipped.</source>
       <translation>第 %1 行与第 %2 行是同一名学生，已跳过。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_imports.py" line="87" />
+      <location filename="../schooldesk/cli/imports.py" line="98" />
       <source>… and %1 more (use --json for the full list).</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="67" />
+      <location filename="../schooldesk/cli/exports.py" line="66" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="326" />
+      <location filename="../schooldesk/cli/setup.py" line="74" />
       <source>The password of administrator %1 was set.</source>
       <translation>已为管理员 %1 设置新密码。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="327" />
+      <location filename="../schooldesk/cli/setup.py" line="75" />
       <source>The old recovery code is used up. New recovery code (write it down): %1</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="70" />
+      <location filename="../schooldesk/cli/exports.py" line="69" />
       <source>Written: %1 (%2 rows).</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="72" />
+      <location filename="../schooldesk/cli/exports.py" line="71" />
       <source>Warning: %1 held a character no workbook can hold; it is written as □. Correct that record.</source>
       <translation>警告：%1含有无法写入的字符，已写作□，请修改该记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="86" />
+      <location filename="../schooldesk/cli/exports.py" line="84" />
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_school.py" line="33" />
+      <location filename="../schooldesk/cli/school.py" line="34" />
       <source>%1 → %2: %3 pupils (%4 repeat, %5 leave)</source>
       <translation>%1 → %2：%3人（留级%4人，离校%5人）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_school.py" line="35" />
+      <location filename="../schooldesk/cli/school.py" line="36" />
       <source>%1: %2 pupils move up, %3 graduate on %4; %5 classes.</source>
       <translation>%1：升级%2人，毕业%3人（毕业日期%4）；共%5个班。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_school.py" line="41" />
+      <location filename="../schooldesk/cli/school.py" line="42" />
       <source>The new school year was started; a backup was taken first.</source>
       <translation>新学年已开始；开始前已做备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_observations.py" line="93" />
+      <location filename="../schooldesk/cli/observations.py" line="93" />
       <source>%1: lessons observed against each teacher's quota</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_observations.py" line="95" />
-      <location filename="../schooldesk/cli_mentorship.py" line="48" />
+      <location filename="../schooldesk/cli/observations.py" line="95" />
+      <location filename="../schooldesk/cli/mentorship.py" line="49" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="55" />
+      <location filename="../schooldesk/cli/bundle.py" line="56" />
       <source>Written and checked: %1 (%2 files).</source>
       <translation>已写入并校验：%1（共 %2 个文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="57" />
+      <location filename="../schooldesk/cli/bundle.py" line="58" />
       <source>Incomplete: %1</source>
       <translation>未完成：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="68" />
+      <location filename="../schooldesk/cli/bundle.py" line="68" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="69" />
+      <location filename="../schooldesk/cli/bundle.py" line="69" />
       <source>changed</source>
       <translation>已改动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="70" />
+      <location filename="../schooldesk/cli/bundle.py" line="70" />
       <source>extra</source>
       <translation>多出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="83" />
+      <location filename="../schooldesk/cli/bundle.py" line="83" />
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="74" />
+      <location filename="../schooldesk/cli/bundle.py" line="74" />
       <source>Sealed by this school: the manifest is the one SchoolDesk wrote, unchanged.</source>
       <translation>封存有效：清单是本校SchoolDesk导出时写下的，未被改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="77" />
+      <location filename="../schooldesk/cli/bundle.py" line="77" />
       <source>The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.</source>
       <translation>封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_bundle.py" line="80" />
+      <location filename="../schooldesk/cli/bundle.py" line="80" />
       <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
       <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="54" />
+      <location filename="../schooldesk/cli/catchment.py" line="53" />
       <source>Matched by ID number: %1; by name and birth date (to confirm): %2; not on the register: %3; not of compulsory age: %4; ID number wrong or blank (flagged): %5.</source>
       <translation>身份证号匹配：%1；姓名+出生日期匹配（待确认）：%2；不在本校名册：%3；不在义务教育年龄：%4；身份证号错误或为空（已标记）：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="105" />
+      <location filename="../schooldesk/cli/catchment.py" line="103" />
       <source>Children of compulsory age: %1; to verify: %2; 本在外: %3 (with proof: %4); 外在本: %5; enrolment rate: %6.</source>
       <translation>适龄儿童：%1；待核实：%2；本在外：%3（有证明：%4）；外在本：%5；入学率：%6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="131" />
+      <location filename="../schooldesk/cli/catchment.py" line="128" />
       <source>Rows read: %1; pupils on roll: %2; only in the file: %3; only in the register: %4; differences: %5.</source>
       <translation>读取 %1 行；在籍学生 %2 人；仅在学籍系统：%3；仅在本校名册：%4；信息不一致：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="136" />
+      <location filename="../schooldesk/cli/catchment.py" line="133" />
       <source>Only in the file (row %1): %2 %3</source>
       <translation>仅在学籍系统（第 %1 行）：%2 %3</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="139" />
+      <location filename="../schooldesk/cli/catchment.py" line="136" />
       <source>Only in the register: %1 %2</source>
       <translation>仅在本校名册：%1 %2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_catchment.py" line="141" />
+      <location filename="../schooldesk/cli/catchment.py" line="138" />
       <source>%1 (row %2): %3 is %4 here, %5 in the file</source>
       <translation>%1（第 %2 行）：%3 本校为 %4，学籍系统为 %5</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_photos.py" line="49" />
+      <location filename="../schooldesk/cli/photos.py" line="50" />
       <source>Open %1 on a phone on the same Wi-Fi (for at most %2 minutes; the phone's 完成 ends it).</source>
       <translation>请在连接同一 Wi-Fi 的手机上打开 %1（最多 %2 分钟；手机上点“完成”即结束）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_photos.py" line="69" />
+      <location filename="../schooldesk/cli/photos.py" line="70" />
       <source>Photos received: %1; refused: %2.</source>
       <translation>收到照片：%1 张；拒收：%2 张。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_summaries.py" line="48" />
+      <location filename="../schooldesk/cli/summaries.py" line="49" />
       <source>Written: %1 (%2 figures; complete the parts marked 【请补充】).</source>
       <translation>已写入：%1（共%2项数据；请补充标有【请补充】的部分）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_summaries.py" line="68" />
+      <location filename="../schooldesk/cli/summaries.py" line="68" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_summaries.py" line="69" />
+      <location filename="../schooldesk/cli/summaries.py" line="69" />
       <source>overdue</source>
       <translation>已逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_summaries.py" line="70" />
+      <location filename="../schooldesk/cli/summaries.py" line="70" />
       <source>to do</source>
       <translation>待办</translation>
     </message>
@@ -2205,24 +2205,24 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli.py" line="260" />
+      <location filename="../schooldesk/cli/shared.py" line="49" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli.py" line="313" />
-      <location filename="../schooldesk/cli_data.py" line="27" />
-      <location filename="../schooldesk/cli_data.py" line="68" />
+      <location filename="../schooldesk/cli/shared.py" line="70" />
+      <location filename="../schooldesk/cli/data.py" line="40" />
+      <location filename="../schooldesk/cli/data.py" line="81" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="29" />
+      <location filename="../schooldesk/cli/data.py" line="42" />
       <source>The database file %1 is empty (0 bytes): it holds no school. Restore a backup.</source>
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="77" />
+      <location filename="../schooldesk/cli/data.py" line="90" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
@@ -2613,7 +2613,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/work_summary.py" line="92" />
+      <location filename="../schooldesk/services/work_summary.py" line="22" />
       <location filename="../schooldesk/services/care.py" line="75" />
       <location filename="../schooldesk/domain/pupils.py" line="55" />
       <source>Choose one of: %1.</source>
@@ -2623,7 +2623,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/services/pupils.py" line="99" />
       <location filename="../schooldesk/domain/pupils.py" line="64" />
       <location filename="../schooldesk/domain/pupils.py" line="73" />
-      <location filename="../schooldesk/domain/activities.py" line="116" />
+      <location filename="../schooldesk/domain/activities.py" line="117" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -2656,8 +2656,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_data.py" line="71" />
       <location filename="../schooldesk/exports/files.py" line="26" />
+      <location filename="../schooldesk/cli/data.py" line="84" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
     </message>
@@ -2878,8 +2878,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/school_rules.py" line="44" />
-      <location filename="../schooldesk/domain/frequency.py" line="62" />
-      <location filename="../schooldesk/domain/home_teaching.py" line="55" />
+      <location filename="../schooldesk/domain/frequency.py" line="63" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="56" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -2889,22 +2889,22 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 1 到 30 之间的天数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/home_teaching.py" line="57" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="58" />
       <source>The number of visits must be between %1 and %2.</source>
       <translation>送教次数必须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/home_teaching.py" line="60" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="61" />
       <source>The lesson periods per visit must be between %1 and %2.</source>
       <translation>每次课时数必须在 %1 到 %2 之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/home_teaching.py" line="63" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="64" />
       <source>A lesson period must last between %1 and %2 minutes.</source>
       <translation>每课时必须在 %1 到 %2 分钟之间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/home_teaching.py" line="82" />
+      <location filename="../schooldesk/domain/home_teaching.py" line="83" />
       <source>The visit must end after it starts.</source>
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
@@ -3151,12 +3151,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="59" />
+      <location filename="../schooldesk/cli/exports.py" line="60" />
       <source>The file name must end in %1.</source>
       <translation>文件名必须以 %1 结尾。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_exports.py" line="89" />
+      <location filename="../schooldesk/cli/exports.py" line="87" />
       <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
@@ -3207,7 +3207,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_observations.py" line="47" />
+      <location filename="../schooldesk/cli/observations.py" line="49" />
       <source>No single teacher is called “%1”.</source>
       <translation>找不到唯一一位名为“%1”的教师。</translation>
     </message>
@@ -3400,7 +3400,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/activity_kinds.py" line="36" />
-      <location filename="../schooldesk/services/frequency_targets.py" line="73" />
+      <location filename="../schooldesk/services/frequency_targets.py" line="68" />
       <location filename="../schooldesk/services/activity_print.py" line="71" />
       <source>The kind of activity no longer exists.</source>
       <translation>该活动类别已不存在。</translation>
@@ -3416,52 +3416,52 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该字段已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="86" />
+      <location filename="../schooldesk/domain/activities.py" line="87" />
       <source>A field needs a label of at most %1 characters.</source>
       <translation>字段名称不能为空，且不超过 %1 个字。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="88" />
+      <location filename="../schooldesk/domain/activities.py" line="89" />
       <source>Choose the field's type from the list.</source>
       <translation>请从列表中选择字段类型。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="91" />
+      <location filename="../schooldesk/domain/activities.py" line="92" />
       <source>A choice needs at least two options.</source>
       <translation>选项类字段至少要有两个选项。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="93" />
+      <location filename="../schooldesk/domain/activities.py" line="94" />
       <source>The kind already has a field “%1”.</source>
       <translation>该类别已有字段“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="95" />
+      <location filename="../schooldesk/domain/activities.py" line="96" />
       <source>The field's key is not valid.</source>
       <translation>字段标识无效。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="118" />
+      <location filename="../schooldesk/domain/activities.py" line="119" />
       <source>“%1” needs a whole number.</source>
       <translation>“%1”应填写整数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="123" />
+      <location filename="../schooldesk/domain/activities.py" line="124" />
       <source>“%1” needs a date.</source>
       <translation>“%1”应填写日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="125" />
+      <location filename="../schooldesk/domain/activities.py" line="126" />
       <source>Answer “%1” with 是 or 否.</source>
       <translation>“%1”请填“是”或“否”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="127" />
+      <location filename="../schooldesk/domain/activities.py" line="128" />
       <source>Choose “%1” from the list.</source>
       <translation>请从列表中选择“%1”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/activities.py" line="174" />
+      <location filename="../schooldesk/domain/activities.py" line="175" />
       <source>Give a number from %1 to %2 (0: no target).</source>
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
@@ -3476,27 +3476,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="27" />
+      <location filename="../schooldesk/exports/bundle.py" line="28" />
       <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
       <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="28" />
+      <location filename="../schooldesk/exports/bundle.py" line="29" />
       <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
       <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="29" />
+      <location filename="../schooldesk/exports/bundle.py" line="30" />
       <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
       <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
       <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <location filename="../schooldesk/exports/bundle.py" line="32" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
@@ -3620,24 +3620,24 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法使用 %2 上的端口 %1：%3</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_photos.py" line="41" />
+      <location filename="../schooldesk/cli/photos.py" line="42" />
       <source>The record already has the most photos it can keep.</source>
       <translation>该记录的照片已达上限。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="64" />
-      <location filename="../schooldesk/domain/frequency.py" line="135" />
-      <location filename="../schooldesk/domain/frequency.py" line="139" />
+      <location filename="../schooldesk/domain/frequency.py" line="65" />
+      <location filename="../schooldesk/domain/frequency.py" line="132" />
+      <location filename="../schooldesk/domain/frequency.py" line="136" />
       <source>Give a number from %1 to %2.</source>
       <translation>请填写%1到%2之间的数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="69" />
+      <location filename="../schooldesk/domain/frequency.py" line="70" />
       <source>Choose the field that names the groups.</source>
       <translation>请选择区分分组的字段。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="81" />
+      <location filename="../schooldesk/domain/frequency.py" line="82" />
       <source>Give the day as MM-DD, e.g. 05-25.</source>
       <translation>日期请写成“月-日”，例如05-25。</translation>
     </message>
@@ -3927,93 +3927,93 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>FrequencyDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="29" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="33" />
       <source>Frequency targets</source>
       <translation>活动频次要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="38" />
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="60" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="42" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="64" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="55" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="59" />
       <source>MM-DD, e.g. 05-25</source>
       <translation>月-日，例如05-25</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="63" />
       <source>e.g. 语文组、数学组 (empty: the whole school)</source>
       <translation>例如 语文组、数学组（留空：全校）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="62" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="66" />
       <source>&amp;Kind of activity</source>
       <translation>活动类别(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="63" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="67" />
       <source>At &amp;least</source>
       <translation>不少于(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="64" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="68" />
       <source>&amp;How often</source>
       <translation>频次(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
       <source>In the &amp;week of</source>
       <translation>活动周所含日期(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="66" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="70" />
       <source>&amp;Groups named by the field</source>
       <translation>按字段分组(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="67" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="71" />
       <source>&amp;Each of the groups</source>
       <translation>每个分组(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="73" />
       <source>&amp;Add</source>
       <translation>添加(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="69" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="73" />
       <source>&amp;Replace the selected</source>
       <translation>替换所选(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="74" />
       <source>&amp;Delete the selected</source>
       <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="77" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="81" />
       <source>Add the &amp;presets</source>
       <translation>添加预设要求(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="78" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="82" />
       <source>质量分析会 twice a school year, 校际教研 and 家长会 each semester, 心理健康教育 in the week of 25 May</source>
       <translation>质量分析会每学年2次，校际教研、家长会每学期1次，心理健康教育活动周在5月25日所在周</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="84" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="88" />
       <source>In force &amp;from</source>
       <translation>生效日期(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="102" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="171" />
+      <location filename="../schooldesk/ui/dialogs/frequency_dialog.py" line="176" />
       <source>Saved; they hold from %1.</source>
       <translation>已保存，自%1起执行。</translation>
     </message>
@@ -4137,263 +4137,263 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="41" />
+      <location filename="../schooldesk/ui/pages/home.py" line="42" />
       <source>Pupils on roll:</source>
       <translation>在籍学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="42" />
+      <location filename="../schooldesk/ui/pages/home.py" line="43" />
       <source>Active teachers:</source>
       <translation>在职教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="43" />
+      <location filename="../schooldesk/ui/pages/home.py" line="44" />
       <source>Classes this school year:</source>
       <translation>本学年班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="44" />
+      <location filename="../schooldesk/ui/pages/home.py" line="45" />
       <source>Home visits to left-behind children:</source>
       <translation>留守儿童家访：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="52" />
+      <location filename="../schooldesk/ui/pages/home.py" line="53" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="53" />
-      <location filename="../schooldesk/ui/pages/home.py" line="66" />
+      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="67" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="54" />
+      <location filename="../schooldesk/ui/pages/home.py" line="55" />
       <source>Categories</source>
       <translation>关爱类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="55" />
+      <location filename="../schooldesk/ui/pages/home.py" line="56" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>Last support</source>
       <translation>最近帮扶</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="56" />
+      <location filename="../schooldesk/ui/pages/home.py" line="57" />
       <source>none yet</source>
       <translation>尚无</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="57" />
+      <location filename="../schooldesk/ui/pages/home.py" line="58" />
       <source>Due since</source>
       <translation>应于此日前</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="65" />
+      <location filename="../schooldesk/ui/pages/home.py" line="66" />
       <source>Child</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="67" />
+      <location filename="../schooldesk/ui/pages/home.py" line="68" />
       <source>Responsible teachers</source>
       <translation>负责教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="68" />
+      <location filename="../schooldesk/ui/pages/home.py" line="69" />
       <source>Visits this month</source>
       <translation>本月送教次数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="69" />
+      <location filename="../schooldesk/ui/pages/home.py" line="70" />
       <source>Lesson periods</source>
       <translation>课时</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="77" />
+      <location filename="../schooldesk/ui/pages/home.py" line="78" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="78" />
+      <location filename="../schooldesk/ui/pages/home.py" line="79" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="79" />
+      <location filename="../schooldesk/ui/pages/home.py" line="80" />
       <source>Observed</source>
       <translation>已听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="80" />
+      <location filename="../schooldesk/ui/pages/home.py" line="81" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="81" />
+      <location filename="../schooldesk/ui/pages/home.py" line="82" />
       <source>Required this semester</source>
       <translation>本学期应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="85" />
+      <location filename="../schooldesk/ui/pages/home.py" line="86" />
       <source>Double-click or press Enter to open the lesson observation page.</source>
       <translation>双击或按 Enter 打开听课评课页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="92" />
+      <location filename="../schooldesk/ui/pages/home.py" line="93" />
       <source>Mentor</source>
       <translation>师傅</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="93" />
+      <location filename="../schooldesk/ui/pages/home.py" line="94" />
       <source>Apprentice</source>
       <translation>徒弟</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="94" />
+      <location filename="../schooldesk/ui/pages/home.py" line="95" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="95" />
+      <location filename="../schooldesk/ui/pages/home.py" line="96" />
       <source>Targets (done / required)</source>
       <translation>目标（完成/要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="99" />
+      <location filename="../schooldesk/ui/pages/home.py" line="100" />
       <source>Double-click or press Enter to open the pair.</source>
       <translation>双击或按 Enter 打开该结对。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="108" />
+      <location filename="../schooldesk/ui/pages/home.py" line="107" />
       <source>Due</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="224" />
+      <location filename="../schooldesk/ui/pages/home.py" line="226" />
       <source>To do: %1 (activities short of their frequency targets: %2)</source>
       <translation>待办 %1 项（活动频次未达 %2 项）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="225" />
+      <location filename="../schooldesk/ui/pages/home.py" line="227" />
       <source>To do within a month: %1</source>
       <translation>一个月内待办 %1 项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="226" />
+      <location filename="../schooldesk/ui/pages/home.py" line="228" />
       <source>Nothing is due within a month, and every frequency target is met so far.</source>
       <translation>一个月内没有到期事项，各项活动频次均已达到。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="106" />
+      <location filename="../schooldesk/ui/pages/home.py" line="109" />
       <source>What</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
       <source>overdue</source>
       <translation>已逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="107" />
+      <location filename="../schooldesk/ui/pages/home.py" line="108" />
       <source>to do</source>
       <translation>待办</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="112" />
+      <location filename="../schooldesk/ui/pages/home.py" line="113" />
       <source>Double-click or press Enter to open the page where it is done.</source>
       <translation>双击或按回车键打开办理该事项的页面。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="114" />
+      <location filename="../schooldesk/ui/pages/home.py" line="116" />
       <source>Double-click or press Enter to open the pupil's support records.</source>
       <translation>双击或按回车键打开该生的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="115" />
+      <location filename="../schooldesk/ui/pages/home.py" line="117" />
       <source>Double-click or press Enter to open the child's visit log.</source>
       <translation>双击或按回车键打开该生的送教记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="156" />
+      <location filename="../schooldesk/ui/pages/home.py" line="158" />
       <source>Current semester: %1 (%2 to %3)</source>
       <translation>当前学期：%1（%2 至 %3）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="158" />
+      <location filename="../schooldesk/ui/pages/home.py" line="160" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="172" />
+      <location filename="../schooldesk/ui/pages/home.py" line="174" />
       <source>No pupils on roll yet: overdue support records will show here.</source>
       <translation>尚无在籍学生：逾期的帮扶记录将在此显示。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="180" />
+      <location filename="../schooldesk/ui/pages/home.py" line="182" />
       <source>Home teaching: no child is taught at home yet.</source>
       <translation>送教上门：尚无送教上门的学生。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="204" />
+      <location filename="../schooldesk/ui/pages/home.py" line="206" />
       <source>%1 not yet visited this semester, %2 behind the target</source>
       <translation>本学期尚未家访 %1 人，未达要求 %2 人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="171" />
+      <location filename="../schooldesk/ui/pages/home.py" line="173" />
       <source>Support records overdue: %1 pupils</source>
       <translation>帮扶记录逾期：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="173" />
+      <location filename="../schooldesk/ui/pages/home.py" line="175" />
       <source>No support record is overdue.</source>
       <translation>没有逾期的帮扶记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="179" />
+      <location filename="../schooldesk/ui/pages/home.py" line="181" />
       <source>Home teaching behind the rule this month: %1 children</source>
       <translation>本月送教上门未达要求：%1 名学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="181" />
+      <location filename="../schooldesk/ui/pages/home.py" line="183" />
       <source>Home teaching: every child's visits are on track this month.</source>
       <translation>送教上门：本月所有学生的送教均已达到要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="208" />
+      <location filename="../schooldesk/ui/pages/home.py" line="210" />
       <source>Lesson observation behind the quota's pace: %1 teachers</source>
       <translation>听课进度落后：%1 位教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="209" />
+      <location filename="../schooldesk/ui/pages/home.py" line="211" />
       <source>Lesson observation: no teachers yet.</source>
       <translation>听课评课：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="210" />
+      <location filename="../schooldesk/ui/pages/home.py" line="212" />
       <source>Lesson observation: every teacher keeps pace with their quota.</source>
       <translation>听课：每位教师的进度都跟上了要求。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="216" />
+      <location filename="../schooldesk/ui/pages/home.py" line="218" />
       <source>Mentoring pairs behind their targets: %1</source>
       <translation>师徒结对进度落后：%1 对</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="217" />
+      <location filename="../schooldesk/ui/pages/home.py" line="219" />
       <source>Mentoring: no teachers yet.</source>
       <translation>师徒结对：尚无教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/home.py" line="218" />
+      <location filename="../schooldesk/ui/pages/home.py" line="220" />
       <source>Mentoring: every pair keeps pace with its targets.</source>
       <translation>师徒结对：每对的进度都跟上了目标。</translation>
     </message>
@@ -5170,12 +5170,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="48" />
+      <location filename="../schooldesk/ui/main_window.py" line="49" />
       <source>Work summaries</source>
       <translation>工作总结</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/main_window.py" line="49" />
+      <location filename="../schooldesk/ui/main_window.py" line="48" />
       <source>Hand-in</source>
       <translation>报送材料</translation>
     </message>
@@ -6223,27 +6223,27 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>PhotoField</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="121" />
+      <location filename="../schooldesk/ui/photo_field.py" line="112" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="122" />
+      <location filename="../schooldesk/ui/photo_field.py" line="113" />
       <source>From a phone…</source>
       <translation>从手机接收(&amp;Q)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="128" />
+      <location filename="../schooldesk/ui/photo_field.py" line="119" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="161" />
+      <location filename="../schooldesk/ui/photo_field.py" line="152" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="161" />
+      <location filename="../schooldesk/ui/photo_field.py" line="152" />
       <source>Pictures (%1)</source>
       <translation>图片 (%1)</translation>
     </message>
@@ -6251,12 +6251,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>PhotoList</name>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="43" />
+      <location filename="../schooldesk/ui/photo_field.py" line="34" />
       <source>Drag photos here, or use “Add photos…”</source>
       <translation>把照片拖到这里，或点“添加照片…”</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/photo_field.py" line="51" />
+      <location filename="../schooldesk/ui/photo_field.py" line="42" />
       <source>Double-click to write a caption</source>
       <translation>双击填写照片说明</translation>
     </message>
@@ -7002,67 +7002,67 @@ Save with this start date?</source>
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="64" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="57" />
       <source>&amp;Month of the monthly report:</source>
       <translation>月报月份(&amp;M)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="66" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="59" />
       <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
       <translation>导出完整身份证号(&amp;U)（记入审计日志）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="69" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="62" />
       <source>Register or report</source>
       <translation>台账或报表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="70" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="63" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="71" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="64" />
       <source>Rows</source>
       <translation>行数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="76" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="69" />
       <source>&amp;Export to Excel…</source>
       <translation>导出Excel(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="77" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="70" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="78" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="71" />
       <source>&amp;All registers to Excel…</source>
       <translation>全部台账导出Excel(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="112" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="105" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="120" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="113" />
       <source>Registers and reports, %1</source>
       <translation>台账与报表 — %1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="172" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="165" />
       <source>Export to Excel</source>
       <translation>导出Excel</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="172" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="165" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/reports.py" line="193" />
+      <location filename="../schooldesk/ui/pages/reports.py" line="186" />
       <source>Writing the workbook…</source>
       <translation>正在生成 Excel 工作簿…</translation>
     </message>
@@ -7978,27 +7978,27 @@ Choose No to start with an empty database.</source>
   <context>
     <name>argparse</name>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="13" />
+      <location filename="../schooldesk/cli/help.py" line="13" />
       <source>usage: </source>
       <translation>用法：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="14" />
+      <location filename="../schooldesk/cli/help.py" line="14" />
       <source>positional arguments</source>
       <translation>位置参数</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="15" />
+      <location filename="../schooldesk/cli/help.py" line="15" />
       <source>options</source>
       <translation>选项</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="16" />
+      <location filename="../schooldesk/cli/help.py" line="16" />
       <source>show this help message and exit</source>
       <translation>显示本帮助并退出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli_help.py" line="17" />
+      <location filename="../schooldesk/cli/help.py" line="17" />
       <source>show program's version number and exit</source>
       <translation>显示程序版本号并退出</translation>
     </message>

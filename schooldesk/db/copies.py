@@ -13,6 +13,9 @@ from schooldesk.db.uri import read_only_uri
 _protected: set[Path] = set()
 
 
+SCRATCH_DIRNAME = "scratch"  # the data folder's staging place for exports (db/scratch.py)
+
+
 def protect_folder(folder: Path) -> None:
     """Mark a data folder as SchoolDesk's own: no export may be written into it (see exports/files.py)."""
     _protected.add(full_path(folder))
@@ -20,8 +23,6 @@ def protect_folder(folder: Path) -> None:
 
 def is_protected(path: Path) -> bool:
     """Inside a data folder, but not in its scratch (where an export is staged, see db/scratch.py)."""
-    from schooldesk.db.scratch import SCRATCH_DIRNAME
-
     target = full_path(path)
     return any(target.is_relative_to(folder) and not target.is_relative_to(folder / SCRATCH_DIRNAME)
                for folder in _protected)

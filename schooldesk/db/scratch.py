@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-SCRATCH_DIRNAME = "scratch"
+from schooldesk.db.copies import SCRATCH_DIRNAME, private_folder
+
 IN_USE = ".in-use"
 
 
@@ -74,8 +75,6 @@ def private_scratch(data_folder: Path | None, prefix: str) -> Iterator[Path]:
     folder is known (a test's own files)."""
     base = None
     if data_folder is not None:
-        from schooldesk.db.copies import private_folder
-
         base = private_folder(data_folder / SCRATCH_DIRNAME)
         clear_left(base)
     with tempfile.TemporaryDirectory(prefix=prefix, dir=base, ignore_cleanup_errors=True) as folder:

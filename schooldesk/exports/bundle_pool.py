@@ -25,7 +25,7 @@ from schooldesk.domain.collection import collector_paused
 from schooldesk.services.bundle import BundleContents
 
 if TYPE_CHECKING:
-    from schooldesk.exports.bundle import Document
+    from schooldesk.exports.bundle_documents import Document
 
 PARALLEL_FROM = 400  # records and register rows in the bundle's PDFs: below this one process is quicker
 _writers: dict[str, Callable[[Path], Any]] = {}  # in a worker: the bundle's documents by file name
@@ -44,11 +44,11 @@ def workers_for(documents: Sequence[Document], wanted: int | None = None) -> int
 
 def _start(contents_file: str, font_path: Any) -> None:
     """A worker's start: the bundle's documents, each by its file name."""
-    from schooldesk.exports.bundle import _documents
+    from schooldesk.exports.bundle_documents import bundle_documents
 
     with open(contents_file, "rb") as stream, collector_paused():
         contents = pickle.load(stream)  # noqa: S301 - our own file
-    _writers.update((d.name, d.write) for d in _documents(contents, font_path))
+    _writers.update((d.name, d.write) for d in bundle_documents(contents, font_path))
 
 
 def _write(name: str, path: str) -> Any:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from schooldesk.exports.files import write_atomically
-from schooldesk.services.work_summary import WorkSummary
+from schooldesk.services.summary_kit import WorkSummary
 
 NUMBERS = "一二三四五六七八九十"
 BODY_FONT, HEADING_FONT, TITLE_FONT = "宋体", "黑体", "方正小标宋简体"

@@ -1,6 +1,7 @@
 """Printing settings kept with the school: the font file a clerk chose for PDFs (e.g. one with 生僻字)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from schooldesk.db.database import Database
@@ -22,12 +23,11 @@ def pdf_font_path(db: Database) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def set_pdf_font_path(db: Database, path: Path | None) -> None:
-    """Remember *path* (None: back to the default); only TrueType files reportlab can embed are taken."""
+def set_pdf_font_path(db: Database, path: Path | None, *, can_embed: Callable[[Path], bool]) -> None:
+    """Remember *path* (None: back to the default); only TrueType files the PDF writer *can_embed* are taken
+    (exports/pdf_fonts.can_embed, passed in by the caller: services sit below exports)."""
     require_admin(db)
     if path is not None:
-        from schooldesk.exports.pdf_fonts import can_embed
-
         if path.suffix.lower() not in FONT_SUFFIXES or not can_embed(path):
             raise ValidationError("pdf_font", QT_TRANSLATE_NOOP(
                 "Errors", "%1 is not a TrueType font that can be embedded in a PDF (choose a .ttf or .ttc file)."),

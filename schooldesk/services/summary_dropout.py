@@ -11,7 +11,7 @@ from schooldesk.domain.home_teaching import BEHIND
 from schooldesk.domain.semester import months_of
 from schooldesk.services.figures import care_counts, roll_counts
 from schooldesk.services.hand_ins import monthly_key, read_hand_ins
-from schooldesk.services.work_summary import Context, Draft, Table, names
+from schooldesk.services.summary_kit import Context, Draft, Table, names
 
 
 def dropout_summary(d: Draft, c: Context) -> None:

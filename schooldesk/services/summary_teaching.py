@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from schooldesk.domain.mentorship import ACTIVE
-from schooldesk.services.work_summary import Context, Draft, Table, names
+from schooldesk.services.summary_kit import Context, Draft, Table, names
 
 _CLAUSE = re.compile(r"[，。；;,.!！？?\n]+")
 

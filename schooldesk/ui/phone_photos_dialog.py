@@ -102,9 +102,9 @@ class PhonePhotosDialog(QDialog):
             if got:
                 self.received.append(got.value)
                 self._arrived(got.value)
-                from schooldesk.ui.photo_field import _thumbnail
+                from schooldesk.ui.thumbnails import thumbnail
 
-                self.thumbnails.addItem(_item(_thumbnail(got.value.path), got.value.original_name))
+                self.thumbnails.addItem(_item(thumbnail(got.value.path), got.value.original_name))
         left = receiver.seconds_left
         self.status.setText(fill(self.tr("Received: %1 (refused: %2). Listening for %3 more minutes."), (
             str(len(self.received)), str(receiver.counts.refused), str((left + 59) // 60))))

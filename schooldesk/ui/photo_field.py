@@ -5,27 +5,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from schooldesk.db.photo_store import PHOTO_SUFFIXES
 from schooldesk.services.photos import PhotoRef
 from schooldesk.ui.saving import file_dialog
+from schooldesk.ui.thumbnails import THUMB, thumbnail
 
-THUMB = QSize(96, 72)
 KEPT_ROLE = Qt.ItemDataRole.UserRole  # a stored photo's id
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1  # a file to add on save
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the file's own name: shown until a caption is typed
-
-
-def _thumbnail(path: Path) -> QIcon:
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid():
-        reader.setScaledSize(size.scaled(THUMB * 2, Qt.AspectRatioMode.KeepAspectRatio))  # fast for 12 MB photos
-    return QIcon(QPixmap.fromImage(reader.read()))
 
 
 class PhotoList(QListWidget):
@@ -44,7 +35,7 @@ class PhotoList(QListWidget):
         self.captioned = False  # captions typed under the thumbnails (double-click or F2)
 
     def _item(self, path: Path, name: str, caption: str = "") -> QListWidgetItem:
-        item = QListWidgetItem(_thumbnail(path), caption or name, self)
+        item = QListWidgetItem(thumbnail(path), caption or name, self)
         item.setData(NAME_ROLE, name)
         if self.captioned:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)

@@ -109,6 +109,8 @@ class HomeTeachingRuleBox(QGroupBox):
                     lambda paths: self.set_font(paths[0]))
 
     def set_font(self, path: Path | None) -> None:
-        if not call_service(self, lambda: set_pdf_font_path(self.state.db, path)):
+        from schooldesk.exports.pdf_fonts import can_embed
+
+        if not call_service(self, lambda: set_pdf_font_path(self.state.db, path, can_embed=can_embed)):
             return
         self.font_path.setText(str(path) if path else "")

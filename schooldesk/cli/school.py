@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     year = commands.add_parser("new-school-year", parents=[common],
@@ -18,10 +20,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_new_school_year(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.services.new_school_year import plan_as_dict, start_new_school_year
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         plan = start_new_school_year(db, args.year, dry_run=args.dry_run)
     finally:
@@ -42,4 +43,4 @@ def cmd_new_school_year(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"new-school-year": cmd_new_school_year}
+COMMANDS = {"new-school-year": Command(cmd_new_school_year, writes=True)}

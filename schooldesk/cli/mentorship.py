@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     progress = commands.add_parser("mentorship-progress", parents=[common],
@@ -27,11 +29,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_mentorship_progress(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.cli_observations import _semester
+    from schooldesk.cli.observations import _semester
     from schooldesk.services.mentorship_targets import year_progress
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         semester = _semester(db, args.semester)
         rows = year_progress(db, args.school_year or semester.school_year, semester, date.today())
@@ -51,15 +52,14 @@ def cmd_mentorship_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_print_mentorship(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
-    from schooldesk.cli_exports import _out, _written
-    from schooldesk.cli_observations import _semester
+    from schooldesk.cli.exports import _out, _written
+    from schooldesk.cli.observations import _semester
     from schooldesk.exports import mentorship_pdf as pdf
     from schooldesk.services import mentorship_print as documents
     from schooldesk.services.print_settings import pdf_font_path
 
     out = _out(args, (".pdf",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         font = pdf_font_path(db)
         if args.agreement:
@@ -77,4 +77,5 @@ def cmd_print_mentorship(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"mentorship-progress": cmd_mentorship_progress, "print-mentorship": cmd_print_mentorship}
+COMMANDS = {"mentorship-progress": Command(cmd_mentorship_progress),
+            "print-mentorship": Command(cmd_print_mentorship)}

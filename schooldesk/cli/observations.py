@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     printing = commands.add_parser("print-observation", parents=[common],
@@ -49,14 +51,13 @@ def _teacher_id(db: Any, name: str) -> int:
 
 
 def cmd_print_observation(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
-    from schooldesk.cli_exports import _out, _written
+    from schooldesk.cli.exports import _out, _written
     from schooldesk.exports import observation_pdf as pdf
     from schooldesk.services import observation_print as documents
     from schooldesk.services.print_settings import pdf_font_path
 
     out = _out(args, (".pdf",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         font = pdf_font_path(db)
         if args.id is not None:
@@ -76,10 +77,9 @@ def cmd_print_observation(args: argparse.Namespace) -> int:
 
 
 def cmd_observation_quotas(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.services.observation_quotas import quota_table
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         semester = _semester(db, args.semester)
         rows = quota_table(db, semester, date.today())
@@ -98,13 +98,12 @@ def cmd_observation_quotas(args: argparse.Namespace) -> int:
 
 
 def cmd_export_observations(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
-    from schooldesk.cli_exports import _out, _written
+    from schooldesk.cli.exports import _out, _written
     from schooldesk.exports.observation_pdf import write_observations_xlsx
     from schooldesk.services.observation_print import observation_book
 
     out = _out(args, (".xlsx",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         book = observation_book(db, _semester(db, args.semester), date.today())
     finally:
@@ -113,5 +112,6 @@ def cmd_export_observations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"print-observation": cmd_print_observation, "observation-quotas": cmd_observation_quotas,
-            "export-observations": cmd_export_observations}
+COMMANDS = {"print-observation": Command(cmd_print_observation),
+            "observation-quotas": Command(cmd_observation_quotas),
+            "export-observations": Command(cmd_export_observations)}

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+
 FAMILY_CHOICES = ("dropout", "home-teaching", "observation", "mentorship", "activities")
 
 
@@ -26,15 +28,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_draft_summary(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.cli_exports import _out
+    from schooldesk.cli.exports import _out
     from schooldesk.exports.summary_docx import write_summary_docx
     from schooldesk.services.hand_ins import note_hand_in, summary_key
     from schooldesk.services.semesters import chosen_semester
     from schooldesk.services.work_summary import work_summary
 
     out = _out(args, (".docx",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         semester = chosen_semester(db, args.semester)
         summary = work_summary(db, semester, args.family)
@@ -51,11 +52,10 @@ def cmd_draft_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_due_dates(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.services.due_dates import due_items
     from schooldesk.services.semesters import chosen_semester
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         items = due_items(db, chosen_semester(db, args.semester))
     finally:
@@ -72,4 +72,4 @@ def cmd_due_dates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"draft-summary": cmd_draft_summary, "due-dates": cmd_due_dates}
+COMMANDS = {"draft-summary": Command(cmd_draft_summary), "due-dates": Command(cmd_due_dates)}

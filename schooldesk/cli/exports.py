@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from schooldesk.domain.errors import SchoolDeskError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say, say_warnings
 
 KINDS = (".xlsx", ".pdf")
 
@@ -61,8 +62,6 @@ def _out(args: argparse.Namespace, kinds: tuple[str, ...] = KINDS) -> Path:
 
 
 def _written(result: Any) -> None:
-    from schooldesk.cli import say, say_warnings
-
     if hasattr(result, "pages"):
         say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
         say_warnings(result.warnings)
@@ -74,7 +73,6 @@ def _written(result: Any) -> None:
 
 
 def cmd_export_register(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.exports.registers import REGISTERS, register_spec, write_registers_pdf, write_registers_xlsx
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.registers import register_book
@@ -90,7 +88,7 @@ def cmd_export_register(args: argparse.Namespace) -> int:
                                                           "--list shows the names)."))
     specs = list(REGISTERS) if args.name == "all" else [register_spec(args.name)]
     out = _out(args)
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         semester = chosen_semester(db, args.semester)
         book = register_book(db, semester, full_ids=args.full_ids)
@@ -105,7 +103,6 @@ def cmd_export_register(args: argparse.Namespace) -> int:
 
 
 def cmd_monthly_report(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
     from schooldesk.exports.monthly_report import write_monthly_report_pdf, write_monthly_report_xlsx
     from schooldesk.services.hand_ins import monthly_key
     from schooldesk.services.monthly_report import monthly_report, parse_month
@@ -113,7 +110,7 @@ def cmd_monthly_report(args: argparse.Namespace) -> int:
 
     month = parse_month(args.month)
     out = _out(args)
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         report = monthly_report(db, month, full_ids=args.full_ids)
         font = pdf_font_path(db)
@@ -129,10 +126,9 @@ def cmd_monthly_report(args: argparse.Namespace) -> int:
 
 def _handed_in(args: argparse.Namespace, key: str) -> None:
     """The calendar of what is due marks it done (services/hand_ins.py)."""
-    from schooldesk.cli import _open_existing
     from schooldesk.services.hand_ins import note_hand_in
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         note_hand_in(db, key)
     finally:
@@ -140,7 +136,6 @@ def _handed_in(args: argparse.Namespace, key: str) -> None:
 
 
 def cmd_print_pupil(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
     from schooldesk.exports.pupil_file_pdf import write_case_pdf, write_pupil_file_pdf
     from schooldesk.services.print_settings import pdf_font_path
     from schooldesk.services.pupil_file import pupil_file
@@ -148,7 +143,7 @@ def cmd_print_pupil(args: argparse.Namespace) -> int:
     from schooldesk.services.semesters import working_school_year
 
     out = _out(args, (".pdf",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         file = pupil_file(db, find_pupil_id(db, args.student), working_school_year(db), full_ids=args.full_ids)
         font = pdf_font_path(db)
@@ -162,7 +157,6 @@ def cmd_print_pupil(args: argparse.Namespace) -> int:
 
 
 def cmd_print_home_teaching(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
     from schooldesk.config import data_dir
     from schooldesk.exports.files import check_output
     from schooldesk.exports.home_teaching_pdf import write_blank_form_pdf, write_semester_log_pdf, write_visit_pdf
@@ -171,7 +165,7 @@ def cmd_print_home_teaching(args: argparse.Namespace) -> int:
     from schooldesk.services.semesters import chosen_semester
 
     out = check_output(Path(args.out), data_dir(args.data_dir))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         semester = chosen_semester(db, args.semester)
         log = home_teaching_log(db, find_plan(db, args.student, semester))
@@ -187,5 +181,5 @@ def cmd_print_home_teaching(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"export-register": cmd_export_register, "monthly-report": cmd_monthly_report,
-            "print-pupil": cmd_print_pupil, "print-home-teaching": cmd_print_home_teaching}
+COMMANDS = {"export-register": Command(cmd_export_register), "monthly-report": Command(cmd_monthly_report),
+            "print-pupil": Command(cmd_print_pupil), "print-home-teaching": Command(cmd_print_home_teaching)}

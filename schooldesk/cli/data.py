@@ -1,19 +1,32 @@
 """Command-line care of the data itself: check it, back it up (to a stick, sealed or not), restore it.
 
-Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, as in cli.py.
+Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, as in cli/main.py.
 """
 from __future__ import annotations
 
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say, say_warnings
+from schooldesk.cli.shared import EXIT_OK, EXIT_UNHEALTHY, Command, read_password, say, say_warnings
 from schooldesk.config import data_dir, full_path
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    commands.add_parser("check", parents=[common], help="check the database; exit 0 when healthy")
+    backup = commands.add_parser("backup", parents=[common], help="take a verified backup now")
+    backup.add_argument("--out", help="folder to write it to, e.g. a USB stick (default: the data folder's backups/)")
+    backup.add_argument("--password-file", help="with --out: seal the backup and its photos in an AES-256 zip "
+                                                "with the password on this file's first line")
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="replace the database with a backup (the current one is backed up first)")
+    restore.add_argument("file", help="a backup file (schooldesk-*.sqlite3, or a sealed schooldesk-*.zip)")
+    restore.add_argument("--password-file", help="the password of a sealed backup, on this file's first line")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -75,7 +88,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
         if not args.out:
             raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
-        info = take_sealed_backup(path, target, _read_password(Path(args.password_file)))
+        info = take_sealed_backup(path, target, read_password(Path(args.password_file)))
     elif args.out:
         info = take_backup(path, target, reason="manual")
     else:
@@ -98,7 +111,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.password_file or source.suffix.lower() == ".zip":
         from schooldesk.db.sealed_backups import opened_sealed_backup
 
-        password = _read_password(Path(args.password_file)) if args.password_file else ""
+        password = read_password(Path(args.password_file)) if args.password_file else ""
         with opened_sealed_backup(source, password, folder) as unsealed:
             safety = restore_backup(unsealed, database_path(folder), folder / BACKUP_DIRNAME)
     else:
@@ -109,4 +122,5 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
+COMMANDS = {"check": Command(cmd_check), "backup": Command(cmd_backup, writes=True),
+            "restore": Command(cmd_restore, writes=True)}

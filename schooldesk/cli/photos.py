@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     receive = commands.add_parser("receive-photos", parents=[common],
@@ -26,7 +28,6 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_receive_photos(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.db.scratch import private_scratch
     from schooldesk.domain.errors import ValidationError
     from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -34,7 +35,7 @@ def cmd_receive_photos(args: argparse.Namespace) -> int:
     from schooldesk.services.phone_receiver import PhotoReceiver
 
     kind, number = parse_record(args.record)
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         target = photo_target(db, kind, number)
         if target.room == 0:
@@ -71,4 +72,4 @@ def cmd_receive_photos(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"receive-photos": cmd_receive_photos}
+COMMANDS = {"receive-photos": Command(cmd_receive_photos, writes=True)}

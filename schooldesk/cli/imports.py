@@ -1,7 +1,7 @@
 """Command-line imports of a spreadsheet (the pupils' roster, the list of teachers): one way to report them, as
 JSON for scripts or as counts and the problems by row for a technician.
 
-Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, as in cli.py.
+Messages go through ``QCoreApplication.translate("CommandLine", ...)`` written out in full, as in cli/main.py.
 """
 from __future__ import annotations
 
@@ -13,11 +13,22 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli import EXIT_OK, _open_existing, say
+from schooldesk.cli.shared import EXIT_OK, Command, import_options, open_existing, say
 from schooldesk.domain.i18n import fill
 
 MAX_LISTED_PROBLEMS = 50
 T = TypeVar("T")
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    students = commands.add_parser("import-students", parents=[common],
+                                   help="import pupils from an .xlsx/.xls roster (student-status system export)")
+    import_options(students)
+    students.add_argument("--school-year", type=int,
+                          help="school year the classes belong to, e.g. 2025 (default: the current one)")
+    teachers = commands.add_parser("import-teachers", parents=[common],
+                                   help="import teachers from an .xlsx/.xls list (姓名, 性别, 任教学科, 联系电话, 职务)")
+    import_options(teachers)
 
 
 def cmd_import_students(args: argparse.Namespace) -> int:
@@ -25,7 +36,7 @@ def cmd_import_students(args: argparse.Namespace) -> int:
     from schooldesk.services.pupil_import import import_pupil_file, report_as_dict
     from schooldesk.services.semesters import working_school_year
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         year = args.school_year or working_school_year(db)
         _, report = read_import(args, lambda: import_pupil_file(db, Path(args.file), year, dry_run=args.dry_run,
@@ -92,7 +103,7 @@ def cmd_import_teachers(args: argparse.Namespace) -> int:
     from schooldesk.i18n import error_text
     from schooldesk.services.teacher_import import import_teacher_file
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         _, report = import_teacher_file(db, Path(args.file), dry_run=args.dry_run, sheet_name=args.sheet)
     finally:
@@ -103,4 +114,5 @@ def cmd_import_teachers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import-students": cmd_import_students, "import-teachers": cmd_import_teachers}
+COMMANDS = {"import-students": Command(cmd_import_students, writes=True),
+            "import-teachers": Command(cmd_import_teachers, writes=True)}

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     printing = commands.add_parser("print-activity", parents=[common],
@@ -18,15 +20,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_print_activity(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing
-    from schooldesk.cli_exports import _out, _written
-    from schooldesk.cli_observations import _semester
+    from schooldesk.cli.exports import _out, _written
+    from schooldesk.cli.observations import _semester
     from schooldesk.exports import activity_pdf as pdf
     from schooldesk.services import activity_print as documents
     from schooldesk.services.print_settings import pdf_font_path
 
     out = _out(args, (".pdf", ".xlsx") if args.summary else (".pdf",))
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         font = pdf_font_path(db)
         if args.id is not None:
@@ -48,4 +49,4 @@ def cmd_print_activity(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"print-activity": cmd_print_activity}
+COMMANDS = {"print-activity": Command(cmd_print_activity)}

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, EXIT_UNHEALTHY, Command, open_existing, read_password, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser("export", parents=[common],
@@ -27,16 +29,15 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, _read_password, say
-    from schooldesk.cli_observations import _semester
+    from schooldesk.cli.observations import _semester
     from schooldesk.config import full_path
     from schooldesk.exports.bundle_writing import write_bundle
     from schooldesk.services.bundle import bundle_contents
     from schooldesk.services.bundle_seal import school_seal_key
     from schooldesk.services.print_settings import pdf_font_path
 
-    password = _read_password(Path(args.password_file)) if args.password_file else ""
-    db = _open_existing(args)
+    password = read_password(Path(args.password_file)) if args.password_file else ""
+    db = open_existing(args)
     try:
         contents = bundle_contents(db, _semester(db, args.semester), full_ids=args.full_ids)
         font = pdf_font_path(db)
@@ -45,7 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         db.close()
     result = write_bundle(contents, full_path(args.out), as_zip=args.zip or bool(password), password=password,
                           font_path=font, data_folder=db.path.parent, workers=args.workers, seal_key=seal_key)
-    from schooldesk.cli_exports import _handed_in
+    from schooldesk.cli.exports import _handed_in
     from schooldesk.services.hand_ins import bundle_key
 
     _handed_in(args, bundle_key(contents.semester))
@@ -59,10 +60,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, EXIT_UNHEALTHY, _read_password, say
     from schooldesk.exports.bundle_writing import verify_bundle
 
-    password = _read_password(Path(args.password_file)) if args.password_file else ""
+    password = read_password(Path(args.password_file)) if args.password_file else ""
     key, school_code = _school_key(args)
     report = verify_bundle(Path(args.path), password, key, school_code)
     for label, names in ((QCoreApplication.translate("CommandLine", "missing"), report.missing),
@@ -105,4 +105,4 @@ def _school_key(args: argparse.Namespace) -> tuple[bytes | None, str]:
         db.close()
 
 
-COMMANDS = {"export": cmd_export, "verify": cmd_verify}
+COMMANDS = {"export": Command(cmd_export), "verify": Command(cmd_verify)}

@@ -9,14 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from schooldesk.cli.shared import EXIT_OK, Command, import_options, open_existing, say
+
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    from schooldesk.cli import _import_options
-
     catchment = commands.add_parser("import-catchment", parents=[common],
                                     help="import the villages' 户籍 list of children (.xlsx/.xls) and reconcile it "
                                          "with the register")
-    _import_options(catchment)
+    import_options(catchment)
     catchment.add_argument("--school-year", type=int,
                            help="school year whose 31 August decides compulsory age, e.g. 2025 (default: the current one)")
     report = commands.add_parser("catchment-report", parents=[common],
@@ -34,14 +34,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_import_catchment(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.cli_imports import read_import, say_import, say_problems
+    from schooldesk.cli.imports import read_import, say_import, say_problems
     from schooldesk.i18n import error_text
     from schooldesk.services.catchment_import import import_catchment_file
     from schooldesk.services.school import get_school
     from schooldesk.services.semesters import working_school_year
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         year = args.school_year or working_school_year(db)
         school = get_school(db)
@@ -78,13 +77,12 @@ def report_counts(report: Any) -> dict[str, object]:
 
 
 def cmd_catchment_report(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
-    from schooldesk.cli_exports import _out, _written
+    from schooldesk.cli.exports import _out, _written
     from schooldesk.services.catchment_report import catchment_report
     from schooldesk.services.semesters import chosen_semester
 
     out = _out(args) if args.out else None
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         report = catchment_report(db, chosen_semester(db, args.semester), full_ids=args.full_ids)
         if out is not None:
@@ -116,11 +114,10 @@ def cmd_catchment_report(args: argparse.Namespace) -> int:
 
 
 def cmd_check_student_status(args: argparse.Namespace) -> int:
-    from schooldesk.cli import EXIT_OK, _open_existing, say
     from schooldesk.services.semesters import working_school_year
     from schooldesk.services.student_status_check import FIELDS, check_student_status_file
 
-    db = _open_existing(args)
+    db = open_existing(args)
     try:
         check = check_student_status_file(db, Path(args.file), working_school_year(db), sheet_name=args.sheet)
     finally:
@@ -143,5 +140,6 @@ def cmd_check_student_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import-catchment": cmd_import_catchment, "catchment-report": cmd_catchment_report,
-            "check-student-status": cmd_check_student_status}
+COMMANDS = {"import-catchment": Command(cmd_import_catchment, writes=True),
+            "catchment-report": Command(cmd_catchment_report),
+            "check-student-status": Command(cmd_check_student_status)}
