@@ -1169,8 +1169,6 @@ ZH = {
     'Print this recovery code (or write it down) and keep it with the school seal. It is shown only now.': '请打印（或抄下）此恢复码，与学校公章一同保管。它只在此时显示。',
     'If every administrator password is forgotten: in the sign-in window choose “Forgot password…”, type this code and set a new password. A code works once; a new one is shown then.': '所有管理员密码都忘记时：在登录窗口点“忘记密码…”，输入此恢复码并设置新密码。恢复码只能用一次，用后会显示新的恢复码。',
     '&Copy': '复制(&C)',
-    '&Print…': '打印(&P)…',
-    'Copied': '已复制',
     'Forgot password': '忘记密码',
     'With the recovery code printed when the school was set up, set a new password for an administrator (a user name not yet used becomes a new administrator).': '用建立学校时打印的恢复码为管理员设置新密码（尚未使用的用户名将成为新的管理员）。',
     'Recovery &code': '恢复码(&C)',
