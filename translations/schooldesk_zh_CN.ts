@@ -1767,7 +1767,7 @@ The current data is backed up first, so this can be undone.</source>
   <context>
     <name>CommandLine</name>
     <message>
-      <location filename="../schooldesk/cli/shared.py" line="40" />
+      <location filename="../schooldesk/cli/shared.py" line="41" />
       <source>Warning: %1</source>
       <translation>提示：%1</translation>
     </message>
@@ -1777,7 +1777,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>命令行错误：%1。运行“schooldesk --help”查看帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/main.py" line="178" />
+      <location filename="../schooldesk/cli/main.py" line="177" />
       <source>Unexpected error (%1). Please report it with the steps that led to it.</source>
       <translation>发生意外错误（%1）。请连同出错前的操作步骤一起报告。</translation>
     </message>
@@ -1898,7 +1898,7 @@ The current data is backed up first, so this can be undone.</source>
       <translation>……另有 %1 条（用 --json 查看完整列表）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="66" />
+      <location filename="../schooldesk/cli/shared.py" line="96" />
       <source>Written: %1 (%2 pages).</source>
       <translation>已生成：%1（共 %2 页）。</translation>
     </message>
@@ -1913,17 +1913,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="69" />
+      <location filename="../schooldesk/cli/shared.py" line="99" />
       <source>Written: %1 (%2 rows).</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="71" />
+      <location filename="../schooldesk/cli/shared.py" line="101" />
       <source>Warning: %1 held a character no workbook can hold; it is written as □. Correct that record.</source>
       <translation>警告：%1含有无法写入的字符，已写作□，请修改该记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="84" />
+      <location filename="../schooldesk/cli/exports.py" line="61" />
       <source>every register, one sheet each</source>
       <translation>全部台账，每个台账一个工作表</translation>
     </message>
@@ -1943,58 +1943,58 @@ The current data is backed up first, so this can be undone.</source>
       <translation>新学年已开始；开始前已做备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="93" />
+      <location filename="../schooldesk/cli/observations.py" line="87" />
       <source>%1: lessons observed against each teacher's quota</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="95" />
+      <location filename="../schooldesk/cli/observations.py" line="89" />
       <location filename="../schooldesk/cli/mentorship.py" line="49" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="56" />
+      <location filename="../schooldesk/cli/bundle.py" line="55" />
       <source>Written and checked: %1 (%2 files).</source>
       <translation>已写入并校验：%1（共 %2 个文件）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="58" />
+      <location filename="../schooldesk/cli/bundle.py" line="57" />
       <source>Incomplete: %1</source>
       <translation>未完成：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="68" />
+      <location filename="../schooldesk/cli/bundle.py" line="67" />
       <source>missing</source>
       <translation>缺少</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="69" />
+      <location filename="../schooldesk/cli/bundle.py" line="68" />
       <source>changed</source>
       <translation>已改动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="70" />
+      <location filename="../schooldesk/cli/bundle.py" line="69" />
       <source>extra</source>
       <translation>多出</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="83" />
+      <location filename="../schooldesk/cli/bundle.py" line="82" />
       <source>Intact: %1 files match the manifest.</source>
       <translation>完好：%1 个文件与清单一致。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="74" />
+      <location filename="../schooldesk/cli/bundle.py" line="73" />
       <source>Sealed by this school: the manifest is the one SchoolDesk wrote, unchanged.</source>
       <translation>封存有效：清单是本校SchoolDesk导出时写下的，未被改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="77" />
+      <location filename="../schooldesk/cli/bundle.py" line="76" />
       <source>The seal does not hold: the manifest was changed after this school's SchoolDesk wrote it, or its seal was removed.</source>
       <translation>封存不符：清单在本校SchoolDesk导出后被改动过，或封存被去掉。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/bundle.py" line="80" />
+      <location filename="../schooldesk/cli/bundle.py" line="79" />
       <source>The seal was not checked: this PC does not hold the key of the school that made the bundle.</source>
       <translation>未核对封存：本机没有导出该材料的学校的密钥。</translation>
     </message>
@@ -2004,27 +2004,27 @@ The current data is backed up first, so this can be undone.</source>
       <translation>身份证号匹配：%1；姓名+出生日期匹配（待确认）：%2；不在本校名册：%3；不在义务教育年龄：%4；身份证号错误或为空（已标记）：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/catchment.py" line="103" />
+      <location filename="../schooldesk/cli/catchment.py" line="102" />
       <source>Children of compulsory age: %1; to verify: %2; 本在外: %3 (with proof: %4); 外在本: %5; enrolment rate: %6.</source>
       <translation>适龄儿童：%1；待核实：%2；本在外：%3（有证明：%4）；外在本：%5；入学率：%6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/catchment.py" line="128" />
+      <location filename="../schooldesk/cli/catchment.py" line="127" />
       <source>Rows read: %1; pupils on roll: %2; only in the file: %3; only in the register: %4; differences: %5.</source>
       <translation>读取 %1 行；在籍学生 %2 人；仅在学籍系统：%3；仅在本校名册：%4；信息不一致：%5。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/catchment.py" line="133" />
+      <location filename="../schooldesk/cli/catchment.py" line="132" />
       <source>Only in the file (row %1): %2 %3</source>
       <translation>仅在学籍系统（第 %1 行）：%2 %3</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/catchment.py" line="136" />
+      <location filename="../schooldesk/cli/catchment.py" line="135" />
       <source>Only in the register: %1 %2</source>
       <translation>仅在本校名册：%1 %2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/catchment.py" line="138" />
+      <location filename="../schooldesk/cli/catchment.py" line="137" />
       <source>%1 (row %2): %3 is %4 here, %5 in the file</source>
       <translation>%1（第 %2 行）：%3 本校为 %4，学籍系统为 %5</translation>
     </message>
@@ -2039,22 +2039,22 @@ The current data is backed up first, so this can be undone.</source>
       <translation>收到照片：%1 张；拒收：%2 张。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/summaries.py" line="49" />
+      <location filename="../schooldesk/cli/summaries.py" line="48" />
       <source>Written: %1 (%2 figures; complete the parts marked 【请补充】).</source>
       <translation>已写入：%1（共%2项数据；请补充标有【请补充】的部分）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/summaries.py" line="68" />
+      <location filename="../schooldesk/cli/summaries.py" line="67" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/summaries.py" line="69" />
+      <location filename="../schooldesk/cli/summaries.py" line="68" />
       <source>overdue</source>
       <translation>已逾期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/summaries.py" line="70" />
+      <location filename="../schooldesk/cli/summaries.py" line="69" />
       <source>to do</source>
       <translation>待办</translation>
     </message>
@@ -2205,12 +2205,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../schooldesk/cli/shared.py" line="49" />
+      <location filename="../schooldesk/cli/shared.py" line="50" />
       <source>The password file %1 cannot be read: %2</source>
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/shared.py" line="70" />
+      <location filename="../schooldesk/cli/shared.py" line="71" />
       <location filename="../schooldesk/cli/data.py" line="40" />
       <location filename="../schooldesk/cli/data.py" line="81" />
       <source>There is no SchoolDesk database at %1.</source>
@@ -3151,12 +3151,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>字体中没有“%1”这些字，已印成 □。请打印后手写补上，或在“设置”中选择含有这些字的字体（如 SimSun-ExtB）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="60" />
+      <location filename="../schooldesk/cli/shared.py" line="89" />
       <source>The file name must end in %1.</source>
       <translation>文件名必须以 %1 结尾。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/exports.py" line="87" />
+      <location filename="../schooldesk/cli/exports.py" line="64" />
       <source>Name a register and give --out (schooldesk export-register --list shows the names).</source>
       <translation>请写出台账名称并用 --out 指定文件（schooldesk export-register --list 可列出名称）。</translation>
     </message>
@@ -3207,7 +3207,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="49" />
+      <location filename="../schooldesk/cli/observations.py" line="42" />
       <source>No single teacher is called “%1”.</source>
       <translation>找不到唯一一位名为“%1”的教师。</translation>
     </message>

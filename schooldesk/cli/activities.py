@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from schooldesk.cli.shared import EXIT_OK, Command, open_existing
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, out_path, say_written
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -20,13 +20,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_print_activity(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out, _written
-    from schooldesk.cli.observations import _semester
     from schooldesk.exports import activity_pdf as pdf
     from schooldesk.services import activity_print as documents
     from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import chosen_semester
 
-    out = _out(args, (".pdf", ".xlsx") if args.summary else (".pdf",))
+    out = out_path(args, (".pdf", ".xlsx") if args.summary else (".pdf",))
     db = open_existing(args)
     try:
         font = pdf_font_path(db)
@@ -40,12 +39,12 @@ def cmd_print_activity(args: argparse.Namespace) -> int:
             blank = documents.blank_home_visit(db, find_pupil_id(db, args.blank_home_visit), working_school_year(db))
             write = lambda: pdf.write_blank_home_visit_pdf(out, blank, font_path=font)  # noqa: E731
         else:
-            summary = documents.activity_summary(db, _semester(db, args.semester))
+            summary = documents.activity_summary(db, chosen_semester(db, args.semester))
             write = (lambda: pdf.write_activity_summary_xlsx(out, summary)) if out.suffix.lower() == ".xlsx" else (
                 lambda: pdf.write_activity_summary_pdf(out, summary, font_path=font))
     finally:
         db.close()
-    _written(write())
+    say_written(write())
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli.shared import EXIT_OK, EXIT_UNHEALTHY, Command, open_existing, read_password, say
+from schooldesk.cli.shared import EXIT_OK, EXIT_UNHEALTHY, Command, note_handed_in, open_existing, read_password, say
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -29,27 +29,26 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from schooldesk.cli.observations import _semester
     from schooldesk.config import full_path
     from schooldesk.exports.bundle_writing import write_bundle
     from schooldesk.services.bundle import bundle_contents
     from schooldesk.services.bundle_seal import school_seal_key
     from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import chosen_semester
 
     password = read_password(Path(args.password_file)) if args.password_file else ""
     db = open_existing(args)
     try:
-        contents = bundle_contents(db, _semester(db, args.semester), full_ids=args.full_ids)
+        contents = bundle_contents(db, chosen_semester(db, args.semester), full_ids=args.full_ids)
         font = pdf_font_path(db)
         seal_key = school_seal_key(db)
     finally:
         db.close()
     result = write_bundle(contents, full_path(args.out), as_zip=args.zip or bool(password), password=password,
                           font_path=font, data_folder=db.path.parent, workers=args.workers, seal_key=seal_key)
-    from schooldesk.cli.exports import _handed_in
     from schooldesk.services.hand_ins import bundle_key
 
-    _handed_in(args, bundle_key(contents.semester))
+    note_handed_in(args, bundle_key(contents.semester))
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return EXIT_OK

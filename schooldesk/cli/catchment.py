@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli.shared import EXIT_OK, Command, import_options, open_existing, say
+from schooldesk.cli.shared import EXIT_OK, Command, import_options, open_existing, out_path, say, say_written
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -77,11 +77,10 @@ def report_counts(report: Any) -> dict[str, object]:
 
 
 def cmd_catchment_report(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out, _written
     from schooldesk.services.catchment_report import catchment_report
     from schooldesk.services.semesters import chosen_semester
 
-    out = _out(args) if args.out else None
+    out = out_path(args) if args.out else None
     db = open_existing(args)
     try:
         report = catchment_report(db, chosen_semester(db, args.semester), full_ids=args.full_ids)
@@ -109,7 +108,7 @@ def cmd_catchment_report(args: argparse.Namespace) -> int:
             if count:
                 say("  %1: %2", name, count)
     if out is not None and not args.json:
-        _written(result)
+        say_written(result)
     return EXIT_OK
 
 

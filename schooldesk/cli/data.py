@@ -103,8 +103,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from schooldesk.db.restore import restore_backup
     from schooldesk.db.database import BACKUP_DIRNAME, database_path
+    from schooldesk.db.restore import restore_backup
 
     folder = data_dir(args.data_dir)
     source = full_path(args.file)

@@ -12,11 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.domain.errors import SchoolDeskError, ValidationError
+from schooldesk.cli.shared import EXIT_OK, Command, note_handed_in, open_existing, out_path, say, say_written
+from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say, say_warnings
-
-KINDS = (".xlsx", ".pdf")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -51,27 +49,6 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
 
 
-def _out(args: argparse.Namespace, kinds: tuple[str, ...] = KINDS) -> Path:
-    from schooldesk.config import data_dir
-    from schooldesk.exports.files import check_output
-
-    path = Path(args.out)
-    if path.suffix.lower() not in kinds:
-        raise ValidationError("out", QT_TRANSLATE_NOOP("Errors", "The file name must end in %1."), " / ".join(kinds))
-    return check_output(path, data_dir(args.data_dir))
-
-
-def _written(result: Any) -> None:
-    if hasattr(result, "pages"):
-        say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
-        say_warnings(result.warnings)
-    else:
-        say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 rows)."), result.path, sum(result.rows.values()))
-        for where in getattr(result, "replaced", ()):  # text stored before the forms dropped pasted control characters
-            say(QCoreApplication.translate("CommandLine", "Warning: %1 held a character no workbook can hold; it is "
-                                           "written as □. Correct that record."), where, error=True)
-
-
 def cmd_export_register(args: argparse.Namespace) -> int:
     from schooldesk.exports.registers import REGISTERS, register_spec, write_registers_pdf, write_registers_xlsx
     from schooldesk.services.print_settings import pdf_font_path
@@ -87,7 +64,7 @@ def cmd_export_register(args: argparse.Namespace) -> int:
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "Name a register and give --out (schooldesk export-register "
                                                           "--list shows the names)."))
     specs = list(REGISTERS) if args.name == "all" else [register_spec(args.name)]
-    out = _out(args)
+    out = out_path(args)
     db = open_existing(args)
     try:
         semester = chosen_semester(db, args.semester)
@@ -96,9 +73,9 @@ def cmd_export_register(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if out.suffix.lower() == ".pdf":
-        _written(write_registers_pdf(out, book, specs, font_path=font))
+        say_written(write_registers_pdf(out, book, specs, font_path=font))
     else:
-        _written(write_registers_xlsx(out, book, specs))
+        say_written(write_registers_xlsx(out, book, specs))
     return EXIT_OK
 
 
@@ -109,7 +86,7 @@ def cmd_monthly_report(args: argparse.Namespace) -> int:
     from schooldesk.services.print_settings import pdf_font_path
 
     month = parse_month(args.month)
-    out = _out(args)
+    out = out_path(args)
     db = open_existing(args)
     try:
         report = monthly_report(db, month, full_ids=args.full_ids)
@@ -117,22 +94,11 @@ def cmd_monthly_report(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if out.suffix.lower() == ".pdf":
-        _written(write_monthly_report_pdf(out, report, font_path=font))
+        say_written(write_monthly_report_pdf(out, report, font_path=font))
     else:
-        _written(write_monthly_report_xlsx(out, report))
-    _handed_in(args, monthly_key(report.month))
+        say_written(write_monthly_report_xlsx(out, report))
+    note_handed_in(args, monthly_key(report.month))
     return EXIT_OK
-
-
-def _handed_in(args: argparse.Namespace, key: str) -> None:
-    """The calendar of what is due marks it done (services/hand_ins.py)."""
-    from schooldesk.services.hand_ins import note_hand_in
-
-    db = open_existing(args)
-    try:
-        note_hand_in(db, key)
-    finally:
-        db.close()
 
 
 def cmd_print_pupil(args: argparse.Namespace) -> int:
@@ -142,7 +108,7 @@ def cmd_print_pupil(args: argparse.Namespace) -> int:
     from schooldesk.services.pupils import find_pupil_id
     from schooldesk.services.semesters import working_school_year
 
-    out = _out(args, (".pdf",))
+    out = out_path(args, (".pdf",))
     db = open_existing(args)
     try:
         file = pupil_file(db, find_pupil_id(db, args.student), working_school_year(db), full_ids=args.full_ids)
@@ -150,9 +116,9 @@ def cmd_print_pupil(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.case is not None:
-        _written(write_case_pdf(out, file, args.case, font_path=font))
+        say_written(write_case_pdf(out, file, args.case, font_path=font))
     else:
-        _written(write_pupil_file_pdf(out, file, font_path=font))
+        say_written(write_pupil_file_pdf(out, file, font_path=font))
     return EXIT_OK
 
 
@@ -173,11 +139,11 @@ def cmd_print_home_teaching(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.visit is not None:
-        _written(write_visit_pdf(out, log, args.visit, font_path=font))
+        say_written(write_visit_pdf(out, log, args.visit, font_path=font))
     elif args.blank:
-        _written(write_blank_form_pdf(out, log, font_path=font))
+        say_written(write_blank_form_pdf(out, log, font_path=font))
     else:
-        _written(write_semester_log_pdf(out, log, font_path=font))
+        say_written(write_semester_log_pdf(out, log, font_path=font))
     return EXIT_OK
 
 

@@ -15,8 +15,8 @@ from importlib import import_module
 from PySide6.QtCore import QCoreApplication
 
 from schooldesk import __version__
-from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGES, data_dir
 from schooldesk.cli.shared import EXIT_ERROR, EXIT_OK, Command, say
+from schooldesk.config import DEFAULT_LANGUAGE, LANGUAGES, data_dir
 from schooldesk.domain.errors import SchoolDeskError
 
 # The command families, each a module of schooldesk/cli/ with add_parsers() and COMMANDS (name → Command), in the
@@ -144,9 +144,8 @@ def _writes(command: Command, args: argparse.Namespace) -> bool:
 
 
 def _run_console(command: Command, args: argparse.Namespace) -> int:
-    from schooldesk.i18n import error_text
-
     from schooldesk.diagnostics import log, start_logging, stop_logging
+    from schooldesk.i18n import error_text
 
     _console_translations(args.lang or DEFAULT_LANGUAGE)
     folder = data_dir(args.data_dir)

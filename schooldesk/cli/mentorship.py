@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, out_path, say, say_written
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -29,12 +29,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_mentorship_progress(args: argparse.Namespace) -> int:
-    from schooldesk.cli.observations import _semester
     from schooldesk.services.mentorship_targets import year_progress
+    from schooldesk.services.semesters import chosen_semester
 
     db = open_existing(args)
     try:
-        semester = _semester(db, args.semester)
+        semester = chosen_semester(db, args.semester)
         rows = year_progress(db, args.school_year or semester.school_year, semester, date.today())
     finally:
         db.close()
@@ -52,13 +52,12 @@ def cmd_mentorship_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_print_mentorship(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out, _written
-    from schooldesk.cli.observations import _semester
     from schooldesk.exports import mentorship_pdf as pdf
     from schooldesk.services import mentorship_print as documents
     from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import chosen_semester
 
-    out = _out(args, (".pdf",))
+    out = out_path(args, (".pdf",))
     db = open_existing(args)
     try:
         font = pdf_font_path(db)
@@ -66,14 +65,14 @@ def cmd_print_mentorship(args: argparse.Namespace) -> int:
             document: Any = documents.agreement_document(db, args.pair)
             writer: Any = pdf.write_agreement_pdf
         elif args.record:
-            document = documents.pair_record_document(db, args.pair, _semester(db, args.semester), date.today())
+            document = documents.pair_record_document(db, args.pair, chosen_semester(db, args.semester), date.today())
             writer = pdf.write_pair_record_pdf
         else:
             document = documents.assessment_document(db, args.pair, date.today())
             writer = pdf.write_assessment_pdf
     finally:
         db.close()
-    _written(writer(out, document, font_path=font))
+    say_written(writer(out, document, font_path=font))
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, out_path, say, say_written
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -32,13 +32,6 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
 
 
-def _semester(db: Any, code: str | None) -> Any:
-    """--semester as every command reads it: parsed, and set up by the school (else the plain message)."""
-    from schooldesk.services.semesters import chosen_semester
-
-    return chosen_semester(db, code)
-
-
 def _teacher_id(db: Any, name: str) -> int:
     from schooldesk.domain.errors import NotFoundError
     from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
@@ -51,12 +44,12 @@ def _teacher_id(db: Any, name: str) -> int:
 
 
 def cmd_print_observation(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out, _written
     from schooldesk.exports import observation_pdf as pdf
     from schooldesk.services import observation_print as documents
     from schooldesk.services.print_settings import pdf_font_path
+    from schooldesk.services.semesters import chosen_semester
 
-    out = _out(args, (".pdf",))
+    out = out_path(args, (".pdf",))
     db = open_existing(args)
     try:
         font = pdf_font_path(db)
@@ -64,24 +57,25 @@ def cmd_print_observation(args: argparse.Namespace) -> int:
             sheet = documents.observation_sheet(db, args.id)
             write = lambda: pdf.write_observation_pdf(out, sheet, font_path=font)  # noqa: E731
         elif args.blank:
-            blank = documents.blank_observation_form(db, _semester(db, args.semester))
+            blank = documents.blank_observation_form(db, chosen_semester(db, args.semester))
             write = lambda: pdf.write_blank_observation_pdf(out, blank, font_path=font)  # noqa: E731
         else:
-            log = documents.teacher_observation_log(db, _teacher_id(db, args.teacher), _semester(db, args.semester),
+            log = documents.teacher_observation_log(db, _teacher_id(db, args.teacher), chosen_semester(db, args.semester),
                                                     date.today())
             write = lambda: pdf.write_teacher_summary_pdf(out, log, font_path=font)  # noqa: E731
     finally:
         db.close()
-    _written(write())
+    say_written(write())
     return EXIT_OK
 
 
 def cmd_observation_quotas(args: argparse.Namespace) -> int:
     from schooldesk.services.observation_quotas import quota_table
+    from schooldesk.services.semesters import chosen_semester
 
     db = open_existing(args)
     try:
-        semester = _semester(db, args.semester)
+        semester = chosen_semester(db, args.semester)
         rows = quota_table(db, semester, date.today())
     finally:
         db.close()
@@ -98,17 +92,17 @@ def cmd_observation_quotas(args: argparse.Namespace) -> int:
 
 
 def cmd_export_observations(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out, _written
     from schooldesk.exports.observation_pdf import write_observations_xlsx
     from schooldesk.services.observation_print import observation_book
+    from schooldesk.services.semesters import chosen_semester
 
-    out = _out(args, (".xlsx",))
+    out = out_path(args, (".xlsx",))
     db = open_existing(args)
     try:
-        book = observation_book(db, _semester(db, args.semester), date.today())
+        book = observation_book(db, chosen_semester(db, args.semester), date.today())
     finally:
         db.close()
-    _written(write_observations_xlsx(Path(out), book))
+    say_written(write_observations_xlsx(Path(out), book))
     return EXIT_OK
 
 

@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from schooldesk.config import data_dir
-from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.errors import SchoolDeskError, ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
 
 EXIT_OK, EXIT_UNHEALTHY, EXIT_ERROR = 0, 1, 2
@@ -77,3 +78,36 @@ def import_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
     command.add_argument("--json", action="store_true", help="print the report as one JSON object")
     command.add_argument("--sheet", help="the sheet to read (default: the one shown when the file opens)")
+
+
+def out_path(args: argparse.Namespace, kinds: tuple[str, ...] = (".xlsx", ".pdf")) -> Path:
+    """--out checked: one of *kinds*, and never inside the data folder (exports/files.check_output)."""
+    from schooldesk.exports.files import check_output
+
+    path = Path(args.out)
+    if path.suffix.lower() not in kinds:
+        raise ValidationError("out", QT_TRANSLATE_NOOP("Errors", "The file name must end in %1."), " / ".join(kinds))
+    return check_output(path, data_dir(args.data_dir))
+
+
+def say_written(result: Any) -> None:
+    """What a written PDF or workbook holds, and its warnings."""
+    if hasattr(result, "pages"):
+        say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 pages)."), result.path, result.pages)
+        say_warnings(result.warnings)
+    else:
+        say(QCoreApplication.translate("CommandLine", "Written: %1 (%2 rows)."), result.path, sum(result.rows.values()))
+        for where in getattr(result, "replaced", ()):  # text stored before the forms dropped pasted control characters
+            say(QCoreApplication.translate("CommandLine", "Warning: %1 held a character no workbook can hold; it is "
+                                           "written as □. Correct that record."), where, error=True)
+
+
+def note_handed_in(args: argparse.Namespace, key: str) -> None:
+    """The calendar of what is due marks it done (services/hand_ins.py)."""
+    from schooldesk.services.hand_ins import note_hand_in
+
+    db = open_existing(args)
+    try:
+        note_hand_in(db, key)
+    finally:
+        db.close()

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from schooldesk.cli.shared import EXIT_OK, Command, open_existing, say
+from schooldesk.cli.shared import EXIT_OK, Command, open_existing, out_path, say
 
 FAMILY_CHOICES = ("dropout", "home-teaching", "observation", "mentorship", "activities")
 
@@ -28,13 +28,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_draft_summary(args: argparse.Namespace) -> int:
-    from schooldesk.cli.exports import _out
     from schooldesk.exports.summary_docx import write_summary_docx
     from schooldesk.services.hand_ins import note_hand_in, summary_key
     from schooldesk.services.semesters import chosen_semester
     from schooldesk.services.work_summary import work_summary
 
-    out = _out(args, (".docx",))
+    out = out_path(args, (".docx",))
     db = open_existing(args)
     try:
         semester = chosen_semester(db, args.semester)
