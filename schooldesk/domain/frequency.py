@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.semester import months_of
 from schooldesk.domain.versions import in_force
 
 SEMESTER, YEAR, MONTH, WEEK_OF = "semester", "year", "month", "week_of"
@@ -88,12 +89,9 @@ def version_for(day: date, versions: Sequence[FrequencyVersion]) -> FrequencyVer
 
 def month_periods(start: date, end: date) -> list[Period]:
     """The calendar months a term touches, each cut to the term."""
-    periods, first = [], start.replace(day=1)
-    while first <= end:
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        periods.append(Period(start=max(first, start), end=min(last, end), label=f"{first.year}年{first.month}月"))
-        first = last + timedelta(days=1)
-    return periods
+    return [Period(start=max(first, start), label=f"{first.year}年{first.month}月",
+                   end=min(end, first.replace(day=calendar.monthrange(first.year, first.month)[1])))
+            for first in months_of(start, end)]
 
 
 def periods_in_term(target: FrequencyTarget, term_start: date, term_end: date, year_start: date,

@@ -20,6 +20,7 @@ from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.domain.observation import due_by
 from schooldesk.domain.rubrics import Band, Bands, RubricDefinition, RubricItem, POINTS, round1
+from schooldesk.domain.versions import in_force
 
 PAIRING_TYPES = ("入门式", "协作式", "提高式")
 ACTIVE, FINISHED, ENDED = "进行中", "期满", "解除"
@@ -90,11 +91,7 @@ def validate_targets(version: TargetVersion) -> TargetVersion:
 
 
 def targets_on(day: date, versions: Sequence[TargetVersion]) -> tuple[Target, ...]:
-    chosen = DEFAULT_VERSION
-    for version in sorted(versions, key=lambda v: v.effective_from):
-        if version.effective_from <= day:
-            chosen = version
-    return chosen.targets
+    return in_force(day, versions, DEFAULT_VERSION).targets
 
 
 # ---- counting --------------------------------------------------------------------------------------------

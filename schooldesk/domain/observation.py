@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from schooldesk.domain.errors import ValidationError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.domain.versions import in_force
 
 LESSON_TYPES = ("新授课", "复习课", "练习课", "讲评课", "实验课", "公开课", "汇报课", "示范课")
 OBSERVATION_KINDS = ("推门听课", "公开课", "教研听课", "师徒听课", "视导听课")
@@ -99,11 +100,7 @@ def validate_quotas(version: QuotaVersion) -> QuotaVersion:
 
 
 def quotas_on(day: date, versions: Sequence[QuotaVersion]) -> Mapping[str, int]:
-    chosen = DEFAULT_QUOTA_VERSION
-    for version in sorted(versions, key=lambda v: v.effective_from):
-        if version.effective_from <= day:
-            chosen = version
-    return chosen.quotas
+    return in_force(day, versions, DEFAULT_QUOTA_VERSION).quotas
 
 
 def duties_on(day: date, spells: Sequence[DutySpell]) -> tuple[str, ...]:

@@ -106,8 +106,6 @@ SETTING_PARTS = {"absent_days": "连续缺课天数", "path": "字体文件", "v
                  "taught_signature": "被听课教师确认签名", "id": "评价表编号", "text": "文字",
                  "per_child": "每名留守儿童家访次数", "per_teacher": "每位教师家访次数", "effective_from": "生效日期"}
 BOOLEANS = {True: "是", False: "否"}
-SUMMARY_NAMES = {"dropout": "控辍保学", "home-teaching": "送教上门", "observation": "听课评课",
-                 "mentorship": "师徒结对", "activities": "活动"}
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\.\d+$")
 
 
@@ -334,7 +332,9 @@ def _hand_in(key: str) -> str:
         term = SemesterKey.parse(code).label_zh
     except ValidationError:
         term = code
-    return f"{term}{SUMMARY_NAMES.get(family, '')}工作总结" if kind == "summary" else f"{term}报送材料"
+    from schooldesk.services.due_dates import SUMMARY_FAMILIES
+
+    return f"{term}{SUMMARY_FAMILIES.get(family, '')}工作总结" if kind == "summary" else f"{term}报送材料"
 
 
 def _due_dates_version(version: Mapping[str, Any]) -> str:

@@ -15,7 +15,7 @@ from schooldesk.db.database import Database
 from schooldesk.domain.frequency import DueDates, due_dates_for, month_periods, validate_due_dates, week_day
 from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.access import require_admin
-from schooldesk.services.frequency_targets import FrequencyRow, read_frequency_standing
+from schooldesk.services.frequency_targets import FrequencyRow, frequency_standing, read_frequency_standing
 from schooldesk.services.hand_ins import bundle_key, monthly_key, read_hand_ins, summary_key
 from schooldesk.services.rule_store import read_versions, save_version
 from schooldesk.services.semesters import semester_dates
@@ -76,9 +76,10 @@ def frequency_item(row: FrequencyRow) -> DueItem:
                    done=row.met)
 
 
-def due_items(db: Database, semester: SemesterKey) -> list[DueItem]:
+def due_items(db: Database, semester: SemesterKey, *, standing: Sequence[FrequencyRow] | None = None) -> list[DueItem]:
     """Everything due for *semester*, by date; each judged by the dates in force on the term's first day (a
-    month's 月报 by those in force on the month's first day)."""
+    month's 月报 by those in force on the month's first day). *standing*: the frequency targets' rows when read
+    already."""
     with db.transaction() as session:
         term = semester_dates(session, semester)
         versions = read_versions(session, DUE_DATES_KEY, _load, _day)
@@ -107,13 +108,17 @@ def due_items(db: Database, semester: SemesterKey) -> list[DueItem]:
             until = rounds[number + 1] if number + 1 < len(rounds) else term.end_date
             items.append(DueItem(date=day, what="适龄儿童摸底核实", family="catchment",
                                  done=any(since <= v <= until for v in verified)))
-        items += [frequency_item(row) for row in read_frequency_standing(session, semester)]
+        items += [frequency_item(row) for row in (read_frequency_standing(session, semester) if standing is None
+                                                  else standing)]
     return sorted(items, key=lambda i: (i.date, i.family, i.what))
 
 
 def upcoming(db: Database, semester: SemesterKey, today: date, *, days: int = 30,
-             behind: Sequence[FrequencyRow] = ()) -> list[DueItem]:
-    """The home page's list: what is not done and due within *days*, and every frequency target of *behind* (begun
-    and short, however far its day), overdue first."""
-    soon = [i for i in due_items(db, semester) if not i.done and i.date <= today + timedelta(days=days)]
-    return sorted(set(soon) | {frequency_item(row) for row in behind}, key=lambda i: (i.date, i.family, i.what))
+             standing: Sequence[FrequencyRow] | None = None) -> list[DueItem]:
+    """The home page's list: what is not done and due within *days*, and every frequency target begun and short
+    however far its day, overdue first. *standing*: the frequency targets' rows when read already."""
+    standing = frequency_standing(db, semester) if standing is None else standing
+    soon = [i for i in due_items(db, semester, standing=standing)
+            if not i.done and i.date <= today + timedelta(days=days)]
+    behind = {frequency_item(row) for row in standing if row.behind_on(today)}
+    return sorted(set(soon) | behind, key=lambda i: (i.date, i.family, i.what))

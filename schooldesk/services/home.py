@@ -18,11 +18,7 @@ from schooldesk.services.home_teaching import PlanSummary, behind_this_month
 from schooldesk.services.home_teaching_rules import RULES_KEY as HOME_TEACHING_RULES_KEY
 from schooldesk.services.mentorship_targets import TARGETS_KEY as MENTORSHIP_TARGETS_KEY
 from schooldesk.services.mentorship_targets import PairProgress, pairs_behind
-from schooldesk.services.observation_quotas import (
-    QUOTAS_KEY,
-    QuotaRow,
-    behind_on_observations,
-)
+from schooldesk.services.observation_quotas import QUOTAS_KEY, QuotaRow, behind_on_observations
 from schooldesk.services.school_rules import SUPPORT_INTERVALS_KEY
 from schooldesk.services.support import OverdueSupport, overdue_support
 
@@ -78,17 +74,18 @@ def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
 
 def families_summary(db: Database, semester: SemesterKey | None, today: date) -> FamiliesSummary:
     from schooldesk.services.due_dates import upcoming
-    from schooldesk.services.frequency_targets import frequency_behind
+    from schooldesk.services.frequency_targets import frequency_behind, frequency_standing
     from schooldesk.services.visit_targets import visit_standing
 
     if semester is None:
         return FamiliesSummary()
     standing = visit_standing(db, semester)
-    behind = tuple(frequency_behind(db, semester, today))
+    rows = frequency_standing(db, semester)  # read once: the targets behind and the to-do list both use them
     return FamiliesSummary(observing_behind=tuple(behind_on_observations(db, semester, today)),
                            pairs_behind=tuple(pairs_behind(db, semester, today)),
                            not_visited=standing.not_visited, visits_behind=standing.children_behind,
-                           frequency_behind=behind, due=tuple(upcoming(db, semester, today, behind=behind)))
+                           frequency_behind=tuple(frequency_behind(db, semester, today, standing=rows)),
+                           due=tuple(upcoming(db, semester, today, standing=rows)))
 
 
 def first_steps(db: Database) -> tuple[FirstStep, ...]:
@@ -101,9 +98,7 @@ def read_first_steps(session: Session) -> tuple[FirstStep, ...]:
     home page shows them until all are done, so an empty school is never told everything 达到要求)."""
     from schooldesk.db.models import CareRecord, School, SchoolSetting
     from schooldesk.services.frequency_targets import TARGETS_KEY as FREQUENCY_KEY
-    from schooldesk.services.visit_targets import (
-        TARGETS_KEY as VISIT_TARGETS_KEY,  # as families_summary: when used
-    )
+    from schooldesk.services.visit_targets import TARGETS_KEY as VISIT_TARGETS_KEY  # as families_summary: when used
 
     rule_keys = (SUPPORT_INTERVALS_KEY, HOME_TEACHING_RULES_KEY, QUOTAS_KEY, VISIT_TARGETS_KEY,
                  MENTORSHIP_TARGETS_KEY, FREQUENCY_KEY)  # any of them saved: the school has looked at its rules

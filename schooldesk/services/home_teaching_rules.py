@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,7 +30,6 @@ def _day(rule: VisitRule) -> date:
 
 def read_visit_rules(session: Session) -> list[VisitRule]:
     return read_versions(session, RULES_KEY, _load, _day)
-
 
 
 def visit_rules(db: Database) -> list[VisitRule]:
