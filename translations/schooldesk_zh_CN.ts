@@ -3,163 +3,143 @@
   <context>
     <name>ActivitiesPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="43" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="45" />
       <source>&amp;Activities</source>
       <translation>活动记录(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="44" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="46" />
       <source>&amp;Home visits</source>
       <translation>家访统计(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="60" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
       <source>Kind</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="61" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
       <source> (persuade-to-return)</source>
       <translation>（劝返）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="62" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="63" />
       <source>Title</source>
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="63" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
       <source>Organiser</source>
       <translation>组织者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="64" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="65" />
       <source>Taking part</source>
       <translation>参加人员</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="65" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
       <source>Pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="66" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="67" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="68" />
       <source>What was done</source>
       <translation>活动内容</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
-      <source>&amp;New…</source>
-      <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="73" />
-      <source>&amp;Edit…</source>
-      <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
-      <source>&amp;Delete</source>
-      <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
-      <source>&amp;Print…</source>
-      <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="76" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="70" />
       <source>Blank home-&amp;visit form…</source>
       <translation>空白家访表(&amp;V)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="77" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="71" />
       <source>Semester &amp;summary…</source>
       <translation>学期汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="78" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="72" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
       <source>Kind:</source>
       <translation>类别：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="74" />
       <source>Teacher:</source>
       <translation>教师：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
       <source>Class:</source>
       <translation>班级：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="75" />
       <source>Pupil:</source>
       <translation>学生：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
       <source>Pupil</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="106" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="84" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="107" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="85" />
       <source>Responsible teacher</source>
       <translation>包保责任人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="108" />
-      <location filename="../schooldesk/ui/pages/activities.py" line="112" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="86" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="90" />
       <source>Visits / required</source>
       <translation>已家访/要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="111" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="89" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="132" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="110" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="163" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="141" />
       <source>Activity records, %1: %2 shown</source>
       <translation>活动记录，%1：显示 %2 条</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="177" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="155" />
       <source>Left-behind children: %1, of whom %2 not yet visited by their responsible teacher this semester and %3 behind the target of %4 visits.</source>
       <translation>留守儿童 %1 人，其中本学期责任教师尚未家访 %2 人，未达到每学期 %4 次要求 %3 人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="221" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="176" />
       <source>Delete “%1” of %2?</source>
       <translation>删除 %2 的“%1”吗？</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/activities.py" line="223" />
+      <location filename="../schooldesk/ui/pages/activities.py" line="178" />
       <source>It is also a persuade-to-return visit of a dropout case, which goes with it.</source>
       <translation>它同时是一条劝返记录，将一并删除。</translation>
     </message>
@@ -2878,7 +2858,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/school_rules.py" line="44" />
-      <location filename="../schooldesk/domain/frequency.py" line="63" />
+      <location filename="../schooldesk/domain/frequency.py" line="64" />
       <location filename="../schooldesk/domain/home_teaching.py" line="56" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
@@ -3014,7 +2994,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/services/teacher_duties.py" line="48" />
       <location filename="../schooldesk/services/home_teaching.py" line="225" />
-      <location filename="../schooldesk/domain/observation.py" line="52" />
+      <location filename="../schooldesk/domain/observation.py" line="53" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
@@ -3238,7 +3218,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/domain/rubrics.py" line="123" />
-      <location filename="../schooldesk/domain/observation.py" line="54" />
+      <location filename="../schooldesk/domain/observation.py" line="55" />
       <source>Rate “%1” with one of %2.</source>
       <translation>“%1”请评为%2之一。</translation>
     </message>
@@ -3309,12 +3289,12 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>有等级的分数超过了评价表满分 %1 分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/observation.py" line="96" />
+      <location filename="../schooldesk/domain/observation.py" line="97" />
       <source>The lessons for %1 must be from %2 to %3.</source>
       <translation>%1的听课节数应为 %2 到 %3。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/observation.py" line="164" />
+      <location filename="../schooldesk/domain/observation.py" line="161" />
       <source>The lesson period must be from %1 to %2.</source>
       <translation>节次应为第 %1 到第 %2 节。</translation>
     </message>
@@ -3379,17 +3359,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写课题或主题。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/mentorship.py" line="82" />
+      <location filename="../schooldesk/domain/mentorship.py" line="83" />
       <source>Keep at least one target.</source>
       <translation>至少保留一项目标。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/mentorship.py" line="85" />
+      <location filename="../schooldesk/domain/mentorship.py" line="86" />
       <source>Each target needs a name, how often, and a number from 1 to 99.</source>
       <translation>每项目标都要有名称、周期和 1 到 99 的次数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/mentorship.py" line="88" />
+      <location filename="../schooldesk/domain/mentorship.py" line="89" />
       <source>Choose the kinds of record from the list.</source>
       <translation>请从列表中选择记录类别。</translation>
     </message>
@@ -3625,19 +3605,19 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该记录的照片已达上限。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="65" />
-      <location filename="../schooldesk/domain/frequency.py" line="132" />
-      <location filename="../schooldesk/domain/frequency.py" line="136" />
+      <location filename="../schooldesk/domain/frequency.py" line="66" />
+      <location filename="../schooldesk/domain/frequency.py" line="130" />
+      <location filename="../schooldesk/domain/frequency.py" line="134" />
       <source>Give a number from %1 to %2.</source>
       <translation>请填写%1到%2之间的数。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="70" />
+      <location filename="../schooldesk/domain/frequency.py" line="71" />
       <source>Choose the field that names the groups.</source>
       <translation>请选择区分分组的字段。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/frequency.py" line="82" />
+      <location filename="../schooldesk/domain/frequency.py" line="83" />
       <source>Give the day as MM-DD, e.g. 05-25.</source>
       <translation>日期请写成“月-日”，例如05-25。</translation>
     </message>
@@ -5703,12 +5683,12 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ObservationsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="49" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
       <source>&amp;Observations</source>
       <translation>听课记录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="51" />
       <source>Lessons &amp;against quota</source>
       <translation>听课统计(&amp;A)</translation>
     </message>
@@ -5773,127 +5753,107 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>本节平均</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
-      <source>&amp;New…</source>
-      <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
-      <source>&amp;Edit…</source>
-      <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
-      <source>&amp;Delete</source>
-      <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="85" />
-      <source>&amp;Print…</source>
-      <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="86" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
       <source>&amp;Blank form…</source>
       <translation>空白表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="87" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
       <source>Observer:</source>
       <translation>听课人：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
       <source>Observed:</source>
       <translation>执教者：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>Subject:</source>
       <translation>学科：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>Kind:</source>
       <translation>类型：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="112" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="89" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="113" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="90" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="114" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="91" />
       <source>Observed / required</source>
       <translation>已听/应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="115" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="92" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="116" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
       <source>Observed by others</source>
       <translation>被听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="117" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="124" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="101" />
       <source>Print the teacher's &amp;summary…</source>
       <translation>打印听课记录汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="136" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="113" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="138" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="115" />
       <source>behind by %1</source>
       <translation>落后 %1 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="139" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="116" />
       <source>on track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="146" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="123" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="173" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="150" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="187" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="164" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="226" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="190" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="239" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="193" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>
@@ -6931,6 +6891,29 @@ Save with this start date?</source>
       <location filename="../schooldesk/ui/errors.py" line="65" />
       <source>Save the changes you made?</source>
       <translation>是否保存所做的修改？</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordsPage</name>
+    <message>
+      <location filename="../schooldesk/ui/pages/records_page.py" line="35" />
+      <source>&amp;New…</source>
+      <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/records_page.py" line="36" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/records_page.py" line="37" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/records_page.py" line="38" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
     </message>
   </context>
   <context>

@@ -72,50 +72,33 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from schooldesk.db.backups import CLOCK_WRONG, clock_right_again, sha256, take_backup, take_rotated_backup
-    from schooldesk.db.database import BACKUP_DIRNAME, database_path
+    from schooldesk.db.database import database_path
+    from schooldesk.services.backups import back_up, clock_warnings, sha256
 
     folder = data_dir(args.data_dir)
     path = database_path(folder)
     if not path.is_file():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "There is no SchoolDesk database at %1."), path)
-    target = full_path(args.out) if args.out else folder / BACKUP_DIRNAME
-    if args.out and not target.exists():
+    target = full_path(args.out) if args.out else None
+    if target is not None and not target.exists():
         raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist (is the USB stick plugged in?)."),
                               target)
-    if args.password_file:
-        from schooldesk.db.sealed_backups import take_sealed_backup
-
-        if not args.out:
-            raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
-        info = take_sealed_backup(path, target, read_password(Path(args.password_file)))
-    elif args.out:
-        info = take_backup(path, target, reason="manual")
-    else:
-        info = take_rotated_backup(path, "manual")
-    if info.clock_behind:
-        say_warnings([SchoolDeskError(CLOCK_WRONG)])
-    if info.redated:
-        say_warnings([clock_right_again(info)])
+    if args.password_file and target is None:
+        raise SchoolDeskError(QT_TRANSLATE_NOOP("Errors", "A sealed backup is for a USB stick: give --out too."))
+    password = read_password(Path(args.password_file)) if args.password_file else ""
+    info = back_up(path, reason="manual", folder=target, password=password)
+    say_warnings(clock_warnings(info))
     say(QCoreApplication.translate("CommandLine", "Backup written and verified: %1 (%2 bytes)"), info.path, info.size)
     say("SHA-256: %1", sha256(info.path))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from schooldesk.db.database import BACKUP_DIRNAME, database_path
-    from schooldesk.db.restore import restore_backup
+    from schooldesk.services.backups import restore
 
     folder = data_dir(args.data_dir)
-    source = full_path(args.file)
-    if args.password_file or source.suffix.lower() == ".zip":
-        from schooldesk.db.sealed_backups import opened_sealed_backup
-
-        password = read_password(Path(args.password_file)) if args.password_file else ""
-        with opened_sealed_backup(source, password, folder) as unsealed:
-            safety = restore_backup(unsealed, database_path(folder), folder / BACKUP_DIRNAME)
-    else:
-        safety = restore_backup(source, database_path(folder), folder / BACKUP_DIRNAME)
+    password = read_password(Path(args.password_file)) if args.password_file else ""
+    safety = restore(folder, full_path(args.file), password=password)
     say(QCoreApplication.translate("CommandLine", "Restored %1."), Path(args.file).name)
     if safety:
         say(QCoreApplication.translate("CommandLine", "The database as it was before is kept in %1."), safety)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QToolBar, QWidget,
 )
 
-from schooldesk.db.backups import CLOCK_WRONG
+from schooldesk.services.backups import CLOCK_WRONG
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import fill
 from schooldesk.i18n import error_text

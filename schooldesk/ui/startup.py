@@ -47,15 +47,15 @@ def lock_for_gui(data_dir: Path, parent: QWidget | None = None) -> QLockFile | N
 def open_database_for_gui(data_dir: Path, parent: QWidget | None = None) -> Database | None:
     """Open (check, migrate) the locked folder's database, offering the newest backup when it is damaged;
     None after telling the user why it cannot be opened."""
-    from schooldesk.db.restore import restore_backup
-    from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, database_path, open_database
+    from schooldesk.db.database import DamagedDatabaseError, open_database
+    from schooldesk.services.backups import restore
 
     try:
         try:
             return open_database(data_dir)
         except DamagedDatabaseError as damaged:
             if _offer_backup(parent, damaged) and damaged.newest_backup is not None:
-                restore_backup(damaged.newest_backup, database_path(data_dir), data_dir / BACKUP_DIRNAME)
+                restore(data_dir, damaged.newest_backup)
             return open_database(data_dir)
     except SchoolDeskError as error:
         _tell(parent, error)

@@ -13,9 +13,9 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from schooldesk.diagnostics import log
-from schooldesk.db.backups import clock_right_again, BackupInfo, backup_due, take_backup, take_rotated_backup
-from schooldesk.db.restore import restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, Database, open_database
+from schooldesk.services import backups
+from schooldesk.services.backups import BackupInfo
 from schooldesk.services.access import require_admin
 from schooldesk.services.login import SignedIn
 from schooldesk.services.rows import SchoolDetails, SemesterRow
@@ -107,25 +107,18 @@ class AppState(QObject):
     def back_up(self, reason: str, folder: Path | None = None, *, password: str = "") -> BackupInfo:
         """A verified backup into the data folder's backups (rotated) or into *folder* (e.g. a USB stick),
         there sealed in an AES-256 zip when a *password* is given."""
-        if folder is not None and password:
-            from schooldesk.db.sealed_backups import take_sealed_backup
-
-            info = take_sealed_backup(self.db.path, folder, password, reason=reason)
-        elif folder is not None:
-            info = take_backup(self.db.path, folder, reason=reason)
-        else:
-            info = take_rotated_backup(self.db.path, reason)
+        info = backups.back_up(self.db.path, reason=reason, folder=folder, password=password)
         log.info("backup taken (%s): %s bytes, %s photos", reason, info.size, info.photos)
         if info.clock_behind and not self.clock_warned:
             self.clock_warned = True
             self.clock_wrong.emit()
         if info.redated:
-            self.clock_right_again.emit(clock_right_again(info))
+            self.clock_right_again.emit(backups.clock_warnings(info)[-1])
         self.backups_changed.emit()
         return info
 
     def back_up_if_due(self, now: datetime | None = None) -> BackupInfo | None:
-        return self.back_up("daily") if backup_due(self.backup_dir, now or datetime.now()) else None
+        return self.back_up("daily") if backups.daily_backup_due(self.db.path, now or datetime.now()) else None
 
     def restore(self, backup: Path) -> None:
         """Swap in *backup* (the current state is backed up first) and reopen. Administrators only."""
@@ -133,7 +126,7 @@ class AppState(QObject):
         path, actor = self.db.path, self.db.actor
         self.db.close()
         try:
-            restore_backup(backup, path, self.backup_dir)
+            backups.restore(path.parent, backup)
             log.info("restored from a backup")
         finally:
             self.db = open_database(path.parent)

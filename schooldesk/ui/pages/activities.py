@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.errors import SchoolDeskError
@@ -18,10 +18,10 @@ from schooldesk.services.pupils import list_pupils
 from schooldesk.services.teachers import list_teachers
 from schooldesk.services.visit_targets import ChildVisits, TeacherVisits, visit_standing
 from schooldesk.ui.dialogs.activity_dialog import ActivityChoices, ActivityDialog
-from schooldesk.ui.errors import ask_yes_no, show_error
+from schooldesk.ui.errors import show_error
 from schooldesk.ui.state import ACTIVITIES, CARE, CLASSES, DROPOUT, PUPILS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
-from schooldesk.ui.pages.filtered_list import FilteredList
+from schooldesk.ui.pages.records_page import RecordsPage
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.service_call import call_service
 
@@ -29,7 +29,9 @@ from schooldesk.ui.service_call import call_service
 CHOOSE_PUPIL = QT_TRANSLATE_NOOP("Errors", "Choose a pupil in the filter (or a record with a pupil) first.")
 
 
-class ActivitiesPage(FilteredList, QWidget):
+class ActivitiesPage(RecordsPage, QWidget):
+    record_changes = frozenset({ACTIVITIES, DROPOUT})  # a 家访 may be a 劝返 visit, and is support contact
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ActivitiesPage")
@@ -50,9 +52,8 @@ class ActivitiesPage(FilteredList, QWidget):
         self.refresh()
 
     def _records_tab(self) -> QWidget:
-        tab = QWidget(self)
         self.kind_filter, self.teacher_filter, self.class_filter, self.pupil_filter = (
-            self.filter_box(tab, name, self.refresh_records)
+            self.filter_box(self, name, self.refresh_records)
             for name in ("kindFilter", "teacherFilter", "classFilter", "pupilFilter"))
         self.pupil_filter.setEditable(True)  # type a name among a whole school
         self.pupil_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -66,37 +67,14 @@ class ActivitiesPage(FilteredList, QWidget):
             Column(self.tr("Photos"), lambda r: len(r.photos)),
             Column(self.tr("What was done"), lambda r: r.content.replace("\n", " ")),
         ])
-        self.build_list(tab, model, "activityTable")
-        self.table.activated.connect(lambda _i: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
-        self.new_button = QPushButton(self.tr("&New…"), tab)
-        self.edit_button = QPushButton(self.tr("&Edit…"), tab)
-        self.delete_button = QPushButton(self.tr("&Delete"), tab)
-        self.print_button = QPushButton(self.tr("&Print…"), tab)
-        self.blank_button = QPushButton(self.tr("Blank home-&visit form…"), tab)
-        self.summary_button = QPushButton(self.tr("Semester &summary…"), tab)
-        self.excel_button = QPushButton(self.tr("E&xcel…"), tab)
-        for button, slot in ((self.new_button, self.new_record), (self.edit_button, self.edit_selected),
-                             (self.delete_button, self.confirm_delete), (self.print_button, self.print_selected),
-                             (self.blank_button, self.print_blank), (self.summary_button, self.print_summary),
-                             (self.excel_button, self.export_excel)):
-            button.clicked.connect(slot)
-        filters = QHBoxLayout()
-        for label, box in ((self.tr("Kind:"), self.kind_filter), (self.tr("Teacher:"), self.teacher_filter),
-                           (self.tr("Class:"), self.class_filter), (self.tr("Pupil:"), self.pupil_filter)):
-            filters.addWidget(QLabel(label, tab))
-            filters.addWidget(box)
-        filters.addWidget(self.find_box, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.print_button, self.blank_button,
-                       self.summary_button, self.excel_button):
-            buttons.addWidget(button)
-        column = QVBoxLayout(tab)
-        column.addLayout(filters)
-        column.addLayout(buttons)
-        column.addWidget(self.table, 1)
-        return tab
+        self.blank_button = QPushButton(self.tr("Blank home-&visit form…"), self)
+        self.summary_button = QPushButton(self.tr("Semester &summary…"), self)
+        self.excel_button = QPushButton(self.tr("E&xcel…"), self)
+        return self.records_tab(model, "activityTable", (
+            (self.tr("Kind:"), self.kind_filter), (self.tr("Teacher:"), self.teacher_filter),
+            (self.tr("Class:"), self.class_filter), (self.tr("Pupil:"), self.pupil_filter),
+        ), ((self.blank_button, self.print_blank), (self.summary_button, self.print_summary),
+            (self.excel_button, self.export_excel)))
 
     def _visits_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -191,41 +169,17 @@ class ActivitiesPage(FilteredList, QWidget):
         return ActivityChoices(kinds=list_kinds(self.state.db, include_hidden=True),
                                teachers=tuple(list_teachers(self.state.db)), pupils=tuple(self.pupils), own_teacher_id=own)
 
-    def new_record(self) -> ActivityDialog | None:
-        return self._open(None) if self.state.semester is not None else None
+    def make_dialog(self, choices: ActivityChoices, row: ActivityRow | None) -> ActivityDialog:
+        return ActivityDialog(self.state.db, choices, row, self)
 
-    def edit_selected(self) -> ActivityDialog | None:
-        row = self.selected()
-        return self._open(row) if row is not None else None
-
-    def _open(self, row: ActivityRow | None) -> ActivityDialog | None:
-        got = call_service(self, self.choices)
-        if not got:
-            return None
-        choices = got.value
-        self.dialog = ActivityDialog(self.state.db, choices, row, self)
-        if row is not None and not self.may_write(row):
-            self.dialog.buttons.button(self.dialog.buttons.StandardButton.Save).setEnabled(False)
-        self.dialog.saved.connect(self._saved)
-        self.dialog.open()
-        return self.dialog
-
-    def _saved(self, row: ActivityRow) -> None:
-        self.state.notify_changed(ACTIVITIES, DROPOUT)  # a 家访 may be a 劝返 visit, and is support contact
-        self.select_record(row.id)
-
-    def confirm_delete(self) -> QMessageBox | None:
-        row = self.selected()
-        if row is None:
-            return None
+    def delete_question(self, row: ActivityRow) -> str:
         text = fill(self.tr("Delete “%1” of %2?"), (row.title, row.date.isoformat()))
         if row.return_visit_case:
             text += "\n\n" + self.tr("It is also a persuade-to-return visit of a dropout case, which goes with it.")
-        return ask_yes_no(self, text, lambda: self._delete(row.id))
+        return text
 
-    def _delete(self, activity_id: int) -> None:
-        call_service(self, lambda: delete_activity(self.state.db, activity_id),
-                     state=self.state, changes={ACTIVITIES, DROPOUT})
+    def delete_record(self, activity_id: int) -> None:
+        delete_activity(self.state.db, activity_id)
 
     # ---- paper and Excel ----
     def _print(self, read: Any, writer: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from schooldesk.db.backups import BackupInfo, list_backups
+from schooldesk.services.backups import BackupInfo, backups_in
 from schooldesk.domain.i18n import fill
 from schooldesk.ui.saving import file_dialog, show_saved
 from schooldesk.ui.background import Task, run_in_background
@@ -62,7 +62,7 @@ class BackupsBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(list_backups(self.state.backup_dir))
+        self.model.set_rows(backups_in(self.state.db.path.parent))
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

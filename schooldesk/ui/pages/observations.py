@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from schooldesk.domain.i18n import fill
@@ -19,10 +19,9 @@ from schooldesk.services.observations import (
 from schooldesk.services.rubrics import list_rubrics
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.observation_dialog import ObservationChoices, ObservationDialog
-from schooldesk.ui.errors import ask_yes_no
 from schooldesk.ui.state import CLASSES, OBSERVATIONS, RULES, TEACHERS, AppState
 from schooldesk.ui.table_model import Column, RowTableModel
-from schooldesk.ui.pages.filtered_list import FilteredList
+from schooldesk.ui.pages.records_page import RecordsPage
 from schooldesk.ui.tables import record_table
 from schooldesk.ui.service_call import call_service
 
@@ -36,7 +35,9 @@ def _score(row: ObservationRow) -> str:
     return f"{row.total:g}" if row.scored else ""
 
 
-class ObservationsPage(FilteredList, QWidget):
+class ObservationsPage(RecordsPage, QWidget):
+    record_changes = frozenset({OBSERVATIONS})
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ObservationsPage")
@@ -57,9 +58,8 @@ class ObservationsPage(FilteredList, QWidget):
 
     # ---- building ----
     def _records_tab(self) -> QWidget:
-        tab = QWidget(self)
         self.observer_filter, self.taught_filter, self.subject_filter, self.kind_filter = (
-            self.filter_box(tab, name, self.refresh_records)
+            self.filter_box(self, name, self.refresh_records)
             for name in ("observerFilter", "taughtFilter", "subjectFilter", "kindFilter"))
         model: RowTableModel[ObservationRow] = RowTableModel([
             Column(self.tr("Date"), lambda r: r.date),
@@ -76,35 +76,12 @@ class ObservationsPage(FilteredList, QWidget):
             Column(self.tr("Lesson average"), lambda r: f"{r.lesson_average:g}（{r.lesson_observers}）"
                    if _shared(r) else "", lambda r: (not _shared(r), r.lesson_average or 0)),
         ])
-        self.build_list(tab, model, "observationTable")
-        self.table.activated.connect(lambda _i: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
-        self.new_button = QPushButton(self.tr("&New…"), tab)
-        self.edit_button = QPushButton(self.tr("&Edit…"), tab)
-        self.delete_button = QPushButton(self.tr("&Delete"), tab)
-        self.print_button = QPushButton(self.tr("&Print…"), tab)
-        self.blank_button = QPushButton(self.tr("&Blank form…"), tab)
-        self.excel_button = QPushButton(self.tr("E&xcel…"), tab)
-        for button, slot in ((self.new_button, self.new_record), (self.edit_button, self.edit_selected),
-                             (self.delete_button, self.confirm_delete), (self.print_button, self.print_selected),
-                             (self.blank_button, self.print_blank), (self.excel_button, self.export_excel)):
-            button.clicked.connect(slot)
-        filters = QHBoxLayout()
-        for label, box in ((self.tr("Observer:"), self.observer_filter), (self.tr("Observed:"), self.taught_filter),
-                           (self.tr("Subject:"), self.subject_filter), (self.tr("Kind:"), self.kind_filter)):
-            filters.addWidget(QLabel(label, tab))
-            filters.addWidget(box)
-        filters.addWidget(self.find_box, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.print_button, self.blank_button,
-                       self.excel_button):
-            buttons.addWidget(button)
-        column = QVBoxLayout(tab)
-        column.addLayout(filters)
-        column.addLayout(buttons)
-        column.addWidget(self.table, 1)
-        return tab
+        self.blank_button = QPushButton(self.tr("&Blank form…"), self)
+        self.excel_button = QPushButton(self.tr("E&xcel…"), self)
+        return self.records_tab(model, "observationTable", (
+            (self.tr("Observer:"), self.observer_filter), (self.tr("Observed:"), self.taught_filter),
+            (self.tr("Subject:"), self.subject_filter), (self.tr("Kind:"), self.kind_filter),
+        ), ((self.blank_button, self.print_blank), (self.excel_button, self.export_excel)))
 
     def _quota_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -206,43 +183,18 @@ class ObservationsPage(FilteredList, QWidget):
             rubrics=tuple(list_rubrics(self.state.db, include_hidden=True)),
             subjects=tuple(observation_subjects(self.state.db)), own_teacher_id=own, today=min(today, date.today()))
 
-    def new_record(self) -> ObservationDialog | None:
-        if self.state.semester is None:
-            return None
-        return self._open(None)
+    def make_dialog(self, choices: ObservationChoices, row: ObservationRow | None) -> ObservationDialog:
+        return ObservationDialog(self.state.db, choices, row, self)
 
-    def edit_selected(self) -> ObservationDialog | None:
-        row = self.selected()
-        return self._open(row) if row is not None else None
+    def read_only_title(self, row: ObservationRow) -> str:
+        return fill(self.tr("%1's observation (only they may change it)"), (row.observer.name,))
 
-    def _open(self, row: ObservationRow | None) -> ObservationDialog | None:
-        got = call_service(self, self.choices)
-        if not got:
-            return None
-        choices = got.value
-        self.dialog = ObservationDialog(self.state.db, choices, row, self)
-        if row is not None and not self.may_write(row):
-            self.dialog.buttons.button(self.dialog.buttons.StandardButton.Save).setEnabled(False)
-            self.dialog.setWindowTitle(fill(self.tr("%1's observation (only they may change it)"), (row.observer.name,)))
-        self.dialog.saved.connect(self._saved)
-        self.dialog.open()
-        return self.dialog
-
-    def _saved(self, row: ObservationRow) -> None:
-        self.state.notify_changed(OBSERVATIONS)
-        self.select_record(row.id)
-
-    def confirm_delete(self) -> QMessageBox | None:
-        row = self.selected()
-        if row is None:
-            return None
-        text = fill(self.tr("Delete %1's record of %2's lesson “%3” on %4?"),
+    def delete_question(self, row: ObservationRow) -> str:
+        return fill(self.tr("Delete %1's record of %2's lesson “%3” on %4?"),
                     (row.observer.name, row.taught.name, row.topic, row.date.isoformat()))
-        return ask_yes_no(self, text, lambda: self._delete(row.id))
 
-    def _delete(self, observation_id: int) -> None:
-        call_service(self, lambda: delete_observation(self.state.db, observation_id),
-                     state=self.state, changes={OBSERVATIONS})
+    def delete_record(self, observation_id: int) -> None:
+        delete_observation(self.state.db, observation_id)
 
     # ---- paper and Excel ----
     def print_selected(self) -> None:
