@@ -59,7 +59,9 @@ run_tests() {
     setup
     say "Running the test suite"
     local status=0
-    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest "$@" || status=$?
+    # One worker per core (pytest-xdist; tests that wait on a process leave the core to the other), each test
+    # taken by whichever worker is free; `./dev.sh test -n 0` runs them in one process.
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -n auto --dist worksteal "$@" || status=$?
     if [ "$status" -eq 5 ]; then
         say "pytest ran no test: that is a failure"
         return 1

@@ -184,3 +184,36 @@ def open_as_command(folder: Path) -> "Database":  # noqa: F821
     db = open_database(folder)
     db.actor = command_line_rights()
     return db
+
+
+_DEMO_TEMPLATES: dict[date, Path] = {}
+
+
+def demo_school(db: "Database", *, today: date) -> None:  # noqa: F821
+    """Fill a test's empty database with the demo school of *today*: built once per test process (it takes
+    seconds) by ``create_demo_school``, then copied in with SQLite's backup API, photos and all. Tests of the
+    demo itself call ``create_demo_school``; the others only need a busy school."""
+    import atexit
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from schooldesk.db.database import PHOTO_DIRNAME
+    from schooldesk.services.demo import create_demo_school
+
+    if today not in _DEMO_TEMPLATES:
+        scratch = Path(tempfile.mkdtemp(prefix="schooldesk-demo-"))
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        template = open_as_command(scratch / "data")
+        try:
+            create_demo_school(template, today=today)
+        finally:
+            template.close()
+        _DEMO_TEMPLATES[today] = template.path
+    source = sqlite3.connect(_DEMO_TEMPLATES[today])
+    try:
+        with db.engine.connect() as connection:
+            source.backup(connection.connection.dbapi_connection)
+    finally:
+        source.close()
+    shutil.copytree(_DEMO_TEMPLATES[today].parent / PHOTO_DIRNAME, db.path.parent / PHOTO_DIRNAME, dirs_exist_ok=True)

@@ -17,7 +17,6 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.services.audit import list_audit
 from schooldesk.services.audit_text import COLUMNS, PER_TABLE, TABLES, column_label, table_label
 from schooldesk.services.care import CareInput, add_care, update_care
-from schooldesk.services.demo import create_demo_school
 from schooldesk.services.dropout import CaseInput, VisitInput, delete_visit, open_case
 from schooldesk.services.dropout import add_visit as add_return_visit
 from schooldesk.services.dropout import update_visit as update_return_visit
@@ -31,7 +30,7 @@ from schooldesk.services.school_rules import set_support_intervals, set_suspect_
 from schooldesk.services.support import SupportInput, add_support, delete_support
 from schooldesk.services.teachers import list_teachers
 from schooldesk.services.users import UserInput, create_user, set_user_active, update_user
-from tests.builders import plan_input, visit_input
+from tests.builders import demo_school, plan_input, visit_input
 
 TODAY = date(2026, 11, 24)
 RAW = re.compile(r"[{}\[\]]|\b(None|True|False)\b|\b[a-z]+_[a-z_]+\b")
@@ -50,7 +49,7 @@ def test_every_table_and_column_has_a_chinese_label() -> None:
 def _a_busy_day(db: Database, tmp_path: Path) -> set[str]:  # noqa: PLR0915 - one school day, step by step
     """What an office does in a day, through the services; returns the values that may be ASCII (user names,
     photo file names)."""
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     teachers = [t.id for t in list_teachers(db)]
     year = 2026
     pupils = list_pupils(db, year)

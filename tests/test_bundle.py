@@ -20,9 +20,8 @@ from schooldesk.exports.bundle import MANIFEST, PARTIAL
 from schooldesk.exports import bundle_writing
 from schooldesk.exports.bundle_writing import verify_bundle, write_bundle
 from schooldesk.services.bundle import bundle_contents
-from schooldesk.services.demo import create_demo_school
 from schooldesk.services.observations import list_observations
-from tests.builders import open_as_command, run_cli
+from tests.builders import demo_school, open_as_command, run_cli
 from tests.windows import held_without_sharing, lane_stick, windows_only
 
 TODAY = date(2026, 11, 24)
@@ -34,7 +33,7 @@ def demo_bundle(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
     """The demo school's autumn bundle, written once for the tests that only read it."""
     folder = tmp_path_factory.mktemp("bundle")
     db = open_as_command(folder / "data")
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     contents = bundle_contents(db, AUTUMN, today=TODAY)
     (folder / "out").mkdir()
     result = write_bundle(contents, folder / "out")

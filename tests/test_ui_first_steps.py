@@ -40,10 +40,9 @@ def test_an_empty_school_is_shown_its_first_steps_not_that_all_is_well(qtbot, zh
 
 
 def test_the_demo_school_has_no_first_steps_left(qtbot, zh_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from schooldesk.services.demo import create_demo_school
-    from tests.builders import open_as_command
+    from tests.builders import demo_school, open_as_command
 
     db = open_as_command(tmp_path / "data")
-    create_demo_school(db, today=date(2026, 11, 24))
+    demo_school(db, today=date(2026, 11, 24))
     assert all(step.done for step in first_steps(db))
     db.close()

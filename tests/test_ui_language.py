@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from schooldesk.db.database import Database
-from schooldesk.services.demo import create_demo_school
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
+from tests.builders import demo_school
 
 TODAY = date(2026, 11, 24)
 ALLOWED = {"PDF", "Excel", "USB", "ID", "SchoolDesk", "Ctrl", "WPS", "ttf", "ttc", "xlsx", "xls", "pdf", "jpg",
@@ -68,7 +68,7 @@ def english_in(texts: list[tuple[str, str]], allowed: set[str]) -> list[tuple[st
 
 @pytest.fixture
 def demo(db: Database) -> Database:
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     return db
 
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from schooldesk.db.database import Database
-from schooldesk.services.demo import create_demo_school
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
 from schooldesk.ui.summary import facts_html
+from tests.builders import demo_school
 
 TODAY = date(2026, 11, 24)
 FACTS = [("班级", "三年级(2)班"), ("性别", "女"), ("出生日期", "2015-03-04"), ("民族", "汉族"),
@@ -70,7 +70,7 @@ def test_every_page_fits_1280_by_800(qtbot, qapp, db: Database, language: str) -
 
     install_translations(language)
     try:
-        create_demo_school(db, today=TODAY)
+        demo_school(db, today=TODAY)
         window = MainWindow(AppState(db))
         qtbot.addWidget(window)
         window.resize(1280, 800)
@@ -119,7 +119,7 @@ def test_long_forms_fit_the_screen_and_scroll(qtbot, zh_app, db: Database) -> No
     from schooldesk.ui.dialogs.home_teaching_dialogs import HomeVisitDialog, PlanDialog
     from schooldesk.ui.dialogs.pupil_dialog import PupilDialog
 
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     state = AppState(db)
     [summary] = list_plans(db, state.semester.key, TODAY)
     screen = QApplication.primaryScreen().availableGeometry()
@@ -137,7 +137,7 @@ def test_long_forms_fit_the_screen_and_scroll(qtbot, zh_app, db: Database) -> No
 def test_the_home_page_keeps_five_rows_of_every_list_on_a_1366_by_768_screen(qtbot, zh_app, db: Database) -> None:  # type: ignore[no-untyped-def]
     """Maximized on a 1366×768 Windows screen (a 40 px taskbar, a 31 px title bar) the home page shows every list
     it has with room for five rows, and the page itself never scrolls."""
-    create_demo_school(db, today=date.today())
+    demo_school(db, today=date.today())
     window = MainWindow(AppState(db))
     qtbot.addWidget(window)
     window.resize(1366, 768 - 40 - 31)

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from schooldesk.db.database import Database
 from schooldesk.services.classes import list_classes
-from schooldesk.services.demo import create_demo_school
 from schooldesk.services.pupils import PupilInput, add_pupil
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
-from tests.builders import make_id
+from tests.builders import demo_school, make_id
 
 TODAY = date(2026, 11, 24)
 GRADES = "一二三四五六七八九"
@@ -97,7 +96,7 @@ def _pupils_with_support(db: Database) -> list[int]:
 
 
 def test_every_header_of_every_list_sorts_in_the_clerks_order(qtbot, zh_app, db: Database) -> None:  # type: ignore[no-untyped-def]
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     state = AppState(db)
     [grade3] = [c for c in list_classes(db, state.school_year) if c.grade == 3][:1]
     for name, serial in (("曾一凡", 71), ("陈二丫", 72), ("曹三多", 73)):

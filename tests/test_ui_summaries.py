@@ -12,19 +12,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from schooldesk.db.database import Database
 from schooldesk.domain.frequency import MONTH, SEMESTER, WEEK_OF
 from schooldesk.services.activity_kinds import list_kinds
-from schooldesk.services.demo import create_demo_school
 from schooldesk.services.due_dates import due_dates_on, due_items
 from schooldesk.services.frequency_targets import frequency_targets_on, frequency_versions
 from schooldesk.services.work_summary import work_summary
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
+from tests.builders import demo_school
 
 TODAY = date.today()
 
 
 @pytest.fixture
 def demo(db: Database) -> Database:
-    create_demo_school(db, today=TODAY)
+    demo_school(db, today=TODAY)
     return db
 
 
