@@ -189,16 +189,12 @@ def open_as_command(folder: Path) -> "Database":  # noqa: F821
 _DEMO_TEMPLATES: dict[date, Path] = {}
 
 
-def demo_school(db: "Database", *, today: date) -> None:  # noqa: F821
-    """Fill a test's empty database with the demo school of *today*: built once per test process (it takes
-    seconds) by ``create_demo_school``, then copied in with SQLite's backup API, photos and all. Tests of the
-    demo itself call ``create_demo_school``; the others only need a busy school."""
+def _demo_template(today: date) -> Path:
+    """The demo school of *today* in a data folder of its own, built once per test process (it takes seconds)."""
     import atexit
     import shutil
-    import sqlite3
     import tempfile
 
-    from schooldesk.db.database import PHOTO_DIRNAME
     from schooldesk.services.demo import create_demo_school
 
     if today not in _DEMO_TEMPLATES:
@@ -209,11 +205,32 @@ def demo_school(db: "Database", *, today: date) -> None:  # noqa: F821
             create_demo_school(template, today=today)
         finally:
             template.close()
-        _DEMO_TEMPLATES[today] = template.path
-    source = sqlite3.connect(_DEMO_TEMPLATES[today])
+        _DEMO_TEMPLATES[today] = scratch / "data"
+    return _DEMO_TEMPLATES[today]
+
+
+def demo_school(db: "Database", *, today: date) -> None:  # noqa: F821
+    """Fill a test's empty database with the demo school of *today*, copied in with SQLite's backup API, photos
+    and all. Tests of the demo itself call ``create_demo_school``; the others only need a busy school."""
+    import shutil
+    import sqlite3
+
+    from schooldesk.db.database import PHOTO_DIRNAME, database_path
+
+    template = _demo_template(today)
+    source = sqlite3.connect(database_path(template))
     try:
         with db.engine.connect() as connection:
             source.backup(connection.connection.dbapi_connection)
     finally:
         source.close()
-    shutil.copytree(_DEMO_TEMPLATES[today].parent / PHOTO_DIRNAME, db.path.parent / PHOTO_DIRNAME, dirs_exist_ok=True)
+    shutil.copytree(template / PHOTO_DIRNAME, db.path.parent / PHOTO_DIRNAME, dirs_exist_ok=True)
+
+
+def demo_folder(folder: Path, *, today: date | None = None) -> Path:
+    """*folder* made a data folder holding the demo school, as `schooldesk demo --data-dir FOLDER` leaves it (that
+    command has its own test in test_cli.py); a copy takes milliseconds where building takes seconds."""
+    import shutil
+
+    shutil.copytree(_demo_template(today or date.today()), folder)
+    return folder

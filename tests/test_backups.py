@@ -13,7 +13,7 @@ from schooldesk.db.database import BACKUP_DIRNAME, DamagedDatabaseError, Databas
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
-from tests.builders import open_as_command, run_cli
+from tests.builders import demo_folder, open_as_command, run_cli
 
 
 def test_backup_of_a_live_database_with_uncheckpointed_wal(db: Database, tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(data_dir: Path)
 
 def test_cli_backup_to_a_stick_and_restore(tmp_path: Path) -> None:
     data, stick = tmp_path / "d", tmp_path / "usb"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    demo_folder(data)
     unplugged = run_cli("backup", "--data-dir", str(data), "--out", str(stick))
     assert unplugged.returncode == 2 and "U盘" in unplugged.stderr and not stick.exists()  # never created
     stick.mkdir()
@@ -134,7 +134,7 @@ def test_cli_backup_to_a_stick_and_restore(tmp_path: Path) -> None:
 
 def test_cli_backup_to_an_unwritable_place(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    demo_folder(data)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     done = run_cli("backup", "--data-dir", str(data), "--out", str(blocker))

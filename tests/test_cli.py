@@ -8,7 +8,7 @@ import pytest
 
 from schooldesk.db.database import database_path
 from schooldesk.db.schema import HEAD_REVISION
-from tests.builders import run_cli
+from tests.builders import demo_folder, run_cli
 
 
 def test_init_check_and_refusing_a_second_init(tmp_path: Path) -> None:
@@ -63,8 +63,7 @@ def test_data_dir_from_the_environment(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["truncate", "overwrite"])
 def test_check_on_a_damaged_database(tmp_path: Path, damage: str) -> None:
-    data = tmp_path / "d"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    data = demo_folder(tmp_path / "d")
     path = database_path(data)
     raw = bytearray(path.read_bytes())
     if damage == "truncate":

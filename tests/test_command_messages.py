@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from schooldesk.db.database import database_path
-from tests.builders import run_cli
+from tests.builders import demo_folder, run_cli
 from tests.windows import WINDOWS, lane_stick
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -25,8 +25,7 @@ def _plain(done: subprocess.CompletedProcess[str]) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo") / "d"
-    assert run_cli("demo", "--data-dir", str(folder)).returncode == 0
-    return folder
+    return demo_folder(folder)
 
 
 def test_selftest_on_a_file_says_so(tmp_path: Path) -> None:

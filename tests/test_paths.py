@@ -12,7 +12,7 @@ from sqlalchemy import text
 from schooldesk.db.database import database_path
 from schooldesk.db.engine import make_engine
 from schooldesk.exports.bundle_writing import verify_bundle
-from tests.builders import run_cli
+from tests.builders import demo_folder, run_cli
 from tests.windows import WINDOWS, lane_stick, windows_only
 
 AWKWARD = "学校 资料 #1 %20 50%"
@@ -67,8 +67,7 @@ def test_a_read_only_database_opens_the_file_named_not_an_empty_one(tmp_path: Pa
 
 
 def test_a_stick_path_longer_than_260_characters(tmp_path: Path) -> None:
-    data = tmp_path / "数据"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    data = demo_folder(tmp_path / "数据")
     deep = _stick(tmp_path, "深")
     number = 0
     while len(str(deep)) < 270:  # (under 512 bytes: Linux's SQLite refuses longer paths; Windows' does not)
@@ -94,8 +93,7 @@ def test_the_root_of_a_freshly_formatted_stick_takes_backups_and_a_bundle(tmp_pa
     root = lane_stick("empty")
     for name in os.listdir(root):  # what an earlier run left
         shutil.rmtree(root / name) if (root / name).is_dir() else (root / name).unlink()
-    data = tmp_path / "数据"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    data = demo_folder(tmp_path / "数据")
     try:
         backed_up = run_cli("backup", "--out", str(root), "--data-dir", str(data))
         assert backed_up.returncode == 0, backed_up.stderr

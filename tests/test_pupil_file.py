@@ -16,7 +16,7 @@ from schooldesk.services.dropout import CaseInput, VisitInput, add_visit, close_
 from schooldesk.services.pupil_file import pupil_file
 from schooldesk.services.pupils import GuardianInput, PupilInput, add_pupil, find_pupil_id
 from schooldesk.services.support import SupportInput, add_support
-from tests.builders import assert_a4_and_drawn, make_id, run_cli, text_of
+from tests.builders import assert_a4_and_drawn, demo_folder, make_id, run_cli, text_of
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_a_teacher_gets_masked_numbers_and_cannot_find_a_pupil_by_id_number(case
 
 def test_export_commands_on_the_demo_school(tmp_path: Path) -> None:
     data = str(tmp_path / "d")
-    assert run_cli("demo", "--data-dir", data).returncode == 0
+    demo_folder(Path(data))
     listed = run_cli("export-register", "--list", "--data-dir", data)
     assert listed.returncode == 0 and "left-behind\t留守儿童台账" in listed.stdout and "all\t" in listed.stdout
     done = run_cli("export-register", "left-behind", "--out", str(tmp_path / "留守.xlsx"), "--data-dir", data)

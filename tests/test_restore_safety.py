@@ -20,7 +20,7 @@ from schooldesk.db.database import BACKUP_DIRNAME, database_path
 from schooldesk.domain.errors import SchoolDeskError, StorageError
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher, list_teachers
-from tests.builders import open_as_command, run_cli
+from tests.builders import demo_folder, open_as_command, run_cli
 from tests.windows import windows_only
 
 
@@ -249,8 +249,7 @@ def test_an_empty_database_is_not_backed_up_and_partial_copies_are_cleaned(data_
 
 
 def test_no_output_ever_replaces_the_database(tmp_path: Path) -> None:
-    data = tmp_path / "d"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    data = demo_folder(tmp_path / "d")
     before = database_path(data).read_bytes()
     for target in (database_path(data), data / "backups" / "x.pdf", Path("/dev/full")):
         done = run_cli("print-home-teaching", "--student", "x", "--blank", "--out", str(target), "--data-dir", str(data))

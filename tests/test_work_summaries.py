@@ -27,7 +27,7 @@ from schooldesk.services.rows import TeacherInput
 from schooldesk.services.support import SupportInput, add_support, list_support, update_support
 from schooldesk.services.teachers import add_teacher
 from schooldesk.services.work_summary import HEADINGS, PROMPT, work_summary
-from tests.builders import make_id, run_cli
+from tests.builders import demo_folder, make_id, run_cli
 
 AUTUMN = SemesterKey(2025, 1)  # 2025-09-01 … 2026-01-31
 FAMILIES = ("dropout", "home-teaching", "observation", "mentorship", "activities")
@@ -48,7 +48,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, di
     """The demo school's five drafts, each written by `draft-summary --json`."""
     folder = tmp_path_factory.mktemp("summaries")
     data = folder / "data"
-    assert run_cli("demo", "--data-dir", str(data)).returncode == 0
+    demo_folder(data)
     found = {}
     for family in FAMILIES:
         out = folder / f"{family}.docx"
