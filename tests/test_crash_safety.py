@@ -92,6 +92,65 @@ RESTORES = 60 if sys.platform != "win32" else 20
 RESTORER = Path(__file__).with_name("crash_restorer.py")
 
 
+class Restorers:
+    """Restores to kill, started as the writers are: forked from one process that imported SchoolDesk once
+    (POSIX), else a new process each (Windows). Each restores through the real code and is killed with SIGKILL
+    (TerminateProcess on Windows)."""
+
+    def __init__(self, backup: Path, folder: Path) -> None:
+        self.command = [sys.executable, str(RESTORER), str(backup), str(folder)]
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.server: subprocess.Popen[str] | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.pid = 0
+        if hasattr(os, "fork"):
+            self.server = subprocess.Popen([*self.command, "--forks"], env=self.env, stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True)
+            assert self.server.stdout is not None and self.server.stdout.readline().strip() == "serving"
+
+    def start(self) -> None:
+        """A restore begun; returns once it is about to swap."""
+        if self.server is None:
+            self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, text=True, env=self.env)
+            assert self.process.stdout is not None
+            ready = self.process.stdout.readline().split()
+        else:
+            assert self.server.stdin is not None and self.server.stdout is not None
+            self.server.stdin.write("go\n")
+            self.server.stdin.flush()
+            ready = self.server.stdout.readline().split()
+        assert ready[0] == "ready", ready
+        self.pid = int(ready[1])
+
+    def wait(self) -> list[str]:
+        """What the restore said after "ready", once it has ended (finished or killed)."""
+        if self.server is None:
+            assert self.process is not None
+            output, _ = self.process.communicate(timeout=30)
+            return output.split()
+        assert self.server.stdout is not None
+        lines = []
+        while (line := self.server.stdout.readline().strip()) != "gone":
+            assert line, "the restorers' server ended"
+            lines.append(line)
+        return lines
+
+    def kill(self) -> None:
+        if self.server is None:
+            assert self.process is not None
+            self.process.kill()
+        else:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it had finished, and the server reaped it: its "done" and "gone" are still to read
+        self.wait()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.communicate("\n", timeout=30)
+
+
 def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Path, tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """The database before holds 400 teachers, 150 of them only in its WAL; the backup holds 1,000. Killed at
@@ -121,38 +180,37 @@ def test_sigkill_during_restore_leaves_the_database_before_or_after(data_dir: Pa
         shutil.copyfile(f"{path}{suffix}", pristine / f"db{suffix}")
     writer.close()
 
-    def start_restore() -> subprocess.Popen[str]:
+    def start_restore() -> None:
         for leftover in list(data_dir.iterdir()):
             if leftover.is_file():
                 leftover.unlink()
         shutil.rmtree(data_dir / "backups", ignore_errors=True)
         for suffix in ("", "-wal"):
             shutil.copyfile(pristine / f"db{suffix}", f"{path}{suffix}")
-        restorer = subprocess.Popen([sys.executable, str(RESTORER), str(backup), str(data_dir)],
-                                    stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        assert restorer.stdout is not None and restorer.stdout.readline().strip() == "ready"
-        return restorer
+        restorers.start()
 
-    # How long a whole restore takes on this machine (a Windows PC, Wine on a busy CI runner, a fast Linux box):
-    # the kills are spread over a little more than that, so they land both before and after the swap.
-    calibration = start_restore()
-    started = time.monotonic()
-    assert calibration.stdout is not None and calibration.stdout.readline().strip() == "done"
-    whole = time.monotonic() - started
-    calibration.communicate(timeout=30)
-    rng = random.Random(5)
-    seen: dict[int, int] = {}
-    for trial in range(RESTORES):
-        restorer = start_restore()
-        time.sleep(rng.uniform(0.0, 1.5 * whole))
-        restorer.kill()
-        restorer.communicate(timeout=30)
-        with sqlite3.connect(path) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {trial + 1}"
-            count = conn.execute("SELECT count(*) FROM teacher").fetchone()[0]
-        conn.close()
-        assert count in (400, 1000), f"after kill {trial + 1}: {count} teachers"
-        seen[count] = seen.get(count, 0) + 1
+    restorers = Restorers(backup, data_dir)
+    try:
+        # How long a whole restore takes on this machine (a Windows PC, Wine on a busy CI runner, a fast Linux
+        # box): the kills are spread over a little more than that, so they land both before and after the swap.
+        start_restore()
+        started = time.monotonic()
+        assert restorers.wait() == ["done"]
+        whole = time.monotonic() - started
+        rng = random.Random(5)
+        seen: dict[int, int] = {}
+        for trial in range(RESTORES):
+            start_restore()
+            time.sleep(rng.uniform(0.0, 1.5 * whole))
+            restorers.kill()
+            with sqlite3.connect(path) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {trial + 1}"
+                count = conn.execute("SELECT count(*) FROM teacher").fetchone()[0]
+            conn.close()
+            assert count in (400, 1000), f"after kill {trial + 1}: {count} teachers"
+            seen[count] = seen.get(count, 0) + 1
+    finally:
+        restorers.close()
     with capsys.disabled():
         print(f"\nrestore killed {RESTORES} times over {1.5 * whole:.2f} s: "
               f"before {seen.get(400, 0)}, after {seen.get(1000, 0)}")
