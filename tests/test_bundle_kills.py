@@ -2,9 +2,11 @@
 puts things right, and nothing of the children's data is left in the system's temp folder."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -24,6 +26,62 @@ AUTUMN = SemesterKey(2025, 1)
 TODAY = date(2025, 12, 20)
 KILLS = 12 if sys.platform != "win32" else 5  # an export starts in seconds under Wine
 PERSONAL = (".xlsx", ".pdf", ".jpg", ".pickle", ".txt", ".json", ".sqlite3")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Exports:
+    """Exports to kill. On POSIX they are forked from one process that imported SchoolDesk once
+    (tests/command_forks.py): a kill lands in the export's work, not in Python's start-up. On Windows each is
+    `python -m schooldesk`, ended with TerminateProcess as Task Manager does."""
+
+    def __init__(self, env: dict[str, str], outputs: Path) -> None:
+        self.env, self.outputs = env, outputs
+        outputs.mkdir()
+        self.server: subprocess.Popen[str] | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.pid, self.count = 0, 0
+        if hasattr(os, "fork"):
+            self.server = subprocess.Popen([sys.executable, "-m", "tests.command_forks"], cwd=ROOT, env=env,
+                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            assert self.server.stdout is not None and self.server.stdout.readline().strip() == "serving"
+
+    def start(self, arguments: list[str]) -> None:
+        self.count += 1
+        if self.server is None:
+            self.process = subprocess.Popen([sys.executable, "-m", "schooldesk", *arguments], env=self.env,
+                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            return
+        assert self.server.stdin is not None and self.server.stdout is not None
+        self.server.stdin.write(json.dumps([arguments, str(self.outputs / f"{self.count}.log")]) + "\n")
+        self.server.stdin.flush()
+        started = self.server.stdout.readline().split()
+        assert started[0] == "started", started
+        self.pid = int(started[1])
+
+    def kill(self) -> None:
+        if self.server is None:
+            assert self.process is not None
+            self.process.kill()
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # it had finished and was reaped: its "ended" line is still to read
+
+    def wait(self) -> tuple[int, str]:
+        """How the export ended (its exit code; negative: killed) and what it said."""
+        if self.server is None:
+            assert self.process is not None
+            output, errors = self.process.communicate(timeout=300)
+            return self.process.returncode, output + errors
+        assert self.server.stdout is not None
+        ended = self.server.stdout.readline().split()
+        assert ended[0] == "ended", ended
+        return int(ended[1]), (self.outputs / f"{self.count}.log").read_text(encoding="utf-8", errors="replace")
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.communicate("\n", timeout=60)
 
 
 @pytest.fixture
@@ -66,32 +124,35 @@ def test_exports_killed_at_random_moments_leave_a_whole_bundle_or_none_and_nothi
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(system_temp), "TEMP": str(system_temp),
            "TMP": str(system_temp)}
 
-    def export(as_zip: bool) -> subprocess.Popen[str]:
-        return subprocess.Popen([sys.executable, "-m", "schooldesk", "--data-dir", str(data), "export", "--semester",
-                                 "2025-2026-1", "--out", str(out), "--workers", "1", *(["--zip"] if as_zip else [])],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    def export(as_zip: bool) -> None:
+        exports.start(["--data-dir", str(data), "export", "--semester", "2025-2026-1", "--out", str(out),
+                       "--workers", "1", *(["--zip"] if as_zip else [])])
 
-    started = time.monotonic()
-    first = export(False)
-    assert first.wait(timeout=300) == 0, first.communicate()[1]
-    took = time.monotonic() - started
-    final = next(p for p in out.iterdir())
-    rng = random.Random(33)
-    outcomes = []
-    for kill in range(KILLS):
-        as_zip = kill % 2 == 1
-        writer = export(as_zip)
-        time.sleep(rng.uniform(0.1, took * 1.1))
-        writer.kill()
-        writer.communicate(timeout=60)
-        outcomes.append(writer.returncode)
-        for name in (final.name, final.name + ".zip"):
-            if (out / name).exists():  # the final name: a whole bundle, or nothing at all
-                assert verify_bundle(out / name).intact, f"kill {kill + 1}: {name}"
-        left = [p for p in system_temp.rglob("*") if p.suffix.lower() in PERSONAL]
-        assert not left, f"kill {kill + 1}: {left[:3]}"
-    done = export(True)
-    assert done.wait(timeout=300) == 0, done.communicate()[1]
+    exports = Exports(env, tmp_path / "outputs")
+    try:
+        started = time.monotonic()
+        export(False)
+        code, said = exports.wait()
+        assert code == 0, said
+        took = time.monotonic() - started
+        final = next(p for p in out.iterdir())
+        rng = random.Random(33)
+        outcomes = []
+        for kill in range(KILLS):
+            export(kill % 2 == 1)
+            time.sleep(rng.uniform(0.1, took * 1.1))
+            exports.kill()
+            outcomes.append(exports.wait()[0])
+            for name in (final.name, final.name + ".zip"):
+                if (out / name).exists():  # the final name: a whole bundle, or nothing at all
+                    assert verify_bundle(out / name).intact, f"kill {kill + 1}: {name}"
+            left = [p for p in system_temp.rglob("*") if p.suffix.lower() in PERSONAL]
+            assert not left, f"kill {kill + 1}: {left[:3]}"
+        export(True)
+        code, said = exports.wait()
+        assert code == 0, said
+    finally:
+        exports.close()
     assert sorted(p.name for p in out.iterdir()) == sorted([final.name, final.name + ".zip"])  # no .old, no .partial
     assert verify_bundle(out / final.name).intact and verify_bundle(out / (final.name + ".zip")).intact
     assert not any((data / SCRATCH_DIRNAME).iterdir())  # what the killed ones staged is gone too
