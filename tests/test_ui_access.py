@@ -106,6 +106,26 @@ def test_the_desk_locks_when_idle_and_only_the_password_unlocks_it(qtbot, zh_app
     assert not window.is_locked and window.centralWidget().isVisible()
 
 
+def test_input_keeps_the_desk_unlocked_and_one_filter_serves_every_window(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
+    """Typing now and then keeps the lock away; once it stops, the desk locks. However many windows were opened
+    (and a clerk signs out and in again), one application-wide filter watches the input."""
+    from PySide6.QtCore import Qt
+
+    from schooldesk.ui.idle_lock import InputSeen, input_seen
+
+    user = sign_in(school_db, "admin", "correct horse")
+    window, again = _window(qtbot, school_db, user), _window(qtbot, school_db, user)
+    assert input_seen(zh_app) is input_seen(zh_app)
+    assert sum(isinstance(child, InputSeen) for child in zh_app.children()) == 1
+    window.idle.set_minutes(0.004)  # 240 ms
+    for _ in range(8):  # 8 × 100 ms of typing: longer than the interval, never idle that long
+        qtbot.keyClick(window, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+        assert not window.is_locked
+    qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
+    assert not again.is_locked  # (its own interval is the 10 minutes of the settings)
+
+
 def test_five_wrong_passwords_at_the_lock_lock_the_account(qtbot, zh_app, school_db) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, school_db, sign_in(school_db, "admin", "correct horse"))
     window.lock()

@@ -6,7 +6,7 @@ quits the app (after the usual backup), never unlocks it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 IDLE_MINUTES_KEY = "security/idle_minutes"  # per PC (QSettings); 0 turns the lock off
@@ -25,6 +25,28 @@ def idle_minutes() -> int:
         return DEFAULT_IDLE_MINUTES
 
 
+class InputSeen(QObject):
+    """The one application-wide filter that notices keyboard and mouse input; every IdleWatcher listens to it.
+    (A filter per window would see every event of the application once for each window ever opened.)"""
+
+    seen = Signal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in ACTIVITY:
+            self.seen.emit()
+        return False
+
+
+def input_seen(app: QCoreApplication) -> InputSeen:
+    """The application's input filter, installed on first use."""
+    found = getattr(app, "_input_seen", None)
+    if found is None:
+        found = InputSeen(app)
+        app.installEventFilter(found)
+        app._input_seen = found  # type: ignore[attr-defined]
+    return found
+
+
 class IdleWatcher(QObject):
     """Emits ``idle`` once no input has reached the application for the interval."""
 
@@ -38,7 +60,7 @@ class IdleWatcher(QObject):
         self.set_minutes(idle_minutes())
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            input_seen(app).seen.connect(self._input)
 
     def set_minutes(self, minutes: float) -> None:
         self.timer.stop()
@@ -46,9 +68,8 @@ class IdleWatcher(QObject):
             self.timer.setInterval(int(minutes * 60_000))
             self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in ACTIVITY and self.timer.interval() > 0 and not self.paused:
+    def _input(self) -> None:
+        if self.timer.interval() > 0 and not self.paused:
             self.timer.start()
-        return False
 
     paused = False  # while locked: input into the lock dialog must not count
