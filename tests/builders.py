@@ -213,18 +213,25 @@ def demo_school(db: "Database", *, today: date) -> None:  # noqa: F821
     """Fill a test's empty database with the demo school of *today*, copied in with SQLite's backup API, photos
     and all. Tests of the demo itself call ``create_demo_school``; the others only need a busy school."""
     import shutil
-    import sqlite3
 
     from schooldesk.db.database import PHOTO_DIRNAME, database_path
 
     template = _demo_template(today)
-    source = sqlite3.connect(database_path(template))
+    copy_database_into(db, database_path(template))
+    shutil.copytree(template / PHOTO_DIRNAME, db.path.parent / PHOTO_DIRNAME, dirs_exist_ok=True)
+
+
+def copy_database_into(db: "Database", source: Path) -> None:  # noqa: F821
+    """*source*'s content in place of the open *db*'s, through SQLite's backup API (the file stays the one
+    the Database opened, with its WAL)."""
+    import sqlite3
+
+    reader = sqlite3.connect(source)
     try:
         with db.engine.connect() as connection:
-            source.backup(connection.connection.dbapi_connection)
+            reader.backup(connection.connection.dbapi_connection)
     finally:
-        source.close()
-    shutil.copytree(template / PHOTO_DIRNAME, db.path.parent / PHOTO_DIRNAME, dirs_exist_ok=True)
+        reader.close()
 
 
 def demo_folder(folder: Path, *, today: date | None = None) -> Path:

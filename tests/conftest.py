@@ -74,16 +74,34 @@ def db(data_dir: Path, migrated_template: Path) -> Iterator["Database"]:  # noqa
     database.close()
 
 
-@pytest.fixture
-def school_db(db):  # type: ignore[no-untyped-def]
-    """A database with a school set up for 2025—2026 and an administrator."""
+@pytest.fixture(scope="session")
+def school_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """The school of ``school_db``, set up once per test process (its administrator's argon2 hash alone costs
+    tens of milliseconds); each test's database receives a copy."""
+    from schooldesk.db.copies import private_folder
+    from schooldesk.db.database import database_path, open_database
     from schooldesk.domain.semester import default_term_dates
+    from schooldesk.services.access import command_line_rights
     from schooldesk.services.rows import SchoolDetails
     from schooldesk.services.setup import set_up_school
 
+    folder = tmp_path_factory.mktemp("school") / "data"
+    shutil.copyfile(migrated_template, database_path(private_folder(folder)))
+    db = open_database(folder)
+    db.actor = command_line_rights()
     term1, term2 = default_term_dates(2025)
     set_up_school(db, school=SchoolDetails("石桥村小学", "2141051203"), term1=term1, term2=term2,
                   admin_username="admin", admin_password="correct horse")
+    db.close()
+    return database_path(folder)
+
+
+@pytest.fixture
+def school_db(db, school_template: Path):  # type: ignore[no-untyped-def]
+    """A database with a school set up for 2025—2026 and an administrator (admin, “correct horse”)."""
+    from tests.builders import copy_database_into
+
+    copy_database_into(db, school_template)
     return db
 
 
