@@ -14,6 +14,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Python's cycle collector took a tenth of the in-process test time (SQLAlchemy's and Qt's many objects):
+    what collection imported is frozen out of its sight, and it runs every 50,000 allocations instead of 700.
+    Only the test processes are tuned; the app keeps Python's defaults."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["schooldesk-tests"]
