@@ -15,9 +15,9 @@ from pathlib import Path
 from schooldesk.db.restore import restore_backup
 from schooldesk.db.database import BACKUP_DIRNAME, database_path
 
-
-def say(line: str) -> None:
-    os.write(1, f"{line}\n".encode())  # one write: a kill never leaves half a line
+# forks.py lies beside this script; the embeddable Windows python does not put a script's folder on the path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from forks import say, serve_forks  # noqa: E402
 
 
 def restore(backup: Path, data_dir: Path) -> None:
@@ -26,23 +26,8 @@ def restore(backup: Path, data_dir: Path) -> None:
     say("done")
 
 
-def serve(backup: Path, data_dir: Path) -> None:
-    say("serving")
-    for line in sys.stdin:
-        if not line.strip():
-            break
-        child = os.fork()  # type: ignore[attr-defined,unused-ignore]
-        if child == 0:
-            try:
-                restore(backup, data_dir)
-            finally:
-                os._exit(0)
-        os.waitpid(child, 0)
-        say("gone")
-
-
 if __name__ == "__main__":
     if sys.argv[3:] == ["--forks"]:
-        serve(Path(sys.argv[1]), Path(sys.argv[2]))
+        serve_forks(lambda _line: restore(Path(sys.argv[1]), Path(sys.argv[2])))
     else:
         restore(Path(sys.argv[1]), Path(sys.argv[2]))

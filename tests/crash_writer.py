@@ -17,11 +17,9 @@ from schooldesk.services.access import command_line_rights
 from schooldesk.services.rows import TeacherInput
 from schooldesk.services.teachers import add_teacher
 
-
-def say(line: str) -> None:
-    """One line in one write: a kill never leaves half of it before the next line (print writes the end of
-    line separately)."""
-    os.write(1, f"{line}\n".encode())
+# forks.py lies beside this script; the embeddable Windows python does not put a script's folder on the path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from forks import say, serve_forks  # noqa: E402
 
 
 def write(folder: Path, prefix: str) -> None:
@@ -35,24 +33,8 @@ def write(folder: Path, prefix: str) -> None:
         say(str(row.id))
 
 
-def serve(folder: Path) -> None:
-    say("serving")
-    for line in sys.stdin:
-        prefix = line.strip()
-        if not prefix:
-            break
-        child = os.fork()  # type: ignore[attr-defined,unused-ignore]
-        if child == 0:
-            try:
-                write(folder, prefix)
-            finally:
-                os._exit(0)
-        os.waitpid(child, 0)
-        say("gone")
-
-
 if __name__ == "__main__":
     if sys.argv[2] == "--forks":
-        serve(Path(sys.argv[1]))
+        serve_forks(lambda prefix: write(Path(sys.argv[1]), prefix))
     else:
         write(Path(sys.argv[1]), sys.argv[2])
