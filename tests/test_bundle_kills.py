@@ -115,6 +115,21 @@ def test_a_kill_between_the_two_renames_is_put_right_by_the_next_start(school, t
     assert not any((school.path.parent / SCRATCH_DIRNAME).iterdir())  # each export removed its own staging
 
 
+def test_an_export_of_either_form_clears_what_a_killed_export_of_the_other_left(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "stick"
+    out.mkdir()
+    contents = bundle_contents(school, AUTUMN, today=TODAY)
+    folder = write_bundle(contents, out, data_folder=school.path.parent).path
+    # a folder export killed while copying, then the clerk exports a zip instead
+    (folder.with_name(folder.name + ".partial") / "照片").mkdir(parents=True)
+    zipped = write_bundle(contents, out, as_zip=True, data_folder=school.path.parent).path
+    # a zip export killed while copying, then a folder export
+    zipped.with_name(zipped.name + ".partial").write_bytes(b"PK\x03\x04 half")
+    write_bundle(contents, out, data_folder=school.path.parent)
+    assert sorted(p.name for p in out.iterdir()) == sorted([folder.name, zipped.name])
+    assert verify_bundle(folder).intact and verify_bundle(zipped).intact
+
+
 def test_exports_killed_at_random_moments_leave_a_whole_bundle_or_none_and_nothing_in_temp(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = school.path.parent
     school.close()

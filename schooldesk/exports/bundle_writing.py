@@ -143,8 +143,9 @@ def write_bundle(contents: BundleContents, destination: Path, *, as_zip: bool = 
         raise StorageError(NO_PLACE, destination)
     final = destination / (contents.name + (".zip" if as_zip else ""))
     partial = final.with_name(final.name + PARTIAL)
-    try:
-        resolve_left(final)
+    try:  # what a killed export left, of either form (a folder export killed, then a zip export)
+        for form in (destination / contents.name, destination / (contents.name + ".zip")):
+            resolve_left(form)
     except OSError as error:
         raise _storage_error(error, destination) from error
     with private_scratch(data_folder, "bundle-") as scratch:  # never the system's temp folder: minors' data
