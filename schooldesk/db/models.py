@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from typing import Optional
 
 from sqlalchemy import (
-    JSON, CheckConstraint, Date, DateTime, Float, ForeignKey, String, Text, Time, UniqueConstraint,
+    JSON, CheckConstraint, Date, DateTime, Float, ForeignKey, String, Text, Time, UniqueConstraint, false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -56,6 +56,10 @@ class Teacher(Base):
     title: Mapped[str] = mapped_column(String(20), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    # Someone from outside the school who observes lessons (督学, 教研员, 中心校 leaders): kept here so an
+    # observation names its observer one way, left out of every staff list and of the school's quotas.
+    outside: Mapped[bool] = mapped_column(default=False, server_default=false())
+    organisation: Mapped[str] = mapped_column(String(60), default="", server_default="")  # 单位 and 职务
 
 
 class SchoolClass(Base):
@@ -383,11 +387,15 @@ from schooldesk.db.observation_models import (  # noqa: E402
 from schooldesk.db.mentorship_models import GuidanceRecord, MentorshipAssessment, MentorshipPair  # noqa: E402
 from schooldesk.db.activity_models import Activity, ActivityKind, ActivityPupil, ActivityTeacher  # noqa: E402
 from schooldesk.db.catchment_models import CatchmentChild, CatchmentFinding  # noqa: E402
+from schooldesk.db.teacher_file_models import (  # noqa: E402
+    SchoolVisit, TeacherEthics, TeacherExchange, TeacherHonour, TeacherTraining, VisitAction,
+)
 
 __all__ = [
     "Activity", "ActivityKind", "ActivityPupil", "ActivityTeacher", "AuditEntry", "AuditHead", "Base", "CareRecord", "CatchmentChild", "CatchmentFinding", "DropoutCase", "Enrolment", "Guardian", "GuidanceRecord",
     "HomeTeachingPlan", "HomeTeachingPlanTeacher", "HomeTeachingVisit", "HomeTeachingVisitTeacher",
     "MentorshipAssessment", "MentorshipPair", "Observation", "ObservationCheck", "ObservationScore", "Photo",
     "PhotoLink", "Pupil", "ReturnVisit", "Rubric", "RubricVersion", "School", "SchoolClass", "SchoolSetting",
-    "Semester", "SupportRecord", "Teacher", "TeacherDuty", "User",
+    "SchoolVisit", "Semester", "SupportRecord", "Teacher", "TeacherDuty", "TeacherEthics", "TeacherExchange",
+    "TeacherHonour", "TeacherTraining", "User", "VisitAction",
 ]

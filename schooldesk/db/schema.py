@@ -3,7 +3,7 @@
 Knowing it without Alembic lets start-up skip importing Alembic when nothing needs migrating.
 """
 
-HEAD_REVISION = "20261205_0013"
+HEAD_REVISION = "20261206_0014"
 
 KNOWN_TABLES = frozenset({"school", "semester", "teacher", "app_user"})  # every SchoolDesk database has these
 
