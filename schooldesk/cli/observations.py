@@ -32,7 +32,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
 
 
-def _teacher_id(db: Any, name: str) -> int:
+def teacher_id_named(db: Any, name: str) -> int:
+    """The one school teacher called *name* (an error when none or several are)."""
     from schooldesk.domain.errors import NotFoundError
     from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
     from schooldesk.services.teachers import list_teachers
@@ -60,7 +61,7 @@ def cmd_print_observation(args: argparse.Namespace) -> int:
             blank = documents.blank_observation_form(db, chosen_semester(db, args.semester))
             write = lambda: pdf.write_blank_observation_pdf(out, blank, font_path=font)  # noqa: E731
         else:
-            log = documents.teacher_observation_log(db, _teacher_id(db, args.teacher), chosen_semester(db, args.semester),
+            log = documents.teacher_observation_log(db, teacher_id_named(db, args.teacher), chosen_semester(db, args.semester),
                                                     date.today())
             write = lambda: pdf.write_teacher_summary_pdf(out, log, font_path=font)  # noqa: E731
     finally:

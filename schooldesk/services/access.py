@@ -30,6 +30,11 @@ def _actor(db: Database) -> Actor:
     return actor
 
 
+def current_actor(db: Database) -> Actor:
+    """Who the services act for (refused when nobody is signed in)."""
+    return _actor(db)
+
+
 def require_role(db: Database, *roles: str) -> None:
     actor = _actor(db)
     if actor.role not in roles:

@@ -78,6 +78,9 @@ def create_demo_school(db: Database, *, today: date | None = None) -> None:
     add_demo_observations(db, term, teachers, classes, today or date.today())
     add_demo_mentorship(db, year, term, teachers, today or date.today())
     add_demo_activities(db, term, teachers, classes, today or date.today())
+    from schooldesk.services.demo_teachers import add_demo_teacher_file
+
+    add_demo_teacher_file(db, term, teachers, today or date.today())
     from schooldesk.services.demo_catchment import add_demo_catchment
 
     add_demo_catchment(db, year, term, today or date.today())

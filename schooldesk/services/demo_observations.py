@@ -57,6 +57,12 @@ def add_demo_observations(db: Database, term: TermDates, teachers: list[TeacherR
     day = days[len(days) // 2]
     for observer in (principal, dean):
         _observe(db, rng, observer, taught, day, 3, classes, rubrics, today, True, kind="公开课")
+    # and the county's 教研员 came to the same lesson: it counts for the teacher observed, in no quota
+    from schooldesk.services.outside_observers import OutsideObserverInput, add_outside_observer
+
+    visitor = add_outside_observer(db, OutsideObserverInput(name="周建国", post="教研员", organisation="县教研室"))
+    _observe(db, rng, TeacherRow(id=visitor.id, name=visitor.name, gender="", subjects="", title="", phone="",
+                                 active=True), taught, day, 3, classes, rubrics, today, True, kind="公开课")
 
 
 def _observe(db: Database, rng: random.Random, observer: TeacherRow, taught: TeacherRow, day: date, period: int,

@@ -64,7 +64,8 @@ def set_quotas(db: Database, version: QuotaVersion) -> QuotaVersion:
 
 @dataclass(frozen=True, kw_only=True)
 class QuotaRow:
-    """One teacher's line of the 听课统计 (JSON: teacher, roles, observed, required, observed_by_others)."""
+    """One teacher's line of the 听课统计 (JSON: teacher, roles, observed, required, observed_by_others);
+    *observed_by_others* counts observers from outside the school too (the teacher was observed)."""
 
     teacher_id: int
     teacher: str
@@ -95,8 +96,8 @@ def quota_table(db: Database, semester: SemesterKey, today: date) -> list[QuotaR
                                                 .where(*in_term).group_by(Observation.observer_id)).all()))
         seen = Counter(dict(session.execute(select(Observation.taught_teacher_id, func.count())
                                             .where(*in_term).group_by(Observation.taught_teacher_id)).all()))
-        teachers = [t for t in session.scalars(select(Teacher).order_by(Teacher.name))
-                    if t.active or observed[t.id] or seen[t.id]]
+        teachers = [t for t in session.scalars(select(Teacher).where(Teacher.outside.is_(False)).order_by(Teacher.name))
+                    if t.active or observed[t.id] or seen[t.id]]  # observers from outside: no quota, never a row
         spells = read_spells(session, [t.id for t in teachers])
         versions = read_quota_versions(session)
     on = min(max(today, start), end)

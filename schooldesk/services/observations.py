@@ -28,6 +28,7 @@ from schooldesk.domain.semester import SemesterKey, TermDates, semester_for
 from schooldesk.services.access import require_own
 from schooldesk.services.rows import TeacherRef
 from schooldesk.services.semesters import semester_dates
+from schooldesk.services.outside_observers import shown_name
 from schooldesk.services.photos import PhotoRef, link_photos, photos_of, remove_files, new_photos, unlink_record, unused_photos
 from schooldesk.services.rubrics import version_definition
 
@@ -130,7 +131,7 @@ def observation_rows(session: Session, db: Database, observations: Sequence[Obse
     for o in observations:
         definition = definitions.get(o.rubric_version_id) if o.rubric_version_id else None
         rows.append(ObservationRow(
-            id=o.id, observer=TeacherRef(o.observer_id, o.observer.name), taught=TeacherRef(o.taught_teacher_id,
+            id=o.id, observer=TeacherRef(o.observer_id, shown_name(o.observer)), taught=TeacherRef(o.taught_teacher_id,
             o.taught_teacher.name), class_id=o.class_id, class_name=o.school_class.name if o.school_class else "",
             subject=o.subject, topic=o.topic, lesson_type=o.lesson_type, kind=o.kind, date=o.date, period=o.period,
             process_record=o.process_record, rubric_version_id=o.rubric_version_id, rubric=definition,
@@ -251,6 +252,9 @@ def _write(session: Session, observation: Observation, data: ObservationInput, s
            today: date) -> None:
     observer = _teacher(session, data.observer_id, "observer")
     taught = _teacher(session, data.taught_teacher_id, "taught_teacher")
+    if taught.outside:
+        raise ValidationError("taught_teacher", QT_TRANSLATE_NOOP(
+            "Errors", "The lesson must be taught by one of the school's teachers."))
     if observer.id == taught.id:
         raise ValidationError("taught_teacher", QT_TRANSLATE_NOOP("Errors", "A teacher cannot observe their own lesson."))
     if data.class_id is not None and session.get(SchoolClass, data.class_id) is None:

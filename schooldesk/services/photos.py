@@ -142,6 +142,10 @@ def record_owners(session: Session, kind: str, record_id: int) -> list[int | Non
         from schooldesk.db.models import SupportRecord
 
         return [session.scalar(select(SupportRecord.teacher_id).where(SupportRecord.id == record_id))]
+    if kind.startswith("teacher_"):  # the teacher's file: training, honours, exchanges, 师德
+        from schooldesk.services.teacher_records import record_teacher
+
+        return [record_teacher(session, kind, record_id)]
     return []  # a kind of record no teacher owns: the office's
 
 

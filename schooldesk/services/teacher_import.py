@@ -46,7 +46,7 @@ def import_teachers(db: Database, listing: TeacherList, *, dry_run: bool,
 
         take_rotated_backup(db.path, "pre-import")
     with db.transaction(rehearse=dry_run) as session:
-        by_name = {t.name: t for t in session.scalars(select(Teacher))}
+        by_name = {t.name: t for t in session.scalars(select(Teacher).where(Teacher.outside.is_(False)))}
         spells = read_spells(session)
         seen: dict[str, int] = {}
         for line in listing.lines:

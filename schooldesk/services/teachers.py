@@ -45,10 +45,18 @@ def _get(session: Session, teacher_id: int) -> Teacher:
     return teacher
 
 
+def _school_teacher(session: Session, teacher_id: int) -> Teacher:
+    teacher = _get(session, teacher_id)
+    if teacher.outside:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "The teacher no longer exists."))
+    return teacher
+
+
 def list_teachers(db: Database, *, include_inactive: bool = True) -> list[TeacherRow]:
-    """Teachers in name order; active ones only when asked."""
+    """The school's teachers in name order (observers from outside never among them); active ones only when
+    asked."""
     with db.transaction() as session:
-        query = select(Teacher).order_by(Teacher.active.desc(), Teacher.name)
+        query = select(Teacher).where(Teacher.outside.is_(False)).order_by(Teacher.active.desc(), Teacher.name)
         if not include_inactive:
             query = query.where(Teacher.active.is_(True))
         return [_row(t) for t in session.scalars(query)]
@@ -68,7 +76,7 @@ def update_teacher(db: Database, teacher_id: int, data: TeacherInput) -> Teacher
     require_record_keeper(db)
     data = clean_teacher(data)
     with db.transaction() as session:
-        teacher = _get(session, teacher_id)
+        teacher = _school_teacher(session, teacher_id)
         for field, value in vars(data).items():
             setattr(teacher, field, value)
         return _row(teacher)
@@ -78,6 +86,6 @@ def set_teacher_active(db: Database, teacher_id: int, active: bool) -> TeacherRo
     """Deactivate a teacher who left (or bring one back)."""
     require_record_keeper(db)
     with db.transaction() as session:
-        teacher = _get(session, teacher_id)
+        teacher = _school_teacher(session, teacher_id)
         teacher.active = active
         return _row(teacher)

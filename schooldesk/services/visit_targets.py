@@ -136,6 +136,6 @@ def visit_standing(db: Database, semester: SemesterKey) -> VisitStanding:
         teachers = []
         if targets.per_teacher:
             teachers = [TeacherVisits(teacher_id=t.id, teacher=t.name, visits=by_teacher[t.id], required=targets.per_teacher)
-                        for t in session.scalars(select(Teacher).where(Teacher.active.is_(True)).order_by(Teacher.name))]
+                        for t in session.scalars(select(Teacher).where(Teacher.active.is_(True), Teacher.outside.is_(False)).order_by(Teacher.name))]
     return VisitStanding(targets=targets, children=tuple(sorted(children, key=lambda c: (c.visits, c.class_name))),
                          teachers=tuple(sorted(teachers, key=lambda t: (not t.behind, t.visits))))
