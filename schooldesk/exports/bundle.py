@@ -19,7 +19,9 @@ from typing import Any
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.bundle_documents import bundle_documents
-from schooldesk.services.bundle import ACTIVITIES, DROPOUT, FAMILIES, HOME_TEACHING, MENTORSHIP, OBSERVATIONS, BundleContents
+from schooldesk.services.bundle import (
+    ACTIVITIES, DROPOUT, FAMILIES, HOME_TEACHING, MENTORSHIP, OBSERVATIONS, TEACHERS, BundleContents,
+)
 
 MANIFEST, LISTING, PHOTOS, PARTIAL = "manifest.json", "清单.txt", "照片", ".partial"
 MARGIN = 1024 * 1024  # bytes kept free on the stick beyond the bundle itself
@@ -162,7 +164,7 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
     records = {"photos": len(photos)}
     for family, count in ((OBSERVATIONS, len(contents.observation_sheets)), (ACTIVITIES, len(contents.activity_sheets)),
                           (HOME_TEACHING, sum(len(log.visits) for log in contents.home_teaching)),  # type: ignore[attr-defined]
-                          (MENTORSHIP, len(contents.pair_records))):
+                          (MENTORSHIP, len(contents.pair_records)), (TEACHERS, len(contents.teacher_figures))):
         if family in contents.families:
             records[family] = count
     manifest = {"school": contents.school_name, "school_code": contents.school_code, "semester": contents.semester.code,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from schooldesk.services.bundle import ACTIVITIES, DROPOUT, HOME_TEACHING, MENTORSHIP, OBSERVATIONS, BundleContents
+from schooldesk.services.bundle import ACTIVITIES, DROPOUT, HOME_TEACHING, MENTORSHIP, OBSERVATIONS, TEACHERS, BundleContents
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,4 +83,14 @@ def bundle_documents(contents: BundleContents, font: Any) -> list[Document]:
         docs += [Document(family=ACTIVITIES, name="活动记录.xlsx", write=lambda p: activity_pdf.write_activity_summary_xlsx(
             p, c.activity_summary, filled_on=printed))]
         docs += archive(ACTIVITIES, "活动记录", "活动记录", archive_pdf.activity_parts(c.activity_sheets))
+    if TEACHERS in c.families:
+        from schooldesk.exports.sheet_pdf import write_sheets_pdf
+        from schooldesk.exports.teacher_file_pdf import teacher_sheets
+
+        sheets = teacher_sheets(c.teacher_figures, c.school_visits, label)
+        docs += [Document(family=TEACHERS, name="教师发展.xlsx", write=lambda p: write_workbook(
+                     p, sheets, school_name=c.school_name, filled_on=printed)),
+                 Document(family=TEACHERS, name="教师发展.pdf", weight=len(c.teacher_figures) + len(c.school_visits),
+                          write=lambda p: write_sheets_pdf(p, sheets, school_name=c.school_name, title="教师发展",
+                                                           period=label, font_path=font, printed=printed))]
     return docs

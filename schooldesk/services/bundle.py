@@ -17,10 +17,10 @@ from schooldesk.domain.semester import SemesterKey, months_of
 if TYPE_CHECKING:
     from schooldesk.services.frequency_targets import FrequencyRow
 
-DROPOUT, HOME_TEACHING, OBSERVATIONS, MENTORSHIP, ACTIVITIES = (
-    "dropout", "home_teaching", "observations", "mentorship", "activities")
+DROPOUT, HOME_TEACHING, OBSERVATIONS, MENTORSHIP, ACTIVITIES, TEACHERS = (
+    "dropout", "home_teaching", "observations", "mentorship", "activities", "teachers")
 FAMILIES = {DROPOUT: "控辍保学", HOME_TEACHING: "送教上门", OBSERVATIONS: "听课评课", MENTORSHIP: "师徒结对",
-            ACTIVITIES: "活动记录"}
+            ACTIVITIES: "活动记录", TEACHERS: "教师发展"}
 # What the page says about each check (English source, translated where shown).
 CHECK_TEXTS = {
     "home_teaching_behind": QT_TRANSLATE_NOOP("Bundle", "%1: 送教上门 in %2 short of the rule"),
@@ -148,6 +148,8 @@ class BundleContents:
     assessments: tuple[object, ...] = ()
     activity_summary: object | None = None
     activity_sheets: tuple[object, ...] = ()
+    teacher_figures: tuple[object, ...] = ()  # TeacherFigures per teacher (the 教师发展 family)
+    school_visits: tuple[object, ...] = ()  # SchoolVisitRow: 视导, 督导 received in the term, with 整改
     checks: tuple[BundleCheck, ...] = field(default=())
 
     @property
@@ -213,6 +215,14 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         summary = activity_summary(db, semester)
         parts["activity_summary"] = summary
         parts["activity_sheets"] = activity_sheets(summary)
+    if TEACHERS in families:
+        step(TEACHERS)
+        from schooldesk.services.school_visits import list_school_visits
+        from schooldesk.services.teacher_file import FilePeriod, all_teachers_figures
+
+        period = FilePeriod(label=semester.label_zh, start=term.start, end=term.end)
+        parts["teacher_figures"] = tuple(all_teachers_figures(db, period))
+        parts["school_visits"] = tuple(reversed(list_school_visits(db, term.start, term.end)))
     return BundleContents(
         school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
         exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, as_of=today, families=tuple(f for f in FAMILIES if f in families),

@@ -31,7 +31,7 @@ from schooldesk.services.school import get_school
 from schooldesk.services.semesters import chosen_semester, semester_dates
 from schooldesk.services.teacher_duties import read_spells
 from schooldesk.services.teacher_records import (
-    TeacherRecord, TeacherRecords, leads_school, require_file_reader, teacher_records,
+    TeacherRecord, TeacherRecords, leads_school, teacher_records,
 )
 
 

@@ -97,7 +97,7 @@ class TeacherRecord:
     photos: tuple[PhotoRef, ...] = ()
 
     def __getattr__(self, name: str) -> Any:  # row.hours, row.title … read through to the data
-        if name.startswith("__"):
+        if name.startswith("__") or name == "data":  # (no data yet while unpickling)
             raise AttributeError(name)
         return getattr(self.data, name)
 
