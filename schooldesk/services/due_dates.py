@@ -121,4 +121,13 @@ def upcoming(db: Database, semester: SemesterKey, today: date, *, days: int = 30
     soon = [i for i in due_items(db, semester, standing=standing)
             if not i.done and i.date <= today + timedelta(days=days)]
     behind = {frequency_item(row) for row in standing if row.behind_on(today)}
-    return sorted(set(soon) | behind, key=lambda i: (i.date, i.family, i.what))
+    return sorted(set(soon) | behind | set(rectification_items(db)), key=lambda i: (i.date, i.family, i.what))
+
+
+def rectification_items(db: Database) -> list[DueItem]:
+    """Every 整改 item a visit asked for and not yet closed, however far its due date: the home page keeps
+    them in view until they are closed (services/school_visits.py)."""
+    from schooldesk.services.school_visits import open_actions
+
+    return [DueItem(date=a.due_date, what=f"整改：{a.item}（{a.visit_date:%Y-%m-%d}{a.visit_kind}）", family="visits",
+                    done=False) for a in open_actions(db)]

@@ -62,7 +62,7 @@ def home_summary(db: Database, today: date, school_year: int) -> HomeSummary:
     with db.transaction() as session:
         pupils = roll_counts(session, today).on_roll
         teachers, classes = (session.scalar(query) or 0 for query in (
-            select(func.count()).select_from(Teacher).where(Teacher.active.is_(True)),
+            select(func.count()).select_from(Teacher).where(Teacher.active.is_(True), Teacher.outside.is_(False)),
             select(func.count()).select_from(SchoolClass).where(SchoolClass.school_year == school_year,
                                                                  SchoolClass.active.is_(True)),
         ))
@@ -110,7 +110,8 @@ def read_first_steps(session: Session) -> tuple[FirstStep, ...]:
     rules = session.scalar(select(SchoolSetting.key).where(SchoolSetting.key.in_(rule_keys)).limit(1))
     return (
         FirstStep(code="school", done=bool(school and school.principal and school.county), page="SettingsPage"),
-        FirstStep(code="teachers", done=any_of(Teacher), page="TeachersPage"),
+        FirstStep(code="teachers", done=session.scalar(select(Teacher.id).where(Teacher.outside.is_(False)).limit(1))
+                  is not None, page="TeachersPage"),
         FirstStep(code="roster", done=any_of(Pupil), page="PupilsPage"),
         FirstStep(code="care", done=any_of(CareRecord), page="PupilsPage"),
         FirstStep(code="rules", done=rules is not None, page="SettingsPage"),

@@ -27,8 +27,9 @@ from schooldesk.services.semesters import current_semester, list_semesters
 PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING = "pupils", "care", "support", "dropout", "home_teaching"
 TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES, USERS = "teachers", "classes", "school", "semesters", "rules", "users"
 OBSERVATIONS, MENTORSHIP, ACTIVITIES, CATCHMENT = "observations", "mentorship", "activities", "catchment"
+TEACHER_FILE, VISITS = "teacher_file", "school_visits"  # training, 师德, honours …; visits received and 整改
 EVERYTHING = frozenset({PUPILS, CARE, SUPPORT, DROPOUT, HOME_TEACHING, TEACHERS, CLASSES, SCHOOL, SEMESTERS, RULES,
-                        USERS, OBSERVATIONS, MENTORSHIP, ACTIVITIES, CATCHMENT})
+                        USERS, OBSERVATIONS, MENTORSHIP, ACTIVITIES, CATCHMENT, TEACHER_FILE, VISITS})
 
 
 class _Watch(QObject):

@@ -10,6 +10,7 @@ from schooldesk.db.database import Database
 from schooldesk.domain.i18n import fill
 from schooldesk.domain.observation import LESSON_TYPES, MAX_PERIOD, OBSERVATION_KINDS
 from schooldesk.domain.rubrics import RubricDefinition
+from schooldesk.services.outside_observers import OutsideObserver
 from schooldesk.services.observations import ObservationInput, ObservationRow, add_observation, update_observation
 from schooldesk.services.rows import ClassRow, TeacherRow
 from schooldesk.services.rubrics import RubricRow
@@ -31,6 +32,7 @@ class ObservationChoices:
     subjects: tuple[str, ...] = ()
     own_teacher_id: int | None = None  # a teacher's account: they are the observer
     today: date = field(default_factory=date.today)
+    outside: tuple[OutsideObserver, ...] = ()  # 督学, 教研员 … offered as observers after the school's teachers
 
 
 class ObservationDialog(RecordDialog):
@@ -43,6 +45,12 @@ class ObservationDialog(RecordDialog):
         observer = o.observer.id if o else choices.own_teacher_id
         self.observer = f.add("observer", self.tr("&Observer"), TeacherBox(choices.teachers, observer, blank=False))
         self.observer.setEnabled(choices.own_teacher_id is None)  # a teacher records their own observations
+        outside = [p for p in choices.outside if p.active or p.id == observer]
+        if outside:
+            self.observer.insertSeparator(self.observer.count())
+            for person in outside:
+                self.observer.addItem(person.label, person.id)
+            self.observer.set_teacher(observer)
         self.taught = f.add("taught_teacher", self.tr("&Teacher observed"),
                             TeacherBox(choices.teachers, o.taught.id if o else None))
         self.school_class = QComboBox(self)

@@ -239,7 +239,7 @@ class HomePage(QWidget):
     def open_due(self, index: QModelIndex) -> QWidget | None:
         """Each item opens where it is done: 月报 on 报表, the bundle on 报送, a summary on 工作总结, …"""
         pages = {"dropout": "ReportsPage", "bundle": "ExportPage", "catchment": "CatchmentPage",
-                 "activities": "ActivitiesPage"}
+                 "activities": "ActivitiesPage", "visits": "TeachersPage"}
         item = self.due_model.row_at(index.row())
         page = "SummariesPage" if item.what.endswith("工作总结") else pages.get(item.family, "ReportsPage")
         return self._open_page(page)

@@ -17,6 +17,7 @@ from schooldesk.services.observations import (
     ObservationFilter, ObservationRow, delete_observation, list_observations, observation_subjects,
 )
 from schooldesk.services.rubrics import list_rubrics
+from schooldesk.services.outside_observers import list_outside_observers
 from schooldesk.services.teachers import list_teachers
 from schooldesk.ui.dialogs.observation_dialog import ObservationChoices, ObservationDialog
 from schooldesk.ui.state import CLASSES, OBSERVATIONS, RULES, TEACHERS, AppState
@@ -181,7 +182,8 @@ class ObservationsPage(RecordsPage, QWidget):
         return ObservationChoices(
             teachers=tuple(list_teachers(self.state.db)), classes=tuple(list_classes(self.state.db, school_year)),
             rubrics=tuple(list_rubrics(self.state.db, include_hidden=True)),
-            subjects=tuple(observation_subjects(self.state.db)), own_teacher_id=own, today=min(today, date.today()))
+            subjects=tuple(observation_subjects(self.state.db)), own_teacher_id=own, today=min(today, date.today()),
+            outside=tuple(list_outside_observers(self.state.db, include_inactive=True)))
 
     def make_dialog(self, choices: ObservationChoices, row: ObservationRow | None) -> ObservationDialog:
         return ObservationDialog(self.state.db, choices, row, self)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from schooldesk.services.rows import TeacherRow
@@ -34,7 +35,49 @@ class TeachersPage(ListPage):
         self.import_button.setToolTip(self.tr("Add or update many teachers at once from an Excel list."))
         self.import_button.clicked.connect(self.import_teachers)
         self.bar.insertWidget(self.bar.indexOf(self.new_button) + 1, self.import_button)
+        self.file_button = QPushButton(self.tr("Teacher's &file…"), self)
+        self.file_button.setObjectName("teacherFileButton")
+        self.file_button.setToolTip(self.tr("Training, 师德, honours, and what the teacher did this semester; print "
+                                            "the teacher's file."))
+        self.file_button.clicked.connect(lambda: self.open_file())
+        self.visits_button = QPushButton(self.tr("&Visits received…"), self)
+        self.visits_button.setToolTip(self.tr("视导 and 督导 the school received, and the items to put right."))
+        self.visits_button.clicked.connect(lambda: self.open_visits())
+        self.outside_button = QPushButton(self.tr("&Outside observers…"), self)
+        self.outside_button.setToolTip(self.tr("督学, 教研员 and others from outside who observe lessons here."))
+        self.outside_button.clicked.connect(lambda: self.open_outside())
+        for button in (self.file_button, self.visits_button, self.outside_button):
+            self.bar.addWidget(button)
+        self.opened: QWidget | None = None
         self.refresh()
+
+    def open_file(self, teacher_id: int | None = None) -> QWidget | None:
+        """The selected teacher's file (a teacher's account: their own)."""
+        from schooldesk.ui.teacher_file_window import TeacherFileWindow
+
+        row = self.selected_row()
+        user = self.state.user
+        own = None if self.state.keeps_records or user is None else user.actor.teacher_id
+        teacher_id = teacher_id or (row.id if row is not None else own)
+        if teacher_id is None:
+            return None
+        return self._show(TeacherFileWindow(self.state, teacher_id, self))
+
+    def open_visits(self) -> QWidget:
+        from schooldesk.ui.school_visits_window import SchoolVisitsWindow
+
+        return self._show(SchoolVisitsWindow(self.state, self))
+
+    def open_outside(self) -> QWidget:
+        from schooldesk.ui.school_visits_window import OutsideObserversWindow
+
+        return self._show(OutsideObserversWindow(self.state, self))
+
+    def _show(self, window: QWidget) -> QWidget:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.opened = window
+        return window
 
     def import_teachers(self) -> TeacherImportDialog:
         dialog = TeacherImportDialog(self.state, self)
