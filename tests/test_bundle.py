@@ -213,7 +213,7 @@ def test_the_page_writes_the_bundle_to_a_folder(qtbot, zh_app, demo_bundle, tmp_
     page.choose_semester(AUTUMN)
     assert page.semester.currentData() == AUTUMN
     assert page.checks.count() > 0  # 报送前检查 lists what is incomplete
-    for code in ("dropout", "home_teaching", "mentorship"):
+    for code in ("dropout", "home_teaching", "mentorship", "teachers"):
         page.families[code].setChecked(False)
     page.as_zip.setChecked(True)
     page.password.setText("abc123")

@@ -169,6 +169,7 @@ def test_every_command_with_semester_refuses_a_term_not_set_up_plainly(home, tmp
         "catchment-report": ["--out", out + ".xlsx"],
         "draft-summary": ["--family", "dropout", "--out", out + ".docx"],
         "due-dates": [],
+        "print-teacher": ["--teacher", "李春梅", "--json"],
     }
     parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]

@@ -1615,131 +1615,156 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli/help.py" line="94" />
+      <source>write a teacher's file (教师专业成长档案) for a semester or a school year as PDF</source>
+      <translation>将教师专业成长档案（一个学期或一个学年）写成 PDF</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="95" />
+      <source>the teacher's name</source>
+      <translation>教师姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="96" />
+      <source>a whole school year, e.g. 2025 (for 2025—2026)</source>
+      <translation>整个学年，如 2025（即 2025—2026学年）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="97" />
+      <source>where to write the PDF (may be left out with --json)</source>
+      <translation>PDF 保存位置（使用 --json 时可省略）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="98" />
+      <source>print the counts as JSON (lessons_observed, training_hours, home_visits …)</source>
+      <translation>以 JSON 输出各项统计（lessons_observed、training_hours、home_visits 等）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="99" />
       <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
       <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="95" />
+      <location filename="../schooldesk/cli/help.py" line="100" />
       <source>one JSON object per pair</source>
       <translation>每对师徒一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="96" />
+      <location filename="../schooldesk/cli/help.py" line="101" />
       <source>the pair's number</source>
       <translation>师徒结对编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="97" />
+      <location filename="../schooldesk/cli/help.py" line="102" />
       <source>the 师徒结对协议书</source>
       <translation>师徒结对协议书</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="98" />
+      <location filename="../schooldesk/cli/help.py" line="103" />
       <source>the pair's record for --semester</source>
       <translation>该结对在 --semester 学期的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="99" />
+      <location filename="../schooldesk/cli/help.py" line="104" />
       <source>the year-end 考核表</source>
       <translation>年末考核表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="100" />
+      <location filename="../schooldesk/cli/help.py" line="105" />
       <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="101" />
+      <location filename="../schooldesk/cli/help.py" line="106" />
       <source>the activity to print</source>
       <translation>要打印的活动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="102" />
+      <location filename="../schooldesk/cli/help.py" line="107" />
       <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
       <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="103" />
+      <location filename="../schooldesk/cli/help.py" line="108" />
       <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
       <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="104" />
+      <location filename="../schooldesk/cli/help.py" line="109" />
       <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="105" />
+      <location filename="../schooldesk/cli/help.py" line="110" />
       <source>the folder or USB stick to write the bundle into</source>
       <translation>写入报送材料的文件夹或 U 盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="106" />
+      <location filename="../schooldesk/cli/help.py" line="111" />
       <source>one .zip instead of a folder</source>
       <translation>写成一个 .zip 而不是文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="107" />
+      <location filename="../schooldesk/cli/help.py" line="112" />
       <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
       <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="108" />
+      <location filename="../schooldesk/cli/help.py" line="113" />
       <source>print files (path, size, sha256), counts and warnings as JSON</source>
       <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="109" />
+      <location filename="../schooldesk/cli/help.py" line="114" />
       <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
       <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="110" />
+      <location filename="../schooldesk/cli/help.py" line="115" />
       <source>the bundle's folder or .zip</source>
       <translation>报送材料的文件夹或 .zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="111" />
+      <location filename="../schooldesk/cli/help.py" line="116" />
       <source>the password of an encrypted zip, on this file's first line</source>
       <translation>加密 zip 的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="112" />
+      <location filename="../schooldesk/cli/help.py" line="117" />
       <source>the new school year's start, e.g. 2026 for 2026—2027</source>
       <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="113" />
+      <location filename="../schooldesk/cli/help.py" line="118" />
       <source>show what would happen; write nothing</source>
       <translation>只显示将会发生什么，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="114" />
+      <location filename="../schooldesk/cli/help.py" line="119" />
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="115" />
+      <location filename="../schooldesk/cli/help.py" line="120" />
       <source>draft a family's work summary (工作总结) from the records as a Word document</source>
       <translation>从记录起草某一类工作总结（Word文档）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="116" />
+      <location filename="../schooldesk/cli/help.py" line="121" />
       <source>which records the summary is about</source>
       <translation>总结哪一类记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="117" />
+      <location filename="../schooldesk/cli/help.py" line="122" />
       <source>print the path and every figure the summary states</source>
       <translation>以JSON输出文件路径和总结中的每项数据</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="118" />
+      <location filename="../schooldesk/cli/help.py" line="123" />
       <source>the calendar of what is due this semester (月报, 报送材料, 工作总结, 摸底, 频次要求)</source>
       <translation>本学期的报送日程（月报、报送材料、工作总结、摸底、频次要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="119" />
+      <location filename="../schooldesk/cli/help.py" line="124" />
       <source>print the items as one JSON object</source>
       <translation>以一个JSON对象输出各事项</translation>
     </message>
@@ -1817,17 +1842,17 @@ The current data is backed up first, so this can be undone.</source>
       <translation>数据库有问题：请不要再修改数据，恢复备份或寻求帮助。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/data.py" line="100" />
+      <location filename="../schooldesk/cli/data.py" line="91" />
       <source>Backup written and verified: %1 (%2 bytes)</source>
       <translation>备份已写入并校验：%1（%2 字节）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/data.py" line="119" />
+      <location filename="../schooldesk/cli/data.py" line="102" />
       <source>Restored %1.</source>
       <translation>已恢复 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/data.py" line="121" />
+      <location filename="../schooldesk/cli/data.py" line="104" />
       <source>The database as it was before is kept in %1.</source>
       <translation>恢复前的数据库保存在 %1。</translation>
     </message>
@@ -1923,12 +1948,12 @@ The current data is backed up first, so this can be undone.</source>
       <translation>新学年已开始；开始前已做备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="87" />
+      <location filename="../schooldesk/cli/observations.py" line="88" />
       <source>%1: lessons observed against each teacher's quota</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="89" />
+      <location filename="../schooldesk/cli/observations.py" line="90" />
       <location filename="../schooldesk/cli/mentorship.py" line="49" />
       <source>behind</source>
       <translation>进度落后</translation>
@@ -2202,7 +2227,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>数据库文件 %1 是空的（0 字节），其中没有学校数据。请恢复备份。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/data.py" line="90" />
+      <location filename="../schooldesk/cli/data.py" line="87" />
       <source>A sealed backup is for a USB stick: give --out too.</source>
       <translation>加密备份用于复制到U盘：请同时用 --out 指定位置。</translation>
     </message>
@@ -2375,6 +2400,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/care.py" line="65" />
+      <location filename="../schooldesk/domain/teacher_growth.py" line="41" />
       <source>The end date is before the start date.</source>
       <translation>结束日期早于开始日期。</translation>
     </message>
@@ -2386,7 +2412,11 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/users.py" line="85" />
-      <location filename="../schooldesk/services/observations.py" line="199" />
+      <location filename="../schooldesk/services/observations.py" line="200" />
+      <location filename="../schooldesk/services/outside_observers.py" line="83" />
+      <location filename="../schooldesk/services/school_visits.py" line="155" />
+      <location filename="../schooldesk/services/school_visits.py" line="184" />
+      <location filename="../schooldesk/services/teacher_records.py" line="255" />
       <location filename="../schooldesk/services/support.py" line="116" />
       <location filename="../schooldesk/services/care.py" line="85" />
       <location filename="../schooldesk/services/pupil_file.py" line="66" />
@@ -2404,46 +2434,51 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="219" />
+      <location filename="../schooldesk/services/observations.py" line="220" />
       <location filename="../schooldesk/services/mentorship.py" line="186" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="231" />
+      <location filename="../schooldesk/services/observations.py" line="232" />
       <source>%1 is not within a semester; lessons are observed in term time (terms are set in Settings).</source>
       <translation>%1 不在学期内；听课应在学期中（学期日期在“设置”中设定）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="240" />
+      <location filename="../schooldesk/services/observations.py" line="241" />
       <source>Choose the rubric the scores are for.</source>
       <translation>请选择评分所用的评价表。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="244" />
+      <location filename="../schooldesk/services/observations.py" line="245" />
       <location filename="../schooldesk/services/rubrics.py" line="76" />
       <source>The rubric no longer exists.</source>
       <translation>该评价表已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="255" />
+      <location filename="../schooldesk/services/observations.py" line="256" />
+      <source>The lesson must be taught by one of the school's teachers.</source>
+      <translation>执教者必须是本校教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/observations.py" line="259" />
       <source>A teacher cannot observe their own lesson.</source>
       <translation>听课人不能是执教者本人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="257" />
+      <location filename="../schooldesk/services/observations.py" line="261" />
       <location filename="../schooldesk/services/classes.py" line="58" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="261" />
+      <location filename="../schooldesk/services/observations.py" line="265" />
       <location filename="../schooldesk/services/mentorship.py" line="219" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="264" />
+      <location filename="../schooldesk/services/observations.py" line="268" />
       <source>Give the lesson's title (课题).</source>
       <translation>请填写课题。</translation>
     </message>
@@ -2478,7 +2513,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请从列表中选择职称。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/teacher_file.py" line="61" />
+      <source>Give the school year as 2025 or 2025-2026.</source>
+      <translation>学年请写成 2025 或 2025-2026。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_file.py" line="231" />
       <location filename="../schooldesk/services/teachers.py" line="44" />
+      <location filename="../schooldesk/services/teachers.py" line="51" />
       <location filename="../schooldesk/services/observation_print.py" line="102" />
       <location filename="../schooldesk/services/teacher_duties.py" line="51" />
       <source>The teacher no longer exists.</source>
@@ -2595,6 +2637,7 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/services/work_summary.py" line="22" />
       <location filename="../schooldesk/services/care.py" line="75" />
+      <location filename="../schooldesk/domain/teacher_growth.py" line="32" />
       <location filename="../schooldesk/domain/pupils.py" line="55" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
@@ -2756,12 +2799,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="225" />
+      <location filename="../schooldesk/services/observations.py" line="226" />
+      <location filename="../schooldesk/services/school_visits.py" line="116" />
       <location filename="../schooldesk/services/support.py" line="89" />
       <location filename="../schooldesk/services/dropout.py" line="98" />
       <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/activities.py" line="197" />
       <location filename="../schooldesk/services/home_teaching.py" line="298" />
+      <location filename="../schooldesk/domain/teacher_growth.py" line="39" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -2920,7 +2965,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>一条记录最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="194" />
+      <location filename="../schooldesk/services/photos.py" line="200" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
@@ -2941,6 +2986,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/teacher_file.py" line="69" />
       <location filename="../schooldesk/services/semesters.py" line="92" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
@@ -3030,7 +3076,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/photos.py" line="65" />
-      <location filename="../schooldesk/services/photos.py" line="157" />
+      <location filename="../schooldesk/services/photos.py" line="163" />
       <source>A photo no longer exists.</source>
       <translation>有一张照片已不存在。</translation>
     </message>
@@ -3187,7 +3233,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="42" />
+      <location filename="../schooldesk/cli/observations.py" line="43" />
       <source>No single teacher is called “%1”.</source>
       <translation>找不到唯一一位名为“%1”的教师。</translation>
     </message>
@@ -3456,27 +3502,27 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="28" />
+      <location filename="../schooldesk/exports/bundle.py" line="30" />
       <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
       <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="29" />
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
       <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <location filename="../schooldesk/exports/bundle.py" line="32" />
       <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
       <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <location filename="../schooldesk/exports/bundle.py" line="33" />
       <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
       <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="32" />
+      <location filename="../schooldesk/exports/bundle.py" line="34" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
@@ -3620,6 +3666,139 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/frequency.py" line="83" />
       <source>Give the day as MM-DD, e.g. 05-25.</source>
       <translation>日期请写成“月-日”，例如05-25。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="30" />
+      <source>Line %1: write the date as 2026-11-30.</source>
+      <translation>第 %1 行：日期请写成 2026-11-30 的形式。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_visits.py" line="119" />
+      <source>Say who came (names and 单位).</source>
+      <translation>请填写来访人员（姓名和单位）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_visits.py" line="121" />
+      <source>At most %1 items.</source>
+      <translation>最多 %1 项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_visits.py" line="132" />
+      <source>“%1” is due before the visit.</source>
+      <translation>“%1”的整改期限早于检查日期。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_visits.py" line="145" />
+      <source>“%1” is closed on a day before the visit or in the future.</source>
+      <translation>“%1”的整改完成日期早于检查日期或晚于今天。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/school_visits.py" line="148" />
+      <source>Say how “%1” was put right.</source>
+      <translation>请填写“%1”的整改情况。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_records.py" line="124" />
+      <source>Name the training programme.</source>
+      <translation>请填写培训项目。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_records.py" line="138" />
+      <source>Say what happened.</source>
+      <translation>请填写具体情况。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_records.py" line="145" />
+      <source>Name the honour or the competition.</source>
+      <translation>请填写荣誉称号或竞赛名称。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_records.py" line="154" />
+      <source>Say where the teacher went.</source>
+      <translation>请填写交流（支教）地点。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/teacher_records.py" line="262" />
+      <source>Choose one of the school's teachers.</source>
+      <translation>请选择本校教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/teachers.py" line="32" />
+      <source>Give --out FILE.pdf (or --json for the counts only).</source>
+      <translation>请给出 --out 文件.pdf（或用 --json 只输出统计）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/domain/teacher_growth.py" line="47" />
+      <source>Enter the hours (学时), between 0.5 and %1.</source>
+      <translation>请填写学时，0.5 到 %1 之间。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EthicsDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="93" />
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="102" />
+      <source>师德 record</source>
+      <translation>师德记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="96" />
+      <source>&amp;Kind</source>
+      <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="97" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="98" />
+      <source>&amp;Grade (考核等次)</source>
+      <translation>考核等次(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="100" />
+      <source>&amp;What it says</source>
+      <translation>内容(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="101" />
+      <source>&amp;How it was handled</source>
+      <translation>处理情况(&amp;H)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExchangeDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="142" />
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="150" />
+      <source>Exchange, 支教 or 跟岗</source>
+      <translation>交流轮岗、支教或跟岗</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="145" />
+      <source>&amp;Kind</source>
+      <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="146" />
+      <source>&amp;Where</source>
+      <translation>地点(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="147" />
+      <source>&amp;From</source>
+      <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="148" />
+      <source>&amp;Until (empty while it lasts)</source>
+      <translation>结束日期(&amp;U)（尚未结束可不填）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="149" />
+      <source>&amp;Notes</source>
+      <translation>备注(&amp;N)</translation>
     </message>
   </context>
   <context>
@@ -4065,51 +4244,56 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/health.py" line="24" />
+      <source>observers from outside</source>
+      <translation>校外听课人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/services/health.py" line="26" />
       <source>classes</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="25" />
+      <location filename="../schooldesk/services/health.py" line="27" />
       <source>users</source>
       <translation>用户</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="26" />
+      <location filename="../schooldesk/services/health.py" line="28" />
       <source>pupils</source>
       <translation>学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="27" />
+      <location filename="../schooldesk/services/health.py" line="29" />
       <source>care records</source>
       <translation>关爱类别记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="28" />
+      <location filename="../schooldesk/services/health.py" line="30" />
       <source>support records</source>
       <translation>帮扶记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="29" />
+      <location filename="../schooldesk/services/health.py" line="31" />
       <source>dropout cases</source>
       <translation>辍学案例</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="30" />
+      <location filename="../schooldesk/services/health.py" line="32" />
       <source>persuade-to-return visits</source>
       <translation>劝返记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="31" />
+      <location filename="../schooldesk/services/health.py" line="33" />
       <source>home-teaching plans</source>
       <translation>送教上门计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="32" />
+      <location filename="../schooldesk/services/health.py" line="34" />
       <source>home-teaching visits</source>
       <translation>送教上门记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/health.py" line="33" />
+      <location filename="../schooldesk/services/health.py" line="35" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
@@ -4805,6 +4989,40 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
   </context>
   <context>
+    <name>HonourDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="121" />
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="129" />
+      <source>Honour or competition</source>
+      <translation>荣誉与竞赛</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="124" />
+      <source>Title or &amp;competition</source>
+      <translation>荣誉称号或竞赛(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="125" />
+      <source>&amp;Level</source>
+      <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="126" />
+      <source>&amp;Prize or grade (等次)</source>
+      <translation>等次(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="127" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="128" />
+      <source>&amp;Given by</source>
+      <translation>颁发单位(&amp;G)</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <location filename="../schooldesk/ui/import_dialog.py" line="40" />
@@ -5467,132 +5685,132 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ObservationDialog</name>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="41" />
       <source>Edit observation</source>
       <translation>修改听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="39" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="41" />
       <source>New observation</source>
       <translation>新建听课记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="44" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="46" />
       <source>&amp;Observer</source>
       <translation>听课人(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="46" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="54" />
       <source>&amp;Teacher observed</source>
       <translation>执教者(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="62" />
       <source>C&amp;lass</source>
       <translation>班级(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="59" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="67" />
       <source>&amp;Subject</source>
       <translation>学科(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="62" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
       <source>Lesson t&amp;itle</source>
       <translation>课题(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
       <source>Lesson t&amp;ype</source>
       <translation>课型(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="73" />
       <source>&amp;Kind</source>
       <translation>听课类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="66" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="74" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="78" />
       <source>period </source>
       <translation>第 </translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="79" />
       <source> of the day</source>
       <translation> 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="72" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="80" />
       <source>Pe&amp;riod</source>
       <translation>节次(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="73" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="81" />
       <source>&amp;Process record</source>
       <translation>教学过程记录(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="78" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="86" />
       <source>(not scored)</source>
       <translation>（不评分）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="84" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="92" />
       <source>%1 (as scored then)</source>
       <translation>%1（评分时的版本）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="89" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
       <source>Ru&amp;bric</source>
       <translation>评价表(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="90" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
       <source>Scores</source>
       <translation>评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="96" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="104" />
       <source>This lesson</source>
       <translation>本节课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="105" />
       <source>not scored</source>
       <translation>未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="106" />
       <source>%1 observers, average %2</source>
       <translation>%1 人听课，平均 %2 分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="107" />
       <source>&amp;Highlights</source>
       <translation>亮点(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="100" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="108" />
       <source>Su&amp;ggestions</source>
       <translation>建议(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="101" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="109" />
       <source>Plans and ho&amp;mework</source>
       <translation>二看三查阅(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="102" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="110" />
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="103" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="111" />
       <source>Lesson observation</source>
       <translation>听课评课</translation>
     </message>
@@ -5683,177 +5901,177 @@ If it happens again, press “Copy details” and send them with what you were d
   <context>
     <name>ObservationsPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="50" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="51" />
       <source>&amp;Observations</source>
       <translation>听课记录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="51" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="52" />
       <source>Lessons &amp;against quota</source>
       <translation>听课统计(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="65" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="66" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="66" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="67" />
       <source>Period</source>
       <translation>节次</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="67" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="68" />
       <source>Observer</source>
       <translation>听课人</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="68" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="69" />
       <source>Teacher observed</source>
       <translation>执教者</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="69" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="70" />
       <source>Subject</source>
       <translation>学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="70" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="71" />
       <source>Class</source>
       <translation>班级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="71" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
       <source>Lesson title</source>
       <translation>课题</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="72" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="73" />
       <source>Lesson type</source>
       <translation>课型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="73" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
       <source>Kind</source>
       <translation>听课类型</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="74" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
       <source>Score</source>
       <translation>总分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="75" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
       <source>Grade</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="76" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="77" />
       <source>Lesson average</source>
       <translation>本节平均</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="79" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
       <source>&amp;Blank form…</source>
       <translation>空白表(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="80" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="81" />
       <source>E&amp;xcel…</source>
       <translation>导出Excel(&amp;X)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>Observer:</source>
       <translation>听课人：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="82" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
       <source>Observed:</source>
       <translation>执教者：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
       <source>Subject:</source>
       <translation>学科：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="83" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="84" />
       <source>Kind:</source>
       <translation>类型：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="89" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="90" />
       <source>Teacher</source>
       <translation>教师</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="90" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="91" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="91" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="92" />
       <source>Observed / required</source>
       <translation>已听/应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="92" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
       <source>Due by now</source>
       <translation>按进度应听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="93" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
       <source>Observed by others</source>
       <translation>被听</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="94" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="95" />
       <source>Standing</source>
       <translation>完成情况</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="101" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="102" />
       <source>Print the teacher's &amp;summary…</source>
       <translation>打印听课记录汇总(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="113" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="114" />
       <source>done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="115" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="116" />
       <source>behind by %1</source>
       <translation>落后 %1 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="116" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="117" />
       <source>on track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="123" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="124" />
       <source>No semester has been set up.</source>
       <translation>尚未设置学期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="150" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="151" />
       <source>Lesson observation, %1: %2 records shown</source>
       <translation>听课评课，%1：显示 %2 条记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="164" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="165" />
       <source>%1 of %2 teachers are behind the pace of their quota; %3 weeks of the semester left.</source>
       <translation>%2 位教师中有 %1 位听课进度落后；本学期还剩 %3 周。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="190" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="192" />
       <source>%1's observation (only they may change it)</source>
       <translation>%1的听课记录（只有本人可以修改）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/observations.py" line="193" />
+      <location filename="../schooldesk/ui/pages/observations.py" line="195" />
       <source>Delete %1's record of %2's lesson “%3” on %4?</source>
       <translation>删除%1听%2老师《%3》（%4）的听课记录吗？</translation>
     </message>
@@ -5884,6 +6102,83 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/ui/dialogs/dropout_dialogs.py" line="27" />
       <source>&amp;Details</source>
       <translation>详细情况(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutsideObserverDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="166" />
+      <source>Observer from outside the school</source>
+      <translation>校外听课人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="170" />
+      <source>&amp;Name</source>
+      <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="171" />
+      <source>&amp;Post</source>
+      <translation>身份(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="173" />
+      <source>&amp;Organisation (单位)</source>
+      <translation>单位(&amp;O)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutsideObserversWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="123" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="123" />
+      <source>Post</source>
+      <translation>身份</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="124" />
+      <source>Organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="125" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="125" />
+      <source>Offered</source>
+      <translation>可选</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="125" />
+      <source>No longer offered</source>
+      <translation>不再列出</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="129" />
+      <source>Observers from outside the school</source>
+      <translation>校外听课人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="130" />
+      <source>督学, 教研员 and 中心校 leaders who observe lessons here: the observation form offers them after the school's teachers. Their lessons count for the teacher observed, in no quota.</source>
+      <translation>来校听课的督学、教研员和中心校领导：听课记录表在本校教师之后列出他们。他们的听课计入被听课教师的档案，不计入任何听课任务。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="133" />
+      <location filename="../schooldesk/ui/school_visits_window.py" line="150" />
+      <source>Stop &amp;offering</source>
+      <translation>不再列出(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="149" />
+      <source>Offer &amp;again</source>
+      <translation>重新列出(&amp;A)</translation>
     </message>
   </context>
   <context>
@@ -7236,6 +7531,117 @@ Save with this start date?</source>
     </message>
   </context>
   <context>
+    <name>SchoolVisitDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="35" />
+      <source>Visit received</source>
+      <translation>视导督导记录</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="39" />
+      <source>&amp;Kind</source>
+      <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="40" />
+      <source>&amp;Date</source>
+      <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="41" />
+      <source>&amp;Who came</source>
+      <translation>来访人员(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="42" />
+      <source>What they &amp;checked</source>
+      <translation>检查内容(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="43" />
+      <source>&amp;Feedback (反馈意见)</source>
+      <translation>反馈意见(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="44" />
+      <source>&amp;Items to put right (整改)</source>
+      <translation>整改事项(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="46" />
+      <source>What to put right</source>
+      <translation>整改事项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="46" />
+      <source>Due by</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="46" />
+      <source>Closed on</source>
+      <translation>完成日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/school_visit_dialog.py" line="47" />
+      <source>How it was put right</source>
+      <translation>整改情况</translation>
+    </message>
+  </context>
+  <context>
+    <name>SchoolVisitsWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="85" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="85" />
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="86" />
+      <source>Who came</source>
+      <translation>来访人员</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="87" />
+      <source>Items to put right</source>
+      <translation>整改事项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="87" />
+      <source>%1, open %2</source>
+      <translation>%1 项，未完成 %2 项</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="89" />
+      <source>Feedback</source>
+      <translation>反馈意见</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="93" />
+      <source>Visits received (视导, 督导) and what to put right</source>
+      <translation>接受视导督导及整改</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="94" />
+      <source>Items not yet put right stay on the home page's to-do list until they are closed.</source>
+      <translation>未完成的整改事项会一直列在首页的待办中，直到整改完成。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="95" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="114" />
+      <source>Delete the %1 of %2 and its items?</source>
+      <translation>删除 %2 的%1记录及其整改事项？</translation>
+    </message>
+  </context>
+  <context>
     <name>ScoreForm</name>
     <message>
       <location filename="../schooldesk/ui/observation_fields.py" line="48" />
@@ -7689,6 +8095,210 @@ Choose No to start with an empty database.</source>
     </message>
   </context>
   <context>
+    <name>TeacherFileWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="50" />
+      <source>This semester</source>
+      <translation>本学期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="51" />
+      <source>This school year</source>
+      <translation>本学年</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="57" />
+      <source>Training</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="58" />
+      <source>Programme</source>
+      <translation>培训项目</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="58" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="68" />
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="59" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="72" />
+      <source>From</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="59" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="72" />
+      <source>Until</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="60" />
+      <source>Hours</source>
+      <translation>学时</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="60" />
+      <source>Organised by</source>
+      <translation>组织单位</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="61" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="69" />
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="62" />
+      <source>师德</source>
+      <translation>师德</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="63" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="67" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="63" />
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="71" />
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="64" />
+      <source>Grade</source>
+      <translation>年级</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="64" />
+      <source>What it says</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="65" />
+      <source>How it was handled</source>
+      <translation>处理情况</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="66" />
+      <source>Honours and competitions</source>
+      <translation>荣誉与竞赛</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="67" />
+      <source>Title or competition</source>
+      <translation>荣誉称号或竞赛</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="68" />
+      <source>Prize or grade</source>
+      <translation>等次</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="69" />
+      <source>Given by</source>
+      <translation>颁发单位</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="70" />
+      <source>Exchanges</source>
+      <translation>交流支教</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="71" />
+      <source>Where</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="73" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="83" />
+      <source>&amp;Add…</source>
+      <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="84" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="85" />
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="86" />
+      <source>&amp;Print file…</source>
+      <translation>打印档案(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="97" />
+      <source>Counts for:</source>
+      <translation>统计范围：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="123" />
+      <source>%1 — teacher's file, %2</source>
+      <translation>%1 — 教师专业成长档案，%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="124" />
+      <source>Duties</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="124" />
+      <source>Lessons observed</source>
+      <translation>听课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="125" />
+      <source>Lessons observed by others</source>
+      <translation>被听课</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="125" />
+      <source>%1 (from outside the school: %2)</source>
+      <translation>%1（其中校外人员 %2）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="127" />
+      <source>Training hours</source>
+      <translation>培训学时</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="127" />
+      <source>Home visits</source>
+      <translation>家访</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="128" />
+      <source>Home teaching visits</source>
+      <translation>送教上门</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="129" />
+      <source>Mentoring</source>
+      <translation>师徒结对</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="129" />
+      <source>mentor of %1, apprentice of %2, %3 guidance records</source>
+      <translation>师傅 %1 对，徒弟 %2 对，指导记录 %3 次</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/teacher_file_window.py" line="183" />
+      <source>Delete this record (%1)?</source>
+      <translation>删除这条记录（%1）？</translation>
+    </message>
+  </context>
+  <context>
     <name>TeacherImportDialog</name>
     <message>
       <location filename="../schooldesk/ui/teacher_import_dialog.py" line="20" />
@@ -7707,61 +8317,99 @@ Choose No to start with an empty database.</source>
     </message>
   </context>
   <context>
+    <name>TeacherRecordDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="44" />
+      <source>Photos of the cer&amp;tificate</source>
+      <translation>证书照片(&amp;T)</translation>
+    </message>
+  </context>
+  <context>
     <name>TeachersPage</name>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="22" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="23" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="24" />
       <source>Gender</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="24" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="25" />
       <source>Subjects</source>
       <translation>任教学科</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="25" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="26" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="26" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
       <source>Duties</source>
       <translation>职务</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="27" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="29" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="29" />
       <source>Active</source>
       <translation>在用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="28" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="29" />
       <source>Inactive</source>
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="33" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="34" />
       <source>&amp;Import from Excel…</source>
       <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/teachers.py" line="34" />
+      <location filename="../schooldesk/ui/pages/teachers.py" line="35" />
       <source>Add or update many teachers at once from an Excel list.</source>
       <translation>从 Excel 名单一次添加或更新多名教师。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="38" />
+      <source>Teacher's &amp;file…</source>
+      <translation>教师档案(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="40" />
+      <source>Training, 师德, honours, and what the teacher did this semester; print the teacher's file.</source>
+      <translation>培训、师德、荣誉以及本学期的工作实绩；可打印教师专业成长档案。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="43" />
+      <source>&amp;Visits received…</source>
+      <translation>视导督导(&amp;V)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="44" />
+      <source>视导 and 督导 the school received, and the items to put right.</source>
+      <translation>学校接受的视导、督导及整改事项。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="46" />
+      <source>&amp;Outside observers…</source>
+      <translation>校外听课人员(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/teachers.py" line="47" />
+      <source>督学, 教研员 and others from outside who observe lessons here.</source>
+      <translation>来校听课的督学、教研员等校外人员。</translation>
     </message>
   </context>
   <context>
@@ -7803,6 +8451,50 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/setup_wizard.py" line="60" />
       <source>Records are filed by term according to their dates. You can add more years later.</source>
       <translation>各项记录按日期归入学期。以后可以在“设置”中添加其他学年。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingDialog</name>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="65" />
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="79" />
+      <source>Training</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="68" />
+      <source>&amp;Programme</source>
+      <translation>培训项目(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="69" />
+      <source>&amp;Level</source>
+      <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="70" />
+      <source>&amp;From</source>
+      <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="71" />
+      <source>&amp;Until</source>
+      <translation>结束日期(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="72" />
+      <source>&amp;Hours (学时)</source>
+      <translation>学时(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="77" />
+      <source>&amp;Organised by</source>
+      <translation>组织单位(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/dialogs/teacher_record_dialogs.py" line="78" />
+      <source>&amp;Certificate number</source>
+      <translation>证书编号(&amp;C)</translation>
     </message>
   </context>
   <context>
@@ -7956,6 +8648,19 @@ Choose No to start with an empty database.</source>
       <location filename="../schooldesk/ui/dialogs/record_dialog.py" line="189" />
       <source>It was deleted elsewhere (in another window, on a page or by restoring a backup), so its window was closed.</source>
       <translation>它已在别处删除（另一个窗口、某个页面，或恢复了备份），所以这个窗口已关闭。</translation>
+    </message>
+  </context>
+  <context>
+    <name>_ListWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="36" />
+      <source>&amp;Add…</source>
+      <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/school_visits_window.py" line="37" />
+      <source>&amp;Edit…</source>
+      <translation>编辑(&amp;E)…</translation>
     </message>
   </context>
   <context>

@@ -18,8 +18,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     period.add_argument("--year", metavar="Y", help="a whole school year, e.g. 2025 (for 2025—2026)")
     printing.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF (may be left out with --json)")
     printing.add_argument("--json", action="store_true",
-                          help="print the file's counts as JSON (lessons_observed, lessons_received, training_hours, "
-                               "home_visits, home_teaching_visits …)")
+                          help="print the counts as JSON (lessons_observed, training_hours, home_visits …)")
 
 
 def cmd_print_teacher(args: argparse.Namespace) -> int:

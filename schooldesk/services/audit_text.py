@@ -40,6 +40,8 @@ TABLES = {
     "mentorship_assessment": "师徒结对考核", "activity_kind": "活动类别", "activity": "活动记录",
     "activity_teacher": "活动参加教师", "activity_pupil": "活动参加学生",
     "pupil_status": "学籍状态变动", "catchment_child": "适龄儿童摸底", "catchment_finding": "适龄儿童去向核实",
+    "teacher_training": "教师培训", "teacher_ethics": "师德记录", "teacher_honour": "教师荣誉与竞赛",
+    "teacher_exchange": "交流支教", "school_visit": "视导督导", "visit_action": "整改事项",
 }
 ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "export": "导出"}
 COLUMNS = {  # column names as the forms call them
@@ -75,7 +77,10 @@ COLUMNS = {  # column names as the forms call them
     "hidden": "停用", "village": "村（组）", "householder": "户主姓名", "id_valid": "身份证号校验通过",
     "disability": "残疾类别", "note": "备注", "match": "与学籍匹配方式", "listed_on": "名单日期", "child_id": "适龄儿童",
     "destination": "去向", "way": "核实方式", "verifier": "核实人", "verified_on": "核实日期",
-    "dropout_case_id": "劝返案例",
+    "dropout_case_id": "劝返案例", "outside": "校外人员", "organisation": "单位", "programme": "培训项目",
+    "level": "级别", "hours": "学时", "organiser": "组织单位", "certificate": "证书编号", "handling": "处理情况",
+    "award": "等次", "issuer": "颁发单位", "checked": "检查内容", "feedback": "反馈意见", "due_date": "整改期限",
+    "closing": "整改情况",
 }
 PER_TABLE = {  # where one column means something else in one table
     ("pupil", "name"): "姓名", ("teacher", "name"): "姓名", ("guardian", "name"): "姓名",
@@ -89,6 +94,9 @@ PER_TABLE = {  # where one column means something else in one table
     ("activity", "outcome"): "效果与反思", ("activity_kind", "code"): "类别代码", ("activity_kind", "name"): "类别名称",
     ("activity_kind", "definition"): "类别字段", ("catchment_child", "name"): "姓名",
     ("catchment_child", "relation"): "与户主关系", ("catchment_finding", "school"): "就读学校",
+    ("teacher_ethics", "grade"): "考核等次", ("teacher_honour", "title"): "荣誉称号或竞赛",
+    ("school_visit", "visitors"): "来访人员", ("visit_action", "visit_id"): "视导督导", ("visit_action", "item"): "整改事项",
+    ("visit_action", "closed_on"): "整改完成日期", ("teacher_exchange", "place"): "交流地点",
 }
 CATCHMENT_MATCHES = {"id": "身份证号", "name_birth": "姓名+出生日期（待确认）", "confirmed": "已确认"}
 QUIET_COLUMNS = {("activity_kind", "code")}  # the program's own name for a kind made in Settings (school_11)

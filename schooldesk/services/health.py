@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, func, select, text
 
 from schooldesk.db.audit import ChainCheck, check_chain
 from schooldesk.db.database import Database
@@ -20,7 +20,9 @@ HEALTH = "Health"  # translation context of the count labels
 COUNTED = {
     QT_TRANSLATE_NOOP("Health", "schools"): School,
     QT_TRANSLATE_NOOP("Health", "semesters"): Semester,
-    QT_TRANSLATE_NOOP("Health", "teachers"): Teacher,
+    QT_TRANSLATE_NOOP("Health", "teachers"): select(func.count()).select_from(Teacher).where(Teacher.outside.is_(False)),
+    QT_TRANSLATE_NOOP("Health", "observers from outside"): select(func.count()).select_from(Teacher).where(
+        Teacher.outside.is_(True)),
     QT_TRANSLATE_NOOP("Health", "classes"): SchoolClass,
     QT_TRANSLATE_NOOP("Health", "users"): User,
     QT_TRANSLATE_NOOP("Health", "pupils"): Pupil,
@@ -61,7 +63,7 @@ def check_database(db: Database) -> HealthReport:
         integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
         fk_problems = len(session.execute(text("PRAGMA foreign_key_check")).fetchall())
         current = revision == HEAD_REVISION  # an older schema lacks tables: it is upgraded when opened
-        counts = {name: session.scalar(select(func.count()).select_from(model)) or 0
-                  for name, model in COUNTED.items()} if current else {}
+        counts = {name: session.scalar(model if isinstance(model, Select) else select(func.count()).select_from(model))
+                  or 0 for name, model in COUNTED.items()} if current else {}
         audit = check_chain(session) if current else None
     return HealthReport(db.path, revision, HEAD_REVISION, integrity, fk_problems, counts, audit)

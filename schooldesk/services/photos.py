@@ -142,10 +142,12 @@ def record_owners(session: Session, kind: str, record_id: int) -> list[int | Non
         from schooldesk.db.models import SupportRecord
 
         return [session.scalar(select(SupportRecord.teacher_id).where(SupportRecord.id == record_id))]
-    if kind.startswith("teacher_"):  # the teacher's file: training, honours, exchanges, 师德
-        from schooldesk.services.teacher_records import record_teacher
+    if kind in ("teacher_training", "teacher_ethics", "teacher_honour", "teacher_exchange"):  # the teacher's file
+        from schooldesk.db import teacher_file_models as file
 
-        return [record_teacher(session, kind, record_id)]
+        model = {"teacher_training": file.TeacherTraining, "teacher_ethics": file.TeacherEthics,
+                 "teacher_honour": file.TeacherHonour, "teacher_exchange": file.TeacherExchange}[kind]
+        return [session.scalar(select(model.teacher_id).where(model.id == record_id))]
     return []  # a kind of record no teacher owns: the office's
 
 

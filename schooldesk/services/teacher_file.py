@@ -31,7 +31,7 @@ from schooldesk.services.school import get_school
 from schooldesk.services.semesters import chosen_semester, semester_dates
 from schooldesk.services.teacher_duties import read_spells
 from schooldesk.services.teacher_records import (
-    TeacherRecord, TeacherRecords, leads_school, teacher_records,
+    TeacherRecord, TeacherRecords, leads_school, records_of_teachers, teacher_records,
 )
 
 
@@ -300,12 +300,10 @@ def all_teachers_figures(db: Database, period: FilePeriod) -> list[TeacherFigure
     with db.transaction() as session:
         if not actor.keeps_records and not leads_school(session, actor.teacher_id, date.today()):
             require_record_keeper(db)
-        ids = list(session.scalars(select(Teacher.id).where(Teacher.outside.is_(False))))
-    records = {teacher_id: _within(teacher_records(db, teacher_id), period) for teacher_id in ids}
-    with db.transaction() as session:
-        teachers = list(session.scalars(select(Teacher).where(Teacher.id.in_(ids)).order_by(Teacher.name)))
+        teachers = list(session.scalars(select(Teacher).where(Teacher.outside.is_(False)).order_by(Teacher.name)))
+        ids = [t.id for t in teachers]
+        records = {t: _within(r, period) for t, r in records_of_teachers(session, ids, ethics=False).items()}
         figures = _figures(session, teachers, period, records)
-    active = {t.id for t in teachers if t.active}
+        active = {t.id for t in teachers if t.active}
     return [f for f in figures if f.teacher_id in active or any(
         (f.lessons_observed, f.lessons_received, f.training_count, f.home_visits, f.home_teaching_visits))]
-

@@ -225,6 +225,24 @@ def teacher_records(db: Database, teacher_id: int, *, today: date | None = None)
                           exchanges=found["teacher_exchange"], ethics=found.get("teacher_ethics"))
 
 
+def records_of_teachers(session: Session, teacher_ids: Sequence[int], *, ethics: bool) -> dict[int, TeacherRecords]:
+    """Every teacher's own records in one read per kind, without their photos (the all-teachers sheet counts
+    them; the caller has checked who may read)."""
+    found: dict[str, dict[int, list[TeacherRecord]]] = {kind: {} for kind in FAMILIES}
+    for kind, family in FAMILIES.items():
+        if family.office_only and not ethics:
+            continue
+        for row in session.scalars(select(family.model).where(family.model.teacher_id.in_(list(teacher_ids)))
+                                   .order_by(family.order, family.model.id)):
+            found[kind].setdefault(row.teacher_id, []).append(TeacherRecord(id=row.id, family=kind,
+                                                                            data=_as_input(kind, row)))
+    return {t: TeacherRecords(teacher_id=t, training=tuple(found["teacher_training"].get(t, ())),
+                              honours=tuple(found["teacher_honour"].get(t, ())),
+                              exchanges=tuple(found["teacher_exchange"].get(t, ())),
+                              ethics=tuple(found["teacher_ethics"].get(t, ())) if ethics else None)
+            for t in teacher_ids}
+
+
 def _check_writer(db: Database, kind: str, teacher_ids: Sequence[int]) -> None:
     if FAMILIES[kind].office_only:
         require_record_keeper(db)
@@ -282,12 +300,6 @@ def delete_teacher_record(db: Database, kind: str, record_id: int) -> None:
         session.delete(row)
         gone = unused_photos(session)
     remove_files(db, gone)
-
-
-def record_teacher(session: Session, kind: str, record_id: int) -> int | None:
-    """Whose record this is (for captioning its photos)."""
-    family = FAMILIES.get(kind)
-    return session.scalar(select(family.model.teacher_id).where(family.model.id == record_id)) if family else None
 
 
 def blank_input(kind: str, teacher_id: int, today: date) -> Any:

@@ -50,7 +50,8 @@ class ObservationDialog(RecordDialog):
             self.observer.insertSeparator(self.observer.count())
             for person in outside:
                 self.observer.addItem(person.label, person.id)
-            self.observer.set_teacher(observer)
+            if observer is not None:  # (an observer from outside was not in the list the box began with)
+                self.observer.set_teacher(observer)
         self.taught = f.add("taught_teacher", self.tr("&Teacher observed"),
                             TeacherBox(choices.teachers, o.taught.id if o else None))
         self.school_class = QComboBox(self)

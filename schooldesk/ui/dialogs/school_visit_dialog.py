@@ -47,6 +47,9 @@ class SchoolVisitDialog(RecordDialog):
                                                 self.tr("How it was put right")])
         self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actions.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.actions.setColumnWidth(column, 100)
+        self.actions.setMinimumWidth(720)  # the items and how they were put right read without scrolling
         self.actions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.actions.setMinimumHeight(200)
         self._ids: list[int | None] = []

@@ -239,8 +239,11 @@ class HomePage(QWidget):
     def open_due(self, index: QModelIndex) -> QWidget | None:
         """Each item opens where it is done: 月报 on 报表, the bundle on 报送, a summary on 工作总结, …"""
         pages = {"dropout": "ReportsPage", "bundle": "ExportPage", "catchment": "CatchmentPage",
-                 "activities": "ActivitiesPage", "visits": "TeachersPage"}
+                 "activities": "ActivitiesPage"}
         item = self.due_model.row_at(index.row())
+        if item.family == "visits":  # a 整改 item: the visits received, where it is closed
+            teachers = self._open_page("TeachersPage")
+            return teachers.open_visits() if teachers is not None else None  # type: ignore[attr-defined]
         page = "SummariesPage" if item.what.endswith("工作总结") else pages.get(item.family, "ReportsPage")
         return self._open_page(page)
 
