@@ -57,13 +57,14 @@ def teacher_file_story(form: PdfForm, file: TeacherFile) -> list[Flowable]:
                                                      for r in file.exchanges), form.small)]
     story += [Spacer(0, 5 * mm), *form.section(f"四、听课（听课{f.lessons_observed}节，被听课{f.lessons_received}节，"
                                                f"其中校外人员听课{f.lessons_received_from_outside}节）")]
-    lessons = (("日期", "节次", "执教/听课人", "学科", "课题", "类型", "得分"), [22 * mm, 10 * mm, 34 * mm, 14 * mm,
-                                                                     w - 132 * mm, 22 * mm, 30 * mm])
-    story += [form.text("听课记录", form.small), form.listing(lessons[0], [
-        (_day(o.date), str(o.period), o.taught.name, o.subject, o.topic, o.kind, _score(o)) for o in file.observed],
-        lessons[1], small=True), Spacer(0, 2 * mm), form.text("被听课记录", form.small), form.listing(lessons[0], [
-        (_day(o.date), str(o.period), o.observer.name, o.subject, o.topic, o.kind, _score(o)) for o in file.received],
-        lessons[1], small=True), Spacer(0, 5 * mm)]
+    widths = [22 * mm, 12 * mm, 34 * mm, 14 * mm, w - 134 * mm, 22 * mm, 30 * mm]
+    story += [form.text("听课记录", form.small), form.listing(
+        ("日期", "节次", "执教教师", "学科", "课题", "类型", "得分"),
+        [(_day(o.date), str(o.period), o.taught.name, o.subject, o.topic, o.kind, _score(o)) for o in file.observed],
+        widths, small=True), Spacer(0, 2 * mm), form.text("被听课记录", form.small), form.listing(
+        ("日期", "节次", "听课人", "学科", "课题", "类型", "得分"),
+        [(_day(o.date), str(o.period), o.observer.name, o.subject, o.topic, o.kind, _score(o)) for o in file.received],
+        widths, small=True), Spacer(0, 5 * mm)]
     story += form.section(f"五、师徒结对（{len(file.pairs)}对，指导记录{f.guidance_records}次）") + [form.listing(
         ("学年", "身份", "结对教师", "学科", "状态", "本期指导记录"),
         [(f"{p.school_year}—{p.school_year + 1}", p.role, p.partner, p.subject, p.status, str(p.guidance_records))
