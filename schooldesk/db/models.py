@@ -56,8 +56,7 @@ class Teacher(Base):
     title: Mapped[str] = mapped_column(String(20), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     active: Mapped[bool] = mapped_column(default=True)
-    # Someone from outside the school who observes lessons (督学, 教研员, 中心校 leaders): kept here so an
-    # observation names its observer one way, left out of every staff list and of the school's quotas.
+    # An observer from outside (督学, 教研员): named like staff on observations, in no staff list or quota.
     outside: Mapped[bool] = mapped_column(default=False, server_default=false())
     organisation: Mapped[str] = mapped_column(String(60), default="", server_default="")  # 单位 and 职务
 
