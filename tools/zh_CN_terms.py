@@ -1454,6 +1454,11 @@ ZH = {
     '&Hours (学时)': '学时(&H)',
     '&Organised by': '组织单位(&O)',
     '&Certificate number': '证书编号(&C)',
+    # a bundle's data, read by a receiver
+    'changed or incomplete since it was written: %1 files missing, changed or added': '写出后被改动或不完整：%1 个文件缺失、被改动或多出',
+    'made before bundles carried their data (SchoolDesk %1): export it again with this SchoolDesk (%2)': '由早期版本（SchoolDesk %1）导出，不含数据文件：请用本版 SchoolDesk（%2）重新导出',
+    'made by a newer SchoolDesk (%1, data format %2); update SchoolDesk to read it': '由更新版本的 SchoolDesk（%1，数据格式 %2）导出：请先升级 SchoolDesk',
+    'not a SchoolDesk bundle (no school code in its manifest)': '不是 SchoolDesk 报送材料（清单中没有学校标识码）',
 }
 # The same English word can need different Chinese in different places.
 BY_CONTEXT = {

@@ -2669,12 +2669,12 @@ If it happens again, press “Copy details” and send them with what you were d
     <message>
       <location filename="../schooldesk/exports/files.py" line="23" />
       <location filename="../schooldesk/exports/files.py" line="37" />
-      <location filename="../schooldesk/exports/bundle_writing.py" line="24" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="25" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="25" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="26" />
       <source>%1 is open in another program (Excel, WPS or a PDF reader). Close it and export again; the bundle already there was left as it was.</source>
       <translation>%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。</translation>
     </message>
@@ -3497,32 +3497,32 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle_writing.py" line="28" />
+      <location filename="../schooldesk/exports/bundle_writing.py" line="29" />
       <source>%1 cannot be read as a SchoolDesk bundle: damaged or cut short, not a bundle, or a wrong password.</source>
       <translation>%1 无法作为报送材料读取：文件已损坏或不完整、不是报送材料，或密码错误。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="30" />
+      <location filename="../schooldesk/exports/bundle.py" line="31" />
       <source>The bundle needs %1 MB but %2 has only %3 MB free. Use another USB stick or free some space.</source>
       <translation>报送材料需要 %1 MB，但 %2 只剩 %3 MB。请换一个U盘或腾出空间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="31" />
+      <location filename="../schooldesk/exports/bundle.py" line="32" />
       <source>%1 cannot be written: it is read-only or protected. Choose another folder or USB stick.</source>
       <translation>%1 无法写入：只读或受保护。请换一个文件夹或U盘。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="32" />
+      <location filename="../schooldesk/exports/bundle.py" line="33" />
       <source>%1 is no longer there (was the USB stick pulled out?). Nothing of the bundle was kept.</source>
       <translation>找不到 %1（U盘是否已拔出？）。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="33" />
+      <location filename="../schooldesk/exports/bundle.py" line="34" />
       <source>Writing to %1 failed: %2. Nothing of the bundle was kept.</source>
       <translation>写入 %1 失败：%2。报送材料未保留任何部分。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/bundle.py" line="34" />
+      <location filename="../schooldesk/exports/bundle.py" line="35" />
       <source>The bundle written to %1 does not read back as written (%2 files differ); it was removed. The USB stick may be faulty.</source>
       <translation>写入 %1 的报送材料读回时与写入的不一致（%2 个文件不同），已删除。U盘可能有问题。</translation>
     </message>
@@ -3731,6 +3731,26 @@ If it happens again, press “Copy details” and send them with what you were d
       <location filename="../schooldesk/domain/teacher_growth.py" line="47" />
       <source>Enter the hours (学时), between 0.5 and %1.</source>
       <translation>请填写学时，0.5 到 %1 之间。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle_data.py" line="17" />
+      <source>changed or incomplete since it was written: %1 files missing, changed or added</source>
+      <translation>写出后被改动或不完整：%1 个文件缺失、被改动或多出</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle_data.py" line="18" />
+      <source>made before bundles carried their data (SchoolDesk %1): export it again with this SchoolDesk (%2)</source>
+      <translation>由早期版本（SchoolDesk %1）导出，不含数据文件：请用本版 SchoolDesk（%2）重新导出</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle_data.py" line="20" />
+      <source>made by a newer SchoolDesk (%1, data format %2); update SchoolDesk to read it</source>
+      <translation>由更新版本的 SchoolDesk（%1，数据格式 %2）导出：请先升级 SchoolDesk</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/bundle_data.py" line="21" />
+      <source>not a SchoolDesk bundle (no school code in its manifest)</source>
+      <translation>不是 SchoolDesk 报送材料（清单中没有学校标识码）</translation>
     </message>
   </context>
   <context>
@@ -5700,117 +5720,117 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>听课人(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="54" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="55" />
       <source>&amp;Teacher observed</source>
       <translation>执教者(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="62" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="63" />
       <source>C&amp;lass</source>
       <translation>班级(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="67" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="68" />
       <source>&amp;Subject</source>
       <translation>学科(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="70" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
       <source>Lesson t&amp;itle</source>
       <translation>课题(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="71" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="72" />
       <source>Lesson t&amp;ype</source>
       <translation>课型(&amp;Y)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="73" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="74" />
       <source>&amp;Kind</source>
       <translation>听课类型(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="74" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="75" />
       <source>&amp;Date</source>
       <translation>日期(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="78" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="79" />
       <source>period </source>
       <translation>第 </translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="79" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="80" />
       <source> of the day</source>
       <translation> 节</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="80" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="81" />
       <source>Pe&amp;riod</source>
       <translation>节次(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="81" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="82" />
       <source>&amp;Process record</source>
       <translation>教学过程记录(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="86" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="87" />
       <source>(not scored)</source>
       <translation>（不评分）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="92" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="93" />
       <source>%1 (as scored then)</source>
       <translation>%1（评分时的版本）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="97" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
       <source>Ru&amp;bric</source>
       <translation>评价表(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="98" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="99" />
       <source>Scores</source>
       <translation>评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="104" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="105" />
       <source>This lesson</source>
       <translation>本节课</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="105" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="106" />
       <source>not scored</source>
       <translation>未评分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="106" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="107" />
       <source>%1 observers, average %2</source>
       <translation>%1 人听课，平均 %2 分</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="107" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="108" />
       <source>&amp;Highlights</source>
       <translation>亮点(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="108" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="109" />
       <source>Su&amp;ggestions</source>
       <translation>建议(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="109" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="110" />
       <source>Plans and ho&amp;mework</source>
       <translation>二看三查阅(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="110" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="111" />
       <source>&amp;Evidence photos</source>
       <translation>佐证照片(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="111" />
+      <location filename="../schooldesk/ui/dialogs/observation_dialog.py" line="112" />
       <source>Lesson observation</source>
       <translation>听课评课</translation>
     </message>

@@ -23,7 +23,8 @@ from schooldesk.services.bundle import (
     ACTIVITIES, DROPOUT, FAMILIES, HOME_TEACHING, MENTORSHIP, OBSERVATIONS, TEACHERS, BundleContents,
 )
 
-MANIFEST, LISTING, PHOTOS, PARTIAL = "manifest.json", "清单.txt", "照片", ".partial"
+MANIFEST, LISTING, PHOTOS, PARTIAL, DATA = "manifest.json", "清单.txt", "照片", ".partial", "数据"
+DATA_FORMAT = 1  # of the 数据/ files; a receiver refuses a bundle whose format it does not know
 MARGIN = 1024 * 1024  # bytes kept free on the stick beyond the bundle itself
 Progress = Callable[[int, int], None]
 
@@ -115,6 +116,21 @@ def _listing(contents: BundleContents, files: list[BundleFile], sheets: dict[str
     return "\r\n".join(lines) + "\r\n"  # Notepad on the bureau's PC
 
 
+def _write_data(folder: Path, workbook: str, sheets: Sequence[Any]) -> list[dict[str, Any]]:
+    """Each sheet of *workbook* as 数据/<workbook>/<sheet>.json (DATA_FORMAT): what a receiver (汇总) reads
+    without parsing the display sheets; returns their manifest entries."""
+    entries = []
+    for sheet in sheets:
+        relative = f"{DATA}/{Path(workbook).stem}/{sheet.name.replace('/', '_')}.json"
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"format": DATA_FORMAT, "workbook": workbook, **sheet.as_json()},
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        entries.append({"path": relative, "workbook": workbook, "sheet": sheet.name, "rows": len(sheet.rows),
+                        "counts": sheet.counts})
+    return entries
+
+
 def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = None,
                  progress: Progress = lambda _done, _total: None, workers: int | None = None,
                  private_names: bool = False, seal_key: bytes | None = None) -> dict[str, Any]:
@@ -137,10 +153,12 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
 
     jobs = [(d.name, folder / d.name) for d in largest_first]
     replaced: list[str] = []  # rows whose stored text held a character no workbook can (see exports/sheets.py)
+    data: list[dict[str, Any]] = []  # the 数据/ files: each sheet's values for a receiving program
     with pdf_share(contents, font_path, jobs, workers_for(documents, workers), folder.parent) as share:
         for document in (d for d in documents if not d.is_pdf):
             written = document.write(folder / document.name)
             sheets[document.name] = dict(written.rows)
+            data += _write_data(folder, document.name, written.data)
             replaced += [f"{document.name}：{where}有无法写入的字符，已写作□，请修改该记录" for where in written.replaced]
             step()
         for name, source, _label in photos:
@@ -171,6 +189,7 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
                 "semester_label": contents.semester.label_zh, "app_version": __version__,
                 "exported_at": contents.exported_at.isoformat(), "full_ids": contents.full_ids,
                 "families": list(contents.families), "files": [vars(f) for f in files],
+                "county": contents.county, "township": contents.township, "data_format": DATA_FORMAT, "data": data,
                 "counts": {"sheets": sheets, "records": records},
                 "checks": [c.text_zh for c in contents.checks] + replaced}
     if seal_key is not None:

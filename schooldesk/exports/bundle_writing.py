@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,16 +241,29 @@ def verify_bundle(path: Path, password: str = "", seal_key: bytes | None = None,
     zip (with *password* when encrypted); StorageError when it cannot be read at all (damaged, truncated, empty,
     a wrong password, a manifest of the wrong shape). With the school's *seal_key* (and its *school_code*) the
     manifest's seal is checked too: a file changed together with its manifest entry is then found."""
+    return read_bundle(path, password, seal_key, school_code)[0]
+
+
+def read_bundle(path: Path, password: str = "", seal_key: bytes | None = None, school_code: str = "", *,
+                keep: Callable[[str], bool] = lambda _name: False) -> tuple[VerifyReport, dict[str, bytes]]:
+    """:func:`verify_bundle`, and the bytes of the files whose path (inside the bundle) *keep* wants, read in
+    the same pass (a receiver reads the data it then checks nothing else changed)."""
     UNREADABLE_ERRORS = _unreadable_errors()  # noqa: N806 - a constant, made when first needed (pyzipper is heavy)
+    kept: dict[str, bytes] = {}
+
+    def seen(name: str, data: bytes, present: dict[str, tuple[int, str]]) -> None:
+        present[name] = (len(data), hashlib.sha256(data).hexdigest())
+        if keep(name):
+            kept[name] = data
+
     try:
+        present: dict[str, tuple[int, str]] = {}
         if path.is_dir():
             manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-            present = {}
             for file in path.rglob("*"):
                 if file.is_file():
-                    data = file.read_bytes()
-                    present[file.relative_to(path).as_posix()] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest, present, seal_key, school_code)
+                    seen(file.relative_to(path).as_posix(), file.read_bytes(), present)
+            return _check(manifest, present, seal_key, school_code), kept
         import pyzipper
 
         with pyzipper.AESZipFile(path) as archive:
@@ -258,10 +272,8 @@ def verify_bundle(path: Path, password: str = "", seal_key: bytes | None = None,
             names = [n for n in archive.namelist() if not n.endswith("/")]
             root = names[0].split("/", 1)[0] + "/" if names else ""
             manifest = json.loads(archive.read(root + MANIFEST).decode("utf-8"))
-            present = {}
             for name in names:
-                data = archive.read(name)
-                present[name[len(root):]] = (len(data), hashlib.sha256(data).hexdigest())
-            return _check(manifest, present, seal_key, school_code)
+                seen(name[len(root):], archive.read(name), present)
+            return _check(manifest, present, seal_key, school_code), kept
     except UNREADABLE_ERRORS as error:
         raise StorageError(UNREADABLE, path) from error

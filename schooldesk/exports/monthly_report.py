@@ -14,7 +14,7 @@ DETAILS = "月报明细"
 
 
 def report_sheets(report: MonthlyReport) -> list[Sheet]:
-    counts = Sheet(name=TITLE, title=f"{report.school_name}{TITLE}（{report.label}）", rows=[report], columns=(
+    counts = Sheet(name=TITLE, title=f"{report.school_name}{TITLE}（{report.label}）", rows=[report], counts=True, columns=(
         Column(label="填报月份", value=lambda r: r.label),
         *(Column(label=f.label, value=lambda r, f=f: r.count(f.label), kind=NUMBER) for f in report.figures),
         Column(label="疑似辍学认定标准", value=lambda r: r.suspect_rule, width=30),

@@ -44,6 +44,29 @@ class Sheet:
     columns: tuple[Column, ...]
     rows: Sequence[Any]
     title: str = ""  # defaults to <学校名称><name>
+    counts: bool = False  # one line of a report's figures (summed when schools' bundles are merged)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SheetData:
+    """What a written sheet holds, for a program to read (the bundle's 数据/ files): its header and each
+    row's plain values (dates as 2026-11-30, numbers as numbers, text as written, empty as null)."""
+
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    counts: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sheet": self.name, "title": self.title, "columns": list(self.columns), "counts": self.counts,
+                "rows": [list(row) for row in self.rows]}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def display_width(text: str) -> int:
@@ -154,7 +177,7 @@ def _styled_sheet(workbook: Any, title: str) -> Any:
     return ws
 
 
-def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date, replaced: list[str]) -> int:
+def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date, replaced: list[str]) -> SheetData:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -185,7 +208,9 @@ def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date,
         ws.append([cell.data(value) for value in row])
     ws.append([])
     ws.append([cell(FOOTER, "meta")])
-    return len(values)
+    return SheetData(name=sheet.name, title=sheet.title or f"{school_name}{sheet.name}", counts=sheet.counts,
+                     columns=tuple(c.label for c in sheet.columns),
+                     rows=tuple(tuple(_plain(v) for v in row) for row in values))
 
 
 @dataclass(frozen=True)
@@ -193,6 +218,7 @@ class WorkbookResult:
     path: Path
     rows: dict[str, int]  # sheet name -> data rows written
     replaced: tuple[str, ...] = ()  # rows where a character no workbook can hold was written as □
+    data: tuple[SheetData, ...] = ()  # what each sheet holds, as plain values
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, filled_on: date | None = None
                    ) -> WorkbookResult:
@@ -200,15 +226,16 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, school_name: str, fil
     from openpyxl import Workbook
 
     filled_on = filled_on or date.today()
-    counts: dict[str, int] = {}
+    written: list[SheetData] = []
     replaced: list[str] = []
 
     def write(partial: Path) -> None:
         workbook = Workbook(write_only=True)
+        written.clear()
         for sheet in sheets:
-            counts[sheet.name] = _write_sheet(workbook, sheet, school_name, filled_on, replaced)
+            written.append(_write_sheet(workbook, sheet, school_name, filled_on, replaced))
         workbook.save(partial)
 
     with collector_paused():
         write_atomically(path, write)
-    return WorkbookResult(path, counts, tuple(replaced))
+    return WorkbookResult(path, {d.name: len(d.rows) for d in written}, tuple(replaced), tuple(written))

@@ -151,6 +151,8 @@ class BundleContents:
     teacher_figures: tuple[object, ...] = ()  # TeacherFigures per teacher (the 教师发展 family)
     school_visits: tuple[object, ...] = ()  # SchoolVisitRow: 视导, 督导 received in the term, with 整改
     checks: tuple[BundleCheck, ...] = field(default=())
+    county: str = ""  # where the school is: a receiver sums schools by 乡镇 and county
+    township: str = ""
 
     @property
     def name(self) -> str:
@@ -225,6 +227,7 @@ def bundle_contents(db: Database, semester: SemesterKey, *, families: Sequence[s
         parts["school_visits"] = tuple(reversed(list_school_visits(db, term.start, term.end)))
     return BundleContents(
         school_name=school.name if school else "", school_code=school.code if school else "", semester=semester,
+        county=school.county if school else "", township=school.township if school else "",
         exported_at=datetime.now().replace(microsecond=0), full_ids=full_ids, as_of=today, families=tuple(f for f in FAMILIES if f in families),
         checks=tuple(bundle_checks(db, semester, today, frequency=getattr(parts.get("activity_summary"), "frequency", None))),
         **parts)  # type: ignore[arg-type]
