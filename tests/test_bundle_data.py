@@ -15,6 +15,8 @@ from schooldesk.domain.semester import SemesterKey
 from schooldesk.exports.bundle import DATA_FORMAT, MANIFEST
 from schooldesk.exports.bundle_data import BundleRefused, read_bundle_data
 from schooldesk.exports.bundle_writing import write_bundle
+from schooldesk.exports.registers import ROLL
+from schooldesk.services.pupils import count_pupils_on_roll
 from schooldesk.services.bundle import bundle_contents
 from tests.builders import demo_school
 
@@ -37,12 +39,15 @@ def _rewrite_manifest(folder: Path, change) -> None:  # type: ignore[no-untyped-
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
 
-def test_every_sheet_travels_as_data_equal_to_its_workbook(written: Path, tmp_path: Path) -> None:
+def test_every_sheet_travels_as_data_equal_to_its_workbook(db, written: Path) -> None:  # type: ignore[no-untyped-def]
     data = read_bundle_data(written)
     manifest = json.loads((written / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["data_format"] == DATA_FORMAT and manifest["township"] and manifest["county"]
     workbooks = sorted(p.name for p in written.glob("*.xlsx"))
-    assert sorted({w for w, _s in data.sheets}) == workbooks  # every workbook, every sheet
+    assert sorted({w for w, _s in data.sheets} - {ROLL}) == workbooks  # every workbook, every sheet
+    roll = data.sheet(ROLL, ROLL)  # and the roll, as data only
+    assert roll is not None and len(roll.rows) == count_pupils_on_roll(db, TODAY) > 0
+    assert all("*" in row[roll.columns.index("身份证号")] for row in roll.rows)  # masked unless --full-ids
     for name in workbooks:
         book = load_workbook(written / name)
         assert {s for w, s in data.sheets if w == name} == set(book.sheetnames)

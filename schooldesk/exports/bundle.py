@@ -161,6 +161,11 @@ def stage_bundle(contents: BundleContents, folder: Path, *, font_path: Any = Non
             data += _write_data(folder, document.name, written.data)
             replaced += [f"{document.name}：{where}有无法写入的字符，已写作□，请修改该记录" for where in written.replaced]
             step()
+        if contents.registers is not None:  # the roll: data only, for a receiver's 双重学籍 check
+            from schooldesk.exports.registers import ROLL, roll_sheet
+            from schooldesk.exports.sheets import sheet_data
+
+            data += _write_data(folder, ROLL, [sheet_data(roll_sheet(contents.registers), contents.school_name)])
         for name, source, _label in photos:
             target = folder / PHOTOS / name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,19 @@ def pupil_columns(*, birth: bool = True, ids: bool = True) -> list[Column]:
     return columns
 
 
+ROLL = "在籍学生名册"
+
+
+def roll_sheet(book: RegisterBook) -> Sheet:
+    """Every pupil on roll: not a sheet of the registers' workbook, but data the bundle carries for a receiver
+    (汇总), which finds a child on roll at two schools (双重学籍) from it."""
+    return Sheet(name=ROLL, rows=_numbered(book.roll), columns=(
+        NUMBER_COLUMN, col("姓名", lambda r: r[1].name), col("性别", lambda r: r[1].gender),
+        col("出生日期", lambda r: r[1].birth_date, DATE), col("身份证号", lambda r: r[1].id_number),
+        col("学籍号", lambda r: r[1].student_number), col("年级班级", lambda r: r[1].class_name),
+        col("学籍状态", lambda r: r[1].status)))
+
+
 GUARDIAN_COLUMNS = [
     col("监护人", lambda r: r[1].pupil.guardian), col("联系电话", lambda r: r[1].pupil.guardian_phone, width=14),
     col("家庭住址", lambda r: r[1].pupil.address, width=24),

@@ -177,6 +177,15 @@ def _styled_sheet(workbook: Any, title: str) -> Any:
     return ws
 
 
+def sheet_data(sheet: Sheet, school_name: str) -> SheetData:
+    """What *sheet* would hold, as plain values, without writing a workbook (data a bundle carries alone)."""
+    values = [[cell_value(c, row) for c in sheet.columns] for row in sheet.rows]
+    _writable(values, sheet)
+    return SheetData(name=sheet.name, title=sheet.title or f"{school_name}{sheet.name}", counts=sheet.counts,
+                     columns=tuple(c.label for c in sheet.columns),
+                     rows=tuple(tuple(_plain(v) for v in row) for row in values))
+
+
 def _write_sheet(workbook: Any, sheet: Sheet, school_name: str, filled_on: date, replaced: list[str]) -> SheetData:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties

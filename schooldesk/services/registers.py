@@ -32,7 +32,7 @@ from schooldesk.services.access import masking, sees_full_id_numbers
 from schooldesk.services.home_teaching import plan_standing
 from schooldesk.services.semesters import semester_dates
 from schooldesk.services.home_teaching_rules import read_visit_rules
-from schooldesk.services.pupils import class_names, status_histories
+from schooldesk.services.pupils import class_names, on_roll_on, status_histories
 
 IN_PROGRESS, BACK_AT_SCHOOL, CLOSED = "劝返中", "已返校", "已销号"
 
@@ -146,6 +146,7 @@ class RegisterBook:
     support: tuple[SupportLine, ...]
     dropouts: tuple[DropoutLine, ...]
     home_taught: tuple[HomeTaughtLine, ...]
+    roll: tuple[PupilFacts, ...] = ()  # every pupil on roll (the receiver's 双重学籍 check reads it)
 
     def file_name(self, title: str, suffix: str) -> str:
         return document_name(self.school_name, title, self.semester.label_zh, suffix=suffix)
@@ -219,8 +220,9 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
         plans = session.scalars(select(HomeTeachingPlan).where(
             HomeTeachingPlan.school_year == semester.school_year, HomeTeachingPlan.term == semester.term)
             .options(selectinload(HomeTeachingPlan.visits), selectinload(HomeTeachingPlan.teachers))).all()
+        on_roll = set(session.scalars(select(Pupil.id).where(on_roll_on(min(today, end)))))
         ids = {r.pupil_id for r in care} | {r.pupil_id for r in support} | {c.pupil_id for c in cases} | {
-            p.pupil_id for p in plans}
+            p.pupil_id for p in plans} | on_roll
         facts = pupil_facts(session, ids, semester.school_year, full_ids, masking(db), status_day=min(today, end))
         by_pupil: dict[int, list[SupportRecord]] = defaultdict(list)
         for record in support:
@@ -240,6 +242,7 @@ def register_book(db: Database, semester: SemesterKey, *, full_ids: bool = False
             dropouts=tuple(_dropout_line(c, facts[c.pupil_id]) for c in cases),
             home_taught=tuple(_home_taught_line(p, facts[p.pupil_id], care_by_pupil[p.pupil_id], rules, today)
                               for p in _by_class(plans, facts)),
+            roll=tuple(sorted((facts[i] for i in on_roll), key=lambda f: (f.class_order, f.name_order))),
         )
         if full_ids:
             record_export(session, "register", semester.code, "控辍保学台账（完整身份证号）")
