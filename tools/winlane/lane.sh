@@ -241,13 +241,15 @@ ready() {
 }
 
 # One shard: the Windows python runs pytest on the files $2, its report in shard$1.xml, its output in shard$1.log.
+# The output goes straight to the file, not through a pipe: a Windows process a test started and that outlived
+# the shard kept the pipe open, and the lane waited on it to the step's timeout with every report written.
 run_shard() {
     local index=$1 line=$2
     shift 2
     # shellcheck disable=SC2086
     timeout --signal=TERM 30m "$WINE64" "$PY/python.exe" -X faulthandler -m pytest \
         -q -p no:cacheprovider -rs -o timeout=150 --junitxml="$(winpath "$results")\\shard$index.xml" \
-        --basetemp="$(winpath "$results")\\tmp$index" $line "$@" </dev/null 2>&1 | cat >"$results/shard$index.log"
+        --basetemp="$(winpath "$results")\\tmp$index" $line "$@" </dev/null >"$results/shard$index.log" 2>&1
 }
 
 run_tests() {
