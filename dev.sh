@@ -13,6 +13,8 @@ APT_BASE="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 f
 APT_BASE="$APT_BASE chromium chromium-driver"
 # A second word processor that opens the drafted work summaries (test_work_summaries.py converts them with it).
 APT_BASE="$APT_BASE libreoffice-writer-nogui"
+# A real PostgreSQL server for the 汇总 store's tests (test_county_merge.py starts a throw-away cluster of it).
+APT_BASE="$APT_BASE postgresql"
 # A real window on an X display needs these too.
 APT_DISPLAY="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
 PYTHON="${PYTHON:-python3}"

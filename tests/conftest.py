@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,3 +134,25 @@ def home(school_db):  # type: ignore[no-untyped-def]
     add_pupil(db, PupilInput(name="安然", gender="女", birth_date=date(2015, 1, 2),
                              id_number=make_id(date(2015, 1, 2), "女", serial=8), school_year=2025))
     return db, pupil, (first, second), number
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server for the 汇总 store: the one CI gives (SCHOOLDESK_TEST_POSTGRES, which the Windows
+    lane reaches over 127.0.0.1), else a throw-away cluster of Debian's packages started for this test process.
+    In CI a store test never skips: a missing server fails it."""
+    given = os.environ.get("SCHOOLDESK_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    from tests.postgres_server import server_bin, start, stop
+
+    if sys.platform == "win32" or server_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI gave no PostgreSQL server (SCHOOLDESK_TEST_POSTGRES) and none is installed here")
+        pytest.skip("no PostgreSQL server here (Debian: apt-get install postgresql)")
+    folder, url = start()
+    try:
+        yield url
+    finally:
+        stop(folder)

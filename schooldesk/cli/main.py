@@ -22,7 +22,7 @@ from schooldesk.domain.errors import SchoolDeskError
 # The command families, each a module of schooldesk/cli/ with add_parsers() and COMMANDS (name → Command), in the
 # order their commands are listed by --help.
 FAMILIES = ("setup", "data", "imports", "exports", "catchment", "photos", "observations", "mentorship", "activities",
-            "teachers", "summaries", "bundle", "school")
+            "teachers", "summaries", "bundle", "county", "school")
 
 
 class _Parser(argparse.ArgumentParser):

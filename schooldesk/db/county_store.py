@@ -1,0 +1,185 @@
+"""The receiver's store (汇总): every school's merged bundles, kept in a SQLAlchemy database of its own — a
+SQLite file in the output folder, or a PostgreSQL server a county's staff share (``--database
+postgresql://…``). Portable constructs only; the SQLite pragmas come from db/engine.py, the one dialect seam."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional
+
+from sqlalchemy import (
+    JSON, Boolean, DateTime, Engine, ForeignKey, Integer, MetaData, String, UniqueConstraint, create_engine, delete,
+    insert, make_url, select,
+)
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+from schooldesk.db.base import NAMING_CONVENTION
+from schooldesk.domain.errors import StorageError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+
+STORE_FILE = "汇总.sqlite3"
+NO_DRIVER = QT_TRANSLATE_NOOP("Errors", "This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is "
+                                        "not installed); merge into the SQLite file instead.")
+UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "The merge store %1 cannot be opened: %2")
+NOT_A_URL = QT_TRANSLATE_NOOP("Errors", "%1 is not a database address; give one such as "
+                                        "postgresql://user:password@server/county.")
+
+
+class CountyBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class MergedSchool(CountyBase):
+    """A school the receiver knows: from a bundle it merged, or from its list of expected schools."""
+
+    __tablename__ = "merged_school"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)  # 学校标识码
+    name: Mapped[str] = mapped_column(String(100))
+    township: Mapped[str] = mapped_column(String(60), default="")
+    county: Mapped[str] = mapped_column(String(60), default="")
+    expected: Mapped[bool] = mapped_column(Boolean, default=False)  # on the receiver's list of schools
+
+
+class MergedBundle(CountyBase):
+    """One school's bundle of one semester (a newer one replaces it)."""
+
+    __tablename__ = "merged_bundle"
+    __table_args__ = (UniqueConstraint("school_code", "semester", name="school_semester"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_code: Mapped[str] = mapped_column(ForeignKey("merged_school.code", ondelete="CASCADE"), index=True)
+    semester: Mapped[str] = mapped_column(String(20), index=True)
+    exported_at: Mapped[datetime] = mapped_column(DateTime)
+    app_version: Mapped[str] = mapped_column(String(20), default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+    school: Mapped[MergedSchool] = relationship()
+    sheets: Mapped[list[MergedSheet]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class MergedSheet(CountyBase):
+    __tablename__ = "merged_sheet"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("merged_bundle.id", ondelete="CASCADE"), index=True)
+    workbook: Mapped[str] = mapped_column(String(100))
+    sheet: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    counts: Mapped[bool] = mapped_column(Boolean, default=False)
+    columns: Mapped[list[str]] = mapped_column(JSON)
+
+
+class MergedRow(CountyBase):
+    __tablename__ = "merged_row"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("merged_sheet.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    values: Mapped[list[Any]] = mapped_column(JSON)
+
+
+def open_store(database: Optional[str], folder: Path) -> Engine:
+    """The store: *database* (a SQLAlchemy URL such as postgresql://user@server/county) or, when None, the
+    SQLite file 汇总.sqlite3 in *folder*; its tables made when new."""
+    if database is None:
+        from schooldesk.db.engine import make_engine
+
+        folder.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(folder / STORE_FILE)
+    else:
+        try:
+            url = make_url(database)
+        except (ArgumentError, ValueError) as error:
+            raise StorageError(NOT_A_URL, database.split("@")[-1]) from error
+        if url.get_backend_name() not in ("postgresql", "sqlite"):
+            raise StorageError(NOT_A_URL, database.split("@")[-1])
+        if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2", "psycopg"):
+            url = url.set(drivername="postgresql+psycopg")
+            try:
+                import psycopg  # noqa: F401
+            except ImportError as error:
+                raise StorageError(NO_DRIVER) from error
+        engine = create_engine(url, hide_parameters=True)
+    try:
+        CountyBase.metadata.create_all(engine)
+    except Exception as error:  # a server refusing, a wrong password, a file that is not a database
+        engine.dispose()
+        said = str(getattr(error, "orig", None) or error).strip().splitlines() or [type(error).__name__]
+        shown = str(folder / STORE_FILE) if database is None else engine.url.render_as_string(hide_password=True)
+        raise StorageError(UNREACHABLE, shown, said[0][:300]) from error
+    return engine
+
+
+def store_session(engine: Engine) -> Session:
+    return Session(engine, expire_on_commit=False)
+
+
+# ---- what the receiver does with it -------------------------------------------------------------------------
+
+def known_schools(session: Session) -> list[MergedSchool]:
+    return list(session.scalars(select(MergedSchool).order_by(MergedSchool.township, MergedSchool.name)))
+
+
+def expect_school(session: Session, code: str, name: str, township: str) -> None:
+    """A school on the receiver's list (it is missing from a semester until its bundle comes)."""
+    school = session.get(MergedSchool, code) or MergedSchool(code=code, name=name, township=township)
+    school.expected = True
+    school.name, school.township = name or school.name, township or school.township
+    session.add(school)
+
+
+def merged_bundle(session: Session, code: str, semester: str) -> MergedBundle | None:
+    return session.scalars(select(MergedBundle).where(MergedBundle.school_code == code,
+                                                      MergedBundle.semester == semester)).first()
+
+
+def save_bundle(session: Session, *, code: str, name: str, township: str, county: str, semester: str,
+                exported_at: datetime, app_version: str, source: str,
+                sheets: list[tuple[str, str, str, bool, list[str], list[list[Any]]]]) -> None:
+    """One school's bundle of *semester* in place of the one kept (the caller has checked it is newer):
+    *sheets* as (workbook, sheet, title, counts, columns, rows). Rows are inserted in bulk."""
+    school = session.get(MergedSchool, code) or MergedSchool(code=code, expected=False)
+    school.name, school.township, school.county = name, township or school.township or "", county
+    session.add(school)
+    old = merged_bundle(session, code, semester)
+    if old is not None:  # its rows, sheets and itself, each in one statement (no reliance on ON DELETE)
+        sheets_of = select(MergedSheet.id).where(MergedSheet.bundle_id == old.id).scalar_subquery()
+        session.execute(delete(MergedRow).where(MergedRow.sheet_id.in_(sheets_of)))
+        session.execute(delete(MergedSheet).where(MergedSheet.bundle_id == old.id))
+        session.expunge(old)
+        session.execute(delete(MergedBundle).where(MergedBundle.id == old.id))
+    bundle = MergedBundle(school_code=code, semester=semester, exported_at=exported_at, app_version=app_version,
+                          source=source[:500], merged_at=datetime.now().replace(microsecond=0))
+    session.add(bundle)
+    session.flush()
+    for workbook, sheet, title, counts, columns, rows in sheets:
+        row = MergedSheet(bundle_id=bundle.id, workbook=workbook[:100], sheet=sheet[:60], title=title[:200],
+                          counts=counts, columns=columns)
+        session.add(row)
+        session.flush()
+        if rows:
+            session.execute(insert(MergedRow), [{"sheet_id": row.id, "position": n, "values": values}
+                                                for n, values in enumerate(rows)])
+
+
+def semester_sheets(session: Session, semester: str) -> list[tuple[MergedBundle, MergedSheet, list[list[Any]]]]:
+    """Every merged sheet of *semester* with its rows in order, by school (township, then name)."""
+    bundles = list(session.scalars(select(MergedBundle).join(MergedSchool).where(MergedBundle.semester == semester)
+                                   .order_by(MergedSchool.township, MergedSchool.name)))
+    sheets = list(session.scalars(select(MergedSheet).where(MergedSheet.bundle_id.in_([b.id for b in bundles]))
+                                  .order_by(MergedSheet.id))) if bundles else []
+    rows: dict[int, list[list[Any]]] = {s.id: [] for s in sheets}
+    if sheets:
+        for sheet_id, values in session.execute(select(MergedRow.sheet_id, MergedRow.values).where(
+                MergedRow.sheet_id.in_(list(rows))).order_by(MergedRow.sheet_id, MergedRow.position)):
+            rows[sheet_id].append(values)
+    by_id = {b.id: b for b in bundles}
+    order = {b.id: n for n, b in enumerate(bundles)}
+    return [(by_id[s.bundle_id], s, rows[s.id]) for s in sorted(sheets, key=lambda s: (order[s.bundle_id], s.id))]
+
+
+def semester_bundles(session: Session, semester: str) -> list[MergedBundle]:
+    return list(session.scalars(select(MergedBundle).join(MergedSchool).where(MergedBundle.semester == semester)
+                                .order_by(MergedSchool.township, MergedSchool.name)))

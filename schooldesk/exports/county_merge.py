@@ -1,0 +1,295 @@
+"""汇总: a 中心校 or the county bureau receives many schools' semester bundles and merges them — each verified
+first (a changed, incomplete, foreign, older-format or wrong-semester one is refused with its reason and the
+rest merged), a school's second bundle replacing the first only when newer, everything kept in the receiver's
+store (db/county_store.py), and the merged view read back from the store with its cross-school checks:
+the same child on roll at two schools (双重学籍), a child 本在外 at one school not on roll at the school named,
+and the schools on the receiver's list whose bundle has not come."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from schooldesk.db import county_store as store
+from schooldesk.domain.errors import SchoolDeskError
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
+from schooldesk.exports.bundle_data import BundleData, read_bundle_data
+from schooldesk.exports.registers import ROLL
+from schooldesk.exports.sheets import SheetData
+
+WRONG_SEMESTER = QT_TRANSLATE_NOOP("Errors", "a bundle of %1, not of %2 (the semester merged)")
+NOT_NEWER = QT_TRANSLATE_NOOP("Errors", "not newer than the bundle of %1 already merged (exported %2)")
+SAME_RUN = QT_TRANSLATE_NOOP("Errors", "%1 gave a second bundle of the same semester in this merge; the newer one "
+                                       "(exported %2) is merged")
+ELSEWHERE_SHEET = ("适龄儿童摸底.xlsx", "本在外")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rejected:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Replaced:
+    school: str
+    path: str
+    before: str  # when the bundle it replaced was exported
+
+
+@dataclass(frozen=True, kw_only=True)
+class DoubleEnrolment:
+    """A child on roll at two or more schools; *id_number* as the bundles show it (masked unless full)."""
+
+    name: str
+    id_number: str
+    schools: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotOnRoll:
+    """A child a school counts as studying at another (本在外) whose roll does not hold them."""
+
+    name: str
+    id_number: str
+    reported_by: str
+    school: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SchoolLine:
+    code: str
+    name: str
+    township: str
+    pupils: int = 0
+    exported_at: str = ""
+    sheets: dict[tuple[str, str], int] = field(default_factory=dict)  # rows per (workbook, sheet)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MergedSheet:
+    workbook: str
+    sheet: str
+    title: str
+    counts: bool
+    columns: tuple[str, ...]
+    parts: tuple[tuple[SchoolLine, tuple[tuple[Any, ...], ...]], ...]  # each school's rows
+
+
+@dataclass(frozen=True, kw_only=True)
+class Merge:
+    """What a merge did and what the store now holds for the semester."""
+
+    semester: str
+    semester_label: str
+    schools: tuple[SchoolLine, ...]
+    sheets: tuple[MergedSheet, ...]
+    rejected: tuple[Rejected, ...] = ()
+    replaced: tuple[Replaced, ...] = ()
+    merged_now: int = 0  # bundles this run put into the store
+    duplicates: tuple[DoubleEnrolment, ...] = ()
+    not_on_roll: tuple[NotOnRoll, ...] = ()
+    missing_schools: tuple[SchoolLine, ...] = ()
+
+    @property
+    def pupils(self) -> int:
+        return sum(s.pupils for s in self.schools)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"schools": len(self.schools), "rejected": [{"path": r.path, "reason": r.reason} for r in self.rejected],
+                "pupils": self.pupils, "duplicates": len(self.duplicates),
+                "missing_schools": [{"code": s.code, "name": s.name, "township": s.township}
+                                    for s in self.missing_schools],
+                "semester": self.semester, "merged": self.merged_now,
+                "replaced": [{"school": r.school, "path": r.path, "before": r.before} for r in self.replaced],
+                "not_on_roll": len(self.not_on_roll)}
+
+
+def _said(error: SchoolDeskError) -> str:
+    from schooldesk.i18n import error_text
+
+    return error_text(error)
+
+
+def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str = "",
+                 step: Callable[[int, int], None] = lambda _d, _t: None) -> tuple[list[BundleData], list[Rejected], str]:
+    """Each bundle read and verified; those refused with their reason. The semester merged is *semester*, or
+    that of most bundles read; a bundle of another is refused. A school's two bundles: the newer one stays."""
+    read: list[BundleData] = []
+    rejected: list[Rejected] = []
+    for number, path in enumerate(paths, 1):
+        try:
+            read.append(read_bundle_data(path, password))
+        except SchoolDeskError as error:
+            rejected.append(Rejected(path=str(path), reason=_said(error)))
+        step(number, len(paths))
+    if semester is None:
+        codes = defaultdict(int)
+        for data in read:
+            codes[data.semester] += 1
+        semester = max(codes, key=lambda code: (codes[code], code)) if codes else ""
+    label = next((d.semester_label for d in read if d.semester == semester), semester)
+    kept: dict[str, BundleData] = {}
+    for data in read:
+        if data.semester != semester:
+            rejected.append(Rejected(path=str(data.path), reason=fill(_tr(WRONG_SEMESTER), (data.semester_label, label))))
+            continue
+        other = kept.get(data.school_code)
+        if other is not None:
+            older, newer = sorted((other, data), key=lambda d: d.exported_at)
+            rejected.append(Rejected(path=str(older.path), reason=fill(_tr(SAME_RUN), (
+                newer.school, f"{newer.exported_at:%Y-%m-%d %H:%M}"))))
+            data = newer
+        kept[data.school_code] = data
+    return list(kept.values()), rejected, semester
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Errors", text)
+
+
+def merge_into_store(engine: Engine, bundles: Sequence[BundleData], semester: str,
+                     expected: Sequence[tuple[str, str, str]] = ()) -> tuple[list[Rejected], list[Replaced], int]:
+    """Put *bundles* into the store, each in one transaction: a school's bundle already there is replaced only by
+    a newer one (and that is said). *expected*: (code, name, 乡镇) of the schools on the receiver's list."""
+    rejected: list[Rejected] = []
+    replaced: list[Replaced] = []
+    merged = 0
+    with store.store_session(engine) as session, session.begin():
+        for code, name, township in expected:
+            store.expect_school(session, code, name, township)
+    for data in bundles:
+        with store.store_session(engine) as session, session.begin():
+            kept = store.merged_bundle(session, data.school_code, semester)
+            if kept is not None and kept.exported_at >= data.exported_at:
+                rejected.append(Rejected(path=str(data.path), reason=fill(_tr(NOT_NEWER), (
+                    data.school, f"{kept.exported_at:%Y-%m-%d %H:%M}"))))
+                continue
+            if kept is not None:
+                replaced.append(Replaced(school=data.school, path=str(data.path),
+                                         before=f"{kept.exported_at:%Y-%m-%d %H:%M}"))
+            store.save_bundle(
+                session, code=data.school_code, name=data.school, township=data.township, county=data.county,
+                semester=semester, exported_at=data.exported_at, app_version=data.app_version, source=str(data.path),
+                sheets=[(workbook, name, sheet.title, sheet.counts, list(sheet.columns), [list(r) for r in sheet.rows])
+                        for (workbook, name), sheet in data.sheets.items()])
+            merged += 1
+    return rejected, replaced, merged
+
+
+def merged_view(engine: Engine, semester: str, semester_label: str = "") -> Merge:
+    """The semester as the store holds it: every school's sheets stacked by name, and the checks."""
+    with store.store_session(engine) as session:
+        found = store.semester_sheets(session, semester)
+        bundles = store.semester_bundles(session, semester)
+        known = store.known_schools(session)
+        rolls: dict[str, SheetData] = {}
+        counts: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+        grouped: dict[tuple[str, str], list[tuple[str, Any, list[list[Any]]]]] = defaultdict(list)
+        for bundle, sheet, rows in found:
+            counts[bundle.school_code][(sheet.workbook, sheet.sheet)] = len(rows)
+            if (sheet.workbook, sheet.sheet) == (ROLL, ROLL):
+                rolls[bundle.school_code] = SheetData(name=ROLL, title="", columns=tuple(sheet.columns),
+                                                      rows=tuple(tuple(r) for r in rows))
+                continue
+            grouped[(sheet.workbook, sheet.sheet)].append((bundle.school_code, sheet, rows))
+        schools = {b.school_code: SchoolLine(
+            code=b.school_code, name=b.school.name, township=b.school.township,
+            pupils=len(rolls[b.school_code].rows) if b.school_code in rolls else 0,
+            exported_at=f"{b.exported_at:%Y-%m-%d %H:%M}", sheets=counts[b.school_code]) for b in bundles}
+        missing = tuple(SchoolLine(code=s.code, name=s.name, township=s.township) for s in known
+                        if s.code not in schools)
+        sheets = []
+        for (workbook, name), parts in grouped.items():
+            columns = tuple(dict.fromkeys(c for _code, sheet, _rows in parts for c in sheet.columns))
+            sheets.append(MergedSheet(
+                workbook=workbook, sheet=name, title=parts[0][1].title, counts=any(p[1].counts for p in parts),
+                columns=columns, parts=tuple((schools[code], tuple(_aligned(sheet.columns, columns, rows)))
+                                             for code, sheet, rows in parts)))
+    lines = tuple(schools.values())
+    by_name = {s.name: s for s in lines}
+    return Merge(semester=semester, semester_label=semester_label or semester, schools=lines,
+                 sheets=tuple(sorted(sheets, key=lambda s: (s.workbook, s.sheet))),
+                 duplicates=double_enrolments(rolls, schools), not_on_roll=not_on_roll(sheets, rolls, by_name),
+                 missing_schools=missing)
+
+
+def _aligned(have: Sequence[str], columns: Sequence[str], rows: list[list[Any]]) -> list[tuple[Any, ...]]:
+    """Rows of a sheet whose columns are *have*, laid out under *columns* (a school on an older version may lack
+    a column another has: its cells stay empty)."""
+    if tuple(have) == tuple(columns):
+        return [tuple(r) for r in rows]
+    where = [list(have).index(c) if c in have else None for c in columns]
+    return [tuple(r[i] if i is not None and i < len(r) else None for i in where) for r in rows]
+
+
+def child_key(row: dict[str, Any]) -> tuple[str, ...] | None:
+    """Who a child is across schools: the full ID number when the bundle holds it; a masked one only with the
+    name and birth date beside it (4113**********123X alone is many children)."""
+    number = str(row.get("身份证号") or "").strip().upper()
+    if not number:
+        return None
+    if "*" not in number:
+        return (number,)
+    return (number, str(row.get("姓名") or ""), str(row.get("出生日期") or ""))
+
+
+def _rows(sheet: SheetData) -> list[dict[str, Any]]:
+    return [dict(zip(sheet.columns, row)) for row in sheet.rows]
+
+
+def double_enrolments(rolls: dict[str, SheetData], schools: dict[str, SchoolLine]) -> tuple[DoubleEnrolment, ...]:
+    """双重学籍: a child on roll at two or more of the merged schools (each counted once however many)."""
+    where: dict[tuple[str, ...], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for code, roll in rolls.items():
+        for row in _rows(roll):
+            key = child_key(row)
+            if key is not None:
+                where[key].setdefault(code, row)
+    found = []
+    for key, at in where.items():
+        if len(at) > 1:
+            first = next(iter(at.values()))
+            found.append(DoubleEnrolment(name=str(first.get("姓名") or ""), id_number=str(first.get("身份证号") or ""),
+                                         schools=tuple(sorted(schools[c].name for c in at))))
+    return tuple(sorted(found, key=lambda d: (d.schools, d.name)))
+
+
+def not_on_roll(sheets: Sequence[MergedSheet], rolls: dict[str, SheetData], by_name: dict[str, SchoolLine]
+                ) -> tuple[NotOnRoll, ...]:
+    """A child one school counts as 本在外 at a school that sent its bundle, missing from that school's roll.
+    A school named that is not among the merged ones cannot be told: it is not listed."""
+    elsewhere = next((s for s in sheets if (s.workbook, s.sheet) == ELSEWHERE_SHEET), None)
+    if elsewhere is None:
+        return ()
+    on_roll = {code: {k for k in map(child_key, _rows(roll)) if k} for code, roll in rolls.items()}
+    found = []
+    for school, rows in elsewhere.parts:
+        for values in rows:
+            row = dict(zip(elsewhere.columns, values))
+            named = by_name.get(str(row.get("就读学校") or "").strip())
+            key = child_key(row)
+            if named is None or key is None or named.code == school.code:
+                continue
+            if key not in on_roll.get(named.code, set()):
+                found.append(NotOnRoll(name=str(row.get("姓名") or ""), id_number=str(row.get("身份证号") or ""),
+                                       reported_by=school.name, school=named.name))
+    return tuple(found)
+
+
+def county_merge(paths: Sequence[Path], engine: Engine, *, semester: str | None = None,
+                 expected: Sequence[tuple[str, str, str]] = (), password: str = "",
+                 step: Callable[[int, int], None] = lambda _d, _t: None) -> Merge:
+    """Read, verify and merge *paths* into the store; the semester's merged view with what was refused."""
+    bundles, rejected, semester = read_bundles(paths, semester, password=password, step=step)
+    refused, replaced, merged = merge_into_store(engine, bundles, semester, expected)
+    label = next((b.semester_label for b in bundles), semester)
+    view = merged_view(engine, semester, label)
+    return Merge(**{**vars(view), "rejected": tuple(rejected + refused), "replaced": tuple(replaced),
+                    "merged_now": merged})
