@@ -24,6 +24,7 @@ from schooldesk.exports.bundle_data import read_bundle_data
 from schooldesk.exports.bundle_writing import write_bundle
 from schooldesk.exports.county_merge import county_merge
 from schooldesk.db.county_store import open_store
+from schooldesk.i18n import error_text
 from schooldesk.services.bundle import bundle_contents
 from tests.builders import demo_folder, open_as_command, run_cli, write_xlsx
 
@@ -114,7 +115,7 @@ def _copies(bundles: dict[str, Any], tmp_path: Path, *codes: str, full: bool = F
 def _merge(paths: list[Path], out: Path, database: str | None, **options: Any):  # type: ignore[no-untyped-def]
     engine = open_store(database, out)
     try:
-        return county_merge(paths, engine, **options)
+        return county_merge(paths, engine, explain=error_text, **options)
     finally:
         engine.dispose()
 

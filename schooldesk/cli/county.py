@@ -30,42 +30,24 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     merge.add_argument("--json", action="store_true", help="print the outcome as one JSON object")
 
 
-def bundle_paths(given: list[str]) -> list[Path]:
-    """Each path given; a folder that is not itself a bundle stands for the bundles inside it."""
-    from schooldesk.exports.bundle import MANIFEST
-
-    found: list[Path] = []
-    for text in given:
-        path = Path(text)
-        if path.is_dir() and not (path / MANIFEST).exists():
-            found += sorted(p for p in path.iterdir() if (p.is_dir() and (p / MANIFEST).exists())
-                            or p.suffix.lower() == ".zip")
-        else:
-            found.append(path)
-    return found
-
-
 def cmd_county_merge(args: argparse.Namespace) -> int:
-    from schooldesk.db.county_store import open_store
     from schooldesk.domain.errors import SchoolDeskError
-    from schooldesk.exports.county_merge import county_merge
-    from schooldesk.exports.county_sheets import write_merged_workbooks
+    from schooldesk.exports.county_merge import bundles_in
+    from schooldesk.exports.county_sheets import merge_to_folder
+    from schooldesk.i18n import error_text
     from schooldesk.imports.school_list import read_school_list
 
-    paths = bundle_paths(args.bundles)
+    if args.semester:
+        from schooldesk.domain.semester import SemesterKey
+
+        args.semester = SemesterKey.parse(args.semester).code  # a mistyped one said plainly, before any reading
+    paths = bundles_in([Path(p) for p in args.bundles])
     if not paths:
         raise SchoolDeskError(NOTHING_GIVEN)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     expected = read_school_list(Path(args.schools)) if args.schools else []
     password = read_password(Path(args.password_file)) if args.password_file else ""
-    engine = open_store(args.database, out)
-    try:
-        merge = county_merge(paths, engine, semester=args.semester, expected=expected, password=password)
-    finally:
-        engine.dispose()
-    receiver = args.receiver
-    written = write_merged_workbooks(out, merge, receiver=receiver) if merge.schools else []
+    merge, written = merge_to_folder(paths, Path(args.out), database=args.database, receiver=args.receiver,
+                                     semester=args.semester, expected=expected, password=password, explain=error_text)
     if args.json:
         print(json.dumps({**merge.as_json(), "files": [str(w.path) for w in written]}, ensure_ascii=False, indent=1))
     else:

@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 
 from schooldesk.db import county_store as store
 from schooldesk.domain.errors import SchoolDeskError
-from schooldesk.domain.i18n import QT_TRANSLATE_NOOP, fill
-from schooldesk.exports.bundle_data import BundleData, read_bundle_data
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
+from schooldesk.exports.bundle_data import BundleData, BundleRefused, read_bundle_data
 from schooldesk.exports.registers import ROLL
 from schooldesk.exports.sheets import SheetData
 
@@ -26,6 +26,7 @@ NOT_NEWER = QT_TRANSLATE_NOOP("Errors", "not newer than the bundle of %1 already
 SAME_RUN = QT_TRANSLATE_NOOP("Errors", "%1 gave a second bundle of the same semester in this merge; the newer one "
                                        "(exported %2) is merged")
 ELSEWHERE_SHEET = ("适龄儿童摸底.xlsx", "本在外")
+Explain = Callable[[SchoolDeskError], str]  # a refusal in the user's words (the caller's translator; English: str)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,13 +110,21 @@ class Merge:
                 "not_on_roll": len(self.not_on_roll)}
 
 
-def _said(error: SchoolDeskError) -> str:
-    from schooldesk.i18n import error_text
+def bundles_in(given: Sequence[Path]) -> list[Path]:
+    """Each path given; a folder that is not itself a bundle (a stick's root) stands for the bundles in it."""
+    from schooldesk.exports.bundle import MANIFEST
 
-    return error_text(error)
+    found: list[Path] = []
+    for path in given:
+        if path.is_dir() and not (path / MANIFEST).exists():
+            found += sorted(p for p in path.iterdir() if (p.is_dir() and (p / MANIFEST).exists())
+                            or p.suffix.lower() == ".zip")
+        else:
+            found.append(path)
+    return found
 
 
-def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str = "",
+def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str = "", explain: Explain = str,
                  step: Callable[[int, int], None] = lambda _d, _t: None) -> tuple[list[BundleData], list[Rejected], str]:
     """Each bundle read and verified; those refused with their reason. The semester merged is *semester*, or
     that of most bundles read; a bundle of another is refused. A school's two bundles: the newer one stays."""
@@ -125,7 +134,7 @@ def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str =
         try:
             read.append(read_bundle_data(path, password))
         except SchoolDeskError as error:
-            rejected.append(Rejected(path=str(path), reason=_said(error)))
+            rejected.append(Rejected(path=str(path), reason=explain(error)))
         step(number, len(paths))
     if semester is None:
         codes = defaultdict(int)
@@ -136,26 +145,22 @@ def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str =
     kept: dict[str, BundleData] = {}
     for data in read:
         if data.semester != semester:
-            rejected.append(Rejected(path=str(data.path), reason=fill(_tr(WRONG_SEMESTER), (data.semester_label, label))))
+            rejected.append(Rejected(path=str(data.path), reason=explain(BundleRefused(
+                WRONG_SEMESTER, data.semester_label, label))))
             continue
         other = kept.get(data.school_code)
         if other is not None:
             older, newer = sorted((other, data), key=lambda d: d.exported_at)
-            rejected.append(Rejected(path=str(older.path), reason=fill(_tr(SAME_RUN), (
-                newer.school, f"{newer.exported_at:%Y-%m-%d %H:%M}"))))
+            rejected.append(Rejected(path=str(older.path), reason=explain(BundleRefused(
+                SAME_RUN, newer.school, f"{newer.exported_at:%Y-%m-%d %H:%M}"))))
             data = newer
         kept[data.school_code] = data
     return list(kept.values()), rejected, semester
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Errors", text)
-
-
 def merge_into_store(engine: Engine, bundles: Sequence[BundleData], semester: str,
-                     expected: Sequence[tuple[str, str, str]] = ()) -> tuple[list[Rejected], list[Replaced], int]:
+                     expected: Sequence[tuple[str, str, str]] = (), explain: Explain = str
+                     ) -> tuple[list[Rejected], list[Replaced], int]:
     """Put *bundles* into the store, each in one transaction: a school's bundle already there is replaced only by
     a newer one (and that is said). *expected*: (code, name, 乡镇) of the schools on the receiver's list."""
     rejected: list[Rejected] = []
@@ -168,8 +173,8 @@ def merge_into_store(engine: Engine, bundles: Sequence[BundleData], semester: st
         with store.store_session(engine) as session, session.begin():
             kept = store.merged_bundle(session, data.school_code, semester)
             if kept is not None and kept.exported_at >= data.exported_at:
-                rejected.append(Rejected(path=str(data.path), reason=fill(_tr(NOT_NEWER), (
-                    data.school, f"{kept.exported_at:%Y-%m-%d %H:%M}"))))
+                rejected.append(Rejected(path=str(data.path), reason=explain(BundleRefused(
+                    NOT_NEWER, data.school, f"{kept.exported_at:%Y-%m-%d %H:%M}"))))
                 continue
             if kept is not None:
                 replaced.append(Replaced(school=data.school, path=str(data.path),
@@ -284,11 +289,11 @@ def not_on_roll(sheets: Sequence[MergedSheet], rolls: dict[str, SheetData], by_n
 
 
 def county_merge(paths: Sequence[Path], engine: Engine, *, semester: str | None = None,
-                 expected: Sequence[tuple[str, str, str]] = (), password: str = "",
+                 expected: Sequence[tuple[str, str, str]] = (), password: str = "", explain: Explain = str,
                  step: Callable[[int, int], None] = lambda _d, _t: None) -> Merge:
     """Read, verify and merge *paths* into the store; the semester's merged view with what was refused."""
-    bundles, rejected, semester = read_bundles(paths, semester, password=password, step=step)
-    refused, replaced, merged = merge_into_store(engine, bundles, semester, expected)
+    bundles, rejected, semester = read_bundles(paths, semester, password=password, explain=explain, step=step)
+    refused, replaced, merged = merge_into_store(engine, bundles, semester, expected, explain)
     label = next((b.semester_label for b in bundles), semester)
     view = merged_view(engine, semester, label)
     return Merge(**{**vars(view), "rejected": tuple(rejected + refused), "replaced": tuple(replaced),

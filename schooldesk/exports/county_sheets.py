@@ -3,13 +3,13 @@ every school's rows stacked under 乡镇 and 学校 columns (count sheets one ro
 for all), and 学校汇总.xlsx — one row per school, the cross-school checks, what was refused."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from schooldesk.domain.file_names import document_name
-from schooldesk.exports.county_merge import Merge, MergedSheet, SchoolLine
+from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge
 from schooldesk.exports.sheets import NUMBER, Column, Sheet, WorkbookResult, write_workbook
 
 REGISTER_COUNTS = (("控辍保学台账.xlsx", "留守儿童台账", "留守儿童"), ("控辍保学台账.xlsx", "残疾儿童少年台账", "残疾儿童少年"),
@@ -107,3 +107,20 @@ def write_merged_workbooks(folder: Path, merge: Merge, *, receiver: str, filled_
         written.append(write_workbook(folder / name, [merged_sheet(s, receiver, merge.semester_label) for s in sheets],
                                       school_name=receiver, filled_on=filled_on))
     return written
+
+
+def merge_to_folder(paths: Sequence[Path], out: Path, *, database: str | None, receiver: str,
+                    semester: str | None = None, expected: Sequence[tuple[str, str, str]] = (), password: str = "",
+                    explain: Explain = str, step: Callable[[int, int], None] = lambda _d, _t: None
+                    ) -> tuple[Merge, list[WorkbookResult]]:
+    """A whole 汇总 as the command and the window run it: *paths* merged into the store (*database*, or the
+    SQLite file in *out*), then the semester's merged workbooks written into *out*."""
+    from schooldesk.db.county_store import open_store
+
+    engine = open_store(database, out)
+    try:
+        merge = county_merge(paths, engine, semester=semester, expected=expected, password=password,
+                             explain=explain, step=step)
+    finally:
+        engine.dispose()
+    return merge, (write_merged_workbooks(out, merge, receiver=receiver) if merge.schools else [])

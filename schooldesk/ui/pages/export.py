@@ -110,8 +110,16 @@ class ExportPage(QWidget):
         done.addWidget(self.export_button)
         done.addWidget(self.outcome, 1)
         done.addWidget(self.open_result)
+        self.county_button = QPushButton(self.tr("&Receive schools' bundles (汇总)…"), self)
+        self.county_button.setObjectName("countyMerge")
+        self.county_button.setToolTip(self.tr("For a 中心校 or the bureau: merge the bundles its schools hand in"))
+        self.county_button.setEnabled(state.keeps_records)
+        self.county_button.clicked.connect(self.open_county_merge)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.county_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(checks_box, 1)
         layout.addLayout(done)
@@ -119,6 +127,15 @@ class ExportPage(QWidget):
         state.watch(self, EVERYTHING - {USERS}, self.refresh)
         self.refresh()
         self.fill_drives()
+
+    def open_county_merge(self) -> QWidget:
+        """汇总 (a 中心校's teaching points, a county's schools): other schools' children, so the office's."""
+        from schooldesk.ui.county_merge_window import CountyMergeWindow
+
+        window = CountyMergeWindow(self.state, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     def _zip_chosen(self, zipped: bool) -> None:
         self.password.setEnabled(zipped)
