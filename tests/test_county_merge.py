@@ -15,7 +15,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from schooldesk.cli.main import main
 from schooldesk.db.catchment_models import CatchmentChild
 from schooldesk.db.models import Pupil, School
 from schooldesk.domain.semester import SemesterKey
@@ -75,17 +74,32 @@ def _other_children(shared: list[str]) -> Any:
     return change
 
 
+def _one_more_at_the_second_school(session: Any) -> None:
+    """The first school also reports a child studying at 示范县实验小学 whom that school's roll does not hold."""
+    from schooldesk.db.catchment_models import CatchmentFinding
+
+    finding = session.scalars(select(CatchmentFinding).where(CatchmentFinding.school == "示范县第二中学")
+                              .order_by(CatchmentFinding.id)).first()
+    finding.school = B[1]
+
+
+def _all_other_children(session: Any) -> None:
+    """The third school's pupils: other children all (their names and numbers changed)."""
+    for pupil in session.scalars(select(Pupil)):
+        pupil.name = pupil.name + "丙"
+        if pupil.id_number:
+            pupil.id_number = "9903" + pupil.id_number[4:]
+
+
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Each school's bundle, with masked numbers and with full ones."""
     made: dict[str, Any] = {"shared": []}
     for full in (False, True):
         root = tmp_path_factory.mktemp("full" if full else "masked")
-        made[(A[0], full)] = _school(root / "a", A, full_ids=full)
+        made[(A[0], full)] = _school(root / "a", A, full_ids=full, change=_one_more_at_the_second_school)
         made[(B[0], full)] = _school(root / "b", B, full_ids=full, change=_other_children(made["shared"]))
-        made[(C[0], full)] = _school(root / "c", C, full_ids=full, as_zip=True, change=lambda s: [
-            setattr(p, "id_number", "9903" + p.id_number[4:]) or setattr(p, "name", p.name + "丙")
-            for p in s.scalars(select(Pupil)) if p.id_number])
+        made[(C[0], full)] = _school(root / "c", C, full_ids=full, as_zip=True, change=_all_other_children)
     return made
 
 
@@ -121,13 +135,14 @@ def _merge(paths: list[Path], out: Path, database: str | None, **options: Any): 
 
 
 def test_the_merged_left_behind_register_holds_every_schools_children_under_a_school_column(
-        bundles: dict[str, Any], tmp_path: Path, database: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+        bundles: dict[str, Any], tmp_path: Path, database: str | None) -> None:
     paths = _copies(bundles, tmp_path, A[0], B[0], C[0])
     out = tmp_path / "out"
     arguments = ["county-merge", *map(str, paths), "--out", str(out), "--json", "--receiver", "示范县教育局"]
-    code = main(arguments + (["--database", database] if database else []))
-    outcome = json.loads(capsys.readouterr().out)
-    assert code == 0 and outcome["schools"] == 3 and outcome["rejected"] == [] and outcome["missing_schools"] == []
+    done = run_cli(*arguments, *(["--database", database] if database else []))
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout)
+    assert outcome["schools"] == 3 and outcome["rejected"] == [] and outcome["missing_schools"] == []
     own = {name: read_bundle_data(path).sheet(*LEFT) for name, path in zip((A[1], B[1], C[1]), paths)}
     assert all(sheet is not None and sheet.rows for sheet in own.values())
     assert outcome["pupils"] == sum(len(read_bundle_data(p).sheet("在籍学生名册", "在籍学生名册").rows) for p in paths)
@@ -148,7 +163,7 @@ def test_the_merged_left_behind_register_holds_every_schools_children_under_a_sc
 
 
 def test_a_tampered_copy_is_refused_with_its_reason_while_the_others_merge(
-        bundles: dict[str, Any], tmp_path: Path, database: str | None) -> None:
+        bundles: dict[str, Any], tmp_path: Path, database: str | None, zh_app: Any) -> None:
     paths = _copies(bundles, tmp_path, A[0], B[0], C[0])
     changed = next((paths[1] / "数据" / "控辍保学台账").glob("留守儿童台账.json"))
     changed.write_bytes(changed.read_bytes().replace("留守".encode(), "流动".encode(), 1))
@@ -195,8 +210,8 @@ def test_elsewhere_children_are_checked_against_the_named_schools_roll(
     assert elsewhere is not None
     named = [dict(zip(elsewhere.columns, r)) for r in elsewhere.rows]
     at_b = [r["姓名"] for r in named if r["就读学校"] == B[1]]
-    assert "郑浩宇" in at_b  # on B's roll: not listed; the others B was named for are
-    assert sorted(n.name for n in merge.not_on_roll) == sorted(n for n in at_b if n != "郑浩宇")
+    assert "郑浩宇" in at_b and len(at_b) == 2  # 郑浩宇 is on B's roll: not listed; the other is
+    assert [n.name for n in merge.not_on_roll] == [n for n in at_b if n != "郑浩宇"]
     assert all(n.reported_by == A[1] and n.school == B[1] for n in merge.not_on_roll)
     alone = _merge(paths[:1], tmp_path / "alone", None)
     assert alone.not_on_roll == ()  # a school that has not sent its bundle cannot be told
@@ -246,7 +261,9 @@ def test_a_newer_bundle_replaces_an_older_one_and_not_the_other_way(
 def test_counts_are_one_row_per_school_with_totals_by_township_and_for_all(
         bundles: dict[str, Any], tmp_path: Path) -> None:
     paths = _copies(bundles, tmp_path, A[0], B[0], C[0])
-    main(["county-merge", *map(str, paths), "--out", str(tmp_path / "out"), "--receiver", "示范县教育局"])
+    from schooldesk.exports.county_sheets import merge_to_folder
+
+    merge_to_folder(paths, tmp_path / "out", database=None, receiver="示范县教育局")
     own = [read_bundle_data(p) for p in paths]
     month = next(name for name in own[0].sheets if name[0].startswith("控辍保学月报_2026年11月") and
                  own[0].sheets[name].counts)

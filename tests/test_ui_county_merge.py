@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from schooldesk.db.database import Database
 from schooldesk.ui.main_window import MainWindow
 from schooldesk.ui.state import AppState
-from tests.test_county_merge import A, B, C, _other_children, _school
+from tests.test_county_merge import A, B, C, _all_other_children, _one_more_at_the_second_school, _other_children, _school
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -24,7 +24,7 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("county")
     folder = root / "received"
     folder.mkdir()
-    for who, change, as_zip in ((A, None, False), (B, _other_children([]), False), (C, None, True)):
+    for who, change, as_zip in ((A, _one_more_at_the_second_school, False), (B, _other_children([]), False), (C, _all_other_children, True)):
         made = _school(root / who[0], who, full_ids=False, as_zip=as_zip, change=change)
         (shutil.copytree if made.is_dir() else shutil.copyfile)(made, folder / made.name)
     tampered = shutil.copytree(folder / _school_name(folder, A[1]), folder / "复制的材料")
@@ -43,8 +43,7 @@ def _merge_window(qtbot, db: Database):  # type: ignore[no-untyped-def]
     main.show()
     page = main.open_page("ExportPage")
     assert page.county_button.isEnabled()
-    window = page.open_county_merge()
-    qtbot.addWidget(window)
+    window = page.open_county_merge()  # the page's child, deleted when closed
     qtbot.waitExposed(window)
     return main, window
 
@@ -65,7 +64,7 @@ def test_the_bureau_merges_a_sticks_bundles_and_sees_what_was_refused(  # type: 
     assert [Path(r.path).name for r in refused] == ["复制的材料"] and "被改动或不完整" in refused[0].reason
     assert window.tabs.tabText(1) == "未合并 (1)" and window.tabs.tabText(2) == "双重学籍 (1)"
     assert [d.name for d in window.double_model.rows()] and window.elsewhere_model.rows()
-    assert "3 所学校" in window.summary.text() and window.open_button.isVisible()
+    assert "已汇总 3 所学校" in window.summary.text() and window.open_button.isVisible()
     written = sorted(p.name for p in (tmp_path / "汇总").glob("*.xlsx"))
     assert any(n.startswith("汇总_控辍保学台账_") for n in written) and any(n.startswith("学校汇总_") for n in written)
     window.tabs.setCurrentIndex(0)

@@ -1620,151 +1620,196 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli/help.py" line="95" />
+      <source>merge schools' semester bundles (folders or zips) into one store and workbooks (汇总)</source>
+      <translation>将各校学期报送材料（文件夹或压缩包）汇总到一个数据库和汇总表</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="96" />
+      <source>a bundle folder or zip, or a folder holding several (a stick's root)</source>
+      <translation>报送材料文件夹或压缩包，或存放多份材料的文件夹（如U盘根目录）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="97" />
+      <source>where the merged workbooks (and the SQLite store) go</source>
+      <translation>汇总表（及本机汇总数据库）的输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="98" />
+      <source>the store on a server instead, e.g. postgresql://user:password@server/county</source>
+      <translation>改用服务器上的汇总数据库，如 postgresql://用户:密码@服务器/数据库</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="99" />
+      <source>the semester merged, e.g. 2025-2026-1 (default: that of most bundles)</source>
+      <translation>汇总的学期，如 2025-2026-1（默认：多数材料所属的学期）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="100" />
+      <source>the list of schools expected (.xlsx/.csv: 学校标识码, 学校名称, 乡镇)</source>
+      <translation>应报学校名单（.xlsx/.csv：学校标识码、学校名称、乡镇）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="101" />
+      <source>who merges, for the titles (e.g. 某某县教育局, 青山镇中心校)</source>
+      <translation>汇总单位，印在表头（如 某某县教育局、青山镇中心校）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="102" />
+      <source>the password of encrypted zips, on this file's first line</source>
+      <translation>加密压缩包的密码（写在此文件第一行）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="103" />
+      <source>print the outcome as one JSON object</source>
+      <translation>以一个 JSON 对象输出结果</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/help.py" line="104" />
       <source>the teacher's name</source>
       <translation>教师姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="96" />
+      <location filename="../schooldesk/cli/help.py" line="105" />
       <source>a whole school year, e.g. 2025 (for 2025—2026)</source>
       <translation>整个学年，如 2025（即 2025—2026学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="97" />
+      <location filename="../schooldesk/cli/help.py" line="106" />
       <source>where to write the PDF (may be left out with --json)</source>
       <translation>PDF 保存位置（使用 --json 时可省略）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="98" />
+      <location filename="../schooldesk/cli/help.py" line="107" />
       <source>print the counts as JSON (lessons_observed, training_hours, home_visits …)</source>
       <translation>以 JSON 输出各项统计（lessons_observed、training_hours、home_visits 等）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="99" />
+      <location filename="../schooldesk/cli/help.py" line="108" />
       <source>e.g. 2025 for 2025—2026 (default: the semester's)</source>
       <translation>如 2025 表示 2025—2026 学年（默认：所选学期的学年）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="100" />
+      <location filename="../schooldesk/cli/help.py" line="109" />
       <source>one JSON object per pair</source>
       <translation>每对师徒一个 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="101" />
+      <location filename="../schooldesk/cli/help.py" line="110" />
       <source>the pair's number</source>
       <translation>师徒结对编号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="102" />
+      <location filename="../schooldesk/cli/help.py" line="111" />
       <source>the 师徒结对协议书</source>
       <translation>师徒结对协议书</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="103" />
+      <location filename="../schooldesk/cli/help.py" line="112" />
       <source>the pair's record for --semester</source>
       <translation>该结对在 --semester 学期的记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="104" />
+      <location filename="../schooldesk/cli/help.py" line="113" />
       <source>the year-end 考核表</source>
       <translation>年末考核表</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="105" />
+      <location filename="../schooldesk/cli/help.py" line="114" />
       <source>for --record, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --record，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="106" />
+      <location filename="../schooldesk/cli/help.py" line="115" />
       <source>the activity to print</source>
       <translation>要打印的活动</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="107" />
+      <location filename="../schooldesk/cli/help.py" line="116" />
       <source>a blank 家访记录表 with this pupil's details, to fill in on the visit</source>
       <translation>带有该学生信息的空白家访记录表，家访时填写</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="108" />
+      <location filename="../schooldesk/cli/help.py" line="117" />
       <source>the semester's 活动记录汇总 (.pdf or .xlsx)</source>
       <translation>本学期活动记录汇总（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="109" />
+      <location filename="../schooldesk/cli/help.py" line="118" />
       <source>for --summary, e.g. 2025-2026-1 (default: the current semester)</source>
       <translation>用于 --summary，如 2025-2026-1（默认：当前学期）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="110" />
+      <location filename="../schooldesk/cli/help.py" line="119" />
       <source>the folder or USB stick to write the bundle into</source>
       <translation>写入报送材料的文件夹或 U 盘</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="111" />
+      <location filename="../schooldesk/cli/help.py" line="120" />
       <source>one .zip instead of a folder</source>
       <translation>写成一个 .zip 而不是文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="112" />
+      <location filename="../schooldesk/cli/help.py" line="121" />
       <source>with --zip: AES-256 encrypt it with the password on this file's first line</source>
       <translation>与 --zip 同用：用此文件第一行的密码进行 AES-256 加密</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="113" />
+      <location filename="../schooldesk/cli/help.py" line="122" />
       <source>print files (path, size, sha256), counts and warnings as JSON</source>
       <translation>以 JSON 输出文件（路径、大小、sha256）、计数和提示</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="114" />
+      <location filename="../schooldesk/cli/help.py" line="123" />
       <source>share the PDFs with N other processes (default for a large school: one per core but this one; 0: none)</source>
       <translation>由另外 N 个进程分担生成 PDF（大型学校默认：每个 CPU 核一个，本进程除外；0：不分担）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="115" />
+      <location filename="../schooldesk/cli/help.py" line="124" />
       <source>the bundle's folder or .zip</source>
       <translation>报送材料的文件夹或 .zip</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="116" />
+      <location filename="../schooldesk/cli/help.py" line="125" />
       <source>the password of an encrypted zip, on this file's first line</source>
       <translation>加密 zip 的密码（写在此文件第一行）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="117" />
+      <location filename="../schooldesk/cli/help.py" line="126" />
       <source>the new school year's start, e.g. 2026 for 2026—2027</source>
       <translation>新学年开始的年份，如 2026 表示 2026—2027 学年</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="118" />
+      <location filename="../schooldesk/cli/help.py" line="127" />
       <source>show what would happen; write nothing</source>
       <translation>只显示将会发生什么，不写入</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="119" />
+      <location filename="../schooldesk/cli/help.py" line="128" />
       <source>print the plan as one JSON object</source>
       <translation>以一个 JSON 对象输出计划</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="120" />
+      <location filename="../schooldesk/cli/help.py" line="129" />
       <source>draft a family's work summary (工作总结) from the records as a Word document</source>
       <translation>从记录起草某一类工作总结（Word文档）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="121" />
+      <location filename="../schooldesk/cli/help.py" line="130" />
       <source>which records the summary is about</source>
       <translation>总结哪一类记录</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="122" />
+      <location filename="../schooldesk/cli/help.py" line="131" />
       <source>print the path and every figure the summary states</source>
       <translation>以JSON输出文件路径和总结中的每项数据</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="123" />
+      <location filename="../schooldesk/cli/help.py" line="132" />
       <source>the calendar of what is due this semester (月报, 报送材料, 工作总结, 摸底, 频次要求)</source>
       <translation>本学期的报送日程（月报、报送材料、工作总结、摸底、频次要求）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/help.py" line="124" />
+      <location filename="../schooldesk/cli/help.py" line="133" />
       <source>print the items as one JSON object</source>
       <translation>以一个JSON对象输出各事项</translation>
     </message>
@@ -1919,6 +1964,7 @@ The current data is backed up first, so this can be undone.</source>
     </message>
     <message>
       <location filename="../schooldesk/cli/shared.py" line="99" />
+      <location filename="../schooldesk/cli/county.py" line="65" />
       <source>Written: %1 (%2 rows).</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
@@ -2062,6 +2108,244 @@ The current data is backed up first, so this can be undone.</source>
       <location filename="../schooldesk/cli/summaries.py" line="69" />
       <source>to do</source>
       <translation>待办</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/county.py" line="54" />
+      <source>%1: %2 schools merged (%3 pupils on roll), %4 bundles refused.</source>
+      <translation>%1：已汇总 %2 所学校（在籍学生 %3 人），%4 份材料未合并。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/county.py" line="59" />
+      <source>  %1: replaces the bundle exported %2</source>
+      <translation>  %1：替换了 %2 导出的材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/county.py" line="61" />
+      <source>On roll at two schools: %1; 本在外 not on the named school's roll: %2; schools missing: %3</source>
+      <translation>双重学籍：%1；本在外但不在所报学校学籍中：%2；未报送学校：%3</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountyMergeWindow</name>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="41" />
+      <source>Merge schools' bundles (汇总)</source>
+      <translation>汇总各校报送材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="44" />
+      <source>Add each school's bundle as it comes (a folder, a zip, or a stick's whole folder). Each is checked against its manifest first: a changed, incomplete or foreign one, or one of another semester, is refused with its reason and the rest are merged. A school's newer bundle replaces the one merged before.</source>
+      <translation>各校报送材料收到后逐一添加（文件夹、压缩包，或整个U盘文件夹）。每份材料先按清单核验：被改动、不完整、不是本软件导出的或不是本学期的材料不予合并并说明原因，其余照常汇总。同一学校较新的材料替换此前汇总的材料。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="51" />
+      <source>Add &amp;folder…</source>
+      <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="52" />
+      <source>Add &amp;zip files…</source>
+      <translation>添加压缩包(&amp;Z)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="53" />
+      <source>&amp;Remove</source>
+      <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="58" />
+      <source>e.g. 示范县教育局, 青山镇中心校 (printed in the titles)</source>
+      <translation>如 示范县教育局、青山镇中心校（印在表头）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="60" />
+      <source>optional: .xlsx or .csv with 学校标识码, 学校名称, 乡镇</source>
+      <translation>可选：含 学校标识码、学校名称、乡镇 的 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="63" />
+      <source>empty: 汇总.sqlite3 in the output folder; or postgresql://user@server/county</source>
+      <translation>留空：存于输出文件夹的 汇总.sqlite3；或 postgresql://用户@服务器/数据库</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="66" />
+      <source>only for encrypted zips</source>
+      <translation>仅加密压缩包需要</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="68" />
+      <source>Re&amp;ceiver:</source>
+      <translation>汇总单位(&amp;C)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="69" />
+      <source>Schools e&amp;xpected:</source>
+      <translation>应报学校名单(&amp;X)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="70" />
+      <source>&amp;Output folder:</source>
+      <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="71" />
+      <source>S&amp;tore:</source>
+      <translation>汇总数据库(&amp;T)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="72" />
+      <source>Zip pass&amp;word:</source>
+      <translation>压缩包密码(&amp;W)：</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="73" />
+      <source>&amp;Merge</source>
+      <translation>开始汇总(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="77" />
+      <source>Open the output f&amp;older</source>
+      <translation>打开输出文件夹(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="85" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="97" />
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="85" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="97" />
+      <source>School</source>
+      <translation>学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="98" />
+      <source>School code</source>
+      <translation>学校标识码</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
+      <source>Exported</source>
+      <translation>导出时间</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="87" />
+      <source>Pupils on roll</source>
+      <translation>在籍学生</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="89" />
+      <source>Bundle</source>
+      <translation>报送材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="89" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="91" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="94" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="91" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="94" />
+      <source>ID number</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="92" />
+      <source>On roll at</source>
+      <translation>在籍学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
+      <source>Reported by</source>
+      <translation>报告学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
+      <source>School named</source>
+      <translation>所报就读学校</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="127" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <source>Schools merged (%1)</source>
+      <translation>已汇总学校 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <source>Refused (%1)</source>
+      <translation>未合并 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <source>On roll at two schools (%1)</source>
+      <translation>双重学籍 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <source>本在外 not on roll (%1)</source>
+      <translation>本在外未在籍 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <source>Schools missing (%1)</source>
+      <translation>未报送学校 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="153" />
+      <source>A bundle's folder, or a folder holding bundles</source>
+      <translation>报送材料文件夹，或存放多份材料的文件夹</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="157" />
+      <source>Bundles as zip files</source>
+      <translation>报送材料压缩包</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="157" />
+      <source>Zip files (*.zip)</source>
+      <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="165" />
+      <source>The list of schools expected</source>
+      <translation>应报学校名单</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="166" />
+      <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+      <translation>表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="169" />
+      <source>Write the merged workbooks into</source>
+      <translation>汇总表保存到</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="203" />
+      <source>Reading, checking and merging the bundles…</source>
+      <translation>正在读取、核验并汇总报送材料…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="215" />
+      <source>%1: %2 schools merged (%3 pupils on roll), %4 bundles refused; %5 workbooks written into %6.</source>
+      <translation>%1：已汇总 %2 所学校（在籍学生 %3 人），%4 份材料未合并；%5 个汇总表已写入 %6。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="219" />
+      <source>Replaced by a newer bundle: %1.</source>
+      <translation>由较新材料替换：%1。</translation>
     </message>
   </context>
   <context>
@@ -3162,7 +3446,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>月份请写成“年-月”的形式，例如 2026-10。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/registers.py" line="126" />
+      <location filename="../schooldesk/exports/registers.py" line="139" />
       <source>There is no register named %1; choose one of: %2.</source>
       <translation>没有名为 %1 的台账，请从以下名称中选择：%2。</translation>
     </message>
@@ -3492,7 +3776,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写 %1 到 %2 的数字（0 表示不要求）。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="196" />
+      <location filename="../schooldesk/ui/pages/export.py" line="213" />
       <source>Choose a USB stick or a folder to write to.</source>
       <translation>请选择要写入的U盘或文件夹。</translation>
     </message>
@@ -3752,6 +4036,61 @@ If it happens again, press “Copy details” and send them with what you were d
       <source>not a SchoolDesk bundle (no school code in its manifest)</source>
       <translation>不是 SchoolDesk 报送材料（清单中没有学校标识码）</translation>
     </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="26" />
+      <source>Add the schools' bundles (folders or zip files) to merge.</source>
+      <translation>请先添加要汇总的各校报送材料（文件夹或压缩包）。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/county_merge_window.py" line="27" />
+      <source>Choose the folder the merged workbooks go into.</source>
+      <translation>请选择汇总表的输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/county_merge.py" line="24" />
+      <source>a bundle of %1, not of %2 (the semester merged)</source>
+      <translation>是%1的材料，不是本次汇总的%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/county_merge.py" line="25" />
+      <source>not newer than the bundle of %1 already merged (exported %2)</source>
+      <translation>不比已汇总的%1材料（%2导出）新</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/exports/county_merge.py" line="26" />
+      <source>%1 gave a second bundle of the same semester in this merge; the newer one (exported %2) is merged</source>
+      <translation>%1在本次汇总中有同一学期的两份材料，已合并较新的一份（%2导出）</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/cli/county.py" line="15" />
+      <source>No bundle was found in the paths given.</source>
+      <translation>所给位置中没有找到报送材料。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/school_list.py" line="13" />
+      <source>%1 has no header row with 学校标识码 and 学校名称 among its first ten rows.</source>
+      <translation>%1 的前十行中没有含“学校标识码”和“学校名称”的表头行。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/imports/school_list.py" line="27" />
+      <source>The file %1 cannot be read.</source>
+      <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/county_store.py" line="22" />
+      <source>This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is not installed); merge into the SQLite file instead.</source>
+      <translation>本 SchoolDesk 未安装 PostgreSQL 驱动（psycopg），无法连接服务器；请改为汇总到本机数据库文件。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/county_store.py" line="24" />
+      <source>The merge store %1 cannot be opened: %2</source>
+      <translation>无法打开汇总数据库 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/county_store.py" line="25" />
+      <source>%1 is not a database address; give one such as postgresql://user:password@server/county.</source>
+      <translation>%1 不是数据库地址，请写成 postgresql://用户:密码@服务器/数据库 的形式。</translation>
+    </message>
   </context>
   <context>
     <name>EthicsDialog</name>
@@ -3914,42 +4253,52 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>写入报送材料(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="155" />
+      <location filename="../schooldesk/ui/pages/export.py" line="113" />
+      <source>&amp;Receive schools' bundles (汇总)…</source>
+      <translation>汇总各校报送材料(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="115" />
+      <source>For a 中心校 or the bureau: merge the bundles its schools hand in</source>
+      <translation>供中心校或教育局使用：汇总所属学校报送的材料</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/ui/pages/export.py" line="172" />
       <source>%1 things are incomplete; the bundle can be sent anyway, and lists them in 清单.txt.</source>
       <translation>有 %1 项未完成；仍可报送，清单.txt 中会列出。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="156" />
+      <location filename="../schooldesk/ui/pages/export.py" line="173" />
       <source>Nothing is incomplete.</source>
       <translation>没有未完成的项目。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="171" />
+      <location filename="../schooldesk/ui/pages/export.py" line="188" />
       <source>%1 (%2 MB free)</source>
       <translation>%1（剩余 %2 MB）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="172" />
+      <location filename="../schooldesk/ui/pages/export.py" line="189" />
       <source>%1 (read-only: write-protected or locked)</source>
       <translation>%1（只读：写保护或被锁定）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="179" />
+      <location filename="../schooldesk/ui/pages/export.py" line="196" />
       <source>Write the bundle into</source>
       <translation>报送材料写入到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="223" />
+      <location filename="../schooldesk/ui/pages/export.py" line="240" />
       <source>Writing the bundle and reading it back…</source>
       <translation>正在写入报送材料并读回校验…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="229" />
+      <location filename="../schooldesk/ui/pages/export.py" line="246" />
       <source>photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/pages/export.py" line="231" />
+      <location filename="../schooldesk/ui/pages/export.py" line="248" />
       <source>Written and read back intact: %1 — %2 files (%3); %4 things incomplete.</source>
       <translation>已写入并读取校验无误：%1 — 共 %2 个文件（%3）；%4 项未完成。</translation>
     </message>

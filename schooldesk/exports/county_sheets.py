@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from schooldesk.domain.errors import StorageError
 from schooldesk.domain.file_names import document_name
+from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge
 from schooldesk.exports.sheets import NUMBER, Column, Sheet, WorkbookResult, write_workbook
 
@@ -117,6 +119,11 @@ def merge_to_folder(paths: Sequence[Path], out: Path, *, database: str | None, r
     SQLite file in *out*), then the semester's merged workbooks written into *out*."""
     from schooldesk.db.county_store import open_store
 
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # an unplugged stick, a read-only share
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
+                                                       "plugged in, writable and not full."), out, error.strerror or error) from error
     engine = open_store(database, out)
     try:
         merge = county_merge(paths, engine, semester=semester, expected=expected, password=password,

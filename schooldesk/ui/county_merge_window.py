@@ -48,6 +48,7 @@ class CountyMergeWindow(PreservesGeometry, QDialog):
         intro.setWordWrap(True)
         self.bundles = QListWidget(self)
         self.bundles.setObjectName("countyBundles")
+        self.bundles.setMaximumHeight(150)
         self.add_folder_button = QPushButton(self.tr("Add &folder…"), self)
         self.add_zip_button = QPushButton(self.tr("Add &zip files…"), self)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
@@ -211,6 +212,9 @@ class CountyMergeWindow(PreservesGeometry, QDialog):
         self.double_model.set_rows(list(merge.duplicates))
         self.elsewhere_model.set_rows(list(merge.not_on_roll))
         self.missing_model.set_rows(list(merge.missing_schools))
+        for table in (self.school_table, self.refused_table, self.double_table, self.elsewhere_table,
+                      self.missing_table):
+            table.resizeColumnsToContents()
         self._name_tabs()
         text = fill(self.tr("%1: %2 schools merged (%3 pupils on roll), %4 bundles refused; %5 workbooks written "
                             "into %6."), (merge.semester_label, str(len(merge.schools)), str(merge.pupils),
