@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, DateTime, Engine, ForeignKey, Integer, MetaData, String, UniqueConstraint, create_engine, delete,
+    JSON, Boolean, DateTime, Engine, ForeignKey, MetaData, String, UniqueConstraint, create_engine, delete,
     insert, make_url, select,
 )
 from sqlalchemy.exc import ArgumentError
@@ -56,7 +56,6 @@ class MergedBundle(CountyBase):
     source: Mapped[str] = mapped_column(String(500), default="")
     merged_at: Mapped[datetime] = mapped_column(DateTime)
     school: Mapped[MergedSchool] = relationship()
-    sheets: Mapped[list[MergedSheet]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class MergedSheet(CountyBase):
@@ -69,15 +68,7 @@ class MergedSheet(CountyBase):
     title: Mapped[str] = mapped_column(String(200), default="")
     counts: Mapped[bool] = mapped_column(Boolean, default=False)
     columns: Mapped[list[str]] = mapped_column(JSON)
-
-
-class MergedRow(CountyBase):
-    __tablename__ = "merged_row"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    sheet_id: Mapped[int] = mapped_column(ForeignKey("merged_sheet.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    values: Mapped[list[Any]] = mapped_column(JSON)
+    rows: Mapped[list[list[Any]]] = mapped_column(JSON)  # the sheet's rows, whole: a sheet is read and replaced whole
 
 
 def open_store(database: Optional[str], folder: Path) -> Engine:
@@ -144,9 +135,7 @@ def save_bundle(session: Session, *, code: str, name: str, township: str, county
     school.name, school.township, school.county = name, township or school.township or "", county
     session.add(school)
     old = merged_bundle(session, code, semester)
-    if old is not None:  # its rows, sheets and itself, each in one statement (no reliance on ON DELETE)
-        sheets_of = select(MergedSheet.id).where(MergedSheet.bundle_id == old.id).scalar_subquery()
-        session.execute(delete(MergedRow).where(MergedRow.sheet_id.in_(sheets_of)))
+    if old is not None:  # its sheets, then itself (no reliance on ON DELETE)
         session.execute(delete(MergedSheet).where(MergedSheet.bundle_id == old.id))
         session.expunge(old)
         session.execute(delete(MergedBundle).where(MergedBundle.id == old.id))
@@ -154,30 +143,18 @@ def save_bundle(session: Session, *, code: str, name: str, township: str, county
                           source=source[:500], merged_at=datetime.now().replace(microsecond=0))
     session.add(bundle)
     session.flush()
-    for workbook, sheet, title, counts, columns, rows in sheets:
-        row = MergedSheet(bundle_id=bundle.id, workbook=workbook[:100], sheet=sheet[:60], title=title[:200],
-                          counts=counts, columns=columns)
-        session.add(row)
-        session.flush()
-        if rows:
-            session.execute(insert(MergedRow), [{"sheet_id": row.id, "position": n, "values": values}
-                                                for n, values in enumerate(rows)])
+    session.execute(insert(MergedSheet), [
+        {"bundle_id": bundle.id, "workbook": workbook[:100], "sheet": sheet[:60], "title": title[:200], "counts": counts,
+         "columns": columns, "rows": rows} for workbook, sheet, title, counts, columns, rows in sheets])
 
 
-def semester_sheets(session: Session, semester: str) -> list[tuple[MergedBundle, MergedSheet, list[list[Any]]]]:
-    """Every merged sheet of *semester* with its rows in order, by school (township, then name)."""
-    bundles = list(session.scalars(select(MergedBundle).join(MergedSchool).where(MergedBundle.semester == semester)
-                                   .order_by(MergedSchool.township, MergedSchool.name)))
-    sheets = list(session.scalars(select(MergedSheet).where(MergedSheet.bundle_id.in_([b.id for b in bundles]))
-                                  .order_by(MergedSheet.id))) if bundles else []
-    rows: dict[int, list[list[Any]]] = {s.id: [] for s in sheets}
-    if sheets:
-        for sheet_id, values in session.execute(select(MergedRow.sheet_id, MergedRow.values).where(
-                MergedRow.sheet_id.in_(list(rows))).order_by(MergedRow.sheet_id, MergedRow.position)):
-            rows[sheet_id].append(values)
-    by_id = {b.id: b for b in bundles}
+def semester_sheets(session: Session, semester: str) -> list[tuple[MergedBundle, MergedSheet]]:
+    """Every merged sheet of *semester* with its rows, by school (township, then name), in the bundle's order."""
+    bundles = semester_bundles(session, semester)
     order = {b.id: n for n, b in enumerate(bundles)}
-    return [(by_id[s.bundle_id], s, rows[s.id]) for s in sorted(sheets, key=lambda s: (order[s.bundle_id], s.id))]
+    by_id = {b.id: b for b in bundles}
+    sheets = list(session.scalars(select(MergedSheet).where(MergedSheet.bundle_id.in_(list(by_id))))) if bundles else []
+    return [(by_id[s.bundle_id], s) for s in sorted(sheets, key=lambda s: (order[s.bundle_id], s.id))]
 
 
 def semester_bundles(session: Session, semester: str) -> list[MergedBundle]:

@@ -197,7 +197,8 @@ def merged_view(engine: Engine, semester: str, semester_label: str = "") -> Merg
         rolls: dict[str, SheetData] = {}
         counts: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
         grouped: dict[tuple[str, str], list[tuple[str, Any, list[list[Any]]]]] = defaultdict(list)
-        for bundle, sheet, rows in found:
+        for bundle, sheet in found:
+            rows = sheet.rows
             counts[bundle.school_code][(sheet.workbook, sheet.sheet)] = len(rows)
             if (sheet.workbook, sheet.sheet) == (ROLL, ROLL):
                 rolls[bundle.school_code] = SheetData(name=ROLL, title="", columns=tuple(sheet.columns),

@@ -12,7 +12,7 @@ from schooldesk.domain.errors import StorageError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge
-from schooldesk.exports.sheets import NUMBER, Column, Sheet, WorkbookResult, write_workbook
+from schooldesk.exports.sheets import DATE, NUMBER, TEXT, Column, Sheet, WorkbookResult, write_workbook
 
 REGISTER_COUNTS = (("控辍保学台账.xlsx", "留守儿童台账", "留守儿童"), ("控辍保学台账.xlsx", "残疾儿童少年台账", "残疾儿童少年"),
                    ("控辍保学台账.xlsx", "送教上门学生花名册", "送教上门"), ("控辍保学台账.xlsx", "学困生台账", "学困生"),
@@ -23,6 +23,23 @@ ALL = "全部合计"
 
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_date(value: Any) -> Any:
+    """A date the data carries as 2026-11-30, a date again in the merged workbook (text otherwise)."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _kind(values: list[Any]) -> str:
+    """A merged column's type, from what the schools' data holds in it."""
+    if any(_number(v) for v in values):
+        return NUMBER
+    return DATE if any(isinstance(v, date) for v in values) else TEXT
 
 
 def _totals(rows: Sequence[tuple[Any, ...]], width: int) -> list[Any]:
@@ -52,10 +69,11 @@ def merged_sheet(sheet: MergedSheet, receiver: str, label: str) -> Sheet:
         lines = [(school, row) for school, rows in sheet.parts for row in rows[:1]]
         rows: list[tuple[str, str, tuple[Any, ...]]] = _with_totals(lines, width)
     else:
-        rows = [(school.township, school.name, row) for school, part in sheet.parts for row in part]
+        rows = [(school.township, school.name, tuple(map(_as_date, row))) for school, part in sheet.parts
+                for row in part]
     columns = (Column(label="乡镇", value=lambda r: r[0]), Column(label="学校", value=lambda r: r[1], width=20),
                *(Column(label=name, value=lambda r, i=i: r[2][i] if i < len(r[2]) else None,
-                        kind=NUMBER if any(_number(r[2][i]) for r in rows if i < len(r[2])) else "text")
+                        kind=_kind([r[2][i] for r in rows if i < len(r[2])]))
                  for i, name in enumerate(sheet.columns)))
     return Sheet(name=sheet.sheet[:31], columns=columns, rows=rows, counts=sheet.counts,
                  title=f"{receiver}{sheet.sheet}汇总表（{label}）")
