@@ -4,12 +4,13 @@ postgresql://…``). Portable constructs only; the SQLite pragmas come from db/e
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import (
     JSON, Boolean, DateTime, Engine, ForeignKey, MetaData, String, UniqueConstraint, create_engine, delete,
-    insert, make_url, select,
+    and_, insert, make_url, or_, select,
 )
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -68,6 +69,7 @@ class MergedSheet(CountyBase):
     title: Mapped[str] = mapped_column(String(200), default="")
     counts: Mapped[bool] = mapped_column(Boolean, default=False)
     columns: Mapped[list[str]] = mapped_column(JSON)
+    row_count: Mapped[int] = mapped_column(default=0)
     rows: Mapped[list[list[Any]]] = mapped_column(JSON)  # the sheet's rows, whole: a sheet is read and replaced whole
 
 
@@ -145,16 +147,32 @@ def save_bundle(session: Session, *, code: str, name: str, township: str, county
     session.flush()
     session.execute(insert(MergedSheet), [
         {"bundle_id": bundle.id, "workbook": workbook[:100], "sheet": sheet[:60], "title": title[:200], "counts": counts,
-         "columns": columns, "rows": rows} for workbook, sheet, title, counts, columns, rows in sheets])
+         "columns": columns, "row_count": len(rows), "rows": rows} for workbook, sheet, title, counts, columns, rows in sheets])
 
 
-def semester_sheets(session: Session, semester: str) -> list[tuple[MergedBundle, MergedSheet]]:
-    """Every merged sheet of *semester* with its rows, by school (township, then name), in the bundle's order."""
+def semester_sheets(session: Session, semester: str, *, workbook: str | None = None,
+                    sheets: Sequence[tuple[str, str]] = ()) -> list[tuple[MergedBundle, MergedSheet]]:
+    """The merged sheets of *semester* (only *workbook*'s, or only the (workbook, sheet) pairs *sheets*, when
+    given) with their rows, by school (township, then name), each school's in its bundle's order."""
     bundles = semester_bundles(session, semester)
     order = {b.id: n for n, b in enumerate(bundles)}
     by_id = {b.id: b for b in bundles}
-    sheets = list(session.scalars(select(MergedSheet).where(MergedSheet.bundle_id.in_(list(by_id))))) if bundles else []
-    return [(by_id[s.bundle_id], s) for s in sorted(sheets, key=lambda s: (order[s.bundle_id], s.id))]
+    if not bundles:
+        return []
+    query = select(MergedSheet).where(MergedSheet.bundle_id.in_(list(by_id)))
+    if workbook is not None:
+        query = query.where(MergedSheet.workbook == workbook)
+    if sheets:
+        query = query.where(or_(*(and_(MergedSheet.workbook == w, MergedSheet.sheet == n) for w, n in sheets)))
+    found = list(session.scalars(query))
+    return [(by_id[s.bundle_id], s) for s in sorted(found, key=lambda s: (order[s.bundle_id], s.id))]
+
+
+def sheet_counts(session: Session, semester: str) -> list[tuple[str, str, str, int]]:
+    """(school code, workbook, sheet, rows) of every merged sheet of *semester*, without reading the rows."""
+    return [tuple(r) for r in session.execute(  # type: ignore[misc]
+        select(MergedBundle.school_code, MergedSheet.workbook, MergedSheet.sheet, MergedSheet.row_count)
+        .join(MergedBundle, MergedSheet.bundle_id == MergedBundle.id).where(MergedBundle.semester == semester))]
 
 
 def semester_bundles(session: Session, semester: str) -> list[MergedBundle]:

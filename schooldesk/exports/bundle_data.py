@@ -44,6 +44,23 @@ class BundleData:
         return self.sheets.get((workbook, sheet))
 
 
+def peek_manifest(path: Path, password: str = "") -> dict[str, Any] | None:
+    """The manifest of the bundle at *path* (a folder or a zip) read alone, unchecked; None when it cannot be
+    read (the full read says why)."""
+    try:
+        if path.is_dir():
+            return dict(json.loads((path / MANIFEST).read_text(encoding="utf-8")))
+        import pyzipper
+
+        with pyzipper.AESZipFile(path) as archive:
+            if password:
+                archive.setpassword(password.encode("utf-8"))
+            name = next((n for n in archive.namelist() if n.count("/") == 1 and n.endswith("/" + MANIFEST)), None)
+            return dict(json.loads(archive.read(name).decode("utf-8"))) if name else None
+    except Exception:  # noqa: BLE001 - anything unreadable is said by read_bundle_data, with its reason
+        return None
+
+
 def read_bundle_data(path: Path, password: str = "") -> BundleData:
     """The bundle at *path* (a folder or a zip), verified against its manifest, with every sheet's data;
     BundleRefused (saying why) when it was changed, made before bundles carried data or by a newer SchoolDesk,

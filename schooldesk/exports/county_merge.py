@@ -6,7 +6,7 @@ the same child on roll at two schools (双重学籍), a child 本在外 at one s
 and the schools on the receiver's list whose bundle has not come."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +17,12 @@ from sqlalchemy import Engine
 from schooldesk.db import county_store as store
 from schooldesk.domain.errors import SchoolDeskError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.exports.bundle_data import BundleData, BundleRefused, read_bundle_data
+from schooldesk.exports.bundle_data import BundleData, BundleRefused, peek_manifest, read_bundle_data
 from schooldesk.exports.registers import ROLL
 from schooldesk.exports.sheets import SheetData
 
 WRONG_SEMESTER = QT_TRANSLATE_NOOP("Errors", "a bundle of %1, not of %2 (the semester merged)")
 NOT_NEWER = QT_TRANSLATE_NOOP("Errors", "not newer than the bundle of %1 already merged (exported %2)")
-SAME_RUN = QT_TRANSLATE_NOOP("Errors", "%1 gave a second bundle of the same semester in this merge; the newer one "
-                                       "(exported %2) is merged")
 ELSEWHERE_SHEET = ("适龄儿童摸底.xlsx", "本在外")
 Explain = Callable[[SchoolDeskError], str]  # a refusal in the user's words (the caller's translator; English: str)
 
@@ -88,7 +86,7 @@ class Merge:
     semester: str
     semester_label: str
     schools: tuple[SchoolLine, ...]
-    sheets: tuple[MergedSheet, ...]
+    workbooks: tuple[str, ...]  # the school workbooks merged (each read from the store when it is written)
     rejected: tuple[Rejected, ...] = ()
     replaced: tuple[Replaced, ...] = ()
     merged_now: int = 0  # bundles this run put into the store
@@ -124,106 +122,125 @@ def bundles_in(given: Sequence[Path]) -> list[Path]:
     return found
 
 
-def read_bundles(paths: Sequence[Path], semester: str | None, *, password: str = "", explain: Explain = str,
-                 step: Callable[[int, int], None] = lambda _d, _t: None) -> tuple[list[BundleData], list[Rejected], str]:
-    """Each bundle read and verified; those refused with their reason. The semester merged is *semester*, or
-    that of most bundles read; a bundle of another is refused. A school's two bundles: the newer one stays."""
-    read: list[BundleData] = []
-    rejected: list[Rejected] = []
-    for number, path in enumerate(paths, 1):
-        try:
-            read.append(read_bundle_data(path, password))
-        except SchoolDeskError as error:
-            rejected.append(Rejected(path=str(path), reason=explain(error)))
-        step(number, len(paths))
-    if semester is None:
-        codes = defaultdict(int)
-        for data in read:
-            codes[data.semester] += 1
-        semester = max(codes, key=lambda code: (codes[code], code)) if codes else ""
-    label = next((d.semester_label for d in read if d.semester == semester), semester)
-    kept: dict[str, BundleData] = {}
-    for data in read:
-        if data.semester != semester:
-            rejected.append(Rejected(path=str(data.path), reason=explain(BundleRefused(
-                WRONG_SEMESTER, data.semester_label, label))))
-            continue
-        other = kept.get(data.school_code)
-        if other is not None:
-            older, newer = sorted((other, data), key=lambda d: d.exported_at)
-            rejected.append(Rejected(path=str(older.path), reason=explain(BundleRefused(
-                SAME_RUN, newer.school, f"{newer.exported_at:%Y-%m-%d %H:%M}"))))
-            data = newer
-        kept[data.school_code] = data
-    return list(kept.values()), rejected, semester
+def majority_semester(paths: Sequence[Path], password: str = "") -> str:
+    """The semester most of *paths* are of (their manifests peeked at; the later one on a tie), or ""."""
+    counted: Counter[str] = Counter(m.get("semester", "") for m in (peek_manifest(p, password) for p in paths) if m)
+    counted.pop("", None)
+    return max(counted, key=lambda code: (counted[code], code)) if counted else ""
 
 
-def merge_into_store(engine: Engine, bundles: Sequence[BundleData], semester: str,
-                     expected: Sequence[tuple[str, str, str]] = (), explain: Explain = str
-                     ) -> tuple[list[Rejected], list[Replaced], int]:
-    """Put *bundles* into the store, each in one transaction: a school's bundle already there is replaced only by
-    a newer one (and that is said). *expected*: (code, name, 乡镇) of the schools on the receiver's list."""
+def semester_label(code: str) -> str:
+    from schooldesk.domain.semester import SemesterKey
+
+    try:
+        return SemesterKey.parse(code).label_zh
+    except SchoolDeskError:
+        return code
+
+
+def store_bundle(engine: Engine, data: BundleData, semester: str, explain: Explain = str) -> Rejected | Replaced | None:
+    """One school's bundle into the store in one transaction: in place of the one kept when newer (Replaced), or
+    refused when not (Rejected); None when the school's first of the semester."""
+    with store.store_session(engine) as session, session.begin():
+        kept = store.merged_bundle(session, data.school_code, semester)
+        if kept is not None and kept.exported_at >= data.exported_at:
+            return Rejected(path=str(data.path), reason=explain(BundleRefused(
+                NOT_NEWER, data.school, f"{kept.exported_at:%Y-%m-%d %H:%M}")))
+        outcome = None if kept is None else Replaced(school=data.school, path=str(data.path),
+                                                     before=f"{kept.exported_at:%Y-%m-%d %H:%M}")
+        store.save_bundle(
+            session, code=data.school_code, name=data.school, township=data.township, county=data.county,
+            semester=semester, exported_at=data.exported_at, app_version=data.app_version, source=str(data.path),
+            sheets=[(workbook, name, sheet.title, sheet.counts, list(sheet.columns), [list(r) for r in sheet.rows])
+                    for (workbook, name), sheet in data.sheets.items()])
+        return outcome
+
+
+def county_merge(paths: Sequence[Path], engine: Engine, *, semester: str | None = None,
+                 expected: Sequence[tuple[str, str, str]] = (), password: str = "", explain: Explain = str,
+                 step: Callable[[int, int], None] = lambda _d, _t: None) -> Merge:
+    """Read, verify and merge *paths* into the store, one bundle at a time (a county's two hundred never held
+    at once); the semester's merged view with what was refused. *expected*: (code, name, 乡镇) of the schools
+    on the receiver's list, kept in the store."""
+    semester = semester or majority_semester(paths, password)
+    label = semester_label(semester)
     rejected: list[Rejected] = []
     replaced: list[Replaced] = []
     merged = 0
     with store.store_session(engine) as session, session.begin():
         for code, name, township in expected:
             store.expect_school(session, code, name, township)
-    for data in bundles:
-        with store.store_session(engine) as session, session.begin():
-            kept = store.merged_bundle(session, data.school_code, semester)
-            if kept is not None and kept.exported_at >= data.exported_at:
-                rejected.append(Rejected(path=str(data.path), reason=explain(BundleRefused(
-                    NOT_NEWER, data.school, f"{kept.exported_at:%Y-%m-%d %H:%M}"))))
-                continue
-            if kept is not None:
-                replaced.append(Replaced(school=data.school, path=str(data.path),
-                                         before=f"{kept.exported_at:%Y-%m-%d %H:%M}"))
-            store.save_bundle(
-                session, code=data.school_code, name=data.school, township=data.township, county=data.county,
-                semester=semester, exported_at=data.exported_at, app_version=data.app_version, source=str(data.path),
-                sheets=[(workbook, name, sheet.title, sheet.counts, list(sheet.columns), [list(r) for r in sheet.rows])
-                        for (workbook, name), sheet in data.sheets.items()])
-            merged += 1
-    return rejected, replaced, merged
+    for number, path in enumerate(paths, 1):
+        try:
+            data = read_bundle_data(path, password)
+        except SchoolDeskError as error:
+            rejected.append(Rejected(path=str(path), reason=explain(error)))
+        else:
+            if data.semester != semester:
+                rejected.append(Rejected(path=str(path), reason=explain(BundleRefused(
+                    WRONG_SEMESTER, data.semester_label or data.semester, label))))
+            else:
+                outcome = store_bundle(engine, data, semester, explain)
+                if isinstance(outcome, Rejected):
+                    rejected.append(outcome)
+                else:
+                    merged += 1
+                    if outcome is not None:
+                        replaced.append(outcome)
+            del data
+        step(number, len(paths))
+    view = merged_view(engine, semester, label)
+    return Merge(**{**vars(view), "rejected": tuple(rejected), "replaced": tuple(replaced), "merged_now": merged})
 
 
-def merged_view(engine: Engine, semester: str, semester_label: str = "") -> Merge:
-    """The semester as the store holds it: every school's sheets stacked by name, and the checks."""
+def _parts(found: Sequence[tuple[Any, Any]], schools: dict[str, SchoolLine]) -> list[MergedSheet]:
+    """The stored sheets *found* (bundle, sheet) stacked by name: one MergedSheet per (workbook, sheet)."""
+    grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for bundle, sheet in found:
+        grouped[(sheet.workbook, sheet.sheet)].append((bundle.school_code, sheet))
+    merged = []
+    for (workbook, name), parts in grouped.items():
+        columns = tuple(dict.fromkeys(c for _code, sheet in parts for c in sheet.columns))
+        merged.append(MergedSheet(
+            workbook=workbook, sheet=name, title=parts[0][1].title, counts=any(p[1].counts for p in parts),
+            columns=columns, parts=tuple((schools[code], tuple(_aligned(sheet.columns, columns, sheet.rows)))
+                                         for code, sheet in parts)))
+    return merged
+
+
+def merged_view(engine: Engine, semester: str, label: str = "") -> Merge:
+    """The semester as the store holds it: each school with its counts, and the cross-school checks (which read
+    the rolls and the 本在外 lists only; the sheets are read workbook by workbook as they are written)."""
     with store.store_session(engine) as session:
-        found = store.semester_sheets(session, semester)
         bundles = store.semester_bundles(session, semester)
-        known = store.known_schools(session)
-        rolls: dict[str, SheetData] = {}
         counts: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
-        grouped: dict[tuple[str, str], list[tuple[str, Any, list[list[Any]]]]] = defaultdict(list)
-        for bundle, sheet in found:
-            rows = sheet.rows
-            counts[bundle.school_code][(sheet.workbook, sheet.sheet)] = len(rows)
-            if (sheet.workbook, sheet.sheet) == (ROLL, ROLL):
-                rolls[bundle.school_code] = SheetData(name=ROLL, title="", columns=tuple(sheet.columns),
-                                                      rows=tuple(tuple(r) for r in rows))
-                continue
-            grouped[(sheet.workbook, sheet.sheet)].append((bundle.school_code, sheet, rows))
+        workbooks: set[str] = set()
+        for code, workbook, sheet, rows in store.sheet_counts(session, semester):
+            counts[code][(workbook, sheet)] = rows
+            if workbook != ROLL:
+                workbooks.add(workbook)
         schools = {b.school_code: SchoolLine(
             code=b.school_code, name=b.school.name, township=b.school.township,
-            pupils=len(rolls[b.school_code].rows) if b.school_code in rolls else 0,
-            exported_at=f"{b.exported_at:%Y-%m-%d %H:%M}", sheets=counts[b.school_code]) for b in bundles}
-        missing = tuple(SchoolLine(code=s.code, name=s.name, township=s.township) for s in known
-                        if s.code not in schools)
-        sheets = []
-        for (workbook, name), parts in grouped.items():
-            columns = tuple(dict.fromkeys(c for _code, sheet, _rows in parts for c in sheet.columns))
-            sheets.append(MergedSheet(
-                workbook=workbook, sheet=name, title=parts[0][1].title, counts=any(p[1].counts for p in parts),
-                columns=columns, parts=tuple((schools[code], tuple(_aligned(sheet.columns, columns, rows)))
-                                             for code, sheet, rows in parts)))
+            pupils=counts[b.school_code].get((ROLL, ROLL), 0), exported_at=f"{b.exported_at:%Y-%m-%d %H:%M}",
+            sheets=counts[b.school_code]) for b in bundles}
+        missing = tuple(SchoolLine(code=s.code, name=s.name, township=s.township)
+                        for s in store.known_schools(session) if s.code not in schools)
+        checked = _parts(store.semester_sheets(session, semester, sheets=[(ROLL, ROLL), ELSEWHERE_SHEET]), schools)
+    rolls = {school.code: SheetData(name=ROLL, title="", columns=sheet.columns, rows=rows)
+             for sheet in checked if sheet.sheet == ROLL for school, rows in sheet.parts}
+    elsewhere = next((s for s in checked if (s.workbook, s.sheet) == ELSEWHERE_SHEET), None)
     lines = tuple(schools.values())
-    by_name = {s.name: s for s in lines}
-    return Merge(semester=semester, semester_label=semester_label or semester, schools=lines,
-                 sheets=tuple(sorted(sheets, key=lambda s: (s.workbook, s.sheet))),
-                 duplicates=double_enrolments(rolls, schools), not_on_roll=not_on_roll(sheets, rolls, by_name),
-                 missing_schools=missing)
+    return Merge(semester=semester, semester_label=label or semester, schools=lines, workbooks=tuple(sorted(workbooks)),
+                 duplicates=double_enrolments(rolls, schools),
+                 not_on_roll=not_on_roll(elsewhere, rolls, {s.name: s for s in lines}), missing_schools=missing)
+
+
+def workbook_sheets(engine: Engine, merge: Merge, workbook: str) -> list[MergedSheet]:
+    """*workbook*'s sheets of every school merged, read from the store, each sheet stacked school by school."""
+    schools = {s.code: s for s in merge.schools}
+    with store.store_session(engine) as session:
+        found = store.semester_sheets(session, merge.semester, workbook=workbook)
+        return sorted(_parts(found, schools), key=lambda s: s.sheet)
 
 
 def _aligned(have: Sequence[str], columns: Sequence[str], rows: list[list[Any]]) -> list[tuple[Any, ...]]:
@@ -267,11 +284,10 @@ def double_enrolments(rolls: dict[str, SheetData], schools: dict[str, SchoolLine
     return tuple(sorted(found, key=lambda d: (d.schools, d.name)))
 
 
-def not_on_roll(sheets: Sequence[MergedSheet], rolls: dict[str, SheetData], by_name: dict[str, SchoolLine]
+def not_on_roll(elsewhere: MergedSheet | None, rolls: dict[str, SheetData], by_name: dict[str, SchoolLine]
                 ) -> tuple[NotOnRoll, ...]:
     """A child one school counts as 本在外 at a school that sent its bundle, missing from that school's roll.
     A school named that is not among the merged ones cannot be told: it is not listed."""
-    elsewhere = next((s for s in sheets if (s.workbook, s.sheet) == ELSEWHERE_SHEET), None)
     if elsewhere is None:
         return ()
     on_roll = {code: {k for k in map(child_key, _rows(roll)) if k} for code, roll in rolls.items()}
@@ -287,15 +303,3 @@ def not_on_roll(sheets: Sequence[MergedSheet], rolls: dict[str, SheetData], by_n
                 found.append(NotOnRoll(name=str(row.get("姓名") or ""), id_number=str(row.get("身份证号") or ""),
                                        reported_by=school.name, school=named.name))
     return tuple(found)
-
-
-def county_merge(paths: Sequence[Path], engine: Engine, *, semester: str | None = None,
-                 expected: Sequence[tuple[str, str, str]] = (), password: str = "", explain: Explain = str,
-                 step: Callable[[int, int], None] = lambda _d, _t: None) -> Merge:
-    """Read, verify and merge *paths* into the store; the semester's merged view with what was refused."""
-    bundles, rejected, semester = read_bundles(paths, semester, password=password, explain=explain, step=step)
-    refused, replaced, merged = merge_into_store(engine, bundles, semester, expected, explain)
-    label = next((b.semester_label for b in bundles), semester)
-    view = merged_view(engine, semester, label)
-    return Merge(**{**vars(view), "rejected": tuple(rejected + refused), "replaced": tuple(replaced),
-                    "merged_now": merged})

@@ -6,19 +6,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schooldesk.domain.errors import StorageError
 from schooldesk.domain.file_names import document_name
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
-from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge
+from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge, workbook_sheets
 from schooldesk.exports.sheets import DATE, NUMBER, TEXT, Column, Sheet, WorkbookResult, write_workbook
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 REGISTER_COUNTS = (("控辍保学台账.xlsx", "留守儿童台账", "留守儿童"), ("控辍保学台账.xlsx", "残疾儿童少年台账", "残疾儿童少年"),
                    ("控辍保学台账.xlsx", "送教上门学生花名册", "送教上门"), ("控辍保学台账.xlsx", "学困生台账", "学困生"),
                    ("控辍保学台账.xlsx", "家庭经济困难学生台账", "家庭经济困难"), ("控辍保学台账.xlsx", "随迁子女名册", "随迁子女"),
                    ("控辍保学台账.xlsx", "疑似辍学和辍学学生台账", "疑似辍学和辍学"))
 ALL = "全部合计"
+WORKBOOKS = 12  # merged workbooks of a whole bundle (学校汇总 and one per school workbook), for the progress bar
 
 
 def _number(value: Any) -> bool:
@@ -114,18 +118,19 @@ def school_sheets(merge: Merge, receiver: str) -> list[Sheet]:
     return [counted, double, elsewhere, missing, refused]
 
 
-def write_merged_workbooks(folder: Path, merge: Merge, *, receiver: str, filled_on: date | None = None
+def write_merged_workbooks(folder: Path, merge: Merge, engine: Engine, *, receiver: str,
+                           filled_on: date | None = None, step: Callable[[int], None] = lambda _done: None
                            ) -> list[WorkbookResult]:
-    """学校汇总.xlsx and one 汇总_<workbook> per school workbook, in *folder*."""
+    """学校汇总.xlsx and one 汇总_<workbook> per school workbook, in *folder*; each workbook's rows read from the
+    store as it is written (one at a time in memory)."""
     written = [write_workbook(folder / document_name("学校汇总", merge.semester_label, suffix=".xlsx"),
                               school_sheets(merge, receiver), school_name=receiver, filled_on=filled_on)]
-    books: dict[str, list[MergedSheet]] = {}
-    for sheet in merge.sheets:
-        books.setdefault(sheet.workbook, []).append(sheet)
-    for workbook, sheets in books.items():
+    for workbook in merge.workbooks:
         name = document_name("汇总", Path(workbook).stem, merge.semester_label, suffix=".xlsx")
-        written.append(write_workbook(folder / name, [merged_sheet(s, receiver, merge.semester_label) for s in sheets],
-                                      school_name=receiver, filled_on=filled_on))
+        sheets = [merged_sheet(s, receiver, merge.semester_label) for s in workbook_sheets(engine, merge, workbook)]
+        written.append(write_workbook(folder / name, sheets, school_name=receiver, filled_on=filled_on))
+        del sheets
+        step(len(written))
     return written
 
 
@@ -143,9 +148,13 @@ def merge_to_folder(paths: Sequence[Path], out: Path, *, database: str | None, r
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
                                                        "plugged in, writable and not full."), out, error.strerror or error) from error
     engine = open_store(database, out)
+    books = WORKBOOKS  # the usual number of workbooks to write after the bundles, until it is known
     try:
         merge = county_merge(paths, engine, semester=semester, expected=expected, password=password,
-                             explain=explain, step=step)
+                             explain=explain, step=lambda done, total: step(done, total + books))
+        books = len(merge.workbooks) + 1
+        return merge, (write_merged_workbooks(out, merge, engine, receiver=receiver,
+                                              step=lambda done: step(len(paths) + done, len(paths) + books))
+                       if merge.schools else [])
     finally:
         engine.dispose()
-    return merge, (write_merged_workbooks(out, merge, receiver=receiver) if merge.schools else [])
