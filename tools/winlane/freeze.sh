@@ -47,6 +47,15 @@ frozen_checks() {
     [ -n "$bundle" ] || die "$label: export wrote no bundle into $stick"
     step "verify" verify "$(winpath "$bundle")"
     step "export the imported school" --data-dir "$(winpath "$data")" export --out "$(winpath "$stick")"
+    step "county-merge (SQLite store)" county-merge "$(winpath "$bundle")" --out "$(winpath "$where/汇总")" \
+        --receiver 示范县教育局
+    [ -n "$(find "$where/汇总" -name '汇总_控辍保学台账_*.xlsx')" ] || die "$label: county-merge wrote no merged register"
+    if [ -n "${SCHOOLDESK_TEST_POSTGRES:-}" ]; then
+        step "county-merge (PostgreSQL store)" county-merge "$(winpath "$bundle")" --out "$(winpath "$where/汇总 pg")" \
+            --database "$SCHOOLDESK_TEST_POSTGRES"
+    elif [ -n "${CI:-}" ]; then
+        die "$label: CI gave no PostgreSQL server (SCHOOLDESK_TEST_POSTGRES) for the frozen county-merge"
+    fi
 }
 frozen_checks "$app/schooldesk-cli.exe" frozen "$work/run"
-echo "windows frozen: selftest, init, import-students, export and verify ok"
+echo "windows frozen: selftest, init, import-students, export, verify and county-merge ok"
