@@ -263,8 +263,12 @@ def test_counts_are_one_row_per_school_with_totals_by_township_and_for_all(
     paths = _copies(bundles, tmp_path, A[0], B[0], C[0])
     from schooldesk.exports.county_sheets import merge_to_folder
 
-    merge_to_folder(paths, tmp_path / "out", database=None, receiver="示范县教育局")
+    merge_to_folder(paths, tmp_path / "out", database=None, receiver="青山镇中心校")  # a 中心校 and its 教学点
     own = [read_bundle_data(p) for p in paths]
+    schools = load_workbook(next((tmp_path / "out").glob("学校汇总_*.xlsx")))["学校汇总"]
+    assert schools["A1"].value.startswith("青山镇中心校各校报送情况")
+    listed = {r[1]: r for r in schools.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert listed[C[1]][0] == "青山镇" and listed[C[1]][4] == len(own[2].sheet("在籍学生名册", "在籍学生名册").rows)
     month = next(name for name in own[0].sheets if name[0].startswith("控辍保学月报_2026年11月") and
                  own[0].sheets[name].counts)
     book = load_workbook(next((tmp_path / "out").glob("汇总_控辍保学月报_2026年11月_*.xlsx")))

@@ -1502,7 +1502,6 @@ ZH = {
     'Choose the folder the merged workbooks go into.': '请选择汇总表的输出文件夹。',
     'a bundle of %1, not of %2 (the semester merged)': '是%1的材料，不是本次汇总的%2',
     'not newer than the bundle of %1 already merged (exported %2)': '不比已汇总的%1材料（%2导出）新',
-    '%1 gave a second bundle of the same semester in this merge; the newer one (exported %2) is merged': '%1在本次汇总中有同一学期的两份材料，已合并较新的一份（%2导出）',
     'No bundle was found in the paths given.': '所给位置中没有找到报送材料。',
     '%1 has no header row with 学校标识码 and 学校名称 among its first ten rows.': '%1 的前十行中没有含“学校标识码”和“学校名称”的表头行。',
     'The file %1 cannot be read.': '无法读取文件 %1。',

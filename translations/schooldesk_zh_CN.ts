@@ -2138,212 +2138,212 @@ The current data is backed up first, so this can be undone.</source>
       <translation>各校报送材料收到后逐一添加（文件夹、压缩包，或整个U盘文件夹）。每份材料先按清单核验：被改动、不完整、不是本软件导出的或不是本学期的材料不予合并并说明原因，其余照常汇总。同一学校较新的材料替换此前汇总的材料。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="51" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="52" />
       <source>Add &amp;folder…</source>
       <translation>添加文件夹(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="52" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="53" />
       <source>Add &amp;zip files…</source>
       <translation>添加压缩包(&amp;Z)…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="53" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="54" />
       <source>&amp;Remove</source>
       <translation>移除(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="58" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="59" />
       <source>e.g. 示范县教育局, 青山镇中心校 (printed in the titles)</source>
       <translation>如 示范县教育局、青山镇中心校（印在表头）</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="60" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="61" />
       <source>optional: .xlsx or .csv with 学校标识码, 学校名称, 乡镇</source>
       <translation>可选：含 学校标识码、学校名称、乡镇 的 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="63" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="64" />
       <source>empty: 汇总.sqlite3 in the output folder; or postgresql://user@server/county</source>
       <translation>留空：存于输出文件夹的 汇总.sqlite3；或 postgresql://用户@服务器/数据库</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="66" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="67" />
       <source>only for encrypted zips</source>
       <translation>仅加密压缩包需要</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="68" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="69" />
       <source>Re&amp;ceiver:</source>
       <translation>汇总单位(&amp;C)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="69" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="70" />
       <source>Schools e&amp;xpected:</source>
       <translation>应报学校名单(&amp;X)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="70" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="71" />
       <source>&amp;Output folder:</source>
       <translation>输出文件夹(&amp;O)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="71" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="72" />
       <source>S&amp;tore:</source>
       <translation>汇总数据库(&amp;T)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="72" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="73" />
       <source>Zip pass&amp;word:</source>
       <translation>压缩包密码(&amp;W)：</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="73" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="74" />
       <source>&amp;Merge</source>
       <translation>开始汇总(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="77" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="78" />
       <source>Open the output f&amp;older</source>
       <translation>打开输出文件夹(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="85" />
-      <location filename="../schooldesk/ui/county_merge_window.py" line="97" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="98" />
       <source>Township</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="85" />
-      <location filename="../schooldesk/ui/county_merge_window.py" line="97" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="98" />
       <source>School</source>
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
-      <location filename="../schooldesk/ui/county_merge_window.py" line="98" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="87" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="99" />
       <source>School code</source>
       <translation>学校标识码</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="86" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="87" />
       <source>Exported</source>
       <translation>导出时间</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="87" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="88" />
       <source>Pupils on roll</source>
       <translation>在籍学生</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="89" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="90" />
       <source>Bundle</source>
       <translation>报送材料</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="89" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="90" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="91" />
-      <location filename="../schooldesk/ui/county_merge_window.py" line="94" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="92" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
       <source>Name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="91" />
-      <location filename="../schooldesk/ui/county_merge_window.py" line="94" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="92" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
       <source>ID number</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="92" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="93" />
       <source>On roll at</source>
       <translation>在籍学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="96" />
       <source>Reported by</source>
       <translation>报告学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="95" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="96" />
       <source>School named</source>
       <translation>所报就读学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="127" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="128" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
       <source>Schools merged (%1)</source>
       <translation>已汇总学校 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
       <source>Refused (%1)</source>
       <translation>未合并 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="137" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
       <source>On roll at two schools (%1)</source>
       <translation>双重学籍 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="139" />
       <source>本在外 not on roll (%1)</source>
       <translation>本在外未在籍 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="139" />
       <source>Schools missing (%1)</source>
       <translation>未报送学校 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="153" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="154" />
       <source>A bundle's folder, or a folder holding bundles</source>
       <translation>报送材料文件夹，或存放多份材料的文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="157" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="158" />
       <source>Bundles as zip files</source>
       <translation>报送材料压缩包</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="157" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="158" />
       <source>Zip files (*.zip)</source>
       <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="165" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="166" />
       <source>The list of schools expected</source>
       <translation>应报学校名单</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="166" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="167" />
       <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
       <translation>表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="169" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="170" />
       <source>Write the merged workbooks into</source>
       <translation>汇总表保存到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="203" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="204" />
       <source>Reading, checking and merging the bundles…</source>
       <translation>正在读取、核验并汇总报送材料…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="215" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="219" />
       <source>%1: %2 schools merged (%3 pupils on roll), %4 bundles refused; %5 workbooks written into %6.</source>
       <translation>%1：已汇总 %2 所学校（在籍学生 %3 人），%4 份材料未合并；%5 个汇总表已写入 %6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="219" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="223" />
       <source>Replaced by a newer bundle: %1.</source>
       <translation>由较新材料替换：%1。</translation>
     </message>
@@ -2975,6 +2975,7 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/exports/files.py" line="48" />
+      <location filename="../schooldesk/exports/county_sheets.py" line="148" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -4057,11 +4058,6 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>不比已汇总的%1材料（%2导出）新</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/county_merge.py" line="26" />
-      <source>%1 gave a second bundle of the same semester in this merge; the newer one (exported %2) is merged</source>
-      <translation>%1在本次汇总中有同一学期的两份材料，已合并较新的一份（%2导出）</translation>
-    </message>
-    <message>
       <location filename="../schooldesk/cli/county.py" line="15" />
       <source>No bundle was found in the paths given.</source>
       <translation>所给位置中没有找到报送材料。</translation>
@@ -4077,17 +4073,17 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法读取文件 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="22" />
+      <location filename="../schooldesk/db/county_store.py" line="23" />
       <source>This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is not installed); merge into the SQLite file instead.</source>
       <translation>本 SchoolDesk 未安装 PostgreSQL 驱动（psycopg），无法连接服务器；请改为汇总到本机数据库文件。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="24" />
+      <location filename="../schooldesk/db/county_store.py" line="25" />
       <source>The merge store %1 cannot be opened: %2</source>
       <translation>无法打开汇总数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="25" />
+      <location filename="../schooldesk/db/county_store.py" line="26" />
       <source>%1 is not a database address; give one such as postgresql://user:password@server/county.</source>
       <translation>%1 不是数据库地址，请写成 postgresql://用户:密码@服务器/数据库 的形式。</translation>
     </message>
