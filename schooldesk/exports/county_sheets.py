@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from schooldesk.domain.errors import StorageError
 from schooldesk.domain.file_names import document_name
-from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 from schooldesk.exports.county_merge import Explain, Merge, MergedSheet, SchoolLine, county_merge, workbook_sheets
+from schooldesk.exports.files import cannot_write
 from schooldesk.exports.sheets import DATE, NUMBER, TEXT, Column, Sheet, WorkbookResult, write_workbook
 
 if TYPE_CHECKING:
@@ -145,8 +144,7 @@ def merge_to_folder(paths: Sequence[Path], out: Path, *, database: str | None, r
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # an unplugged stick, a read-only share
-        raise StorageError(QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
-                                                       "plugged in, writable and not full."), out, error.strerror or error) from error
+        raise cannot_write(out, error) from error
     engine = open_store(database, out)
     books = WORKBOOKS  # the usual number of workbooks to write after the bundles, until it is known
     try:

@@ -44,8 +44,11 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
                                         "folder is read-only. Close it and try again."), path
         ) from error
     except OSError as error:
-        raise StorageError(
-            QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
-                                        "plugged in, writable and not full."), path, error.strerror or error
-        ) from error
+        raise cannot_write(path, error) from error
     return path
+
+
+def cannot_write(path: Path, error: OSError) -> StorageError:
+    """What the clerk is told when *path* (a file or a folder) cannot be written for *error*."""
+    return StorageError(QT_TRANSLATE_NOOP("Errors", "%1 could not be written: %2. Check that the disk or USB stick is "
+                                                    "plugged in, writable and not full."), path, error.strerror or error)
