@@ -130,7 +130,7 @@ def merged_bundle(session: Session, code: str, semester: str) -> MergedBundle | 
 
 def save_bundle(session: Session, *, code: str, name: str, township: str, county: str, semester: str,
                 exported_at: datetime, app_version: str, source: str,
-                sheets: list[tuple[str, str, str, bool, list[str], list[list[Any]]]]) -> None:
+                sheets: Sequence[tuple[str, str, str, bool, Sequence[str], Sequence[Sequence[Any]]]]) -> None:
     """One school's bundle of *semester* in place of the one kept (the caller has checked it is newer):
     *sheets* as (workbook, sheet, title, counts, columns, rows). Rows are inserted in bulk."""
     school = session.get(MergedSchool, code) or MergedSchool(code=code, expected=False)

@@ -151,8 +151,8 @@ def store_bundle(engine: Engine, data: BundleData, semester: str, explain: Expla
         store.save_bundle(
             session, code=data.school_code, name=data.school, township=data.township, county=data.county,
             semester=semester, exported_at=data.exported_at, app_version=data.app_version, source=str(data.path),
-            sheets=[(workbook, name, sheet.title, sheet.counts, list(sheet.columns), [list(r) for r in sheet.rows])
-                    for (workbook, name), sheet in data.sheets.items()])
+            sheets=[(workbook, name, sheet.title, sheet.counts, sheet.columns, sheet.rows)
+                    for (workbook, name), sheet in data.sheets.items()])  # tuples: stored as JSON arrays, not copied
         return outcome
 
 
