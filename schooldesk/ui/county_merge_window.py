@@ -97,8 +97,14 @@ class CountyMergeWindow(PreservesGeometry, QDialog):
         self.missing_table, self.missing_model = _table(self, [
             (self.tr("Township"), lambda s: s.township), (self.tr("School"), lambda s: s.name),
             (self.tr("School code"), lambda s: s.code)])
-        for table in (self.school_table, self.refused_table, self.double_table, self.elsewhere_table,
-                      self.missing_table):
+        # each tab: its title (with its count), its table and model, and what of a merge it lists
+        self.shown = [
+            (self.tr("Schools merged (%1)"), self.school_table, self.school_model, lambda m: m.schools),
+            (self.tr("Refused (%1)"), self.refused_table, self.refused_model, lambda m: m.rejected),
+            (self.tr("On roll at two schools (%1)"), self.double_table, self.double_model, lambda m: m.duplicates),
+            (self.tr("本在外 not on roll (%1)"), self.elsewhere_table, self.elsewhere_model, lambda m: m.not_on_roll),
+            (self.tr("Schools missing (%1)"), self.missing_table, self.missing_model, lambda m: m.missing_schools)]
+        for _title, table, _model, _rows in self.shown:
             self.tabs.addTab(table, "")
         self._name_tabs()
         added = QHBoxLayout()
@@ -131,13 +137,8 @@ class CountyMergeWindow(PreservesGeometry, QDialog):
         return box
 
     def _name_tabs(self) -> None:
-        merge = self.merge
-        counts = (len(merge.schools), len(merge.rejected), len(merge.duplicates), len(merge.not_on_roll),
-                  len(merge.missing_schools)) if merge else (0,) * 5
-        for index, (text, count) in enumerate(zip((
-                self.tr("Schools merged (%1)"), self.tr("Refused (%1)"), self.tr("On roll at two schools (%1)"),
-                self.tr("本在外 not on roll (%1)"), self.tr("Schools missing (%1)")), counts)):
-            self.tabs.setTabText(index, fill(text, (str(count),)))
+        for index, (title, _table, model, _rows) in enumerate(self.shown):
+            self.tabs.setTabText(index, fill(title, (str(len(model.rows())),)))
 
     # ---- choosing -----------------------------------------------------------------------------------------
 
@@ -207,13 +208,8 @@ class CountyMergeWindow(PreservesGeometry, QDialog):
     def show_merge(self, result: Any) -> None:
         self.merge, self.written = result
         merge = self.merge
-        self.school_model.set_rows(list(merge.schools))
-        self.refused_model.set_rows(list(merge.rejected))
-        self.double_model.set_rows(list(merge.duplicates))
-        self.elsewhere_model.set_rows(list(merge.not_on_roll))
-        self.missing_model.set_rows(list(merge.missing_schools))
-        for table in (self.school_table, self.refused_table, self.double_table, self.elsewhere_table,
-                      self.missing_table):
+        for _title, table, model, rows in self.shown:
+            model.set_rows(list(rows(merge)))
             table.resizeColumnsToContents()
         self._name_tabs()
         text = fill(self.tr("%1: %2 schools merged (%3 pupils on roll), %4 bundles refused; %5 workbooks written "
