@@ -170,8 +170,27 @@ def test_exports_killed_at_random_moments_leave_a_whole_bundle_or_none_and_nothi
         exports.close()
     assert sorted(p.name for p in out.iterdir()) == sorted([final.name, final.name + ".zip"])  # no .old, no .partial
     assert verify_bundle(out / final.name).intact and verify_bundle(out / (final.name + ".zip")).intact
-    assert not any((data / SCRATCH_DIRNAME).iterdir())  # what the killed ones staged is gone too
+    left = sorted(p.relative_to(data).as_posix() for p in (data / SCRATCH_DIRNAME).rglob("*"))
+    assert not left, left[:10]  # what the killed ones staged is gone too
     assert any(code != 0 for code in outcomes)  # some kills did land during the work
+
+
+def test_a_killed_exports_pdf_worker_ends_with_it(tmp_path: Path) -> None:
+    """Killed (Task Manager, a power button held), an export cannot stop its PDF workers: each ends by
+    itself the moment its export is gone, instead of writing on into a scratch folder the next export clears."""
+    pages = tmp_path / "pages.txt"
+    export = subprocess.Popen([sys.executable, "-m", "tests.pool_orphan", str(pages)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert export.stdout is not None and export.stdout.readline().strip() == "working"
+    finally:
+        export.kill()  # SIGKILL; TerminateProcess on Windows
+        export.wait(timeout=60)
+        export.stdout.close()  # type: ignore[union-attr]  # not read to its end: a live worker holds it open
+    time.sleep(3)
+    written = pages.stat().st_size
+    time.sleep(1.5)
+    assert pages.stat().st_size == written  # the worker writes nothing more once the export is gone
 
 
 def test_the_seal_tells_the_schools_bundle_from_one_edited_afterwards(school, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -42,9 +42,20 @@ def workers_for(documents: Sequence[Document], wanted: int | None = None) -> int
     return min(len(pdfs) - 1, cores - 1) if cores > 1 and large else 0
 
 
+def end_with_parent() -> None:
+    """In a worker: end the moment the export that started it ends. Killed (Task Manager, a power button
+    held, a crash), the export cannot stop its workers, and a worker would go on writing its PDF into the
+    dead export's scratch folder while the next export clears that folder, leaving part of it behind."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
+
+
 def _start(contents_file: str, font_path: Any) -> None:
     """A worker's start: the bundle's documents, each by its file name."""
     from schooldesk.exports.bundle_documents import bundle_documents
+
+    end_with_parent()
 
     with open(contents_file, "rb") as stream, collector_paused():
         contents = pickle.load(stream)  # noqa: S301 - our own file
