@@ -156,3 +156,15 @@ def postgres_server() -> Iterator[str]:
         yield url
     finally:
         stop(folder)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_database(request: pytest.FixtureRequest, tmp_path: Path) -> str | None:
+    """The 汇总 store, once on each: None (the SQLite file in the output folder) or a new database on the
+    PostgreSQL server."""
+    if request.param == "sqlite":
+        return None
+    server = request.getfixturevalue("postgres_server")
+    from tests.postgres_server import new_database
+
+    return new_database(server, f"county_{tmp_path.name.lower()[-40:]}")

@@ -103,15 +103,9 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return made
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> str | None:
-    """The store: None (the SQLite file in the output folder) or a new database on the PostgreSQL server."""
-    if request.param == "sqlite":
-        return None
-    server = request.getfixturevalue("postgres_server")
-    from tests.postgres_server import new_database
-
-    return new_database(server, f"county_{tmp_path.name.lower()[-40:]}")
+@pytest.fixture
+def database(store_database: str | None) -> str | None:
+    return store_database
 
 
 def _copies(bundles: dict[str, Any], tmp_path: Path, *codes: str, full: bool = False) -> list[Path]:

@@ -1507,6 +1507,7 @@ ZH = {
     'The file %1 cannot be read.': '无法读取文件 %1。',
     'This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is not installed); merge into the SQLite file instead.': '本 SchoolDesk 未安装 PostgreSQL 驱动（psycopg），无法连接服务器；请改为汇总到本机数据库文件。',
     'The merge store %1 cannot be opened: %2': '无法打开汇总数据库 %1：%2',
+    'The merge store %1 was made by a newer SchoolDesk (its schema %2). Merge with that SchoolDesk, or choose another store.': '汇总数据库 %1 由更新版本的 SchoolDesk 建立（结构版本 %2）。请用该版本汇总，或另选汇总数据库。',
     '%1 is not a database address; give one such as postgresql://user:password@server/county.': '%1 不是数据库地址，请写成 postgresql://用户:密码@服务器/数据库 的形式。',
     "&Receive schools' bundles (汇总)…": '汇总各校报送材料(&R)…',
     'For a 中心校 or the bureau: merge the bundles its schools hand in': '供中心校或教育局使用：汇总所属学校报送的材料',

@@ -1907,8 +1907,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>读取的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/school.py" line="40" />
       <location filename="../schooldesk/cli/imports.py" line="80" />
+      <location filename="../schooldesk/cli/school.py" line="40" />
       <source>Dry run: nothing was written.</source>
       <translation>试运行：未写入任何数据。</translation>
     </message>
@@ -1963,8 +1963,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>原恢复码已作废。新的恢复码（请抄写保存）：%1</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/shared.py" line="99" />
       <location filename="../schooldesk/cli/county.py" line="65" />
+      <location filename="../schooldesk/cli/shared.py" line="99" />
       <source>Written: %1 (%2 rows).</source>
       <translation>已生成：%1（共 %2 行）。</translation>
     </message>
@@ -1999,8 +1999,8 @@ The current data is backed up first, so this can be undone.</source>
       <translation>%1：各位教师听课节数与要求</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/observations.py" line="90" />
       <location filename="../schooldesk/cli/mentorship.py" line="49" />
+      <location filename="../schooldesk/cli/observations.py" line="90" />
       <source>behind</source>
       <translation>进度落后</translation>
     </message>
@@ -2273,77 +2273,77 @@ The current data is backed up first, so this can be undone.</source>
       <translation>所报就读学校</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="128" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="134" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="102" />
       <source>Schools merged (%1)</source>
       <translation>已汇总学校 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="103" />
       <source>Refused (%1)</source>
       <translation>未合并 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="138" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="104" />
       <source>On roll at two schools (%1)</source>
       <translation>双重学籍 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="139" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="105" />
       <source>本在外 not on roll (%1)</source>
       <translation>本在外未在籍 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="139" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="106" />
       <source>Schools missing (%1)</source>
       <translation>未报送学校 (%1)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="154" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="155" />
       <source>A bundle's folder, or a folder holding bundles</source>
       <translation>报送材料文件夹，或存放多份材料的文件夹</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="158" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="159" />
       <source>Bundles as zip files</source>
       <translation>报送材料压缩包</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="158" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="159" />
       <source>Zip files (*.zip)</source>
       <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="166" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="167" />
       <source>The list of schools expected</source>
       <translation>应报学校名单</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="167" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="168" />
       <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
       <translation>表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="170" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="171" />
       <source>Write the merged workbooks into</source>
       <translation>汇总表保存到</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="204" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="205" />
       <source>Reading, checking and merging the bundles…</source>
       <translation>正在读取、核验并汇总报送材料…</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="219" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="215" />
       <source>%1: %2 schools merged (%3 pupils on roll), %4 bundles refused; %5 workbooks written into %6.</source>
       <translation>%1：已汇总 %2 所学校（在籍学生 %3 人），%4 份材料未合并；%5 个汇总表已写入 %6。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/county_merge_window.py" line="223" />
+      <location filename="../schooldesk/ui/county_merge_window.py" line="219" />
       <source>Replaced by a newer bundle: %1.</source>
       <translation>由较新材料替换：%1。</translation>
     </message>
@@ -2499,9 +2499,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/cli/shared.py" line="71" />
       <location filename="../schooldesk/cli/data.py" line="40" />
       <location filename="../schooldesk/cli/data.py" line="81" />
+      <location filename="../schooldesk/cli/shared.py" line="71" />
       <source>There is no SchoolDesk database at %1.</source>
       <translation>%1 处没有 SchoolDesk 数据库。</translation>
     </message>
@@ -2526,8 +2526,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>SchoolDesk 正在使用这个数据文件夹（%1）：有窗口或命令正在使用它。请使用已打开的窗口，或等命令完成后再试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/instance_lock.py" line="41" />
       <location filename="../schooldesk/db/database.py" line="97" />
+      <location filename="../schooldesk/instance_lock.py" line="41" />
       <source>The data folder %1 cannot be created: %2</source>
       <translation>无法创建数据文件夹 %1：%2</translation>
     </message>
@@ -2683,32 +2683,32 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请选择类别。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/care.py" line="65" />
       <location filename="../schooldesk/domain/teacher_growth.py" line="41" />
+      <location filename="../schooldesk/services/care.py" line="65" />
       <source>The end date is before the start date.</source>
       <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/classes.py" line="51" />
       <location filename="../schooldesk/services/care.py" line="69" />
+      <location filename="../schooldesk/services/classes.py" line="51" />
       <source>Choose an active teacher.</source>
       <translation>请选择一位在职教师。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/users.py" line="85" />
-      <location filename="../schooldesk/services/observations.py" line="200" />
-      <location filename="../schooldesk/services/outside_observers.py" line="83" />
-      <location filename="../schooldesk/services/school_visits.py" line="155" />
-      <location filename="../schooldesk/services/school_visits.py" line="184" />
-      <location filename="../schooldesk/services/teacher_records.py" line="255" />
-      <location filename="../schooldesk/services/support.py" line="116" />
+      <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/care.py" line="85" />
-      <location filename="../schooldesk/services/pupil_file.py" line="66" />
       <location filename="../schooldesk/services/dropout.py" line="92" />
       <location filename="../schooldesk/services/dropout.py" line="155" />
-      <location filename="../schooldesk/services/mentorship.py" line="322" />
-      <location filename="../schooldesk/services/activities.py" line="157" />
       <location filename="../schooldesk/services/home_teaching.py" line="329" />
+      <location filename="../schooldesk/services/mentorship.py" line="322" />
+      <location filename="../schooldesk/services/observations.py" line="200" />
+      <location filename="../schooldesk/services/outside_observers.py" line="83" />
+      <location filename="../schooldesk/services/pupil_file.py" line="66" />
+      <location filename="../schooldesk/services/school_visits.py" line="155" />
+      <location filename="../schooldesk/services/school_visits.py" line="184" />
+      <location filename="../schooldesk/services/support.py" line="116" />
+      <location filename="../schooldesk/services/teacher_records.py" line="255" />
+      <location filename="../schooldesk/services/users.py" line="85" />
       <source>The record no longer exists.</source>
       <translation>该记录已不存在。</translation>
     </message>
@@ -2718,8 +2718,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生自 %1 起已在此类别中；请编辑或结束那条记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="220" />
       <location filename="../schooldesk/services/mentorship.py" line="186" />
+      <location filename="../schooldesk/services/observations.py" line="220" />
       <source>Choose a teacher from the list.</source>
       <translation>请从列表中选择教师。</translation>
     </message>
@@ -2750,14 +2750,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>听课人不能是执教者本人。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="261" />
       <location filename="../schooldesk/services/classes.py" line="58" />
+      <location filename="../schooldesk/services/observations.py" line="261" />
       <source>The class no longer exists.</source>
       <translation>该班级已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/observations.py" line="265" />
       <location filename="../schooldesk/services/mentorship.py" line="219" />
+      <location filename="../schooldesk/services/observations.py" line="265" />
       <source>Give the subject.</source>
       <translation>请填写学科。</translation>
     </message>
@@ -2802,11 +2802,11 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>学年请写成 2025 或 2025-2026。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/services/observation_print.py" line="102" />
+      <location filename="../schooldesk/services/teacher_duties.py" line="51" />
       <location filename="../schooldesk/services/teacher_file.py" line="231" />
       <location filename="../schooldesk/services/teachers.py" line="44" />
       <location filename="../schooldesk/services/teachers.py" line="51" />
-      <location filename="../schooldesk/services/observation_print.py" line="102" />
-      <location filename="../schooldesk/services/teacher_duties.py" line="51" />
       <source>The teacher no longer exists.</source>
       <translation>该教师已不存在。</translation>
     </message>
@@ -2843,8 +2843,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/sealed_backups.py" line="55" />
       <location filename="../schooldesk/db/backups.py" line="135" />
+      <location filename="../schooldesk/db/sealed_backups.py" line="55" />
       <source>The backup could not be written to %1: %2</source>
       <translation>备份无法写入 %1：%2</translation>
     </message>
@@ -2919,18 +2919,18 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>身份证号显示性别为%1，但填写的是%2。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/work_summary.py" line="22" />
-      <location filename="../schooldesk/services/care.py" line="75" />
-      <location filename="../schooldesk/domain/teacher_growth.py" line="32" />
       <location filename="../schooldesk/domain/pupils.py" line="55" />
+      <location filename="../schooldesk/domain/teacher_growth.py" line="32" />
+      <location filename="../schooldesk/services/care.py" line="75" />
+      <location filename="../schooldesk/services/work_summary.py" line="22" />
       <source>Choose one of: %1.</source>
       <translation>请从以下选项中选择：%1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/pupils.py" line="99" />
+      <location filename="../schooldesk/domain/activities.py" line="117" />
       <location filename="../schooldesk/domain/pupils.py" line="64" />
       <location filename="../schooldesk/domain/pupils.py" line="73" />
-      <location filename="../schooldesk/domain/activities.py" line="117" />
+      <location filename="../schooldesk/services/pupils.py" line="99" />
       <source>At most %1 characters.</source>
       <translation>最多 %1 个字符。</translation>
     </message>
@@ -2951,9 +2951,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 不是可以写入的文件。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/exports/bundle_writing.py" line="25" />
       <location filename="../schooldesk/exports/files.py" line="23" />
       <location filename="../schooldesk/exports/files.py" line="37" />
-      <location filename="../schooldesk/exports/bundle_writing.py" line="25" />
       <source>Do not save exports inside SchoolDesk's data folder (%1); choose another folder.</source>
       <translation>不能把导出文件保存在 SchoolDesk 的数据文件夹（%1）中，请另选文件夹。</translation>
     </message>
@@ -2963,8 +2963,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>%1 正在被其他程序（Excel、WPS 或 PDF 阅读器）打开。请先关闭它再导出；U盘上原有的报送材料未作改动。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="26" />
       <location filename="../schooldesk/cli/data.py" line="84" />
+      <location filename="../schooldesk/exports/files.py" line="26" />
       <source>The folder %1 does not exist (is the USB stick plugged in?).</source>
       <translation>文件夹 %1 不存在（U盘是否已插好？）。</translation>
     </message>
@@ -2974,8 +2974,7 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>无法写入 %1：该文件可能正在 Excel 或其他程序中打开，或文件夹为只读。请关闭后重试。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/exports/files.py" line="48" />
-      <location filename="../schooldesk/exports/county_sheets.py" line="148" />
+      <location filename="../schooldesk/exports/files.py" line="53" />
       <source>%1 could not be written: %2. Check that the disk or USB stick is plugged in, writable and not full.</source>
       <translation>无法写入 %1：%2。请检查磁盘或U盘是否插好、可写且未满。</translation>
     </message>
@@ -2991,20 +2990,20 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>“%1”不是可识别的值（%2），此单元格未导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
       <location filename="../schooldesk/imports/list_rows.py" line="50" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="149" />
       <source>The cell holds the Excel error %1 (a formula that failed); correct it and import again.</source>
       <translation>该单元格是 Excel 错误值 %1（公式出错），请改正后重新导入。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
       <location filename="../schooldesk/imports/list_rows.py" line="103" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="156" />
       <source>The name is empty.</source>
       <translation>姓名为空。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="164" />
       <location filename="../schooldesk/imports/catchment_rows.py" line="64" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="164" />
       <source>"%1" is not a date; write it as 2015-03-04.</source>
       <translation>“%1”不是日期，请写成 2015-03-04。</translation>
     </message>
@@ -3014,15 +3013,15 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>“%1”不是以公里计的距离，此单元格未导入。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/imports/catchment_rows.py" line="58" />
       <location filename="../schooldesk/imports/pupil_rows.py" line="219" />
       <location filename="../schooldesk/imports/teacher_rows.py" line="46" />
-      <location filename="../schooldesk/imports/catchment_rows.py" line="58" />
       <source>"%1" is not a gender; write 男 or 女.</source>
       <translation>“%1”不是性别，请填“男”或“女”。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/pupil_rows.py" line="225" />
       <location filename="../schooldesk/imports/catchment_rows.py" line="69" />
+      <location filename="../schooldesk/imports/pupil_rows.py" line="225" />
       <source>Excel stored this ID number as a number and lost its last digits (it shows %1). Format the column as text and type the number again.</source>
       <translation>Excel 把这个身份证号存成了数字，最后几位已丢失（显示为 %1）。请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
@@ -3084,14 +3083,14 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>工作表 %1 超过 %2 行，不可能是一所学校的名册。请拆分文件，或删除不是学生的内容。</translation>
     </message>
     <message>
+      <location filename="../schooldesk/domain/teacher_growth.py" line="39" />
+      <location filename="../schooldesk/services/activities.py" line="197" />
+      <location filename="../schooldesk/services/dropout.py" line="98" />
+      <location filename="../schooldesk/services/home_teaching.py" line="298" />
+      <location filename="../schooldesk/services/mentorship.py" line="286" />
       <location filename="../schooldesk/services/observations.py" line="226" />
       <location filename="../schooldesk/services/school_visits.py" line="116" />
       <location filename="../schooldesk/services/support.py" line="89" />
-      <location filename="../schooldesk/services/dropout.py" line="98" />
-      <location filename="../schooldesk/services/mentorship.py" line="286" />
-      <location filename="../schooldesk/services/activities.py" line="197" />
-      <location filename="../schooldesk/services/home_teaching.py" line="298" />
-      <location filename="../schooldesk/domain/teacher_growth.py" line="39" />
       <source>The date is in the future.</source>
       <translation>日期晚于今天。</translation>
     </message>
@@ -3121,8 +3120,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>请填写转入的学校。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/dropout.py" line="211" />
       <location filename="../schooldesk/services/activities.py" line="238" />
+      <location filename="../schooldesk/services/dropout.py" line="211" />
       <source>The case is already closed.</source>
       <translation>此案已结案。</translation>
     </message>
@@ -3187,9 +3186,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该学生已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/school_rules.py" line="44" />
       <location filename="../schooldesk/domain/frequency.py" line="64" />
       <location filename="../schooldesk/domain/home_teaching.py" line="56" />
+      <location filename="../schooldesk/services/school_rules.py" line="44" />
       <source>Choose how often from the list.</source>
       <translation>请从列表中选择频率。</translation>
     </message>
@@ -3219,8 +3218,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/semesters.py" line="66" />
       <location filename="../schooldesk/services/observation_print.py" line="30" />
+      <location filename="../schooldesk/services/semesters.py" line="66" />
       <source>No school year is set up yet; run the set-up first.</source>
       <translation>尚未设置学年，请先完成初始设置。</translation>
     </message>
@@ -3250,8 +3249,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>一条记录最多保存 %1 张照片。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/photos.py" line="200" />
       <location filename="../schooldesk/db/photo_store.py" line="78" />
+      <location filename="../schooldesk/services/photos.py" line="200" />
       <source>The picture %1 cannot be read: %2</source>
       <translation>无法读取图片 %1：%2</translation>
     </message>
@@ -3271,8 +3270,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>该送教计划已不存在。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_file.py" line="69" />
       <location filename="../schooldesk/services/semesters.py" line="92" />
+      <location filename="../schooldesk/services/teacher_file.py" line="69" />
       <source>%1 has not been set up; set its dates in Settings first.</source>
       <translation>%1 尚未设置，请先在“设置”中填写学期日期。</translation>
     </message>
@@ -3323,9 +3322,9 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>只有对未结案辍学学生的家访才能作为其劝返记录。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/teacher_duties.py" line="48" />
-      <location filename="../schooldesk/services/home_teaching.py" line="225" />
       <location filename="../schooldesk/domain/observation.py" line="53" />
+      <location filename="../schooldesk/services/home_teaching.py" line="225" />
+      <location filename="../schooldesk/services/teacher_duties.py" line="48" />
       <source>“%1” is not one of the choices.</source>
       <translation>“%1”不是可选项。</translation>
     </message>
@@ -3512,8 +3511,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>已停止，未保留任何内容。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
       <location filename="../schooldesk/domain/rubrics.py" line="197" />
+      <location filename="../schooldesk/ui/dialogs/rubric_dialog.py" line="64" />
       <source>The weight of “%1” must be from 1 to %2.</source>
       <translation>“%1”的权重应为 1 到 %2。</translation>
     </message>
@@ -3548,8 +3547,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>每个等级只能出现一次。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/domain/rubrics.py" line="123" />
       <location filename="../schooldesk/domain/observation.py" line="55" />
+      <location filename="../schooldesk/domain/rubrics.py" line="123" />
       <source>Rate “%1” with one of %2.</source>
       <translation>“%1”请评为%2之一。</translation>
     </message>
@@ -3574,8 +3573,8 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>评分与评价表的项目不对应。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
       <location filename="../schooldesk/domain/rubrics.py" line="164" />
+      <location filename="../schooldesk/services/mentorship_assessment.py" line="110" />
       <source>Score “%1” too, or leave every item blank.</source>
       <translation>请给“%1”也评分，或所有项目都不评分。</translation>
     </message>
@@ -3711,8 +3710,8 @@ If it happens again, press “Copy details” and send them with what you were d
     </message>
     <message>
       <location filename="../schooldesk/services/activity_kinds.py" line="36" />
-      <location filename="../schooldesk/services/frequency_targets.py" line="68" />
       <location filename="../schooldesk/services/activity_print.py" line="71" />
+      <location filename="../schooldesk/services/frequency_targets.py" line="68" />
       <source>The kind of activity no longer exists.</source>
       <translation>该活动类别已不存在。</translation>
     </message>
@@ -4063,27 +4062,32 @@ If it happens again, press “Copy details” and send them with what you were d
       <translation>所给位置中没有找到报送材料。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/school_list.py" line="13" />
+      <location filename="../schooldesk/imports/school_list.py" line="18" />
       <source>%1 has no header row with 学校标识码 and 学校名称 among its first ten rows.</source>
       <translation>%1 的前十行中没有含“学校标识码”和“学校名称”的表头行。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/imports/school_list.py" line="27" />
+      <location filename="../schooldesk/imports/school_list.py" line="41" />
       <source>The file %1 cannot be read.</source>
       <translation>无法读取文件 %1。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="23" />
+      <location filename="../schooldesk/db/county_store.py" line="28" />
+      <source>The merge store %1 was made by a newer SchoolDesk (its schema %2). Merge with that SchoolDesk, or choose another store.</source>
+      <translation>汇总数据库 %1 由更新版本的 SchoolDesk 建立（结构版本 %2）。请用该版本汇总，或另选汇总数据库。</translation>
+    </message>
+    <message>
+      <location filename="../schooldesk/db/county_store.py" line="30" />
       <source>This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is not installed); merge into the SQLite file instead.</source>
       <translation>本 SchoolDesk 未安装 PostgreSQL 驱动（psycopg），无法连接服务器；请改为汇总到本机数据库文件。</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="25" />
+      <location filename="../schooldesk/db/county_store.py" line="32" />
       <source>The merge store %1 cannot be opened: %2</source>
       <translation>无法打开汇总数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../schooldesk/db/county_store.py" line="26" />
+      <location filename="../schooldesk/db/county_store.py" line="33" />
       <source>%1 is not a database address; give one such as postgresql://user:password@server/county.</source>
       <translation>%1 不是数据库地址，请写成 postgresql://用户:密码@服务器/数据库 的形式。</translation>
     </message>

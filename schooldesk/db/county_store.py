@@ -1,6 +1,7 @@
 """The receiver's store (汇总): every school's merged bundles, kept in a SQLAlchemy database of its own — a
 SQLite file in the output folder, or a PostgreSQL server a county's staff share (``--database
-postgresql://…``). Portable constructs only; the SQLite pragmas come from db/engine.py, the one dialect seam."""
+postgresql://…``). Portable constructs only; the SQLite pragmas come from db/engine.py, the one dialect seam.
+Its schema changes are Alembic revisions of its own (db/county_migrations/), marked in ``county_store_version``."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,8 +10,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, DateTime, Engine, ForeignKey, MetaData, String, UniqueConstraint, create_engine, delete,
-    and_, insert, make_url, or_, select,
+    JSON, Boolean, Connection, DateTime, Engine, ForeignKey, MetaData, String, UniqueConstraint, column,
+    create_engine, delete, and_, insert, inspect, make_url, or_, select, table,
 )
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -20,6 +21,12 @@ from schooldesk.domain.errors import StorageError
 from schooldesk.domain.i18n import QT_TRANSLATE_NOOP
 
 STORE_FILE = "汇总.sqlite3"
+VERSION_TABLE = "county_store_version"
+FIRST_REVISION = "county_0001"
+STORE_HEAD = "county_0001"  # the newest revision in db/county_migrations/versions (a test keeps them the same)
+MIGRATIONS_DIR = Path(__file__).with_name("county_migrations")
+NEWER_STORE = QT_TRANSLATE_NOOP("Errors", "The merge store %1 was made by a newer SchoolDesk (its schema %2). Merge "
+                                          "with that SchoolDesk, or choose another store.")
 NO_DRIVER = QT_TRANSLATE_NOOP("Errors", "This SchoolDesk cannot reach a PostgreSQL server (its driver, psycopg, is "
                                         "not installed); merge into the SQLite file instead.")
 UNREACHABLE = QT_TRANSLATE_NOOP("Errors", "The merge store %1 cannot be opened: %2")
@@ -73,9 +80,39 @@ class MergedSheet(CountyBase):
     rows: Mapped[list[list[Any]]] = mapped_column(JSON)  # the sheet's rows, whole: a sheet is read and replaced whole
 
 
+def store_revision(connection: Connection) -> str | None:
+    """The store's schema revision; None when it has no version mark (new, or made before it had one)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(select(column("version_num")).select_from(table(VERSION_TABLE))).scalar()
+
+
+def upgrade_store(engine: Engine, shown: str) -> None:
+    """Bring the store to STORE_HEAD through its migrations (a new store is made by them). Tables without a
+    version mark are the first revision's (the first 汇总 made them directly) and are marked as such; a
+    store of a newer SchoolDesk is refused, never changed. Alembic loads only when there is work."""
+    with engine.connect() as connection:
+        revision = store_revision(connection)
+        if revision == STORE_HEAD:
+            return
+        from alembic import command
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        if revision is not None and revision not in {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}:
+            raise StorageError(NEWER_STORE, shown, revision)
+        if revision is None and inspect(connection).has_table(MergedBundle.__tablename__):
+            command.stamp(config, FIRST_REVISION)
+        command.upgrade(config, "head")
+        connection.commit()
+
+
 def open_store(database: Optional[str], folder: Path) -> Engine:
     """The store: *database* (a SQLAlchemy URL such as postgresql://user@server/county) or, when None, the
-    SQLite file 汇总.sqlite3 in *folder*; its tables made when new."""
+    SQLite file 汇总.sqlite3 in *folder*; made or brought up to date by its migrations."""
     if database is None:
         from schooldesk.db.engine import make_engine
 
@@ -95,12 +132,15 @@ def open_store(database: Optional[str], folder: Path) -> Engine:
             except ImportError as error:
                 raise StorageError(NO_DRIVER) from error
         engine = create_engine(url, hide_parameters=True)
+    shown = str(folder / STORE_FILE) if database is None else engine.url.render_as_string(hide_password=True)
     try:
-        CountyBase.metadata.create_all(engine)
+        upgrade_store(engine, shown)
+    except StorageError:
+        engine.dispose()
+        raise
     except Exception as error:  # a server refusing, a wrong password, a file that is not a database
         engine.dispose()
         said = str(getattr(error, "orig", None) or error).strip().splitlines() or [type(error).__name__]
-        shown = str(folder / STORE_FILE) if database is None else engine.url.render_as_string(hide_password=True)
         raise StorageError(UNREACHABLE, shown, said[0][:300]) from error
     return engine
 
