@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, text
@@ -16,6 +15,7 @@ from schooldesk.db.county_store import (
     MIGRATIONS_DIR, STORE_FILE, STORE_HEAD, VERSION_TABLE, CountyBase, known_schools, open_store, save_bundle,
     store_revision, store_session,
 )
+from schooldesk.db.migrate import alembic_config
 from schooldesk.domain.errors import StorageError
 from schooldesk.i18n import error_text
 
@@ -39,9 +39,7 @@ def _raw_engine(database: str | None, out: Path) -> Engine:
 
 
 def test_the_store_head_is_the_newest_migration() -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    assert ScriptDirectory.from_config(config).get_current_head() == STORE_HEAD
+    assert ScriptDirectory.from_config(alembic_config(None, MIGRATIONS_DIR)).get_current_head() == STORE_HEAD
 
 
 def test_a_new_store_is_made_by_its_migrations_and_matches_the_models(store_database: str | None,

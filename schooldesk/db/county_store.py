@@ -96,12 +96,11 @@ def upgrade_store(engine: Engine, shown: str) -> None:
         if revision == STORE_HEAD:
             return
         from alembic import command
-        from alembic.config import Config
         from alembic.script import ScriptDirectory
 
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS_DIR))
-        config.attributes["connection"] = connection
+        from schooldesk.db.migrate import alembic_config
+
+        config = alembic_config(connection, MIGRATIONS_DIR)
         if revision is not None and revision not in {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}:
             raise StorageError(NEWER_STORE, shown, revision)
         if revision is None and inspect(connection).has_table(MergedBundle.__tablename__):

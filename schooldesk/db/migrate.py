@@ -27,12 +27,13 @@ def _has_tables(engine: Engine) -> bool:
         return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar_one() > 0
 
 
-def alembic_config(connection: Connection | None = None):  # -> alembic.config.Config
-    """A Config without an ini file (the installer ships migrations as data beside the code)."""
+def alembic_config(connection: Connection | None = None, migrations: Path = MIGRATIONS_DIR):  # -> alembic Config
+    """A Config without an ini file (the installer ships migrations as data beside the code): the school's
+    database's *migrations*, or the 汇总 store's."""
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(migrations))
     cfg.attributes["connection"] = connection
     return cfg
 
