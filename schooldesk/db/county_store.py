@@ -101,7 +101,8 @@ def upgrade_store(engine: Engine, shown: str) -> None:
         from schooldesk.db.migrate import alembic_config
 
         config = alembic_config(connection, MIGRATIONS_DIR)
-        if revision is not None and revision not in {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}:
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if revision is not None and revision not in known:
             raise StorageError(NEWER_STORE, shown, revision)
         if revision is None and inspect(connection).has_table(MergedBundle.__tablename__):
             command.stamp(config, FIRST_REVISION)
