@@ -131,7 +131,7 @@ def test_the_presets_join_the_list_and_wait_for_save(qtbot, zh_app, school_db: D
     dialog.preset_button.click()
     assert dialog.table.rowCount() == 4  # not twice
     dialog.save()
-    assert len(frequency_targets_on(school_db, TODAY).targets) == 4
+    assert len(frequency_targets_on(school_db, date.today()).targets) == 4  # in force from the day it was saved
 
 
 def test_the_calendar_dates_are_edited_in_settings(qtbot, zh_app, demo: Database) -> None:
